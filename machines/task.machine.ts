@@ -1,0 +1,313 @@
+// The task lifecycle: PENDING → IN_PLANNING → ASSIGNED → IN_PROGRESS → UNDER_REVIEW →
+// DOMAIN_REVIEW → READY_FOR_HANDOFF → COMPLETED, with BLOCKED → ESCALATED as the escape path,
+// rework on review rejection, CANCELLED from anywhere, and per-state SLAs that climb the
+// escalation ladder. This machine is the single definition of the lifecycle.
+
+import { assign, emit, setup } from 'xstate';
+import {
+  type BlockerType,
+  breachLevel,
+  type EscalationLevel,
+  roleAt,
+  routeLevel,
+  visitStartLevel,
+} from '../src/domain/escalation.ts';
+import { stateAfterGates } from '../src/domain/gates.ts';
+import { type SlaState, slaHours } from '../src/domain/sla.ts';
+import { type TaskEvent, type TaskReport, transitionCause } from '../src/domain/task-events.ts';
+import type { TaskInput } from '../src/domain/task-input.ts';
+import {
+  BLOCKABLE_STATES,
+  type BlockableState,
+  stateNode,
+  type TaskState,
+} from '../src/domain/task-states.ts';
+
+export interface TaskContext extends TaskInput {
+  /** The state the task is in, as logged; null only before the first entry. */
+  state: TaskState | null;
+  /** Gates passed, in order, since the last rework. */
+  passed: number;
+  assignee: string | null;
+  /** Where a blocked task returns once its blocker is resolved. */
+  resumeTo: BlockableState | null;
+  blocker: BlockerType | null;
+  /** The escalation ladder level this state visit started at, and the one it has reached. */
+  levelStart: EscalationLevel;
+  level: EscalationLevel;
+  reworks: number;
+}
+
+/** SLA timers k = 1..4 fire k × SLA(state) after entry, each one rung up the ladder. */
+type SlaRung = 1 | 2 | 3 | 4;
+
+function currentSla(context: TaskContext): number {
+  return slaHours(context.sla, context.state as SlaState, context.estimateHours);
+}
+
+const taskSetup = setup({
+  types: {
+    context: {} as TaskContext,
+    events: {} as TaskEvent,
+    input: {} as TaskInput,
+    emitted: {} as TaskReport,
+  },
+  guards: {
+    needsPlanning: ({ context }) => !context.skipsPlanning,
+    skipsPlanning: ({ context }) => context.skipsPlanning,
+    hasNoConsumer: ({ context }) => !context.hasConsumer,
+    nextStateIs: ({ context }, params: { state: TaskState }) =>
+      stateAfterGates(context.gates, context.passed) === params.state,
+    reviewsCurrentGate: ({ context, event }) => isCurrentGateReview(context, event),
+    passLeadsTo: ({ context, event }, params: { state: TaskState }) =>
+      isCurrentGateReview(context, event) &&
+      stateAfterGates(context.gates, context.passed + 1) === params.state,
+    resumesTo: ({ context }, params: { state: BlockableState }) =>
+      context.resumeTo === params.state,
+    canClimb: ({ context }, params: { k: SlaRung }) =>
+      context.level === context.levelStart + params.k - 1 &&
+      breachLevel(context.levelStart, params.k) !== undefined,
+  },
+  actions: {
+    announce: emit(({ context, event }, params: { state: TaskState }) => ({
+      type: 'task.transition' as const,
+      task: context.id,
+      from: context.state,
+      to: params.state,
+      cause: transitionCause(event.type, context.state, params.state),
+    })),
+    track: assign(({ context }, params: { state: TaskState }) => {
+      const escaping = params.state === 'BLOCKED' || params.state === 'ESCALATED';
+      const levelStart = visitStartLevel(params.state, context.blocker);
+      return {
+        state: params.state,
+        levelStart,
+        level: levelStart,
+        resumeTo: escaping ? context.resumeTo : null,
+        blocker: escaping ? context.blocker : null,
+      };
+    }),
+    setAssignee: assign({
+      assignee: ({ event }) => ('assignee' in event ? event.assignee : null),
+    }),
+    holdBlocker: assign(({ context, event }) => ({
+      resumeTo: context.state as BlockableState,
+      blocker: event.type === 'task.block' ? event.blocker : context.blocker,
+    })),
+    passGate: assign({ passed: ({ context }) => context.passed + 1 }),
+    startRework: assign({
+      passed: () => 0,
+      reworks: ({ context }) => context.reworks + 1,
+    }),
+    reportGate: emit(({ context, event }) => ({
+      type: 'task.gate' as const,
+      task: context.id,
+      gate: context.gates[context.passed] ?? 'peerReview',
+      outcome: event.type === 'review.rejected' ? ('rejected' as const) : ('passed' as const),
+      reviewer: 'reviewer' in event ? event.reviewer : '',
+    })),
+    climb: assign({
+      level: ({ context }, params: { k: SlaRung }) =>
+        breachLevel(context.levelStart, params.k) ?? context.level,
+    }),
+    reportBreach: emit(({ context }, params: { k: SlaRung }) => {
+      // BLOCKED breaches once, to the rung the blocker's route lands on.
+      const level =
+        context.state === 'BLOCKED' && context.blocker !== null
+          ? routeLevel(context.blocker)
+          : (breachLevel(context.levelStart, params.k) ?? context.level);
+      return {
+        type: 'task.slaBreach' as const,
+        task: context.id,
+        state: context.state as SlaState,
+        breach: params.k,
+        slaHours: currentSla(context),
+        level,
+        role: roleAt(level),
+      };
+    }),
+  },
+  delays: {
+    sla1: ({ context }) => currentSla(context),
+    sla2: ({ context }) => 2 * currentSla(context),
+    sla3: ({ context }) => 3 * currentSla(context),
+    sla4: ({ context }) => 4 * currentSla(context),
+  },
+});
+
+function isCurrentGateReview(context: TaskContext, event: TaskEvent): boolean {
+  if (event.type !== 'review.approved' && event.type !== 'review.rejected') return false;
+  if (event.gate !== context.gates[context.passed]) return false;
+  // No one peer-reviews their own work.
+  return event.gate !== 'peerReview' || event.reviewer !== context.assignee;
+}
+
+/** Entry actions every state shares: log the transition, then record the new state. */
+function enter(state: TaskState) {
+  return [
+    { type: 'announce', params: { state } },
+    { type: 'track', params: { state } },
+  ] as const;
+}
+
+/** One SLA timer of an ordinary state: the k-th breach, one rung up the ladder. */
+function rung<K extends SlaRung>(k: K) {
+  return {
+    guard: { type: 'canClimb', params: { k } },
+    actions: [
+      { type: 'reportBreach', params: { k } },
+      { type: 'climb', params: { k } },
+    ],
+  } as const;
+}
+
+function slaLadder() {
+  return { sla1: rung(1), sla2: rung(2), sla3: rung(3), sla4: rung(4) } as const;
+}
+
+const block = { target: 'blocked', actions: 'holdBlocker' } as const;
+
+const resume = BLOCKABLE_STATES.map((state) => ({
+  guard: { type: 'resumesTo', params: { state } } as const,
+  target: stateNode(state),
+}));
+
+/** An approval of the current gate that moves the task on to `state`. */
+function approveTo<S extends 'DOMAIN_REVIEW' | 'READY_FOR_HANDOFF'>(state: S) {
+  return {
+    guard: { type: 'passLeadsTo', params: { state } },
+    target: state === 'DOMAIN_REVIEW' ? 'domainReview' : 'readyForHandoff',
+    actions: ['reportGate', 'passGate'],
+  } as const;
+}
+
+/** An approval after which the next gate is held in the same review state. */
+function approveAndStay<S extends 'UNDER_REVIEW' | 'DOMAIN_REVIEW'>(state: S) {
+  return {
+    guard: { type: 'passLeadsTo', params: { state } },
+    actions: ['reportGate', 'passGate'],
+  } as const;
+}
+
+const reject = {
+  guard: 'reviewsCurrentGate',
+  target: 'inProgress',
+  actions: ['reportGate', 'startRework'],
+} as const;
+
+export const taskMachine = taskSetup.createMachine({
+  id: 'task',
+  initial: 'pending',
+  context: ({ input }) => ({
+    ...input,
+    state: null,
+    passed: 0,
+    assignee: null,
+    resumeTo: null,
+    blocker: null,
+    levelStart: 0,
+    level: 0,
+    reworks: 0,
+  }),
+  on: {
+    'task.cancel': '.cancelled',
+  },
+  states: {
+    pending: {
+      entry: enter('PENDING'),
+      after: slaLadder(),
+      on: {
+        'task.plan': { guard: 'needsPlanning', target: 'inPlanning' },
+        'task.assign': { guard: 'skipsPlanning', target: 'assigned', actions: 'setAssignee' },
+      },
+    },
+    inPlanning: {
+      entry: enter('IN_PLANNING'),
+      after: slaLadder(),
+      on: {
+        'task.assign': { target: 'assigned', actions: 'setAssignee' },
+      },
+    },
+    assigned: {
+      entry: enter('ASSIGNED'),
+      after: slaLadder(),
+      on: {
+        'task.start': 'inProgress',
+        'task.block': block,
+        'task.reassign': { target: 'assigned', reenter: true, actions: 'setAssignee' },
+      },
+    },
+    inProgress: {
+      entry: enter('IN_PROGRESS'),
+      after: slaLadder(),
+      on: {
+        'task.submit': [
+          {
+            guard: { type: 'nextStateIs', params: { state: 'UNDER_REVIEW' } },
+            target: 'underReview',
+          },
+          {
+            guard: { type: 'nextStateIs', params: { state: 'DOMAIN_REVIEW' } },
+            target: 'domainReview',
+          },
+          { target: 'readyForHandoff' },
+        ],
+        'task.block': block,
+      },
+    },
+    blocked: {
+      entry: enter('BLOCKED'),
+      after: {
+        sla1: { target: 'escalated', actions: { type: 'reportBreach', params: { k: 1 } } },
+      },
+      on: {
+        'blocker.resolved': resume,
+        'blocker.escalate': 'escalated',
+      },
+    },
+    escalated: {
+      entry: enter('ESCALATED'),
+      after: slaLadder(),
+      on: {
+        'blocker.resolved': resume,
+        'task.reassign': { target: 'assigned', actions: 'setAssignee' },
+      },
+    },
+    underReview: {
+      entry: enter('UNDER_REVIEW'),
+      after: slaLadder(),
+      on: {
+        'review.approved': [
+          approveTo('DOMAIN_REVIEW'),
+          approveTo('READY_FOR_HANDOFF'),
+          approveAndStay('UNDER_REVIEW'),
+        ],
+        'review.rejected': reject,
+        'task.block': block,
+      },
+    },
+    domainReview: {
+      entry: enter('DOMAIN_REVIEW'),
+      after: slaLadder(),
+      on: {
+        'review.approved': [approveTo('READY_FOR_HANDOFF'), approveAndStay('DOMAIN_REVIEW')],
+        'review.rejected': reject,
+        'task.block': block,
+      },
+    },
+    readyForHandoff: {
+      entry: enter('READY_FOR_HANDOFF'),
+      always: { guard: 'hasNoConsumer', target: 'completed' },
+      after: slaLadder(),
+      on: {
+        'handoff.accepted': 'completed',
+        'handoff.returned': { target: 'readyForHandoff', reenter: true },
+        'task.block': block,
+      },
+    },
+    completed: { entry: enter('COMPLETED'), type: 'final' },
+    cancelled: { entry: enter('CANCELLED'), type: 'final' },
+  },
+});
+
+export type TaskMachine = typeof taskMachine;

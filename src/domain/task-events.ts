@@ -1,0 +1,65 @@
+// What the task lifecycle machine accepts and what it reports. The reports are the raw material
+// of the event log: the host stamps each with the simulated time.
+
+import type { BlockerType, EscalationLevel, EscalationRole } from './escalation.ts';
+import type { Gate } from './gates.ts';
+import type { SlaState } from './sla.ts';
+import type { TaskState } from './task-states.ts';
+
+export type TaskEvent =
+  | { type: 'task.plan' }
+  | { type: 'task.assign'; assignee: string }
+  | { type: 'task.start' }
+  | { type: 'task.submit' }
+  | { type: 'task.block'; blocker: BlockerType }
+  | { type: 'blocker.escalate' }
+  | { type: 'blocker.resolved' }
+  | { type: 'review.approved'; gate: Gate; reviewer: string }
+  | { type: 'review.rejected'; gate: Gate; reviewer: string }
+  | { type: 'handoff.accepted' }
+  | { type: 'handoff.returned' }
+  | { type: 'task.reassign'; assignee: string }
+  | { type: 'task.cancel'; reason: string };
+
+export type TaskEventType = TaskEvent['type'];
+
+export interface TransitionReport {
+  type: 'task.transition';
+  task: string;
+  /** null when the task is created. */
+  from: TaskState | null;
+  to: TaskState;
+  /** The event type that caused it, `sla.breach`, `task.created` or `handoff.notRequired`. */
+  cause: string;
+}
+
+export interface GateReport {
+  type: 'task.gate';
+  task: string;
+  gate: Gate;
+  outcome: 'passed' | 'rejected';
+  reviewer: string;
+}
+
+export interface SlaBreachReport {
+  type: 'task.slaBreach';
+  task: string;
+  state: SlaState;
+  /** The k-th breach of this state visit: it fired k × slaHours after entry. */
+  breach: number;
+  slaHours: number;
+  level: EscalationLevel;
+  role: EscalationRole;
+}
+
+export type TaskReport = TransitionReport | GateReport | SlaBreachReport;
+
+/** The cause recorded for a transition, from the XState event that drove it. */
+export function transitionCause(eventType: string, from: TaskState | null, to: TaskState): string {
+  if (from === null) return 'task.created';
+  if (eventType.startsWith('xstate.after.')) return 'sla.breach';
+  if (from === 'READY_FOR_HANDOFF' && to === 'COMPLETED' && eventType !== 'handoff.accepted') {
+    return 'handoff.notRequired';
+  }
+  return eventType;
+}

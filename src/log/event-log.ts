@@ -1,0 +1,36 @@
+// The event log: every transition, gate outcome and SLA breach, stamped with simulated time.
+// Reports are computed from it alone; serialised as JSON lines it is the run's fingerprint.
+
+import { createHash } from 'node:crypto';
+import type { TaskReport } from '../domain/task-events.ts';
+import type { Hours } from '../kernel/time.ts';
+
+export type LogRecord = { t: Hours } & TaskReport;
+
+export class EventLog {
+  private readonly entries: LogRecord[] = [];
+
+  append(record: LogRecord): void {
+    this.entries.push(record);
+  }
+
+  get records(): readonly LogRecord[] {
+    return this.entries;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** One JSON object per line, keys in the order they were written: byte-stable for a seed. */
+  toJsonLines(): string {
+    let out = '';
+    for (const record of this.entries) out += `${JSON.stringify(record)}\n`;
+    return out;
+  }
+
+  /** SHA-256 of the JSON-lines form, in hex. */
+  sha256(): string {
+    return createHash('sha256').update(this.toJsonLines()).digest('hex');
+  }
+}

@@ -1,0 +1,28 @@
+// Hosts one task lifecycle actor on the kernel: its timers go on the kernel's queue, its reports
+// go to the event log stamped with simulated time, and an error inside it fails the run at once.
+
+import { type Actor, createActor } from 'xstate';
+import { taskMachine } from '../../machines/task.machine.ts';
+import type { TaskInput } from '../domain/task-input.ts';
+import { kernelClock } from '../kernel/clock.ts';
+import { type Kernel, SimulationError } from '../kernel/kernel.ts';
+import { formatTime } from '../kernel/time.ts';
+import type { EventLog } from '../log/event-log.ts';
+
+export type TaskActor = Actor<typeof taskMachine>;
+
+export function startTask(kernel: Kernel, log: EventLog, input: TaskInput): TaskActor {
+  const actor = createActor(taskMachine, { input, clock: kernelClock(kernel) });
+  actor.on('*', (report) => log.append({ t: kernel.now, ...report }));
+  actor.subscribe({
+    error: (error) =>
+      kernel.fail(
+        new SimulationError(
+          `Task ${input.id} failed at t=${formatTime(kernel.now)}: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        ),
+      ),
+  });
+  actor.start();
+  return actor;
+}
