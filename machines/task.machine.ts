@@ -14,7 +14,12 @@ import {
 } from '../src/domain/escalation.ts';
 import { stateAfterGates } from '../src/domain/gates.ts';
 import { type SlaState, slaHours } from '../src/domain/sla.ts';
-import { type TaskEvent, type TaskReport, transitionCause } from '../src/domain/task-events.ts';
+import {
+  type TaskEvent,
+  type TaskReport,
+  transitionCause,
+  transitionDetails,
+} from '../src/domain/task-events.ts';
 import type { TaskInput } from '../src/domain/task-input.ts';
 import {
   BLOCKABLE_STATES,
@@ -75,6 +80,7 @@ const taskSetup = setup({
       from: context.state,
       to: params.state,
       cause: transitionCause(event.type, context.state, params.state),
+      ...transitionDetails(params.state, context),
     })),
     track: assign(({ context }, params: { state: TaskState }) => {
       const escaping = params.state === 'BLOCKED' || params.state === 'ESCALATED';
@@ -161,11 +167,20 @@ function rung<K extends SlaRung>(k: K) {
   } as const;
 }
 
+/** The SLA ladder of a state entered at the owner's level (0): four rungs, DL up to human. */
 function slaLadder() {
   return { sla1: rung(1), sla2: rung(2), sla3: rung(3), sla4: rung(4) } as const;
 }
 
+/** An escalated blocker already sits at DL or higher, so at most three rungs are left. */
+function escalatedLadder() {
+  return { sla1: rung(1), sla2: rung(2), sla3: rung(3) } as const;
+}
+
 const block = { target: 'blocked', actions: 'holdBlocker' } as const;
+
+/** Every non-terminal state can be cancelled; terminal states accept nothing at all. */
+const cancel = { target: 'cancelled' } as const;
 
 const resume = BLOCKABLE_STATES.map((state) => ({
   guard: { type: 'resumesTo', params: { state } } as const,
@@ -209,14 +224,12 @@ export const taskMachine = taskSetup.createMachine({
     level: 0,
     reworks: 0,
   }),
-  on: {
-    'task.cancel': '.cancelled',
-  },
   states: {
     pending: {
       entry: enter('PENDING'),
       after: slaLadder(),
       on: {
+        'task.cancel': cancel,
         'task.plan': { guard: 'needsPlanning', target: 'inPlanning' },
         'task.assign': { guard: 'skipsPlanning', target: 'assigned', actions: 'setAssignee' },
       },
@@ -225,6 +238,7 @@ export const taskMachine = taskSetup.createMachine({
       entry: enter('IN_PLANNING'),
       after: slaLadder(),
       on: {
+        'task.cancel': cancel,
         'task.assign': { target: 'assigned', actions: 'setAssignee' },
       },
     },
@@ -232,6 +246,7 @@ export const taskMachine = taskSetup.createMachine({
       entry: enter('ASSIGNED'),
       after: slaLadder(),
       on: {
+        'task.cancel': cancel,
         'task.start': 'inProgress',
         'task.block': block,
         'task.reassign': { target: 'assigned', reenter: true, actions: 'setAssignee' },
@@ -241,6 +256,7 @@ export const taskMachine = taskSetup.createMachine({
       entry: enter('IN_PROGRESS'),
       after: slaLadder(),
       on: {
+        'task.cancel': cancel,
         'task.submit': [
           {
             guard: { type: 'nextStateIs', params: { state: 'UNDER_REVIEW' } },
@@ -261,14 +277,16 @@ export const taskMachine = taskSetup.createMachine({
         sla1: { target: 'escalated', actions: { type: 'reportBreach', params: { k: 1 } } },
       },
       on: {
+        'task.cancel': cancel,
         'blocker.resolved': resume,
         'blocker.escalate': 'escalated',
       },
     },
     escalated: {
       entry: enter('ESCALATED'),
-      after: slaLadder(),
+      after: escalatedLadder(),
       on: {
+        'task.cancel': cancel,
         'blocker.resolved': resume,
         'task.reassign': { target: 'assigned', actions: 'setAssignee' },
       },
@@ -277,6 +295,7 @@ export const taskMachine = taskSetup.createMachine({
       entry: enter('UNDER_REVIEW'),
       after: slaLadder(),
       on: {
+        'task.cancel': cancel,
         'review.approved': [
           approveTo('DOMAIN_REVIEW'),
           approveTo('READY_FOR_HANDOFF'),
@@ -290,6 +309,7 @@ export const taskMachine = taskSetup.createMachine({
       entry: enter('DOMAIN_REVIEW'),
       after: slaLadder(),
       on: {
+        'task.cancel': cancel,
         'review.approved': [approveTo('READY_FOR_HANDOFF'), approveAndStay('DOMAIN_REVIEW')],
         'review.rejected': reject,
         'task.block': block,
@@ -300,6 +320,7 @@ export const taskMachine = taskSetup.createMachine({
       always: { guard: 'hasNoConsumer', target: 'completed' },
       after: slaLadder(),
       on: {
+        'task.cancel': cancel,
         'handoff.accepted': 'completed',
         'handoff.returned': { target: 'readyForHandoff', reenter: true },
         'task.block': block,

@@ -1,7 +1,13 @@
 // What the task lifecycle machine accepts and what it reports. The reports are the raw material
 // of the event log: the host stamps each with the simulated time.
 
-import type { BlockerType, EscalationLevel, EscalationRole } from './escalation.ts';
+import {
+  type BlockerType,
+  type EscalationLevel,
+  type EscalationRole,
+  roleAt,
+  visitStartLevel,
+} from './escalation.ts';
 import type { Gate } from './gates.ts';
 import type { SlaState } from './sla.ts';
 import type { TaskState } from './task-states.ts';
@@ -31,6 +37,13 @@ export interface TransitionReport {
   to: TaskState;
   /** The event type that caused it, `sla.breach`, `task.created` or `handoff.notRequired`. */
   cause: string;
+  /** Entering ASSIGNED: who holds the task now. */
+  assignee?: string;
+  /** Entering BLOCKED: what kind of blocker. */
+  blocker?: BlockerType;
+  /** Entering ESCALATED: the rung of the ladder the escalation lands on. */
+  level?: EscalationLevel;
+  role?: EscalationRole;
 }
 
 export interface GateReport {
@@ -53,6 +66,20 @@ export interface SlaBreachReport {
 }
 
 export type TaskReport = TransitionReport | GateReport | SlaBreachReport;
+
+/** What a transition into `to` records beyond from/to/cause, read from the task's context. */
+export function transitionDetails(
+  to: TaskState,
+  context: { assignee: string | null; blocker: BlockerType | null },
+): Pick<TransitionReport, 'assignee' | 'blocker' | 'level' | 'role'> {
+  if (to === 'ASSIGNED' && context.assignee !== null) return { assignee: context.assignee };
+  if (to === 'BLOCKED' && context.blocker !== null) return { blocker: context.blocker };
+  if (to === 'ESCALATED' && context.blocker !== null) {
+    const level = visitStartLevel(to, context.blocker);
+    return { level, role: roleAt(level) };
+  }
+  return {};
+}
 
 /** The cause recorded for a transition, from the XState event that drove it. */
 export function transitionCause(eventType: string, from: TaskState | null, to: TaskState): string {

@@ -1,7 +1,7 @@
 // Hosts one task lifecycle actor on the kernel: its timers go on the kernel's queue, its reports
 // go to the event log stamped with simulated time, and an error inside it fails the run at once.
 
-import { type Actor, createActor } from 'xstate';
+import { type Actor, createActor, type InspectionEvent } from 'xstate';
 import { taskMachine } from '../../machines/task.machine.ts';
 import type { TaskInput } from '../domain/task-input.ts';
 import { kernelClock } from '../kernel/clock.ts';
@@ -11,8 +11,22 @@ import type { EventLog } from '../log/event-log.ts';
 
 export type TaskActor = Actor<typeof taskMachine>;
 
-export function startTask(kernel: Kernel, log: EventLog, input: TaskInput): TaskActor {
-  const actor = createActor(taskMachine, { input, clock: kernelClock(kernel) });
+export interface TaskActorOptions {
+  /** XState's inspection hook, for tests that watch each microstep. */
+  readonly inspect?: (event: InspectionEvent) => void;
+}
+
+export function startTask(
+  kernel: Kernel,
+  log: EventLog,
+  input: TaskInput,
+  options: TaskActorOptions = {},
+): TaskActor {
+  const actor = createActor(taskMachine, {
+    input,
+    clock: kernelClock(kernel),
+    ...(options.inspect ? { inspect: options.inspect } : {}),
+  });
   actor.on('*', (report) => log.append({ t: kernel.now, ...report }));
   actor.subscribe({
     error: (error) =>

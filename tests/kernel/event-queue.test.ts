@@ -2,10 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventQueue, type ScheduledEntry } from '../../src/kernel/event-queue.ts';
 
-type Op = { kind: 'push'; time: number; priority: number } | { kind: 'pop' } | { kind: 'cancel'; pick: number };
+type Op =
+  | { kind: 'push'; time: number; priority: number }
+  | { kind: 'pop' }
+  | { kind: 'cancel'; pick: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('push' as const), time: fc.integer({ min: 0, max: 20 }), priority: fc.integer({ min: -1, max: 1 }) }),
+  fc.record({
+    kind: fc.constant('push' as const),
+    time: fc.integer({ min: 0, max: 20 }),
+    priority: fc.integer({ min: -1, max: 1 }),
+  }),
   fc.record({ kind: fc.constant('pop' as const) }),
   fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }),
 );

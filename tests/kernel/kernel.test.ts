@@ -1,5 +1,5 @@
-import { createActor, setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
+import { createActor, setup } from 'xstate';
 import { kernelClock } from '../../src/kernel/clock.ts';
 import { Kernel, Priority } from '../../src/kernel/kernel.ts';
 import { RandomSource } from '../../src/kernel/random.ts';
@@ -90,7 +90,10 @@ describe('Kernel', () => {
     const kernel = new Kernel();
     const clock = kernelClock(kernel);
     const ticker = setup({
-      types: { context: {} as { id: number; period: number; ticks: number }, input: {} as { id: number; period: number } },
+      types: {
+        context: {} as { id: number; period: number; ticks: number },
+        input: {} as { id: number; period: number },
+      },
       delays: { period: ({ context }) => context.period },
     }).createMachine({
       context: ({ input }) => ({ ...input, ticks: 0 }),
@@ -125,7 +128,9 @@ describe('Kernel', () => {
     }
     for (const [id, { actor, period }] of actors.entries()) {
       expect(actor.getSnapshot().status).toBe('done');
-      expect(fires.filter((f) => f.id === id).map((f) => f.t)).toEqual([1, 2, 3, 4, 5].map((k) => k * period));
+      expect(fires.filter((f) => f.id === id).map((f) => f.t)).toEqual(
+        [1, 2, 3, 4, 5].map((k) => k * period),
+      );
     }
     expect(kernel.pending).toBe(0);
   });
