@@ -20,9 +20,9 @@ function definitionIds(): Map<AnyTransitionDefinition, string> {
   for (const node of nodes) {
     const key = node === taskMachine.root ? 'root' : node.key;
     for (const [eventType, definitions] of node.transitions) {
-      definitions.forEach((d, i) => ids.set(d, `${key}:${eventType}#${i}`));
+      for (const [i, d] of definitions.entries()) ids.set(d, `${key}:${eventType}#${i}`);
     }
-    (node.always ?? []).forEach((d, i) => ids.set(d, `${key}:always#${i}`));
+    for (const [i, d] of (node.always ?? []).entries()) ids.set(d, `${key}:always#${i}`);
   }
   return ids;
 }

@@ -3,8 +3,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BLOCKER_TYPES, routeLevel, TOP_LEVEL } from '../../src/domain/escalation.ts';
-import { GATES, TIERS, type Tier } from '../../src/domain/gates.ts';
+import { routeLevel, TOP_LEVEL } from '../../src/domain/escalation.ts';
+import { TIERS, type Tier } from '../../src/domain/gates.ts';
 import { type SlaState, slaHours } from '../../src/domain/sla.ts';
 import type { TaskEvent } from '../../src/domain/task-events.ts';
 import { type TaskInput, taskInput } from '../../src/domain/task-input.ts';
