@@ -1,0 +1,79 @@
+// Activities: the units of a person's time. Every role works through a queue of them, one at a
+// time, so planning, assigning, reviewing, escalations and standups compete with execution for
+// the same hours, and any role can become the bottleneck.
+
+import type { Hours } from '../kernel/time.ts';
+
+export const ACTIVITY_KINDS = [
+  'standup',
+  'escalation',
+  'intake',
+  'strategicPlanning',
+  'tacticalPlanning',
+  'assignment',
+  'peerReview',
+  'qaValidation',
+  'domainApproval',
+  'architectureReview',
+  'handoffVerification',
+  'handoffFix',
+  'rebalance',
+  'execute',
+] as const;
+
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export interface Activity {
+  readonly id: string;
+  readonly kind: ActivityKind;
+  /** Working hours still to do. */
+  readonly workHours: Hours;
+  /** Lower runs first; ties run in the order the activities arrived (seq). */
+  readonly priority: number;
+  readonly seq: number;
+  readonly task?: string;
+  readonly instruction?: string;
+  /** What else the activity is about: an escalation, a handoff, a strategic task. */
+  readonly ref?: string;
+}
+
+/** Priority classes: standups and escalations first, then reviews, then planning, then work. */
+const CLASS: Record<ActivityKind, number> = {
+  standup: 0,
+  escalation: 1,
+  peerReview: 2,
+  qaValidation: 2,
+  domainApproval: 2,
+  architectureReview: 2,
+  handoffVerification: 2,
+  handoffFix: 2,
+  intake: 3,
+  strategicPlanning: 3,
+  tacticalPlanning: 3,
+  assignment: 3,
+  rebalance: 3,
+  execute: 10,
+};
+
+/** An activity's queue priority; execution is further ordered by the task's priority (P0–P3). */
+export function activityPriority(kind: ActivityKind, taskPriority = 3): number {
+  return kind === 'execute' ? CLASS.execute + taskPriority : CLASS[kind];
+}
+
+function before(a: Activity, b: Activity): boolean {
+  return a.priority !== b.priority ? a.priority < b.priority : a.seq < b.seq;
+}
+
+/** A new queue with `activity` in its place. Queues are short (a person's to-do list). */
+export function enqueue(queue: readonly Activity[], activity: Activity): Activity[] {
+  const out = queue.slice();
+  let i = out.length;
+  while (i > 0 && before(activity, out[i - 1] as Activity)) i--;
+  out.splice(i, 0, activity);
+  return out;
+}
+
+/** Whether `next` should interrupt `current`: only P0 execution preempts lower-priority work. */
+export function preempts(next: Activity, current: Activity): boolean {
+  return next.kind === 'execute' && current.kind === 'execute' && next.priority < current.priority;
+}

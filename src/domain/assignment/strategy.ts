@@ -1,0 +1,69 @@
+// The one interface every assignment strategy implements. A Domain Lead asks it two things:
+// which waiting task to serve next, and which IC with a free WIP slot should take it.
+
+import type { Hours } from '../../kernel/time.ts';
+import type { Domain } from '../org.ts';
+import type { Complexity } from '../skills.ts';
+
+/** What a strategy may know about an IC when choosing. */
+export interface IcView {
+  readonly id: string;
+  /** Skill level in the task's domain; 0 when the IC lacks it. */
+  readonly skill: number;
+  /** Tasks the IC holds now (ASSIGNED through review) and its limit. */
+  readonly held: number;
+  readonly wipLimit: number;
+  /** Working hours already waiting on the IC's desk. */
+  readonly queuedHours: Hours;
+  /** Money per working hour: the person's rate plus tokens at execution rates. */
+  readonly costPerHour: number;
+  /** 1 if the IC worked on this task's strategic task, 0.5 on its instruction, else 0. */
+  readonly familiarity: number;
+}
+
+/** What a strategy may know about a task waiting for assignment. */
+export interface TaskView {
+  readonly id: string;
+  readonly domain: Domain;
+  readonly complexity: Complexity;
+  readonly estimateHours: Hours;
+  /** 0 (P0) to 3 (P3). */
+  readonly priority: number;
+  /** Order of arrival in the backlog. */
+  readonly arrival: number;
+  /** Longest chain of estimates from this task to the end of its plan. */
+  readonly remainingPathHours: Hours;
+}
+
+export interface AssignmentStrategy {
+  readonly name: string;
+  /** Backlog order: negative when `a` is served before `b`. */
+  compare(a: TaskView, b: TaskView): number;
+  /** Picks among `candidates` (non-empty, each with a free WIP slot, sorted by id). */
+  choose(task: TaskView, candidates: readonly IcView[]): IcView;
+}
+
+/** The default backlog order: priority, then arrival. */
+export function byPriorityThenArrival(a: TaskView, b: TaskView): number {
+  return a.priority - b.priority || a.arrival - b.arrival;
+}
+
+/** The candidate with the highest score; the first (lowest id) wins a tie. */
+export function best(candidates: readonly IcView[], score: (ic: IcView) => number): IcView {
+  let top = candidates[0] as IcView;
+  let topScore = score(top);
+  for (let i = 1; i < candidates.length; i++) {
+    const ic = candidates[i] as IcView;
+    const s = score(ic);
+    if (s > topScore) {
+      top = ic;
+      topScore = s;
+    }
+  }
+  return top;
+}
+
+/** Occupancy in [0, 1]: held tasks against the WIP limit, plus a day's queued work. */
+export function load(ic: IcView): number {
+  return Math.min(1, (ic.held / ic.wipLimit + Math.min(1, ic.queuedHours / 8)) / 2);
+}

@@ -1,0 +1,55 @@
+// The organisation as data: domains, people, teams. The topology is a value a scenario builds;
+// nothing here assumes the seed's 1 EM / 1 TL / 6 DL shape, which is only the default.
+
+import type { Calendar } from './calendar.ts';
+
+export const DOMAINS = ['frontend', 'backend', 'qa', 'devops', 'data', 'security'] as const;
+
+export type Domain = (typeof DOMAINS)[number];
+
+export type Role = 'EM' | 'TL' | 'DL' | 'IC';
+
+/** 1 (novice) to 5 (expert). */
+export type SkillLevel = 1 | 2 | 3 | 4 | 5;
+
+export interface PersonSpec {
+  readonly id: string;
+  readonly role: Role;
+  readonly team: string;
+  readonly calendar: Calendar;
+  /** What an hour of this person's time costs beyond tokens (a human's rate); 0 for agents. */
+  readonly costPerHour: number;
+}
+
+export interface LeadSpec extends PersonSpec {
+  readonly role: 'DL';
+  readonly domain: Domain;
+}
+
+export interface IcSpec extends PersonSpec {
+  readonly role: 'IC';
+  readonly domain: Domain;
+  /** Skill level per domain: the primary domain and any secondary skills. */
+  readonly skills: Readonly<Partial<Record<Domain, SkillLevel>>>;
+  readonly wipLimit: number;
+}
+
+export interface TeamSpec {
+  readonly id: string;
+  readonly tl: PersonSpec;
+  readonly leads: readonly LeadSpec[];
+  readonly ics: readonly IcSpec[];
+}
+
+export interface OrgSpec {
+  readonly em: PersonSpec;
+  readonly teams: readonly TeamSpec[];
+}
+
+export function allPeople(org: OrgSpec): PersonSpec[] {
+  return [org.em, ...org.teams.flatMap((t) => [t.tl, ...t.leads, ...t.ics])];
+}
+
+export function skillIn(ic: IcSpec, domain: Domain): number {
+  return ic.skills[domain] ?? 0;
+}

@@ -1,0 +1,152 @@
+// Seeded plan generation from an instruction's tier: the Tech Lead's strategic tasks (per
+// domain, in milestones, with cross-domain dependencies) and the Domain Leads' tactical breakdown.
+
+import type { RandomStream } from '../../kernel/random.ts';
+import type { Tier } from '../gates.ts';
+import { DOMAINS, type Domain } from '../org.ts';
+import type { Complexity } from '../skills.ts';
+import type { Plan, StrategicTask, TacticalTask } from './plan.ts';
+
+interface TierShape {
+  /** How many domains the instruction touches. */
+  readonly domains: readonly [number, number];
+  readonly strategic: readonly [number, number];
+  /** Tactical tasks per strategic task. */
+  readonly tactical: readonly [number, number];
+  readonly estimate: readonly [number, number];
+  readonly complexity: readonly [Complexity, Complexity];
+  readonly milestones: number;
+}
+
+const SHAPES: Record<Tier, TierShape> = {
+  1: {
+    domains: [1, 1],
+    strategic: [1, 1],
+    tactical: [1, 1],
+    estimate: [1, 4],
+    complexity: [1, 2],
+    milestones: 1,
+  },
+  2: {
+    domains: [1, 2],
+    strategic: [2, 3],
+    tactical: [1, 3],
+    estimate: [2, 8],
+    complexity: [1, 3],
+    milestones: 2,
+  },
+  3: {
+    domains: [3, 4],
+    strategic: [6, 10],
+    tactical: [3, 5],
+    estimate: [2, 12],
+    complexity: [2, 4],
+    milestones: 3,
+  },
+  4: {
+    domains: [6, 6],
+    strategic: [30, 36],
+    tactical: [4, 5],
+    estimate: [2, 16],
+    complexity: [2, 5],
+    milestones: 4,
+  },
+};
+
+/** Where each domain's work usually sits in a delivery: foundations first, release last. */
+const STAGE: Record<Domain, number> = {
+  data: 0,
+  security: 0,
+  backend: 1,
+  frontend: 2,
+  qa: 3,
+  devops: 3,
+};
+
+/** Domains whose deliverables get an architecture review in tiers 3–4. */
+const ARCHITECTURAL: ReadonlySet<Domain> = new Set(['backend', 'data', 'security', 'devops']);
+
+const FIRST_DOMAIN: readonly Domain[] = ['backend', 'frontend', 'data', 'devops', 'security'];
+
+function pickDomains(tier: Tier, count: number, random: RandomStream): Domain[] {
+  if (count >= DOMAINS.length) return [...DOMAINS];
+  const chosen: Domain[] = [random.pick(FIRST_DOMAIN)];
+  // From tier 3 on, QA is always involved.
+  if (tier >= 3 && count > 1) chosen.push('qa');
+  const rest = DOMAINS.filter((d) => !chosen.includes(d));
+  while (chosen.length < count)
+    chosen.push(rest.splice(random.int(0, rest.length - 1), 1)[0] as Domain);
+  return chosen;
+}
+
+function estimate(shape: TierShape, random: RandomStream): number {
+  const [lo, hi] = shape.estimate;
+  return Math.round((lo + random.float() * (hi - lo)) * 2) / 2;
+}
+
+/** Generates the plan of one instruction. `random` should be the instruction's own stream. */
+export function generatePlan(instruction: string, tier: Tier, random: RandomStream): Plan {
+  const shape = SHAPES[tier];
+  const domains = pickDomains(tier, random.int(...shape.domains), random);
+  const count = Math.max(random.int(...shape.strategic), domains.length);
+  // Every chosen domain gets at least one strategic task; the rest go to random chosen domains.
+  const owners = [
+    ...domains,
+    ...Array.from({ length: count - domains.length }, () => random.pick(domains)),
+  ];
+  const stages = [...new Set(domains.map((d) => STAGE[d]))].sort((a, b) => a - b);
+  const strategic: StrategicTask[] = [];
+  owners
+    .map((domain, i) => ({ domain, i }))
+    .sort((a, b) => STAGE[a.domain] - STAGE[b.domain] || a.i - b.i)
+    .forEach(({ domain }, n) => {
+      const stage = stages.indexOf(STAGE[domain]);
+      const milestone = Math.min(
+        shape.milestones - 1,
+        Math.floor((stage * shape.milestones) / stages.length),
+      );
+      const earlier = strategic.filter((s) => s.milestone < milestone);
+      const dependsOn: string[] = [];
+      if (earlier.length > 0) {
+        const fanIn = Math.min(earlier.length, random.int(1, 2));
+        const pool = earlier.slice();
+        for (let k = 0; k < fanIn; k++)
+          dependsOn.push(pool.splice(random.int(0, pool.length - 1), 1)[0]?.id as string);
+      } else if (n > 0 && tier <= 2 && strategic.at(-1)) {
+        dependsOn.push((strategic.at(-1) as StrategicTask).id);
+      }
+      strategic.push({
+        id: `${instruction}-S${n + 1}`,
+        instruction,
+        domain,
+        title: `${domain} work ${n + 1}`,
+        milestone,
+        dependsOn: dependsOn.sort(),
+      });
+    });
+  const tactical: TacticalTask[] = [];
+  const lastOf = new Map<string, string[]>();
+  for (const s of strategic) {
+    const n = random.int(...shape.tactical);
+    const upstream = s.dependsOn.flatMap((d) => lastOf.get(d) ?? []);
+    const ids = Array.from({ length: n }, (_, k) => `${s.id}-T${k + 1}`);
+    // Shape inside a strategic task: a first task, then the middle in parallel, then a last one.
+    ids.forEach((id, k) => {
+      const dependsOn =
+        k === 0 ? upstream : k === n - 1 && n >= 3 ? ids.slice(1, n - 1) : [ids[0] as string];
+      tactical.push({
+        id,
+        strategic: s.id,
+        instruction,
+        domain: s.domain,
+        title: `${s.title}, part ${k + 1}`,
+        estimateHours: estimate(shape, random),
+        complexity: random.int(...shape.complexity) as Complexity,
+        dependsOn: [...dependsOn].sort(),
+        architectural: tier >= 3 && k === n - 1 && ARCHITECTURAL.has(s.domain),
+      });
+    });
+    lastOf.set(s.id, n >= 3 || n === 1 ? [ids[n - 1] as string] : ids.slice(1));
+  }
+  return { instruction, tier, strategic, tactical };
+}

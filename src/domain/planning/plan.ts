@@ -1,0 +1,102 @@
+// A plan: the strategic tasks the Tech Lead lays out for an instruction (per domain, with a
+// dependency DAG) and the tactical tasks the Domain Leads break them into (with hour estimates).
+
+import type { Hours } from '../../kernel/time.ts';
+import type { Tier } from '../gates.ts';
+import type { Domain } from '../org.ts';
+import type { Complexity } from '../skills.ts';
+
+export interface StrategicTask {
+  readonly id: string;
+  readonly instruction: string;
+  readonly domain: Domain;
+  readonly title: string;
+  /** Milestone index, from 0: a strategic task depends only on earlier milestones. */
+  readonly milestone: number;
+  readonly dependsOn: readonly string[];
+}
+
+export interface TacticalTask {
+  readonly id: string;
+  readonly strategic: string;
+  readonly instruction: string;
+  readonly domain: Domain;
+  readonly title: string;
+  readonly estimateHours: Hours;
+  readonly complexity: Complexity;
+  /** Tactical tasks that must be COMPLETED before this one can be assigned. */
+  readonly dependsOn: readonly string[];
+  /** Whether the Tech Lead reviews its architecture (tiers 3–4). */
+  readonly architectural: boolean;
+}
+
+export interface Plan {
+  readonly instruction: string;
+  readonly tier: Tier;
+  readonly strategic: readonly StrategicTask[];
+  readonly tactical: readonly TacticalTask[];
+}
+
+/** Who consumes each task's output: the tasks that depend on it. */
+export function consumers(plan: Plan): Map<string, TacticalTask[]> {
+  const out = new Map<string, TacticalTask[]>(plan.tactical.map((t) => [t.id, []]));
+  for (const t of plan.tactical) for (const d of t.dependsOn) out.get(d)?.push(t);
+  return out;
+}
+
+/** The domains other than its own that consume a task's output: each one gets a handoff. */
+export function handoffDomains(
+  task: TacticalTask,
+  consumersOf: Map<string, TacticalTask[]>,
+): Domain[] {
+  const domains = new Set<Domain>();
+  for (const c of consumersOf.get(task.id) ?? [])
+    if (c.domain !== task.domain) domains.add(c.domain);
+  return [...domains].sort();
+}
+
+/**
+ * For each task, the longest chain of estimates from its start to the end of the plan (its own
+ * estimate included): what critical-path-first serves first, and the plan's critical path.
+ */
+export function remainingPath(plan: Plan): Map<string, Hours> {
+  const consumersOf = consumers(plan);
+  const memo = new Map<string, Hours>();
+  const byId = new Map(plan.tactical.map((t) => [t.id, t]));
+  const visit = (id: string): Hours => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const task = byId.get(id) as TacticalTask;
+    let longest = 0;
+    for (const c of consumersOf.get(id) ?? []) longest = Math.max(longest, visit(c.id));
+    const value = task.estimateHours + longest;
+    memo.set(id, value);
+    return value;
+  };
+  for (const t of plan.tactical) visit(t.id);
+  return memo;
+}
+
+/** Checks that dependencies name tasks of the plan and form no cycle; returns the problems. */
+export function planProblems(plan: Plan): string[] {
+  const problems: string[] = [];
+  const ids = new Set(plan.tactical.map((t) => t.id));
+  for (const t of plan.tactical) {
+    for (const d of t.dependsOn)
+      if (!ids.has(d)) problems.push(`${t.id} depends on unknown task ${d}`);
+  }
+  const state = new Map<string, 'open' | 'done'>();
+  const byId = new Map(plan.tactical.map((t) => [t.id, t]));
+  const walk = (id: string, trail: string[]): void => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'open') {
+      problems.push(`dependency cycle: ${[...trail.slice(trail.indexOf(id)), id].join(' → ')}`);
+      return;
+    }
+    state.set(id, 'open');
+    for (const d of byId.get(id)?.dependsOn ?? []) if (ids.has(d)) walk(d, [...trail, id]);
+    state.set(id, 'done');
+  };
+  for (const t of plan.tactical) walk(t.id, []);
+  return problems;
+}

@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  createStrategy,
+  type IcView,
+  STRATEGY_NAMES,
+  type TaskView,
+} from '../../src/domain/assignment/index.ts';
+import { weightedScore } from '../../src/domain/assignment/weighted.ts';
+
+const ic = (id: string, over: Partial<IcView> = {}): IcView => ({
+  id,
+  skill: 3,
+  held: 0,
+  wipLimit: 2,
+  queuedHours: 0,
+  costPerHour: 1,
+  familiarity: 0,
+  ...over,
+});
+const task = (over: Partial<TaskView> = {}): TaskView => ({
+  id: 'T',
+  domain: 'backend',
+  complexity: 3,
+  estimateHours: 4,
+  priority: 2,
+  arrival: 0,
+  remainingPathHours: 4,
+  ...over,
+});
+
+const icArb = fc.record({
+  skill: fc.integer({ min: 0, max: 5 }),
+  held: fc.integer({ min: 0, max: 2 }),
+  queuedHours: fc.integer({ min: 0, max: 30 }),
+  costPerHour: fc.integer({ min: 0, max: 200 }),
+  familiarity: fc.constantFrom(0, 0.5, 1),
+});
+
+describe('assignment strategies', () => {
+  it('always choose one of the candidates, for every strategy', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...STRATEGY_NAMES),
+        fc.array(icArb, { minLength: 1, maxLength: 6 }),
+        (name, ics) => {
+          const candidates = ics.map((x, i) => ic(`ic-${i}`, { ...x, wipLimit: 3 }));
+          const chosen = createStrategy(name).choose(task(), candidates);
+          expect(candidates).toContain(chosen);
+        },
+      ),
+    );
+  });
+
+  it('weighted: scores skill 40 %, workload 25 %, complexity fit 20 %, continuity 15 %', () => {
+    expect(
+      weightedScore(task({ complexity: 5 }), ic('a', { skill: 5, familiarity: 1 })),
+    ).toBeCloseTo(1);
+    expect(weightedScore(task(), ic('a', { skill: 0, held: 2, queuedHours: 8 }))).toBeCloseTo(0);
+    const chosen = createStrategy('weighted').choose(task(), [
+      ic('a', { skill: 1 }),
+      ic('b', { skill: 3 }),
+    ]);
+    expect(chosen.id).toBe('b');
+  });
+
+  it('round-robin: takes turns within a domain', () => {
+    const s = createStrategy('round-robin');
+    const cs = [ic('a'), ic('b'), ic('c')];
+    expect([1, 2, 3, 4].map(() => s.choose(task(), cs).id)).toEqual(['a', 'b', 'c', 'a']);
+    expect(s.choose(task(), [ic('a'), ic('c')]).id).toBe('c');
+  });
+
+  it('specialist, affinity, cost-optimized and least-loaded pick by their one criterion', () => {
+    const cs = [
+      ic('a', { skill: 5, costPerHour: 90, queuedHours: 6 }),
+      ic('b', { skill: 2, costPerHour: 10, familiarity: 1, queuedHours: 3 }),
+      ic('c', { skill: 3, costPerHour: 20, queuedHours: 1 }),
+    ];
+    expect(createStrategy('specialist').choose(task(), cs).id).toBe('a');
+    expect(createStrategy('affinity').choose(task(), cs).id).toBe('b');
+    expect(createStrategy('cost-optimized').choose(task(), cs).id).toBe('b');
+    expect(createStrategy('least-loaded').choose(task(), cs).id).toBe('c');
+  });
+
+  it('critical-path-first serves the longest remaining path first within a priority', () => {
+    const s = createStrategy('critical-path-first');
+    const short = task({ id: 's', remainingPathHours: 5, arrival: 0 });
+    const long = task({ id: 'l', remainingPathHours: 50, arrival: 1 });
+    const urgent = task({ id: 'u', remainingPathHours: 1, arrival: 2, priority: 0 });
+    expect([short, long, urgent].sort(s.compare).map((t) => t.id)).toEqual(['u', 'l', 's']);
+    expect([short, long, urgent].sort(createStrategy('weighted').compare).map((t) => t.id)).toEqual(
+      ['u', 's', 'l'],
+    );
+  });
+});
