@@ -1,0 +1,248 @@
+// The desk every role works at: a queue of activities done one at a time on the person's working
+// calendar, on simulated time. Each role machine (em, tl, dl, ic) is this desk plus the messages
+// that role accepts. Time reaches the desk only through events: every message carries `at`, and
+// an activity's end is a delayed XState event on the kernel's clock.
+
+import { assign, emit, setup } from 'xstate';
+import {
+  type Activity,
+  type ActivityKind,
+  activityPriority,
+  enqueue,
+  preempts,
+} from '../src/domain/activity.ts';
+import { type Calendar, finishTime, workingHoursBetween } from '../src/domain/calendar.ts';
+import type { Role } from '../src/domain/org.ts';
+import type { Hours } from '../src/kernel/time.ts';
+
+export interface DeskInput {
+  readonly id: string;
+  readonly role: Role;
+  readonly calendar: Calendar;
+}
+
+export interface DeskContext extends DeskInput {
+  /** Simulated time of the last event the desk saw. */
+  now: Hours;
+  queue: Activity[];
+  current: Activity | null;
+  startedAt: Hours;
+  endsAt: Hours;
+  away: boolean;
+  seq: number;
+}
+
+/** Work a message brings: the receiving role maps it to an activity kind. */
+export interface WorkMessage {
+  readonly at: Hours;
+  readonly workHours: Hours;
+  readonly task?: string;
+  readonly instruction?: string;
+  readonly ref?: string;
+  /** The task's priority, 0 (P0) to 3, for execution order. */
+  readonly priority?: number;
+}
+
+export type DeskEvent =
+  | { type: 'outage.start'; at: Hours }
+  | { type: 'outage.end'; at: Hours }
+  /** Stops work on `task` (a blocker, a cancellation): its activities leave the desk. */
+  | { type: 'work.drop'; at: Hours; task?: string; ref?: string };
+
+export type DeskEmitted =
+  | { type: 'work.started'; person: string; activity: Activity; at: Hours; endsAt: Hours }
+  | { type: 'work.finished'; person: string; activity: Activity; startedAt: Hours; at: Hours }
+  | {
+      type: 'work.interrupted';
+      person: string;
+      activity: Activity;
+      startedAt: Hours;
+      at: Hours;
+      /** Working hours left, or 0 when the work was dropped. */
+      remainingHours: Hours;
+      reason: 'preempted' | 'outage' | 'dropped';
+    };
+
+export function deskContext(input: DeskInput): DeskContext {
+  return {
+    ...input,
+    now: 0,
+    queue: [],
+    current: null,
+    startedAt: 0,
+    endsAt: 0,
+    away: false,
+    seq: 0,
+  };
+}
+
+/** The activity a work message becomes at this desk. */
+export function activityFrom(
+  context: DeskContext,
+  kind: ActivityKind,
+  message: WorkMessage,
+): Activity {
+  return {
+    id: `${context.id}#${context.seq}`,
+    kind,
+    workHours: message.workHours,
+    priority: activityPriority(kind, message.priority),
+    seq: context.seq,
+    ...(message.task === undefined ? {} : { task: message.task }),
+    ...(message.instruction === undefined ? {} : { instruction: message.instruction }),
+    ...(message.ref === undefined ? {} : { ref: message.ref }),
+  };
+}
+
+function remaining(context: DeskContext): Hours {
+  const current = context.current as Activity;
+  return Math.max(
+    0,
+    current.workHours - workingHoursBetween(context.startedAt, context.now, context.calendar),
+  );
+}
+
+function matches(activity: Activity, event: { task?: string; ref?: string }): boolean {
+  return (
+    (event.task !== undefined && activity.task === event.task) ||
+    (event.ref !== undefined && activity.ref === event.ref)
+  );
+}
+
+/** A message that brings work; its type is one of the role's accepted message types. */
+export type WorkEvent<M extends string> = WorkMessage & { type: M };
+
+/**
+ * Builds a role's machine: the desk, plus the messages the role accepts (`accepts` maps each
+ * message type to the activity it becomes). P0 execution preempts lower-priority execution.
+ */
+export function roleMachine<M extends string>(role: Role, accepts: Record<M, ActivityKind>) {
+  type Event = DeskEvent | WorkEvent<M>;
+  type Dropped = Extract<DeskEvent, { type: 'work.drop' }>;
+  const isWork = (event: Event): event is WorkEvent<M> => event.type in accepts;
+  const interrupted = (context: DeskContext, reason: 'preempted' | 'outage' | 'dropped') => ({
+    type: 'work.interrupted' as const,
+    person: context.id,
+    activity: context.current as Activity,
+    startedAt: context.startedAt,
+    at: context.now,
+    remainingHours: reason === 'dropped' ? 0 : remaining(context),
+    reason,
+  });
+  return setup({
+    types: {
+      context: {} as DeskContext,
+      input: {} as DeskInput,
+      events: {} as Event,
+      emitted: {} as DeskEmitted,
+    },
+    guards: {
+      hasWork: ({ context }) => !context.away && context.queue.length > 0,
+      shouldPreempt: ({ context }) =>
+        context.current !== null &&
+        context.queue[0] !== undefined &&
+        preempts(context.queue[0], context.current),
+      dropsCurrent: ({ context, event }) =>
+        event.type === 'work.drop' &&
+        context.current !== null &&
+        matches(context.current, event as Dropped),
+    },
+    actions: {
+      tick: assign(({ context, event }) => ({ now: 'at' in event ? event.at : context.now })),
+      take: assign(({ context, event }) => {
+        if (!isWork(event)) return {};
+        const activity = activityFrom(context, accepts[event.type], event);
+        return { queue: enqueue(context.queue, activity), seq: context.seq + 1 };
+      }),
+      startNext: assign(({ context }) => {
+        const [next, ...rest] = context.queue;
+        return {
+          current: next ?? null,
+          queue: rest,
+          startedAt: context.now,
+          endsAt: next ? finishTime(context.now, next.workHours, context.calendar) : context.now,
+        };
+      }),
+      announceStart: emit(({ context }) => ({
+        type: 'work.started' as const,
+        person: context.id,
+        activity: context.current as Activity,
+        at: context.now,
+        endsAt: context.endsAt,
+      })),
+      finish: emit(({ context }) => ({
+        type: 'work.finished' as const,
+        person: context.id,
+        activity: context.current as Activity,
+        startedAt: context.startedAt,
+        at: context.endsAt,
+      })),
+      clearCurrent: assign(({ context }) => ({ now: context.endsAt, current: null })),
+      reportPreempted: emit(({ context }) => interrupted(context, 'preempted')),
+      reportOutage: emit(({ context }) => interrupted(context, 'outage')),
+      reportDropped: emit(({ context }) => interrupted(context, 'dropped')),
+      requeueCurrent: assign(({ context }) => ({
+        queue: enqueue(context.queue, {
+          ...(context.current as Activity),
+          workHours: remaining(context),
+        }),
+        current: null,
+      })),
+      forgetCurrent: assign({ current: () => null }),
+      dropQueued: assign(({ context, event }) => ({
+        queue:
+          event.type === 'work.drop'
+            ? context.queue.filter((a) => !matches(a, event as Dropped))
+            : context.queue,
+      })),
+      startOutage: assign({ away: () => true }),
+      endOutage: assign({ away: () => false }),
+    },
+    delays: {
+      activityEnd: ({ context }) => context.endsAt - context.now,
+    },
+  }).createMachine({
+    id: role,
+    context: ({ input }) => deskContext(input),
+    initial: 'idle',
+    on: {
+      ...(Object.fromEntries(
+        Object.keys(accepts).map((type) => [type, { actions: ['tick', 'take'] }]),
+      ) as Record<M, { actions: ['tick', 'take'] }>),
+      'work.drop': { actions: ['tick', 'dropQueued'] as const },
+    },
+    states: {
+      idle: {
+        always: { guard: 'hasWork', target: 'working' },
+        on: { 'outage.start': { target: 'away', actions: ['tick', 'startOutage'] } },
+      },
+      working: {
+        entry: ['startNext', 'announceStart'],
+        always: {
+          guard: 'shouldPreempt',
+          target: 'working',
+          reenter: true,
+          actions: ['reportPreempted', 'requeueCurrent'],
+        },
+        after: { activityEnd: { target: 'idle', actions: ['finish', 'clearCurrent'] } },
+        on: {
+          'outage.start': {
+            target: 'away',
+            actions: ['tick', 'reportOutage', 'requeueCurrent', 'startOutage'],
+          },
+          'work.drop': [
+            {
+              guard: 'dropsCurrent',
+              target: 'idle',
+              actions: ['tick', 'reportDropped', 'forgetCurrent', 'dropQueued'],
+            },
+            { actions: ['tick', 'dropQueued'] },
+          ],
+        },
+      },
+      away: {
+        on: { 'outage.end': { target: 'idle', actions: ['tick', 'endOutage'] } },
+      },
+    },
+  });
+}

@@ -1,0 +1,15 @@
+// A Domain Lead: breaks strategic tasks into tactical ones, assigns them to ICs, approves their
+// work, verifies incoming handoffs, resolves first-level escalations and rolls up the standup.
+
+import { roleMachine } from './desk.ts';
+
+export const dlMachine = roleMachine('DL', {
+  'delegate.strategic': 'tacticalPlanning',
+  'assign.request': 'assignment',
+  'review.domain': 'domainApproval',
+  'review.peer': 'peerReview',
+  'review.qa': 'qaValidation',
+  'handoff.offer': 'handoffVerification',
+  'escalation.assigned': 'escalation',
+  'standup.report': 'standup',
+});

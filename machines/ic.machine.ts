@@ -1,0 +1,14 @@
+// An Individual Contributor: executes tasks (and reworks them), peer-reviews others' work, QA
+// validates (when a QA IC), fixes returned handoffs, and reports at standup.
+
+import { roleMachine } from './desk.ts';
+
+export const icMachine = roleMachine('IC', {
+  'delegate.task': 'execute',
+  'task.rework': 'execute',
+  'task.resume': 'execute',
+  'review.peer': 'peerReview',
+  'review.qa': 'qaValidation',
+  'handoff.returned': 'handoffFix',
+  'standup.call': 'standup',
+});

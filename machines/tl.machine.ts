@@ -1,0 +1,11 @@
+// The Tech Lead: strategic planning of each instruction, architecture review (tiers 3–4),
+// technical and dependency escalations, and the roll-up of the leads' standups for the EM.
+
+import { roleMachine } from './desk.ts';
+
+export const tlMachine = roleMachine('TL', {
+  'delegate.instruction': 'strategicPlanning',
+  'review.architecture': 'architectureReview',
+  'escalation.assigned': 'escalation',
+  'standup.rollup': 'standup',
+});
