@@ -58,7 +58,7 @@ export type DeskEmitted =
       activity: Activity;
       startedAt: Hours;
       at: Hours;
-      /** Working hours left, or 0 when the work was dropped. */
+      /** Working hours the activity had left when it stopped. */
       remainingHours: Hours;
       reason: 'preempted' | 'outage' | 'dropped';
     };
@@ -126,7 +126,7 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
     activity: context.current as Activity,
     startedAt: context.startedAt,
     at: context.now,
-    remainingHours: reason === 'dropped' ? 0 : remaining(context),
+    remainingHours: remaining(context),
     reason,
   });
   return setup({

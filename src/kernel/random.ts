@@ -108,6 +108,13 @@ export class RandomStream {
     return -mean * Math.log(1 - this.float());
   }
 
+  /** A standard normal draw (Box–Muller; one of the pair is discarded to keep draws countable). */
+  normal(): number {
+    const u = 1 - this.float();
+    const v = this.float();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
   /** One element of a non-empty array, uniformly. */
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError('pick() needs at least one item.');

@@ -2,10 +2,9 @@
 // Reports are computed from it alone; serialised as JSON lines it is the run's fingerprint.
 
 import { createHash } from 'node:crypto';
-import type { TaskReport } from '../domain/task-events.ts';
-import type { Hours } from '../kernel/time.ts';
+import type { LogRecord } from './records.ts';
 
-export type LogRecord = { t: Hours } & TaskReport;
+export type { LogRecord } from './records.ts';
 
 export class EventLog {
   private readonly entries: LogRecord[] = [];

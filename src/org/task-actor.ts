@@ -3,6 +3,7 @@
 
 import { type Actor, createActor, type InspectionEvent } from 'xstate';
 import { taskMachine } from '../../machines/task.machine.ts';
+import type { TaskReport } from '../domain/task-events.ts';
 import type { TaskInput } from '../domain/task-input.ts';
 import { kernelClock } from '../kernel/clock.ts';
 import { type Kernel, SimulationError } from '../kernel/kernel.ts';
@@ -14,6 +15,8 @@ export type TaskActor = Actor<typeof taskMachine>;
 export interface TaskActorOptions {
   /** XState's inspection hook, for tests that watch each microstep. */
   readonly inspect?: (event: InspectionEvent) => void;
+  /** Called with each report after it is logged: how the org reacts to breaches. */
+  readonly onReport?: (report: TaskReport) => void;
 }
 
 export function startTask(
@@ -27,7 +30,16 @@ export function startTask(
     clock: kernelClock(kernel),
     ...(options.inspect ? { inspect: options.inspect } : {}),
   });
-  actor.on('*', (report) => log.append({ t: kernel.now, ...report }));
+  const onReport = options.onReport;
+  actor.on('*', (report) => {
+    log.append({ t: kernel.now, ...report });
+    // XState would rethrow a listener's error later on a real timer; fail the run now instead.
+    try {
+      onReport?.(report);
+    } catch (error) {
+      kernel.fail(error);
+    }
+  });
   actor.subscribe({
     error: (error) =>
       kernel.fail(

@@ -1,0 +1,123 @@
+// Every kind of record the event log holds. Plain JSON-serialisable objects, each stamped with the
+// simulated time `t`; reports are computed from these alone.
+
+import type { ActivityKind } from '../domain/activity.ts';
+import type { BlockerType, EscalationLevel, EscalationRole } from '../domain/escalation.ts';
+import type { Tier } from '../domain/gates.ts';
+import type { Domain } from '../domain/org.ts';
+import type { TaskReport } from '../domain/task-events.ts';
+import type { Hours } from '../kernel/time.ts';
+
+export type Protocol = 'delegation' | 'broadcast' | 'handoff' | 'standup';
+
+export type OrgRecord =
+  | {
+      type: 'instruction.received';
+      instruction: string;
+      tier: Tier;
+      priority: number;
+      title: string;
+    }
+  | { type: 'instruction.decided'; instruction: string; go: boolean; reason: string; by: string }
+  | {
+      type: 'instruction.completed';
+      instruction: string;
+      leadTimeHours: Hours;
+      tasks: number;
+      cancelled: number;
+    }
+  | {
+      type: 'plan.strategic';
+      instruction: string;
+      by: string;
+      strategic: Array<{
+        id: string;
+        domain: Domain;
+        milestone: number;
+        dependsOn: readonly string[];
+      }>;
+    }
+  | {
+      type: 'plan.tactical';
+      instruction: string;
+      strategic: string;
+      by: string;
+      tasks: Array<{
+        id: string;
+        domain: Domain;
+        estimateHours: Hours;
+        complexity: number;
+        dependsOn: readonly string[];
+        priority: number;
+      }>;
+    }
+  | { type: 'task.ready'; task: string; domain: Domain; team: string }
+  | { type: 'task.preempted'; task: string; person: string }
+  | {
+      type: 'message';
+      protocol: Protocol;
+      kind: string;
+      from: string;
+      to: string;
+      task?: string;
+      instruction?: string;
+      recipients?: number;
+      content?: unknown;
+    }
+  | {
+      type: 'work';
+      person: string;
+      kind: ActivityKind;
+      task?: string;
+      startedAt: Hours;
+      hours: Hours;
+      outcome: 'finished' | 'preempted' | 'outage' | 'dropped';
+      costUsd: number;
+    }
+  | {
+      type: 'escalation.opened';
+      escalation: string;
+      task: string;
+      route: BlockerType | 'sla';
+      level: EscalationLevel;
+      role: EscalationRole;
+      to: string;
+    }
+  | {
+      type: 'escalation.climbed';
+      escalation: string;
+      task: string;
+      level: EscalationLevel;
+      role: EscalationRole;
+      to: string;
+    }
+  | {
+      type: 'escalation.resolved';
+      escalation: string;
+      task: string;
+      by: string;
+      level: EscalationLevel;
+      hoursToResolve: Hours;
+    }
+  | {
+      type: 'capacity.forecast';
+      team: string;
+      domain: Domain;
+      availableHours: Hours;
+      committedHours: Hours;
+      oversubscribed: boolean;
+    }
+  | {
+      type: 'rebalance';
+      kind: 'borrow' | 'defer';
+      team: string;
+      domain: Domain;
+      person?: string;
+      tasks?: string[];
+      until: Hours;
+    }
+  | { type: 'outage'; person: string; phase: 'start' | 'end' }
+  | { type: 'budget.alert'; spentUsd: number; budgetUsd: number; share: number }
+  | { type: 'run.end'; reason: 'done' | 'horizon' | 'stalled'; openTasks: number };
+
+export type LogRecord = { t: Hours } & (TaskReport | OrgRecord);

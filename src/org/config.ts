@@ -1,0 +1,95 @@
+// The resolved configuration of one run: everything the simulation reads, every default applied.
+// The scenario loader turns a YAML file into this; tests and benchmarks build it directly.
+
+import type { StrategyName } from '../domain/assignment/index.ts';
+import type { EffortModel } from '../domain/effort.ts';
+import type { BlockerType } from '../domain/escalation.ts';
+import type { Gate, Tier } from '../domain/gates.ts';
+import type { OrgSpec, Role } from '../domain/org.ts';
+import type { Plan } from '../domain/planning/plan.ts';
+import type { SlaTable } from '../domain/sla.ts';
+import type { Hours } from '../kernel/time.ts';
+
+/** 0 is P0 (an incident), 3 is P3. */
+export type Priority = 0 | 1 | 2 | 3;
+
+export interface InstructionSpec {
+  readonly id: string;
+  readonly at: Hours;
+  readonly tier: Tier;
+  readonly priority: Priority;
+  readonly title: string;
+  /** A plan given outright instead of generated from the tier. */
+  readonly plan?: Plan;
+}
+
+/** How many working hours each piece of management and review work costs. Zero is allowed. */
+export interface Overheads {
+  readonly intakeHours: Hours;
+  readonly strategicPlanningHours: Readonly<Record<Tier, Hours>>;
+  readonly tacticalPlanningHoursPerTask: Hours;
+  readonly assignmentHours: Hours;
+  /** Peer review and QA validation scale with the task's estimate, with a floor. */
+  readonly peerReviewFraction: number;
+  readonly qaValidationFraction: number;
+  readonly reviewMinHours: Hours;
+  readonly domainApprovalHours: Hours;
+  readonly architectureReviewHours: Hours;
+  readonly handoffVerificationHours: Hours;
+  readonly handoffFixHours: Hours;
+  readonly standupHours: Readonly<Record<Role, Hours>>;
+  readonly rebalanceHours: Hours;
+  /** Looking into an SLA breach escalated to you. */
+  readonly breachHandlingHours: Hours;
+  readonly escalationHours: Readonly<Record<BlockerType, Hours>>;
+  /** How long a human takes once an escalation reaches the top of the ladder. */
+  readonly humanResolutionHours: Hours;
+}
+
+export interface GateConfig {
+  readonly enabled: Readonly<Record<Gate, boolean>>;
+  readonly rejectProbability: Readonly<Record<Gate, number>>;
+}
+
+/** Token use by activity (seed 000) and the price of tokens. */
+export interface CostConfig {
+  readonly tokensPerHour: Readonly<{
+    lightCoding: number;
+    heavyCoding: number;
+    research: number;
+    review: number;
+  }>;
+  readonly usdPerMillionTokens: number;
+  /** null: no budget, no alert. */
+  readonly budgetUsd: number | null;
+}
+
+export interface Outage {
+  readonly person: string;
+  readonly from: Hours;
+  readonly to: Hours;
+}
+
+export interface SimConfig {
+  readonly seed: number;
+  /** Simulated hours to run; Infinity runs until every instruction is finished. */
+  readonly horizonHours: Hours;
+  readonly org: OrgSpec;
+  readonly instructions: readonly InstructionSpec[];
+  readonly strategy: StrategyName;
+  readonly overheads: Overheads;
+  readonly gates: GateConfig;
+  readonly sla: SlaTable;
+  /** Probability that a task meets a blocker of each type while it is worked on. */
+  readonly blockers: Readonly<Record<BlockerType, number>>;
+  readonly effort: EffortModel;
+  /** Rework after a rejection costs this fraction of the task's effort. */
+  readonly reworkFraction: number;
+  readonly handoff: { readonly incompleteProbability: number; readonly checklistItems: number };
+  /** Hour of the day of the standup, and of the EM's capacity review. */
+  readonly standupHour: Hours;
+  readonly capacityReviewHour: Hours;
+  readonly forecastHours: Hours;
+  readonly cost: CostConfig;
+  readonly outages: readonly Outage[];
+}

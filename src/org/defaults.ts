@@ -1,0 +1,145 @@
+// The defaults a scenario starts from: the seed's org (1 EM, 1 TL, 6 Domain Leads and their ICs),
+// its overheads, gates, blocker odds and token prices. Every figure here is overridable.
+
+import type { Calendar } from '../domain/calendar.ts';
+import { ALWAYS } from '../domain/calendar.ts';
+import {
+  DOMAINS,
+  type Domain,
+  type IcSpec,
+  type LeadSpec,
+  type OrgSpec,
+  type SkillLevel,
+} from '../domain/org.ts';
+import { DEFAULT_SLA } from '../domain/sla.ts';
+import type { CostConfig, GateConfig, Overheads, SimConfig } from './config.ts';
+
+export const DEFAULT_OVERHEADS: Overheads = {
+  intakeHours: 0.25,
+  strategicPlanningHours: { 1: 0.25, 2: 1, 3: 3, 4: 6 },
+  tacticalPlanningHoursPerTask: 0.25,
+  assignmentHours: 0.1,
+  peerReviewFraction: 0.15,
+  qaValidationFraction: 0.2,
+  reviewMinHours: 0.25,
+  domainApprovalHours: 0.25,
+  architectureReviewHours: 0.5,
+  handoffVerificationHours: 0.25,
+  handoffFixHours: 0.5,
+  standupHours: { EM: 0.25, TL: 0.25, DL: 0.25, IC: 0.25 },
+  rebalanceHours: 0.5,
+  breachHandlingHours: 0.25,
+  escalationHours: { technical: 1, dependency: 1, requirements: 2, resource: 1, priority: 0.5 },
+  humanResolutionHours: 24,
+};
+
+export const DEFAULT_GATES: GateConfig = {
+  enabled: { peerReview: true, qaValidation: true, domainApproval: true, architectureReview: true },
+  rejectProbability: {
+    peerReview: 0.15,
+    qaValidation: 0.1,
+    domainApproval: 0.05,
+    architectureReview: 0.1,
+  },
+};
+
+/** Seed 000's token use per hour of activity; a price in the range of today's frontier models. */
+export const DEFAULT_COST: CostConfig = {
+  tokensPerHour: { lightCoding: 50_000, heavyCoding: 150_000, research: 100_000, review: 80_000 },
+  usdPerMillionTokens: 3,
+  budgetUsd: null,
+};
+
+/** ICs per domain in the default org: 10 ICs, 80 working hours a day. */
+export const DEFAULT_HEADCOUNT: Readonly<Record<Domain, number>> = {
+  frontend: 2,
+  backend: 3,
+  qa: 2,
+  devops: 1,
+  data: 1,
+  security: 1,
+};
+
+/** A secondary skill each domain's ICs usually have, so that rebalancing has someone to borrow. */
+const SECONDARY: Readonly<Record<Domain, Domain>> = {
+  frontend: 'backend',
+  backend: 'data',
+  qa: 'frontend',
+  devops: 'security',
+  data: 'backend',
+  security: 'devops',
+};
+
+export interface OrgShape {
+  readonly teams?: number;
+  readonly headcount?: Readonly<Partial<Record<Domain, number>>>;
+  readonly calendar?: Calendar;
+  readonly wipLimit?: number;
+}
+
+/** The seed's org, or `teams` copies of its team under one EM. */
+export function defaultOrg(shape: OrgShape = {}): OrgSpec {
+  const calendar = shape.calendar ?? ALWAYS;
+  const headcount = { ...DEFAULT_HEADCOUNT, ...shape.headcount };
+  const teams = Array.from({ length: shape.teams ?? 1 }, (_, t) => {
+    const team = `team-${t + 1}`;
+    const prefix = (shape.teams ?? 1) > 1 ? `${team}/` : '';
+    const leads: LeadSpec[] = DOMAINS.map((domain) => ({
+      id: `${prefix}dl-${domain}`,
+      role: 'DL',
+      team,
+      domain,
+      calendar,
+      costPerHour: 0,
+    }));
+    const ics: IcSpec[] = DOMAINS.flatMap((domain) =>
+      Array.from({ length: headcount[domain] }, (_, i) => ({
+        id: `${prefix}ic-${domain}-${i + 1}`,
+        role: 'IC' as const,
+        team,
+        domain,
+        calendar,
+        costPerHour: 0,
+        wipLimit: shape.wipLimit ?? 2,
+        skills: { [domain]: (3 + (i % 3)) as SkillLevel, [SECONDARY[domain]]: 2 as SkillLevel },
+      })),
+    );
+    return {
+      id: team,
+      tl: { id: `${prefix}tl`, role: 'TL' as const, team, calendar, costPerHour: 0 },
+      leads,
+      ics,
+    };
+  });
+  return { em: { id: 'em', role: 'EM', team: 'org', calendar, costPerHour: 0 }, teams };
+}
+
+/** A complete configuration from the defaults, with `overrides` applied on top. */
+export function defaultConfig(overrides: Partial<SimConfig> = {}): SimConfig {
+  return {
+    seed: 1,
+    horizonHours: Number.POSITIVE_INFINITY,
+    org: defaultOrg(),
+    instructions: [],
+    strategy: 'weighted',
+    overheads: DEFAULT_OVERHEADS,
+    gates: DEFAULT_GATES,
+    sla: DEFAULT_SLA,
+    blockers: {
+      technical: 0.08,
+      dependency: 0.04,
+      requirements: 0.03,
+      resource: 0.02,
+      priority: 0.01,
+    },
+    effort: { kind: 'lognormal', sigma: 0.3 },
+    reworkFraction: 0.3,
+    handoff: { incompleteProbability: 0.15, checklistItems: 5 },
+    standupHour: 9,
+    capacityReviewHour: 8,
+    forecastHours: 72,
+    cost: DEFAULT_COST,
+    outages: [],
+    ...overrides,
+  };
+}

@@ -1,0 +1,120 @@
+// What happens when someone starts, finishes or stops an activity: the work is logged with its
+// cost, and its completion moves the flow on. This is where every role's work takes effect.
+
+import type { DeskEmitted } from '../../machines/desk.ts';
+import { workingHoursBetween } from '../domain/calendar.ts';
+import type { Domain } from '../domain/org.ts';
+import { resolveEscalation } from './escalations.ts';
+import {
+  assignmentStarted,
+  decideIntake,
+  delegateTask,
+  executionStarted,
+  executionStopped,
+  finishTacticalPlanning,
+  publishPlan,
+} from './flow.ts';
+import { advance, resendHandoff, review, verifyHandoff } from './reviews.ts';
+import { reviewCapacity, type StandupState, standupDone } from './rituals.ts';
+import { type Person, World } from './world.ts';
+
+/** Logs a slice of work with what it cost, and raises the budget alert at 80 %. */
+function logWork(
+  world: World,
+  person: Person,
+  event: Exclude<DeskEmitted, { type: 'work.started' }>,
+  outcome: 'finished' | 'preempted' | 'outage' | 'dropped',
+): void {
+  const a = event.activity;
+  const hours = workingHoursBetween(event.startedAt, event.at, person.spec.calendar);
+  const complexity = a.task === undefined ? 1 : (world.tasks.get(a.task)?.plan.complexity ?? 1);
+  const cost = world.config.cost;
+  const tokens = cost.tokensPerHour[World.tokenUse(a.kind, complexity)];
+  const usd = hours * ((tokens * cost.usdPerMillionTokens) / 1e6 + person.spec.costPerHour);
+  world.spentUsd += usd;
+  world.record({
+    type: 'work',
+    person: person.spec.id,
+    kind: a.kind,
+    ...(a.task === undefined ? {} : { task: a.task }),
+    startedAt: event.startedAt,
+    hours,
+    outcome,
+    costUsd: usd,
+  });
+  if (cost.budgetUsd !== null && !world.budgetAlerted && world.spentUsd >= 0.8 * cost.budgetUsd) {
+    world.budgetAlerted = true;
+    world.record({
+      type: 'budget.alert',
+      spentUsd: world.spentUsd,
+      budgetUsd: cost.budgetUsd,
+      share: world.spentUsd / cost.budgetUsd,
+    });
+  }
+}
+
+function domainOf(ref: string | undefined): Domain {
+  return ref?.split('>')[1] as Domain;
+}
+
+export function dispatch(world: World, standups: StandupState, event: DeskEmitted): void {
+  const person = world.person(event.person);
+  const a = event.activity;
+  const task = a.task === undefined ? undefined : world.tasks.get(a.task);
+  if (event.type === 'work.started') {
+    if (a.kind === 'execute' && task) executionStarted(world, task, person);
+    if (a.kind === 'assignment' && task) assignmentStarted(task);
+    return;
+  }
+  if (event.type === 'work.interrupted') {
+    logWork(world, person, event, event.reason);
+    if (a.kind === 'execute' && task) {
+      executionStopped(world, task, person, event.startedAt, event.remainingHours);
+      if (event.reason === 'preempted')
+        world.record({ type: 'task.preempted', task: task.plan.id, person: person.spec.id });
+    }
+    return;
+  }
+  logWork(world, person, event, 'finished');
+  if (a.kind !== 'standup' && a.kind !== 'rebalance') world.lastProgress = world.now;
+  switch (a.kind) {
+    case 'intake':
+      return decideIntake(world, a.instruction as string);
+    case 'strategicPlanning':
+      return publishPlan(world, a.instruction as string);
+    case 'tacticalPlanning':
+      return finishTacticalPlanning(
+        world,
+        a.instruction as string,
+        a.ref as string,
+        person.spec.id,
+      );
+    case 'assignment':
+      if (task) delegateTask(world, task, person.spec.id);
+      return;
+    case 'execute':
+      if (!task) return;
+      executionStopped(world, task, person, event.startedAt, 0);
+      person.workedSince.set(task.plan.id, world.now);
+      if (task.actor.getSnapshot().value === 'inProgress') task.actor.send({ type: 'task.submit' });
+      return advance(world, task);
+    case 'peerReview':
+    case 'qaValidation':
+    case 'domainApproval':
+    case 'architectureReview':
+      if (task) review(world, task, person.spec.id);
+      return;
+    case 'handoffVerification':
+      if (task) verifyHandoff(world, task, domainOf(a.ref), person.spec.id);
+      return;
+    case 'handoffFix':
+      if (task) resendHandoff(world, task, domainOf(a.ref));
+      return;
+    case 'escalation':
+      return resolveEscalation(world, a.ref as string, person.spec.id);
+    case 'standup':
+      return standupDone(world, standups, person, a.ref);
+    case 'rebalance':
+      return reviewCapacity(world);
+  }
+}

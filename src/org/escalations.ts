@@ -1,0 +1,196 @@
+// Blockers and escalations. A blocker stops the task and goes straight to the rung its type is
+// routed to (technical → DL, dependency → TL, requirements, priority, resource → EM); as the
+// task's SLAs lapse the escalation climbs, landing on the next rung's desk too, up to a human.
+// Whoever resolves it first frees the task; the others drop it. SLA breaches elsewhere cost the
+// person they reach a look at the late task.
+
+import { type EscalationLevel, roleAt, routeLevel } from '../domain/escalation.ts';
+import type { TaskReport } from '../domain/task-events.ts';
+import { advance } from './reviews.ts';
+import type { Escalation, Person, TaskState, World } from './world.ts';
+
+/** The person at `level` of the ladder above `task`, or null for a human. */
+function personAt(world: World, task: TaskState, level: EscalationLevel): Person | null {
+  switch (level) {
+    case 0:
+      return task.assignee === null ? null : world.person(task.assignee);
+    case 1:
+      return world.lead(task.team, task.plan.domain);
+    case 2:
+      return world.techLead(task.team);
+    case 3:
+      return world.manager();
+    case 4:
+      return null;
+  }
+}
+
+function hand(
+  world: World,
+  escalation: Escalation,
+  task: TaskState,
+  level: EscalationLevel,
+  hours: number,
+): string {
+  const person = personAt(world, task, level);
+  if (person === null) {
+    escalation.holders.set('human', level);
+    if (escalation.humanTimer === null) {
+      escalation.humanTimer = world.after(world.config.overheads.humanResolutionHours, () =>
+        resolveEscalation(world, escalation.id, 'human'),
+      );
+    }
+    return 'human';
+  }
+  escalation.holders.set(person.spec.id, level);
+  world.deliver(person, {
+    type: 'escalation.assigned',
+    workHours: hours,
+    task: task.plan.id,
+    ref: escalation.id,
+  });
+  return person.spec.id;
+}
+
+/** The IC hit a blocker while working: the task stops and the blocker is escalated by type. */
+export function raiseBlocker(world: World, task: TaskState): void {
+  const blocker = task.blocker;
+  if (blocker === null || task.terminal || task.actor.getSnapshot().value !== 'inProgress') return;
+  task.blocker = null;
+  const ic = task.assignee === null ? null : world.person(task.assignee);
+  if (ic) world.deliver(ic, { type: 'work.drop', task: task.plan.id });
+  task.actor.send({ type: 'task.block', blocker: blocker.type });
+  world.broadcast(`team/${task.team}/${task.plan.domain}`, 'blocker.raised', ic?.spec.id ?? 'org', {
+    task: task.plan.id,
+  });
+  const level = routeLevel(blocker.type);
+  const escalation: Escalation = {
+    id: `E-${world.escalations.size + 1}`,
+    task: task.plan.id,
+    route: blocker.type,
+    openedAt: world.now,
+    holders: new Map(),
+    resolved: false,
+    humanTimer: null,
+  };
+  world.escalations.set(escalation.id, escalation);
+  const to = hand(
+    world,
+    escalation,
+    task,
+    level,
+    world.config.overheads.escalationHours[blocker.type],
+  );
+  world.record({
+    type: 'escalation.opened',
+    escalation: escalation.id,
+    task: task.plan.id,
+    route: blocker.type,
+    level,
+    role: roleAt(level),
+    to,
+  });
+}
+
+/** Reacts to a task's own reports: SLA breaches climb escalations or reach someone's desk. */
+export function onTaskReport(world: World, task: TaskState, report: TaskReport): void {
+  if (report.type !== 'task.slaBreach') return;
+  if (report.state === 'ESCALATED' || report.state === 'BLOCKED') {
+    const escalation = openEscalationOf(world, task.plan.id);
+    if (
+      escalation === undefined ||
+      escalation.holders.has(personAt(world, task, report.level)?.spec.id ?? 'human')
+    )
+      return;
+    const to = hand(
+      world,
+      escalation,
+      task,
+      report.level,
+      world.config.overheads.escalationHours[
+        escalation.route === 'sla' ? 'technical' : escalation.route
+      ],
+    );
+    world.record({
+      type: 'escalation.climbed',
+      escalation: escalation.id,
+      task: task.plan.id,
+      level: report.level,
+      role: report.role,
+      to,
+    });
+    return;
+  }
+  // A late task anywhere else: the person the breach reaches spends time looking into it.
+  const person = personAt(world, task, report.level);
+  const id = `B-${world.escalations.size + 1}`;
+  const escalation: Escalation = {
+    id,
+    task: task.plan.id,
+    route: 'sla',
+    openedAt: world.now,
+    holders: new Map(),
+    resolved: person === null,
+    humanTimer: null,
+  };
+  world.escalations.set(id, escalation);
+  world.record({
+    type: 'escalation.opened',
+    escalation: id,
+    task: task.plan.id,
+    route: 'sla',
+    level: report.level,
+    role: report.role,
+    to: person?.spec.id ?? 'human',
+  });
+  if (person !== null) {
+    escalation.holders.set(person.spec.id, report.level);
+    world.deliver(person, {
+      type: 'escalation.assigned',
+      workHours: world.config.overheads.breachHandlingHours,
+      task: task.plan.id,
+      ref: id,
+    });
+  }
+}
+
+function openEscalationOf(world: World, task: string): Escalation | undefined {
+  let found: Escalation | undefined;
+  for (const e of world.escalations.values())
+    if (e.task === task && !e.resolved && e.route !== 'sla') found = e;
+  return found;
+}
+
+/** Someone finished working an escalation: the first to finish resolves it. */
+export function resolveEscalation(world: World, id: string, by: string): void {
+  const escalation = world.escalations.get(id);
+  if (escalation === undefined || escalation.resolved) return;
+  escalation.resolved = true;
+  if (escalation.humanTimer !== null && by !== 'human') world.kernel.cancel(escalation.humanTimer);
+  for (const holder of escalation.holders.keys()) {
+    if (holder !== by && holder !== 'human')
+      world.deliver(world.person(holder), { type: 'work.drop', ref: id });
+  }
+  world.record({
+    type: 'escalation.resolved',
+    escalation: id,
+    task: escalation.task,
+    by,
+    level: (escalation.holders.get(by) ?? 0) as EscalationLevel,
+    hoursToResolve: world.now - escalation.openedAt,
+  });
+  if (escalation.route === 'sla') return;
+  const task = world.task(escalation.task);
+  if (task.terminal) return;
+  task.actor.send({ type: 'blocker.resolved' });
+  if (task.actor.getSnapshot().value === 'inProgress' && task.assignee !== null) {
+    world.deliver(world.person(task.assignee), {
+      type: 'task.resume',
+      workHours: task.effortLeft,
+      task: task.plan.id,
+      instruction: task.plan.instruction,
+      priority: task.priority,
+    });
+  }
+  advance(world, task);
+}

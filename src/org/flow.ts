@@ -1,0 +1,399 @@
+// The main flow of work: an instruction's intake by the EM, strategic planning by the TL, tactical
+// planning and assignment by the Domain Leads, execution by the ICs. Every step is an activity on
+// someone's desk and a message between actors; each completion moves the next one.
+
+import type { IcView, TaskView } from '../domain/assignment/index.ts';
+import { finishTime, workingHoursBetween } from '../domain/calendar.ts';
+import { drawEffort } from '../domain/effort.ts';
+import { BLOCKER_TYPES } from '../domain/escalation.ts';
+import { type Domain, type IcSpec, skillIn } from '../domain/org.ts';
+import { generatePlan } from '../domain/planning/generate.ts';
+import {
+  consumers,
+  type Plan,
+  planProblems,
+  remainingPath,
+  type TacticalTask,
+} from '../domain/planning/plan.ts';
+import { effortFactor } from '../domain/skills.ts';
+import { taskInput } from '../domain/task-input.ts';
+import { SimulationError } from '../kernel/kernel.ts';
+import type { InstructionSpec } from './config.ts';
+import { onTaskReport, raiseBlocker } from './escalations.ts';
+import { queuedHours } from './load.ts';
+import { startTask } from './task-actor.ts';
+import type { InstructionState, Person, TaskState, World } from './world.ts';
+
+export function receiveInstruction(world: World, spec: InstructionSpec): void {
+  world.record({
+    type: 'instruction.received',
+    instruction: spec.id,
+    tier: spec.tier,
+    priority: spec.priority,
+    title: spec.title,
+  });
+  world.deliver(world.manager(), {
+    type: 'instruction.received',
+    workHours: world.config.overheads.intakeHours,
+    instruction: spec.id,
+    ref: spec.id,
+  });
+  world.pendingInstructions.set(spec.id, spec);
+}
+
+/** EM intake done: go or no-go, priority arbitration, delegation to a team's TL. */
+export function decideIntake(world: World, instruction: string): void {
+  const spec = world.pendingInstructions.get(instruction) as InstructionSpec;
+  world.pendingInstructions.delete(instruction);
+  const em = world.manager();
+  const budget = world.config.cost.budgetUsd;
+  if (budget !== null && world.spentUsd >= budget) {
+    world.record({
+      type: 'instruction.decided',
+      instruction,
+      go: false,
+      reason: 'budget spent',
+      by: em.spec.id,
+    });
+    return;
+  }
+  // Priority arbitration: the team with the least open work takes it; P0 interrupts everyone.
+  const team = quietestTeam(world);
+  const state: InstructionState = {
+    spec,
+    team,
+    plan: null,
+    consumers: new Map(),
+    paths: new Map(),
+    tasks: [],
+    open: 0,
+    done: false,
+  };
+  world.instructions.set(instruction, state);
+  world.record({
+    type: 'instruction.decided',
+    instruction,
+    go: true,
+    reason: `P${spec.priority} to ${team}`,
+    by: em.spec.id,
+  });
+  if (spec.priority === 0) world.broadcast('org', 'incident.p0', em.spec.id, { instruction });
+  const tl = world.techLead(team);
+  world.message(
+    'delegation',
+    'delegate.instruction',
+    em.spec.id,
+    tl,
+    {
+      type: 'delegate.instruction',
+      workHours: world.config.overheads.strategicPlanningHours[spec.tier],
+      instruction,
+      ref: instruction,
+    },
+    { instruction },
+  );
+  world.message('delegation', 'ack', tl.spec.id, em, null, { instruction });
+}
+
+function quietestTeam(world: World): string {
+  const open = new Map<string, number>();
+  for (const p of world.people.values()) if (p.role === 'TL') open.set(p.team, 0);
+  for (const i of world.instructions.values())
+    if (!i.done) open.set(i.team, (open.get(i.team) ?? 0) + 1);
+  let best = '';
+  let fewest = Number.POSITIVE_INFINITY;
+  for (const [team, n] of open) if (n < fewest) [best, fewest] = [team, n];
+  return best;
+}
+
+/** TL strategic planning done: the plan, its tasks as actors, and delegation to the leads. */
+export function publishPlan(world: World, instruction: string): void {
+  const state = world.instructions.get(instruction) as InstructionState;
+  const { spec } = state;
+  const plan: Plan =
+    spec.plan ?? generatePlan(instruction, spec.tier, world.random.stream(`plan/${instruction}`));
+  const problems = planProblems(plan);
+  if (problems.length > 0)
+    throw new SimulationError(`The plan of ${instruction} is not a DAG: ${problems.join('; ')}.`);
+  state.plan = plan;
+  state.consumers = consumers(plan);
+  state.paths = remainingPath(plan);
+  const tl = world.techLead(state.team);
+  world.record({
+    type: 'plan.strategic',
+    instruction,
+    by: tl.spec.id,
+    strategic: plan.strategic.map((s) => ({
+      id: s.id,
+      domain: s.domain,
+      milestone: s.milestone,
+      dependsOn: s.dependsOn,
+    })),
+  });
+  world.broadcast('org', 'plan.published', tl.spec.id, { instruction });
+  state.open = plan.tactical.length;
+  for (const s of plan.strategic) {
+    const dl = world.lead(state.team, s.domain);
+    const n = plan.tactical.filter((t) => t.strategic === s.id).length;
+    const hours = spec.tier === 1 ? 0 : world.config.overheads.tacticalPlanningHoursPerTask * n;
+    world.message(
+      'delegation',
+      'delegate.strategic',
+      tl.spec.id,
+      dl,
+      {
+        type: 'delegate.strategic',
+        workHours: hours,
+        instruction,
+        ref: s.id,
+      },
+      { instruction },
+    );
+    world.message('delegation', 'ack', dl.spec.id, tl, null, { instruction });
+  }
+}
+
+/** The DL's breakdown of a strategic task is done: its tasks whose inputs are finished are released. */
+export function finishTacticalPlanning(
+  world: World,
+  instruction: string,
+  strategic: string,
+  by: string,
+): void {
+  const state = world.instructions.get(instruction) as InstructionState;
+  const tasks = (state.plan?.tactical ?? []).filter((t) => t.strategic === strategic);
+  world.record({
+    type: 'plan.tactical',
+    instruction,
+    strategic,
+    by,
+    tasks: tasks.map((t) => ({
+      id: t.id,
+      domain: t.domain,
+      estimateHours: t.estimateHours,
+      complexity: t.complexity,
+      dependsOn: t.dependsOn,
+      priority: state.spec.priority,
+    })),
+  });
+  world.brokenDown.add(strategic);
+  for (const t of tasks) releaseTask(world, state, t);
+}
+
+/**
+ * A task enters the lifecycle once its strategic task is broken down and every task it depends
+ * on is finished: its actor starts in PENDING and it joins its domain's backlog. Waiting on
+ * dependencies happens before that, so no lifecycle SLA counts it.
+ */
+export function releaseTask(world: World, state: InstructionState, t: TacticalTask): void {
+  if (world.tasks.has(t.id) || !world.brokenDown.has(t.strategic)) return;
+  for (const d of t.dependsOn) if (!world.finished.has(d)) return;
+  const { spec } = state;
+  const random = world.random.stream(`task/${t.id}`);
+  const effort = drawEffort(world.config.effort, t.estimateHours, random);
+  // Every blocker type is drawn, hit or not, so a task's later draws do not depend on the odds.
+  const hits = BLOCKER_TYPES.map((type) => ({
+    type,
+    hit: random.bernoulli(world.config.blockers[type]),
+  }));
+  const at = random.float();
+  const hit = hits.find((h) => h.hit);
+  const hasConsumer = (state.consumers.get(t.id) ?? []).some((c) => c.domain !== t.domain);
+  const task: TaskState = {
+    plan: t,
+    instruction: state,
+    team: state.team,
+    priority: spec.priority,
+    actor: startTask(
+      world.kernel,
+      world.log,
+      taskInput({
+        id: t.id,
+        tier: spec.tier,
+        estimateHours: t.estimateHours,
+        hasConsumer,
+        architectural: t.architectural,
+        enabled: world.config.gates.enabled,
+        sla: world.config.sla,
+      }),
+      {
+        onReport: (report) => {
+          const created = world.tasks.get(t.id);
+          if (created) onTaskReport(world, created, report);
+        },
+      },
+    ),
+    random,
+    effort,
+    effortLeft: effort,
+    assignee: null,
+    arrival: world.arrivals++,
+    blocker: hit ? { type: hit.type, atHours: at * effort } : null,
+    workedHours: 0,
+    blockerTimer: null,
+    reviewing: null,
+    reviewer: null,
+    handoffsPending: new Set(),
+    handoffsOffered: false,
+    deferredUntil: 0,
+    remainingPathHours: state.paths.get(t.id) ?? t.estimateHours,
+    terminal: false,
+  };
+  world.tasks.set(t.id, task);
+  state.tasks.push(task);
+  world.record({ type: 'task.ready', task: t.id, domain: t.domain, team: task.team });
+  backlog(world, task.team, t.domain).push(task);
+  tryAssign(world, task.team, t.domain);
+}
+
+export function backlog(world: World, team: string, domain: Domain): TaskState[] {
+  const key = `${team}/${domain}`;
+  let list = world.backlogs.get(key);
+  if (list === undefined) {
+    list = [];
+    world.backlogs.set(key, list);
+  }
+  return list;
+}
+
+function view(task: TaskState): TaskView {
+  return {
+    id: task.plan.id,
+    domain: task.plan.domain,
+    complexity: task.plan.complexity,
+    estimateHours: task.plan.estimateHours,
+    priority: task.priority,
+    arrival: task.arrival,
+    remainingPathHours: task.remainingPathHours,
+  };
+}
+
+export function icView(world: World, ic: Person, task: TaskState): IcView {
+  const spec = ic.spec as IcSpec;
+  const skill = skillIn(spec, task.plan.domain);
+  const config = world.config.cost;
+  const tokens =
+    task.plan.complexity >= 3 ? config.tokensPerHour.heavyCoding : config.tokensPerHour.lightCoding;
+  return {
+    id: ic.spec.id,
+    skill,
+    held: ic.held.size,
+    wipLimit: spec.wipLimit,
+    queuedHours: queuedHours(ic, world.now),
+    costPerHour: spec.costPerHour + (tokens * config.usdPerMillionTokens) / 1e6,
+    familiarity: ic.familiar.has(task.plan.strategic)
+      ? 1
+      : ic.familiar.has(task.plan.instruction)
+        ? 0.5
+        : 0,
+  };
+}
+
+/** Serves a domain's backlog while it has waiting tasks and ICs with a free WIP slot. */
+export function tryAssign(world: World, team: string, domain: Domain): void {
+  const list = backlog(world, team, domain);
+  while (list.length > 0) {
+    const free = world
+      .pool(team, domain)
+      .filter((p) => !p.away && p.held.size < (p.spec as IcSpec).wipLimit);
+    if (free.length === 0) return;
+    let pick: TaskState | undefined;
+    for (const t of list) {
+      if (t.deferredUntil > world.now) continue;
+      if (pick === undefined || world.strategy.compare(view(t), view(pick)) < 0) pick = t;
+    }
+    if (pick === undefined) return;
+    const task = pick;
+    list.splice(list.indexOf(task), 1);
+    const chosen = world.strategy.choose(
+      view(task),
+      free.map((p) => icView(world, p, task)),
+    );
+    const ic = world.person(chosen.id);
+    ic.held.add(task.plan.id);
+    task.assignee = ic.spec.id;
+    world.deliver(world.lead(team, domain), {
+      type: 'assign.request',
+      workHours: world.config.overheads.assignmentHours,
+      task: task.plan.id,
+      instruction: task.plan.instruction,
+    });
+  }
+}
+
+/** The DL takes up the assignment of a task: from tier 2 on, matching it to an IC is its planning. */
+export function assignmentStarted(task: TaskState): void {
+  if (!task.terminal && task.actor.getSnapshot().value === 'pending')
+    task.actor.send({ type: 'task.plan' });
+}
+
+/** The DL has made the assignment: the task is ASSIGNED and the IC gets it in its inbox. */
+export function delegateTask(world: World, task: TaskState, dl: string): void {
+  if (task.terminal || task.assignee === null) return;
+  const ic = world.person(task.assignee);
+  task.actor.send({ type: 'task.assign', assignee: ic.spec.id });
+  const skill = skillIn(ic.spec as IcSpec, task.plan.domain);
+  // A skill gap slows the work: the IC's effort on it is scaled once, here.
+  task.effortLeft = task.effort * effortFactor(skill, task.plan.complexity) - task.workedHours;
+  world.message(
+    'delegation',
+    'delegate.task',
+    dl,
+    ic,
+    {
+      type: 'delegate.task',
+      workHours: task.effortLeft,
+      task: task.plan.id,
+      instruction: task.plan.instruction,
+      priority: task.priority,
+    },
+    { task: task.plan.id },
+  );
+  world.message('delegation', 'ack', ic.spec.id, world.person(dl), null, { task: task.plan.id });
+}
+
+/** An IC begins (or resumes) executing a task. */
+export function executionStarted(world: World, task: TaskState, person: Person): void {
+  person.familiar.add(task.plan.strategic);
+  person.familiar.add(task.plan.instruction);
+  const state = task.actor.getSnapshot().value;
+  if (state === 'assigned') task.actor.send({ type: 'task.start' });
+  const blocker = task.blocker;
+  if (blocker !== null && task.blockerTimer === null) {
+    const at = finishTime(
+      world.now,
+      Math.max(0, blocker.atHours - task.workedHours),
+      person.spec.calendar,
+    );
+    task.blockerTimer = world.after(at - world.now, () => {
+      task.blockerTimer = null;
+      raiseBlocker(world, task);
+    });
+  }
+}
+
+/** An IC stopped executing a task (done, preempted, away, blocked): account the hours worked. */
+export function executionStopped(
+  world: World,
+  task: TaskState,
+  person: Person,
+  startedAt: number,
+  remaining: number,
+): void {
+  task.workedHours += workingHoursBetween(startedAt, world.now, person.spec.calendar);
+  task.effortLeft = remaining;
+  if (task.blockerTimer !== null) {
+    world.kernel.cancel(task.blockerTimer);
+    task.blockerTimer = null;
+  }
+}
+
+/** Gives up a task's WIP slot (it reached handoff, completed or was cancelled). */
+export function freeSlot(world: World, task: TaskState): void {
+  if (task.assignee === null) return;
+  const ic = world.person(task.assignee);
+  if (!ic.held.delete(task.plan.id)) return;
+  const domains = new Set<Domain>([ic.domain as Domain]);
+  if (ic.borrowed !== null) domains.add(ic.borrowed.domain);
+  for (const d of domains) tryAssign(world, ic.team, d);
+}

@@ -1,0 +1,205 @@
+// Quality gates and handoffs: who reviews a task at each gate, what the verdict is, and the
+// structured handoff to every domain that consumes the result. `advance` moves a task on after
+// any change of its lifecycle state.
+
+import type { Gate } from '../domain/gates.ts';
+import { type Domain, type IcSpec, skillIn } from '../domain/org.ts';
+import { handoffDomains } from '../domain/planning/plan.ts';
+import { rejectionFactor } from '../domain/skills.ts';
+import { freeSlot, releaseTask } from './flow.ts';
+import { leastBusy } from './load.ts';
+import type { Person, TaskState, World } from './world.ts';
+
+const GATE_EVENT: Record<Gate, string> = {
+  peerReview: 'review.peer',
+  qaValidation: 'review.qa',
+  domainApproval: 'review.domain',
+  architectureReview: 'review.architecture',
+};
+
+/** Moves a task on after its lifecycle state changed: the next review, the handoffs, or its end. */
+export function advance(world: World, task: TaskState): void {
+  if (task.terminal) return;
+  const snapshot = task.actor.getSnapshot();
+  switch (snapshot.value) {
+    case 'underReview':
+    case 'domainReview': {
+      const gate = snapshot.context.gates[snapshot.context.passed];
+      if (gate !== undefined && task.reviewing !== gate) requestReview(world, task, gate);
+      return;
+    }
+    case 'readyForHandoff':
+      freeSlot(world, task);
+      if (!task.handoffsOffered) offerHandoffs(world, task);
+      return;
+    case 'completed':
+    case 'cancelled':
+      finish(world, task);
+      return;
+  }
+}
+
+function reviewerFor(world: World, task: TaskState, gate: Gate): Person {
+  const { team } = task;
+  const domain = task.plan.domain;
+  switch (gate) {
+    case 'peerReview': {
+      // Another IC of the domain, never the author; the lead steps in for a one-person domain.
+      const peers = world.pool(team, domain).filter((p) => p.spec.id !== task.assignee && !p.away);
+      return leastBusy(peers, world.now) ?? world.lead(team, domain);
+    }
+    case 'qaValidation': {
+      const qa = world.pool(team, 'qa').filter((p) => p.spec.id !== task.assignee && !p.away);
+      return leastBusy(qa, world.now) ?? world.lead(team, 'qa');
+    }
+    case 'domainApproval':
+      return world.lead(team, domain);
+    case 'architectureReview':
+      return world.techLead(team);
+  }
+}
+
+function reviewHours(world: World, task: TaskState, gate: Gate): number {
+  const o = world.config.overheads;
+  switch (gate) {
+    case 'peerReview':
+      return Math.max(o.reviewMinHours, o.peerReviewFraction * task.plan.estimateHours);
+    case 'qaValidation':
+      return Math.max(o.reviewMinHours, o.qaValidationFraction * task.plan.estimateHours);
+    case 'domainApproval':
+      return o.domainApprovalHours;
+    case 'architectureReview':
+      return o.architectureReviewHours;
+  }
+}
+
+function requestReview(world: World, task: TaskState, gate: Gate): void {
+  const reviewer = reviewerFor(world, task, gate);
+  task.reviewing = gate;
+  task.reviewer = reviewer.spec.id;
+  world.message(
+    'delegation',
+    `review.${gate}`,
+    task.assignee ?? world.lead(task.team, task.plan.domain).spec.id,
+    reviewer,
+    {
+      type: reviewer.role === 'DL' && gate === 'peerReview' ? 'review.peer' : GATE_EVENT[gate],
+      workHours: reviewHours(world, task, gate),
+      task: task.plan.id,
+      instruction: task.plan.instruction,
+    },
+    { task: task.plan.id },
+  );
+}
+
+/** A reviewer finished: approve or reject, with odds raised by the author's skill gap. */
+export function review(world: World, task: TaskState, by: string): void {
+  const gate = task.reviewing;
+  if (gate === null || task.terminal || task.reviewer !== by) return;
+  task.reviewing = null;
+  task.reviewer = null;
+  const author = task.assignee === null ? undefined : world.person(task.assignee);
+  const skill = author ? skillIn(author.spec as IcSpec, task.plan.domain) : 5;
+  const p = Math.min(
+    0.95,
+    world.config.gates.rejectProbability[gate] * rejectionFactor(skill, task.plan.complexity),
+  );
+  const rejected = task.random.bernoulli(p);
+  task.actor.send({ type: rejected ? 'review.rejected' : 'review.approved', gate, reviewer: by });
+  if (rejected && author) {
+    task.effortLeft = world.config.reworkFraction * task.effort;
+    world.deliver(author, {
+      type: 'task.rework',
+      workHours: task.effortLeft,
+      task: task.plan.id,
+      instruction: task.plan.instruction,
+      priority: task.priority,
+    });
+  }
+  advance(world, task);
+}
+
+function offerHandoffs(world: World, task: TaskState): void {
+  task.handoffsOffered = true;
+  for (const domain of handoffDomains(task.plan, task.instruction.consumers)) {
+    task.handoffsPending.add(domain);
+    offer(world, task, domain);
+  }
+}
+
+function offer(world: World, task: TaskState, domain: Domain): void {
+  const from = task.assignee ?? world.lead(task.team, task.plan.domain).spec.id;
+  world.message(
+    'handoff',
+    'handoff.offer',
+    from,
+    world.lead(task.team, domain),
+    {
+      type: 'handoff.offer',
+      workHours: world.config.overheads.handoffVerificationHours,
+      task: task.plan.id,
+      ref: `${task.plan.id}>${domain}`,
+    },
+    { task: task.plan.id, content: { checklistItems: world.config.handoff.checklistItems } },
+  );
+}
+
+/** The receiving lead checked the handoff's checklist: accept it, or send it back to be completed. */
+export function verifyHandoff(world: World, task: TaskState, domain: Domain, by: string): void {
+  if (task.terminal || !task.handoffsPending.has(domain)) return;
+  const incomplete = task.random.bernoulli(world.config.handoff.incompleteProbability);
+  const author = world.person(task.assignee ?? world.lead(task.team, task.plan.domain).spec.id);
+  if (incomplete) {
+    world.message(
+      'handoff',
+      'handoff.return',
+      by,
+      author,
+      {
+        type: author.role === 'IC' ? 'handoff.returned' : 'handoff.offer',
+        workHours: world.config.overheads.handoffFixHours,
+        task: task.plan.id,
+        ref: `${task.plan.id}>${domain}`,
+      },
+      { task: task.plan.id },
+    );
+    task.actor.send({ type: 'handoff.returned' });
+    return;
+  }
+  world.message('handoff', 'handoff.accept', by, author, null, { task: task.plan.id });
+  task.handoffsPending.delete(domain);
+  if (task.handoffsPending.size === 0) {
+    task.actor.send({ type: 'handoff.accepted' });
+    advance(world, task);
+  }
+}
+
+/** The author completed the checklist: offer the handoff again. */
+export function resendHandoff(world: World, task: TaskState, domain: Domain): void {
+  if (!task.terminal && task.handoffsPending.has(domain)) offer(world, task, domain);
+}
+
+/** A task reached COMPLETED or CANCELLED: free its slot, wake its dependents, close its instruction. */
+function finish(world: World, task: TaskState): void {
+  task.terminal = true;
+  world.finished.add(task.plan.id);
+  freeSlot(world, task);
+  for (const c of task.instruction.consumers.get(task.plan.id) ?? [])
+    releaseTask(world, task.instruction, c);
+  const instruction = task.instruction;
+  instruction.open--;
+  if (instruction.open === 0 && !instruction.done) {
+    instruction.done = true;
+    const cancelled = instruction.tasks.filter(
+      (t) => t.actor.getSnapshot().value === 'cancelled',
+    ).length;
+    world.record({
+      type: 'instruction.completed',
+      instruction: instruction.spec.id,
+      leadTimeHours: world.now - instruction.spec.at,
+      tasks: instruction.tasks.length,
+      cancelled,
+    });
+    world.settle();
+  }
+}

@@ -1,0 +1,237 @@
+// The daily rituals. The standup: each IC reports yesterday / today / blockers to its lead, each
+// lead rolls its team's reports up to the TL, the TL to the EM. The capacity review: the EM
+// forecasts each domain's next days, flags oversubscription and rebalances (borrows an IC with a
+// secondary skill, or defers low-priority work).
+
+import type { DeskContext } from '../../machines/desk.ts';
+import { workingHoursBetween } from '../domain/calendar.ts';
+import { DOMAINS, type Domain, type IcSpec, skillIn } from '../domain/org.ts';
+import { HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
+import { backlog, tryAssign } from './flow.ts';
+import type { Person, World } from './world.ts';
+
+export interface StandupReport {
+  readonly person: string;
+  readonly yesterday: string[];
+  readonly today: string[];
+  readonly blockers: string[];
+}
+
+/** Per day, the reports each lead and TL is waiting for. */
+export interface StandupState {
+  day: number;
+  readonly awaiting: Map<string, number>;
+  readonly reports: Map<string, StandupReport[]>;
+  readonly rollups: Map<string, unknown[]>;
+}
+
+export function newStandupState(): StandupState {
+  return { day: -1, awaiting: new Map(), reports: new Map(), rollups: new Map() };
+}
+
+/** The day's standup call: every IC who is in reports to its lead. */
+export function callStandup(world: World, state: StandupState, day: number): void {
+  state.day = day;
+  state.awaiting.clear();
+  state.reports.clear();
+  state.rollups.clear();
+  for (const p of world.people.values()) {
+    if (p.role === 'DL') state.awaiting.set(p.spec.id, 0);
+    if (p.role === 'TL') state.awaiting.set(p.spec.id, 0);
+  }
+  for (const p of world.people.values()) {
+    if (p.role === 'DL')
+      state.awaiting.set(
+        world.techLead(p.team).spec.id,
+        (state.awaiting.get(world.techLead(p.team).spec.id) ?? 0) + 1,
+      );
+    if (p.role === 'TL')
+      state.awaiting.set(
+        world.manager().spec.id,
+        (state.awaiting.get(world.manager().spec.id) ?? 0) + 1,
+      );
+    if (p.role !== 'IC' || p.away) continue;
+    const lead = world.lead(p.team, p.domain as Domain).spec.id;
+    state.awaiting.set(lead, (state.awaiting.get(lead) ?? 0) + 1);
+    world.deliver(p, {
+      type: 'standup.call',
+      workHours: world.config.overheads.standupHours.IC,
+      ref: `standup-${day}`,
+    });
+  }
+  for (const p of world.people.values())
+    if (p.role === 'DL' && state.awaiting.get(p.spec.id) === 0) rollUp(world, state, p);
+}
+
+function taskStates(world: World, ids: Iterable<string>): Array<[string, unknown]> {
+  return [...ids].map((id) => [id, world.task(id).actor.getSnapshot().value]);
+}
+
+/** What an IC says at standup, read off its desk and the tasks it holds. */
+function reportOf(world: World, person: Person): StandupReport {
+  const desk = person.actor.getSnapshot().context as DeskContext;
+  const since = world.now - HOURS_PER_DAY;
+  const yesterday = [...person.workedSince.entries()]
+    .filter(([, t]) => t >= since)
+    .map(([id]) => id);
+  const today = [desk.current, ...desk.queue].flatMap((a) =>
+    a?.kind === 'execute' && a.task ? [a.task] : [],
+  );
+  const blockers = taskStates(world, person.held)
+    .filter(([, s]) => s === 'blocked' || s === 'escalated')
+    .map(([id]) => id);
+  return { person: person.spec.id, yesterday, today: [...new Set(today)], blockers };
+}
+
+/** A standup activity finished on someone's desk. */
+export function standupDone(
+  world: World,
+  state: StandupState,
+  person: Person,
+  ref: string | undefined,
+): void {
+  if (ref !== `standup-${state.day}`) return;
+  if (person.role === 'IC') {
+    const lead = world.lead(person.team, person.domain as Domain);
+    const report = reportOf(world, person);
+    world.message('standup', 'standup.report', person.spec.id, lead, null, { content: report });
+    const reports = state.reports.get(lead.spec.id) ?? [];
+    reports.push(report);
+    state.reports.set(lead.spec.id, reports);
+    if (reports.length === state.awaiting.get(lead.spec.id)) {
+      world.deliver(lead, {
+        type: 'standup.report',
+        workHours: world.config.overheads.standupHours.DL,
+        ref: `standup-${state.day}`,
+      });
+    }
+    return;
+  }
+  rollUp(world, state, person);
+}
+
+/** A lead (DL, TL) rolls up what it heard to the next level; the EM's read closes the day. */
+function rollUp(world: World, state: StandupState, person: Person): void {
+  if (person.role === 'EM') return;
+  const reports = state.reports.get(person.spec.id) ?? [];
+  const content =
+    person.role === 'DL'
+      ? {
+          domain: person.domain,
+          reports: reports.length,
+          done: reports.reduce((n, r) => n + r.yesterday.length, 0),
+          planned: reports.reduce((n, r) => n + r.today.length, 0),
+          blockers: reports.flatMap((r) => r.blockers),
+          backlog: backlog(world, person.team, person.domain as Domain).length,
+        }
+      : { team: person.team, leads: state.rollups.get(person.spec.id) ?? [] };
+  const up = person.role === 'DL' ? world.techLead(person.team) : world.manager();
+  world.message('standup', 'standup.rollup', person.spec.id, up, null, { content });
+  const rollups = state.rollups.get(up.spec.id) ?? [];
+  rollups.push(content);
+  state.rollups.set(up.spec.id, rollups);
+  if (rollups.length === state.awaiting.get(up.spec.id)) {
+    world.deliver(up, {
+      type: 'standup.rollup',
+      workHours: world.config.overheads.standupHours[up.role],
+      ref: `standup-${state.day}`,
+    });
+  }
+}
+
+/** Working hours `person` has between now and the end of the forecast, outside outages. */
+function availableHours(world: World, person: Person, until: Hours): Hours {
+  let hours = workingHoursBetween(world.now, until, person.spec.calendar);
+  for (const o of world.config.outages) {
+    if (o.person !== person.spec.id) continue;
+    hours -= workingHoursBetween(
+      Math.max(o.from, world.now),
+      Math.min(o.to, until),
+      person.spec.calendar,
+    );
+  }
+  return Math.max(0, hours);
+}
+
+/** The EM's capacity review: a forecast per team and domain, and a rebalance where it is short. */
+export function reviewCapacity(world: World): void {
+  const until = world.now + world.config.forecastHours;
+  const teams = [
+    ...new Set([...world.people.values()].filter((p) => p.role === 'TL').map((p) => p.team)),
+  ];
+  for (const team of teams) {
+    const short: Domain[] = [];
+    const slack = new Map<Domain, number>();
+    for (const domain of DOMAINS) {
+      const pool = world.pool(team, domain);
+      const available = pool.reduce((h, p) => h + availableHours(world, p, until), 0);
+      let committed = 0;
+      for (const p of pool) for (const id of p.held) committed += world.task(id).effortLeft;
+      for (const t of backlog(world, team, domain)) committed += t.plan.estimateHours;
+      const oversubscribed = committed > available;
+      world.record({
+        type: 'capacity.forecast',
+        team,
+        domain,
+        availableHours: available,
+        committedHours: committed,
+        oversubscribed,
+      });
+      slack.set(domain, available - committed);
+      if (oversubscribed && backlog(world, team, domain).length > 0) short.push(domain);
+    }
+    for (const domain of short) rebalance(world, team, domain, slack, until);
+  }
+}
+
+function rebalance(
+  world: World,
+  team: string,
+  domain: Domain,
+  slack: Map<Domain, number>,
+  until: Hours,
+): void {
+  const lenders = [...world.people.values()].filter(
+    (p) =>
+      p.role === 'IC' &&
+      p.team === team &&
+      p.domain !== domain &&
+      !p.away &&
+      (p.borrowed === null || p.borrowed.until <= world.now) &&
+      skillIn(p.spec as IcSpec, domain) > 0 &&
+      (slack.get(p.domain as Domain) ?? 0) > 0,
+  );
+  lenders.sort((a, b) => skillIn(b.spec as IcSpec, domain) - skillIn(a.spec as IcSpec, domain));
+  const lender = lenders[0];
+  if (lender !== undefined) {
+    lender.borrowed = { domain, until };
+    slack.set(
+      lender.domain as Domain,
+      (slack.get(lender.domain as Domain) ?? 0) - world.config.forecastHours / 3,
+    );
+    world.record({
+      type: 'rebalance',
+      kind: 'borrow',
+      team,
+      domain,
+      person: lender.spec.id,
+      until,
+    });
+    tryAssign(world, team, domain);
+    return;
+  }
+  // No one to borrow: push the lowest-priority waiting work back a day, if more urgent work waits.
+  const waiting = backlog(world, team, domain);
+  const lowest = Math.max(...waiting.map((t) => t.priority));
+  if (waiting.every((t) => t.priority === lowest)) return;
+  const deferred = waiting.filter((t) => t.priority === lowest);
+  for (const t of deferred) t.deferredUntil = world.now + HOURS_PER_DAY;
+  world.record({
+    type: 'rebalance',
+    kind: 'defer',
+    team,
+    domain,
+    tasks: deferred.map((t) => t.plan.id),
+    until: world.now + HOURS_PER_DAY,
+  });
+}

@@ -1,0 +1,147 @@
+// Runs one simulation: builds every role's actor from the org, replays the instructions, the
+// outages and the daily rituals on the kernel, and returns the event log.
+
+import type { DeskEmitted } from '../../machines/desk.ts';
+import { allPeople, DOMAINS, type IcSpec } from '../domain/org.ts';
+import { type Scheduled, SimulationError } from '../kernel/kernel.ts';
+import { dayOf, HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
+import type { EventLog } from '../log/event-log.ts';
+import type { Outage, SimConfig } from './config.ts';
+import { dispatch } from './dispatch.ts';
+import { receiveInstruction, tryAssign } from './flow.ts';
+import { callStandup, newStandupState } from './rituals.ts';
+import { World } from './world.ts';
+
+export interface RunResult {
+  readonly log: EventLog;
+  readonly world: World;
+}
+
+/** Days without any real work finishing, with work still open, after which a run is called stalled. */
+const STALL_DAYS = 14;
+
+/** Problems that make an org impossible to run, each saying what to fix. */
+export function orgProblems(config: SimConfig): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const p of allPeople(config.org)) {
+    if (ids.has(p.id)) problems.push(`two people share the id "${p.id}": give each a unique id`);
+    ids.add(p.id);
+  }
+  for (const team of config.org.teams) {
+    for (const domain of DOMAINS) {
+      if (!team.leads.some((l) => l.domain === domain)) {
+        problems.push(`team ${team.id} has no ${domain} lead: add one under its leads`);
+      }
+    }
+    for (const ic of team.ics as readonly IcSpec[]) {
+      if (!(ic.wipLimit >= 1))
+        problems.push(`${ic.id}: wipLimit must be at least 1, got ${ic.wipLimit}`);
+    }
+  }
+  for (const o of config.outages) {
+    if (!ids.has(o.person)) problems.push(`outage for unknown person "${o.person}"`);
+    if (!(o.to > o.from))
+      problems.push(`outage of ${o.person} must end after it starts (from ${o.from}, to ${o.to})`);
+  }
+  return problems;
+}
+
+export function runSimulation(config: SimConfig): RunResult {
+  const problems = orgProblems(config);
+  if (problems.length > 0)
+    throw new SimulationError(`This org cannot run: ${problems.join('; ')}.`);
+  const world = new World(config);
+  const standups = newStandupState();
+  world.onWork = (event: DeskEmitted) => dispatch(world, standups, event);
+  for (const spec of allPeople(config.org)) world.addPerson(spec);
+
+  const instructions = [...config.instructions].sort((a, b) => a.at - b.at);
+  world.expectedInstructions = instructions.length;
+  for (const spec of instructions) {
+    world.kernel.scheduleAt(spec.at, () => {
+      world.receivedInstructions++;
+      receiveInstruction(world, spec);
+    });
+  }
+  for (const outage of config.outages) scheduleOutage(world, outage);
+
+  let stalled = false;
+  const daily = (hour: Hours, ritual: (day: number) => void) => {
+    const tick = (self: Scheduled) => {
+      world.dailies.delete(self);
+      if (!world.workRemains()) return;
+      const arrived = world.receivedInstructions === world.expectedInstructions;
+      if (arrived && world.now - world.lastProgress > STALL_DAYS * HOURS_PER_DAY) {
+        stalled = true;
+        return;
+      }
+      ritual(dayOf(world.now));
+      const next: Scheduled = world.after(HOURS_PER_DAY, () => tick(next));
+      world.dailies.add(next);
+    };
+    const first: Scheduled = world.kernel.scheduleAt(hour, () => tick(first));
+    world.dailies.add(first);
+  };
+  daily(config.capacityReviewHour, () =>
+    world.deliver(world.manager(), {
+      type: 'capacity.review',
+      workHours: config.overheads.rebalanceHours,
+    }),
+  );
+  daily(config.standupHour, (day) => callStandup(world, standups, day));
+
+  if (Number.isFinite(config.horizonHours)) world.kernel.runUntil(config.horizonHours);
+  else world.kernel.run();
+  const open = [...world.tasks.values()].filter((t) => !t.terminal).length;
+  world.record({
+    type: 'run.end',
+    reason: stalled ? 'stalled' : world.workRemains() ? 'horizon' : 'done',
+    openTasks: open,
+  });
+  return { log: world.log, world };
+}
+
+function scheduleOutage(world: World, outage: Outage): void {
+  world.kernel.scheduleAt(outage.from, () => {
+    const person = world.person(outage.person);
+    person.away = true;
+    world.record({ type: 'outage', person: outage.person, phase: 'start' });
+    world.deliver(person, { type: 'outage.start' });
+    // Work the IC has not started goes to a colleague with a free slot, if there is one.
+    for (const id of [...person.held]) {
+      const task = world.task(id);
+      if (task.actor.getSnapshot().value !== 'assigned' || person.domain === undefined) continue;
+      const other = world
+        .pool(person.team, task.plan.domain)
+        .find((p) => !p.away && p.held.size < (p.spec as IcSpec).wipLimit);
+      if (other === undefined) continue;
+      person.held.delete(id);
+      other.held.add(id);
+      task.assignee = other.spec.id;
+      task.actor.send({ type: 'task.reassign', assignee: other.spec.id });
+      world.deliver(person, { type: 'work.drop', task: id });
+      world.message(
+        'delegation',
+        'delegate.task',
+        world.lead(other.team, task.plan.domain).spec.id,
+        other,
+        {
+          type: 'delegate.task',
+          workHours: task.effortLeft,
+          task: id,
+          instruction: task.plan.instruction,
+          priority: task.priority,
+        },
+        { task: id },
+      );
+    }
+  });
+  world.kernel.scheduleAt(outage.to, () => {
+    const person = world.person(outage.person);
+    person.away = false;
+    world.record({ type: 'outage', person: outage.person, phase: 'end' });
+    world.deliver(person, { type: 'outage.end' });
+    if (person.domain !== undefined) tryAssign(world, person.team, person.domain);
+  });
+}

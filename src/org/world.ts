@@ -1,0 +1,318 @@
+// The state of one run: the kernel, the event log, the random source, every person's actor and
+// every task's actor, and the message bus between them. The flow, escalation and ritual modules
+// act on it; nothing outside src/org/ touches it.
+
+import { type AnyActor, createActor } from 'xstate';
+import type { DeskEmitted } from '../../machines/desk.ts';
+import { dlMachine } from '../../machines/dl.machine.ts';
+import { emMachine } from '../../machines/em.machine.ts';
+import { icMachine } from '../../machines/ic.machine.ts';
+import { tlMachine } from '../../machines/tl.machine.ts';
+import type { ActivityKind } from '../domain/activity.ts';
+import { type AssignmentStrategy, createStrategy } from '../domain/assignment/index.ts';
+import type { Domain, IcSpec, PersonSpec, Role } from '../domain/org.ts';
+import type { Plan, TacticalTask } from '../domain/planning/plan.ts';
+import { kernelClock } from '../kernel/clock.ts';
+import { Kernel, Priority, type Scheduled, SimulationError } from '../kernel/kernel.ts';
+import { RandomSource, type RandomStream } from '../kernel/random.ts';
+import { formatTime, type Hours } from '../kernel/time.ts';
+import { EventLog } from '../log/event-log.ts';
+import type { OrgRecord, Protocol } from '../log/records.ts';
+import type { InstructionSpec, SimConfig } from './config.ts';
+import type { TaskActor } from './task-actor.ts';
+
+const MACHINES = { EM: emMachine, TL: tlMachine, DL: dlMachine, IC: icMachine } as const;
+
+/** Any role's actor; the events a role accepts are checked by its machine. */
+export type RoleActor = AnyActor;
+
+/** A message to a role: its type names what it is, `at` when it arrives. */
+export interface RoleEvent {
+  readonly type: string;
+  readonly at: Hours;
+  readonly workHours?: Hours;
+  readonly task?: string;
+  readonly instruction?: string;
+  readonly ref?: string;
+  readonly priority?: number;
+}
+
+export interface Person {
+  readonly spec: PersonSpec;
+  readonly role: Role;
+  readonly team: string;
+  readonly domain: Domain | undefined;
+  readonly actor: RoleActor;
+  /** ICs: the tasks this person holds (ASSIGNED through review), against their WIP limit. */
+  readonly held: Set<string>;
+  /** Strategic tasks and instructions this person has worked on (for continuity and affinity). */
+  readonly familiar: Set<string>;
+  /** Tasks this person executed, with the last time they worked on each (for standups). */
+  readonly workedSince: Map<string, Hours>;
+  /** A borrowed IC works for another domain's backlog until `until`. */
+  borrowed: { domain: Domain; until: Hours } | null;
+  away: boolean;
+}
+
+export interface InstructionState {
+  readonly spec: InstructionSpec;
+  readonly team: string;
+  plan: Plan | null;
+  /** Who consumes each task's output, and each task's remaining path, once the plan is known. */
+  consumers: Map<string, TacticalTask[]>;
+  paths: Map<string, Hours>;
+  readonly tasks: TaskState[];
+  open: number;
+  done: boolean;
+}
+
+export interface TaskState {
+  readonly plan: TacticalTask;
+  readonly instruction: InstructionState;
+  readonly team: string;
+  readonly priority: number;
+  readonly actor: TaskActor;
+  readonly random: RandomStream;
+  /** Working hours of execution left (the drawn effort, then rework). */
+  effortLeft: Hours;
+  readonly effort: Hours;
+  assignee: string | null;
+  /** Order of arrival in the backlog. */
+  arrival: number;
+  /** Working hours into the execution at which a blocker strikes, if one will. */
+  blocker: { type: import('../domain/escalation.ts').BlockerType; atHours: Hours } | null;
+  workedHours: Hours;
+  blockerTimer: Scheduled | null;
+  /** The gate whose review has been requested and not yet answered, and who has it. */
+  reviewing: import('../domain/gates.ts').Gate | null;
+  reviewer: string | null;
+  /** Domains that still have to accept the handoff. */
+  handoffsPending: Set<Domain>;
+  handoffsOffered: boolean;
+  deferredUntil: Hours;
+  remainingPathHours: Hours;
+  terminal: boolean;
+}
+
+export interface Escalation {
+  readonly id: string;
+  readonly task: string;
+  readonly route: import('../domain/escalation.ts').BlockerType | 'sla';
+  readonly openedAt: Hours;
+  /** People the escalation sits with, and the level each reached. */
+  readonly holders: Map<string, number>;
+  resolved: boolean;
+  humanTimer: Scheduled | null;
+}
+
+export class World {
+  readonly kernel = new Kernel();
+  readonly log = new EventLog();
+  readonly random: RandomSource;
+  readonly strategy: AssignmentStrategy;
+  readonly people = new Map<string, Person>();
+  readonly tasks = new Map<string, TaskState>();
+  readonly instructions = new Map<string, InstructionState>();
+  /** Instructions received and not yet through the EM's intake. */
+  readonly pendingInstructions = new Map<string, InstructionSpec>();
+  readonly escalations = new Map<string, Escalation>();
+  /** Strategic tasks their Domain Lead has broken down, and tasks that are finished. */
+  readonly brokenDown = new Set<string>();
+  readonly finished = new Set<string>();
+  /** Per team and domain: tasks ready and waiting for an IC. */
+  readonly backlogs = new Map<string, TaskState[]>();
+  readonly counts: Record<Protocol, number> = {
+    delegation: 0,
+    broadcast: 0,
+    handoff: 0,
+    standup: 0,
+  };
+  readonly clock;
+  spentUsd = 0;
+  /** When someone last finished a piece of real work (not a ritual): stalls are detected from it. */
+  lastProgress = 0;
+  /** Instructions the scenario will send, and how many have arrived. */
+  expectedInstructions = 0;
+  receivedInstructions = 0;
+  /** The daily rituals' next timers, cancelled once all work is done so the run ends with it. */
+  readonly dailies = new Set<Scheduled>();
+  budgetAlerted = false;
+  arrivals = 0;
+  /** Set by the flow module: what to do when a person finishes or stops an activity. */
+  onWork: (event: DeskEmitted) => void = () => {};
+
+  constructor(readonly config: SimConfig) {
+    this.random = new RandomSource(config.seed);
+    this.strategy = createStrategy(config.strategy);
+    this.clock = kernelClock(this.kernel);
+  }
+
+  get now(): Hours {
+    return this.kernel.now;
+  }
+
+  /** Whether any instruction is still to arrive, in intake, or unfinished. */
+  workRemains(): boolean {
+    if (this.receivedInstructions < this.expectedInstructions || this.pendingInstructions.size > 0)
+      return true;
+    for (const i of this.instructions.values()) if (!i.done) return true;
+    return false;
+  }
+
+  /** Called when an instruction finishes: with nothing left to do, the rituals stop. */
+  settle(): void {
+    if (this.workRemains()) return;
+    for (const timer of this.dailies) this.kernel.cancel(timer);
+    this.dailies.clear();
+  }
+
+  record(record: OrgRecord): void {
+    this.log.append({ t: this.kernel.now, ...record });
+  }
+
+  addPerson(spec: PersonSpec): Person {
+    const machine = MACHINES[spec.role];
+    const actor: RoleActor = createActor(machine as typeof icMachine, {
+      input: { id: spec.id, role: spec.role, calendar: spec.calendar },
+      clock: this.clock,
+    });
+    const person: Person = {
+      spec,
+      role: spec.role,
+      team: spec.team,
+      domain: 'domain' in spec ? (spec as IcSpec).domain : undefined,
+      actor,
+      held: new Set(),
+      familiar: new Set(),
+      workedSince: new Map(),
+      borrowed: null,
+      away: false,
+    };
+    actor.on('*', (event) => {
+      // XState would rethrow a listener's error later on a real timer; fail the run now instead.
+      try {
+        this.onWork(event as DeskEmitted);
+      } catch (error) {
+        this.kernel.fail(error);
+      }
+    });
+    actor.subscribe({
+      error: (error: unknown) =>
+        this.kernel.fail(
+          new SimulationError(`${spec.id} failed at t=${formatTime(this.now)}: ${String(error)}`, {
+            cause: error,
+          }),
+        ),
+    });
+    actor.start();
+    this.people.set(spec.id, person);
+    return person;
+  }
+
+  person(id: string): Person {
+    const p = this.people.get(id);
+    if (p === undefined) throw new SimulationError(`No person "${id}" in the org.`);
+    return p;
+  }
+
+  task(id: string): TaskState {
+    const t = this.tasks.get(id);
+    if (t === undefined) throw new SimulationError(`No task "${id}".`);
+    return t;
+  }
+
+  /** The team's lead for `domain`, its TL, or the EM. */
+  lead(team: string, domain: Domain): Person {
+    for (const p of this.people.values())
+      if (p.role === 'DL' && p.team === team && p.domain === domain) return p;
+    throw new SimulationError(`Team ${team} has no ${domain} lead.`);
+  }
+
+  techLead(team: string): Person {
+    for (const p of this.people.values()) if (p.role === 'TL' && p.team === team) return p;
+    throw new SimulationError(`Team ${team} has no tech lead.`);
+  }
+
+  manager(): Person {
+    for (const p of this.people.values()) if (p.role === 'EM') return p;
+    throw new SimulationError('The org has no engineering manager.');
+  }
+
+  /** The ICs who take `domain` work in `team`: its own, plus any borrowed into it. */
+  pool(team: string, domain: Domain): Person[] {
+    const out: Person[] = [];
+    for (const p of this.people.values()) {
+      if (p.role !== 'IC' || p.team !== team) continue;
+      const borrowed = p.borrowed !== null && p.borrowed.until > this.now;
+      if (borrowed ? p.borrowed?.domain === domain : p.domain === domain) out.push(p);
+    }
+    return out;
+  }
+
+  /** Delivers an event to a person at the current instant, after the event being processed. */
+  deliver(to: Person, event: Omit<RoleEvent, 'at'>): void {
+    this.kernel.schedule(0, () => to.actor.send({ ...event, at: this.now } as never));
+  }
+
+  /** Sends a message of `protocol` from one person to another: logged, counted, delivered. */
+  message(
+    protocol: Protocol,
+    kind: string,
+    from: string,
+    to: Person,
+    event: Omit<RoleEvent, 'at'> | null,
+    extra: { task?: string; instruction?: string; content?: unknown } = {},
+  ): void {
+    this.counts[protocol]++;
+    this.record({ type: 'message', protocol, kind, from, to: to.spec.id, ...extra });
+    if (event !== null) this.deliver(to, event);
+  }
+
+  /** Publishes on a channel: every subscriber receives it (one message each). */
+  broadcast(
+    channel: string,
+    kind: string,
+    from: string,
+    extra: { task?: string; instruction?: string } = {},
+  ): void {
+    const subscribers = this.subscribers(channel);
+    this.counts.broadcast += subscribers.length;
+    this.record({
+      type: 'message',
+      protocol: 'broadcast',
+      kind,
+      from,
+      to: channel,
+      recipients: subscribers.length,
+      ...extra,
+    });
+  }
+
+  /** Channels: `org` (everyone), `leads` (EM, TLs, DLs), `team/<t>/<domain>` (a DL and its ICs). */
+  subscribers(channel: string): Person[] {
+    const all = [...this.people.values()];
+    if (channel === 'org') return all;
+    if (channel === 'leads') return all.filter((p) => p.role !== 'IC');
+    const [, team, domain] = channel.split('/');
+    return all.filter(
+      (p) => p.team === team && p.domain === domain && (p.role === 'DL' || p.role === 'IC'),
+    );
+  }
+
+  /** A timer on the kernel at the current instant + `delay`. */
+  after(delay: Hours, fire: () => void): Scheduled {
+    return this.kernel.schedule(delay, fire, Priority.event);
+  }
+
+  /** The kind of an activity's token use (seed 000). */
+  static tokenUse(
+    kind: ActivityKind,
+    complexity: number,
+  ): 'lightCoding' | 'heavyCoding' | 'research' | 'review' {
+    if (kind === 'execute' || kind === 'handoffFix')
+      return complexity >= 3 ? 'heavyCoding' : 'lightCoding';
+    if (kind === 'strategicPlanning' || kind === 'tacticalPlanning' || kind === 'escalation')
+      return 'research';
+    return 'review';
+  }
+}
