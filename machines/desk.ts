@@ -47,7 +47,9 @@ export type DeskEvent =
   | { type: 'outage.start'; at: Hours }
   | { type: 'outage.end'; at: Hours }
   /** Stops work on `task` (a blocker, a cancellation): its activities leave the desk. */
-  | { type: 'work.drop'; at: Hours; task?: string; ref?: string };
+  | { type: 'work.drop'; at: Hours; task?: string; ref?: string }
+  /** A broadcast on a channel the person subscribes to: read, it takes no desk time. */
+  | { type: 'channel.message'; at: Hours; channel: string; kind: string };
 
 export type DeskEmitted =
   | { type: 'work.started'; person: string; activity: Activity; at: Hours; endsAt: Hours }
@@ -210,6 +212,7 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
         Object.keys(accepts).map((type) => [type, { actions: ['tick', 'take'] }]),
       ) as Record<M, { actions: ['tick', 'take'] }>),
       'work.drop': { actions: ['tick', 'dropQueued'] as const },
+      'channel.message': { actions: 'tick' as const },
     },
     states: {
       idle: {

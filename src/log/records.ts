@@ -49,6 +49,7 @@ export type OrgRecord =
         complexity: number;
         dependsOn: readonly string[];
         priority: number;
+        architectural: boolean;
       }>;
     }
   | { type: 'task.ready'; task: string; domain: Domain; team: string }
@@ -106,6 +107,8 @@ export type OrgRecord =
       availableHours: Hours;
       committedHours: Hours;
       oversubscribed: boolean;
+      /** The same, per IC in the domain's pool. */
+      ics: Array<{ id: string; availableHours: Hours; committedHours: Hours }>;
     }
   | {
       type: 'rebalance';

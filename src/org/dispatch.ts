@@ -63,7 +63,7 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
   const task = a.task === undefined ? undefined : world.tasks.get(a.task);
   if (event.type === 'work.started') {
     if (a.kind === 'execute' && task) executionStarted(world, task, person);
-    if (a.kind === 'assignment' && task) assignmentStarted(task);
+    if (a.kind === 'assignment' && task) assignmentStarted(world, task);
     return;
   }
   if (event.type === 'work.interrupted') {
@@ -79,16 +79,14 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
   if (a.kind !== 'standup' && a.kind !== 'rebalance') world.lastProgress = world.now;
   switch (a.kind) {
     case 'intake':
-      return decideIntake(world, a.instruction as string);
+      decideIntake(world, a.instruction as string);
+      return;
     case 'strategicPlanning':
-      return publishPlan(world, a.instruction as string);
+      publishPlan(world, a.instruction as string);
+      return;
     case 'tacticalPlanning':
-      return finishTacticalPlanning(
-        world,
-        a.instruction as string,
-        a.ref as string,
-        person.spec.id,
-      );
+      finishTacticalPlanning(world, a.instruction as string, a.ref as string, person.spec.id);
+      return;
     case 'assignment':
       if (task) delegateTask(world, task, person.spec.id);
       return;
@@ -96,8 +94,10 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
       if (!task) return;
       executionStopped(world, task, person, event.startedAt, 0);
       person.workedSince.set(task.plan.id, world.now);
-      if (task.actor.getSnapshot().value === 'inProgress') task.actor.send({ type: 'task.submit' });
-      return advance(world, task);
+      if (task.actor.getSnapshot().value === 'inProgress')
+        world.drive(task, { type: 'task.submit' });
+      advance(world, task);
+      return;
     case 'peerReview':
     case 'qaValidation':
     case 'domainApproval':
@@ -111,10 +111,13 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
       if (task) resendHandoff(world, task, domainOf(a.ref));
       return;
     case 'escalation':
-      return resolveEscalation(world, a.ref as string, person.spec.id);
+      resolveEscalation(world, a.ref as string, person.spec.id);
+      return;
     case 'standup':
-      return standupDone(world, standups, person, a.ref);
+      standupDone(world, standups, person, a.ref);
+      return;
     case 'rebalance':
-      return reviewCapacity(world);
+      reviewCapacity(world);
+      return;
   }
 }

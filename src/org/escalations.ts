@@ -59,7 +59,7 @@ export function raiseBlocker(world: World, task: TaskState): void {
   task.blocker = null;
   const ic = task.assignee === null ? null : world.person(task.assignee);
   if (ic) world.deliver(ic, { type: 'work.drop', task: task.plan.id });
-  task.actor.send({ type: 'task.block', blocker: blocker.type });
+  world.drive(task, { type: 'task.block', blocker: blocker.type });
   world.broadcast(`team/${task.team}/${task.plan.domain}`, 'blocker.raised', ic?.spec.id ?? 'org', {
     task: task.plan.id,
   });
@@ -182,7 +182,7 @@ export function resolveEscalation(world: World, id: string, by: string): void {
   if (escalation.route === 'sla') return;
   const task = world.task(escalation.task);
   if (task.terminal) return;
-  task.actor.send({ type: 'blocker.resolved' });
+  world.drive(task, { type: 'blocker.resolved' });
   if (task.actor.getSnapshot().value === 'inProgress' && task.assignee !== null) {
     world.deliver(world.person(task.assignee), {
       type: 'task.resume',

@@ -78,6 +78,11 @@ export function decideIntake(world: World, instruction: string): void {
     by: em.spec.id,
   });
   if (spec.priority === 0) world.broadcast('org', 'incident.p0', em.spec.id, { instruction });
+  // It outranks work already under way: the leads hear that priorities changed.
+  const outranks = [...world.instructions.values()].some(
+    (i) => !i.done && i.spec.priority > spec.priority,
+  );
+  if (outranks) world.broadcast('leads', 'priority.changed', em.spec.id, { instruction });
   const tl = world.techLead(team);
   world.message(
     'delegation',
@@ -174,6 +179,7 @@ export function finishTacticalPlanning(
       complexity: t.complexity,
       dependsOn: t.dependsOn,
       priority: state.spec.priority,
+      architectural: t.architectural,
     })),
   });
   world.brokenDown.add(strategic);
@@ -322,16 +328,18 @@ export function tryAssign(world: World, team: string, domain: Domain): void {
 }
 
 /** The DL takes up the assignment of a task: from tier 2 on, matching it to an IC is its planning. */
-export function assignmentStarted(task: TaskState): void {
-  if (!task.terminal && task.actor.getSnapshot().value === 'pending')
-    task.actor.send({ type: 'task.plan' });
+export function assignmentStarted(world: World, task: TaskState): void {
+  const snapshot = task.actor.getSnapshot();
+  if (!task.terminal && snapshot.value === 'pending' && !snapshot.context.skipsPlanning) {
+    world.drive(task, { type: 'task.plan' });
+  }
 }
 
 /** The DL has made the assignment: the task is ASSIGNED and the IC gets it in its inbox. */
 export function delegateTask(world: World, task: TaskState, dl: string): void {
   if (task.terminal || task.assignee === null) return;
   const ic = world.person(task.assignee);
-  task.actor.send({ type: 'task.assign', assignee: ic.spec.id });
+  world.drive(task, { type: 'task.assign', assignee: ic.spec.id });
   const skill = skillIn(ic.spec as IcSpec, task.plan.domain);
   // A skill gap slows the work: the IC's effort on it is scaled once, here.
   task.effortLeft = task.effort * effortFactor(skill, task.plan.complexity) - task.workedHours;
@@ -357,7 +365,7 @@ export function executionStarted(world: World, task: TaskState, person: Person):
   person.familiar.add(task.plan.strategic);
   person.familiar.add(task.plan.instruction);
   const state = task.actor.getSnapshot().value;
-  if (state === 'assigned') task.actor.send({ type: 'task.start' });
+  if (state === 'assigned') world.drive(task, { type: 'task.start' });
   const blocker = task.blocker;
   if (blocker !== null && task.blockerTimer === null) {
     const at = finishTime(

@@ -105,7 +105,7 @@ export function review(world: World, task: TaskState, by: string): void {
     world.config.gates.rejectProbability[gate] * rejectionFactor(skill, task.plan.complexity),
   );
   const rejected = task.random.bernoulli(p);
-  task.actor.send({ type: rejected ? 'review.rejected' : 'review.approved', gate, reviewer: by });
+  world.drive(task, { type: rejected ? 'review.rejected' : 'review.approved', gate, reviewer: by });
   if (rejected && author) {
     task.effortLeft = world.config.reworkFraction * task.effort;
     world.deliver(author, {
@@ -163,13 +163,13 @@ export function verifyHandoff(world: World, task: TaskState, domain: Domain, by:
       },
       { task: task.plan.id },
     );
-    task.actor.send({ type: 'handoff.returned' });
+    world.drive(task, { type: 'handoff.returned' });
     return;
   }
   world.message('handoff', 'handoff.accept', by, author, null, { task: task.plan.id });
   task.handoffsPending.delete(domain);
   if (task.handoffsPending.size === 0) {
-    task.actor.send({ type: 'handoff.accepted' });
+    world.drive(task, { type: 'handoff.accepted' });
     advance(world, task);
   }
 }

@@ -164,9 +164,17 @@ export function reviewCapacity(world: World): void {
     const slack = new Map<Domain, number>();
     for (const domain of DOMAINS) {
       const pool = world.pool(team, domain);
-      const available = pool.reduce((h, p) => h + availableHours(world, p, until), 0);
-      let committed = 0;
-      for (const p of pool) for (const id of p.held) committed += world.task(id).effortLeft;
+      const ics = pool.map((p) => {
+        let held = 0;
+        for (const id of p.held) held += world.task(id).effortLeft;
+        return {
+          id: p.spec.id,
+          availableHours: availableHours(world, p, until),
+          committedHours: held,
+        };
+      });
+      const available = ics.reduce((h, ic) => h + ic.availableHours, 0);
+      let committed = ics.reduce((h, ic) => h + ic.committedHours, 0);
       for (const t of backlog(world, team, domain)) committed += t.plan.estimateHours;
       const oversubscribed = committed > available;
       world.record({
@@ -176,6 +184,7 @@ export function reviewCapacity(world: World): void {
         availableHours: available,
         committedHours: committed,
         oversubscribed,
+        ics,
       });
       slack.set(domain, available - committed);
       if (oversubscribed && backlog(world, team, domain).length > 0) short.push(domain);

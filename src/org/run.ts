@@ -119,7 +119,7 @@ function scheduleOutage(world: World, outage: Outage): void {
       person.held.delete(id);
       other.held.add(id);
       task.assignee = other.spec.id;
-      task.actor.send({ type: 'task.reassign', assignee: other.spec.id });
+      world.drive(task, { type: 'task.reassign', assignee: other.spec.id });
       world.deliver(person, { type: 'work.drop', task: id });
       world.message(
         'delegation',

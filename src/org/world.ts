@@ -12,6 +12,7 @@ import type { ActivityKind } from '../domain/activity.ts';
 import { type AssignmentStrategy, createStrategy } from '../domain/assignment/index.ts';
 import type { Domain, IcSpec, PersonSpec, Role } from '../domain/org.ts';
 import type { Plan, TacticalTask } from '../domain/planning/plan.ts';
+import type { TaskEvent } from '../domain/task-events.ts';
 import { kernelClock } from '../kernel/clock.ts';
 import { Kernel, Priority, type Scheduled, SimulationError } from '../kernel/kernel.ts';
 import { RandomSource, type RandomStream } from '../kernel/random.ts';
@@ -30,6 +31,8 @@ export type RoleActor = AnyActor;
 export interface RoleEvent {
   readonly type: string;
   readonly at: Hours;
+  readonly channel?: string;
+  readonly kind?: string;
   readonly workHours?: Hours;
   readonly task?: string;
   readonly instruction?: string;
@@ -277,6 +280,7 @@ export class World {
   ): void {
     const subscribers = this.subscribers(channel);
     this.counts.broadcast += subscribers.length;
+    for (const p of subscribers) this.deliver(p, { type: 'channel.message', channel, kind });
     this.record({
       type: 'message',
       protocol: 'broadcast',
@@ -297,6 +301,20 @@ export class World {
     return all.filter(
       (p) => p.team === team && p.domain === domain && (p.role === 'DL' || p.role === 'IC'),
     );
+  }
+
+  /**
+   * Sends a lifecycle event to a task, refusing loudly an event its machine would ignore: the org
+   * asking a task for a transition it does not have is a bug, never something to pass over.
+   */
+  drive(task: TaskState, event: TaskEvent): void {
+    const snapshot = task.actor.getSnapshot();
+    if (!snapshot.can(event)) {
+      throw new SimulationError(
+        `Task ${task.plan.id} in ${String(snapshot.value)} cannot take ${JSON.stringify(event)} at t=${formatTime(this.now)}.`,
+      );
+    }
+    task.actor.send(event);
   }
 
   /** A timer on the kernel at the current instant + `delay`. */

@@ -1,0 +1,149 @@
+// Invariants of a whole run, checked on its event log alone: what every org run must satisfy,
+// whatever the org, the instructions and the strategy.
+
+import { workingHoursBetween } from '../../src/domain/calendar.ts';
+import { requiredGates, type Tier } from '../../src/domain/gates.ts';
+import { allPeople, type IcSpec } from '../../src/domain/org.ts';
+import type { LogRecord } from '../../src/log/event-log.ts';
+import type { SimConfig } from '../../src/org/config.ts';
+
+type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
+
+function only<T extends LogRecord['type']>(log: readonly LogRecord[], type: T): Of<T>[] {
+  return log.filter((r): r is Of<T> => r.type === type);
+}
+
+/** Returns every violated invariant as a sentence; an empty list means the run is sound. */
+export function violations(config: SimConfig, log: readonly LogRecord[]): string[] {
+  const out: string[] = [];
+  const end = log.at(-1);
+  const done = end?.type === 'run.end' && end.reason === 'done';
+  const planned = only(log, 'plan.tactical').flatMap((p) => p.tasks);
+  const tierOf = new Map(only(log, 'instruction.received').map((r) => [r.instruction, r.tier]));
+  const plannedIds = planned.map((t) => t.id);
+  if (new Set(plannedIds).size !== plannedIds.length) out.push('a task was planned twice');
+
+  // No task lost or duplicated; each is in one state at a time, and ends terminal when the run is done.
+  const state = new Map<string, string>();
+  for (const r of only(log, 'task.transition')) {
+    if (r.from === null) {
+      if (state.has(r.task)) out.push(`${r.task} was created twice`);
+    } else if (state.get(r.task) !== r.from) {
+      out.push(`${r.task} left ${r.from} but was in ${state.get(r.task)}`);
+    }
+    state.set(r.task, r.to);
+  }
+  if (done) {
+    for (const id of plannedIds) {
+      const s = state.get(id);
+      if (s !== 'COMPLETED' && s !== 'CANCELLED')
+        out.push(`${id} ended in ${s ?? 'no state (never released)'}`);
+    }
+  }
+
+  // WIP limits: a task is held from ASSIGNED until READY_FOR_HANDOFF, COMPLETED or CANCELLED.
+  const wip = new Map<string, number>();
+  for (const p of allPeople(config.org)) if (p.role === 'IC') wip.set(p.id, (p as IcSpec).wipLimit);
+  const holder = new Map<string, string>();
+  const held = new Map<string, Set<string>>();
+  for (const r of only(log, 'task.transition')) {
+    const before = holder.get(r.task);
+    if (r.to === 'ASSIGNED' && r.assignee) {
+      if (before) held.get(before)?.delete(r.task);
+      holder.set(r.task, r.assignee);
+      const set = held.get(r.assignee) ?? new Set();
+      set.add(r.task);
+      held.set(r.assignee, set);
+      if (set.size > (wip.get(r.assignee) ?? 0))
+        out.push(`${r.assignee} held ${set.size} tasks at t=${r.t}`);
+    }
+    if ((r.to === 'READY_FOR_HANDOFF' || r.to === 'COMPLETED' || r.to === 'CANCELLED') && before) {
+      held.get(before)?.delete(r.task);
+    }
+  }
+
+  // Nobody reviews their own work; a completed task passed every gate its tier requires.
+  const assignee = new Map<string, string>();
+  const passed = new Map<string, string[]>();
+  const architectural = new Map(planned.map((t) => [t.id, t.architectural]));
+  const instructionOf = new Map(
+    only(log, 'plan.tactical').flatMap((p) => p.tasks.map((t) => [t.id, p.instruction])),
+  );
+  for (const r of log) {
+    if (r.type === 'task.transition' && r.to === 'ASSIGNED' && r.assignee)
+      assignee.set(r.task, r.assignee);
+    if (r.type === 'task.gate') {
+      if (r.gate === 'peerReview' && r.reviewer === assignee.get(r.task))
+        out.push(`${r.reviewer} peer-reviewed own ${r.task}`);
+      passed.set(r.task, r.outcome === 'rejected' ? [] : [...(passed.get(r.task) ?? []), r.gate]);
+    }
+    if (r.type === 'task.transition' && r.to === 'COMPLETED') {
+      const tier = tierOf.get(instructionOf.get(r.task) ?? '') as Tier;
+      const required = requiredGates(tier, {
+        enabled: config.gates.enabled,
+        architectural: architectural.get(r.task) ?? false,
+      });
+      const got = passed.get(r.task) ?? [];
+      if (got.join() !== required.join())
+        out.push(`${r.task} completed after [${got}] but needs [${required}]`);
+    }
+  }
+
+  // Every handoff offered is accepted or returned.
+  const messages = only(log, 'message');
+  const offers = messages.filter((m) => m.kind === 'handoff.offer').length;
+  const answers = messages.filter(
+    (m) => m.kind === 'handoff.accept' || m.kind === 'handoff.return',
+  ).length;
+  if (done && offers !== answers) out.push(`${offers} handoffs offered, ${answers} answered`);
+
+  // One activity at a time per person, within their calendar.
+  const people = new Map(allPeople(config.org).map((p) => [p.id, p]));
+  const work = new Map<string, Of<'work'>[]>();
+  for (const w of only(log, 'work')) work.set(w.person, [...(work.get(w.person) ?? []), w]);
+  for (const [person, slices] of work) {
+    const calendar = people.get(person)?.calendar;
+    let until = Number.NEGATIVE_INFINITY;
+    for (const w of slices) {
+      if (w.startedAt < until - 1e-9)
+        out.push(`${person} did two things at once at t=${w.startedAt}`);
+      until = w.t;
+      if (calendar && Math.abs(workingHoursBetween(w.startedAt, w.t, calendar) - w.hours) > 1e-6) {
+        out.push(`${person} logged ${w.hours}h in a slice with other working hours`);
+      }
+    }
+  }
+
+  // Makespan ≥ the longest chain of execution and ≥ the work done over the capacity there was.
+  const execute = new Map<string, number>();
+  for (const w of only(log, 'work'))
+    if (w.kind === 'execute' && w.task) execute.set(w.task, (execute.get(w.task) ?? 0) + w.hours);
+  for (const c of only(log, 'instruction.completed')) {
+    const tasks = planned.filter((t) => instructionOf.get(t.id) === c.instruction);
+    const longest = new Map<string, number>();
+    const chain = (id: string): number => {
+      const known = longest.get(id);
+      if (known !== undefined) return known;
+      const t = tasks.find((x) => x.id === id);
+      const value = (execute.get(id) ?? 0) + Math.max(0, ...(t?.dependsOn ?? []).map(chain));
+      longest.set(id, value);
+      return value;
+    };
+    const critical = Math.max(0, ...tasks.map((t) => chain(t.id)));
+    if (c.leadTimeHours < critical - 1e-6)
+      out.push(
+        `${c.instruction} took ${c.leadTimeHours}h, less than its ${critical}h execution chain`,
+      );
+  }
+  const first = only(log, 'instruction.received')[0]?.t ?? 0;
+  const last = end?.t ?? 0;
+  for (const [person, slices] of work) {
+    const calendar = people.get(person)?.calendar;
+    const total = slices.reduce((h, w) => h + w.hours, 0);
+    const room = calendar
+      ? workingHoursBetween(Math.min(first, slices[0]?.startedAt ?? first), last, calendar)
+      : total;
+    if (total > room + 1e-6) out.push(`${person} worked ${total}h with only ${room}h of calendar`);
+  }
+  return out;
+}
