@@ -120,6 +120,8 @@ export type OrgRecord =
       until: Hours;
     }
   | { type: 'outage'; person: string; phase: 'start' | 'end' }
+  | { type: 'hire'; person: string; team: string; domain: Domain }
+  | { type: 'requirement.changed'; instruction: string; cancelled: string[] }
   | { type: 'budget.alert'; spentUsd: number; budgetUsd: number; share: number }
   | { type: 'run.end'; reason: 'done' | 'horizon' | 'stalled'; openTasks: number };
 

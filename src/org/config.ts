@@ -5,7 +5,7 @@ import type { StrategyName } from '../domain/assignment/index.ts';
 import type { EffortModel } from '../domain/effort.ts';
 import type { BlockerType } from '../domain/escalation.ts';
 import type { Gate, Tier } from '../domain/gates.ts';
-import type { OrgSpec, Role } from '../domain/org.ts';
+import type { IcSpec, OrgSpec, Role } from '../domain/org.ts';
 import type { Plan } from '../domain/planning/plan.ts';
 import type { SlaTable } from '../domain/sla.ts';
 import type { Hours } from '../kernel/time.ts';
@@ -86,10 +86,29 @@ export interface SimConfig {
   /** Rework after a rejection costs this fraction of the task's effort. */
   readonly reworkFraction: number;
   readonly handoff: { readonly incompleteProbability: number; readonly checklistItems: number };
-  /** Hour of the day of the standup, and of the EM's capacity review. */
-  readonly standupHour: Hours;
-  readonly capacityReviewHour: Hours;
+  /** Hour of the day of the standup, and of the EM's capacity review; null: no such ritual. */
+  readonly standupHour: Hours | null;
+  readonly capacityReviewHour: Hours | null;
   readonly forecastHours: Hours;
   readonly cost: CostConfig;
   readonly outages: readonly Outage[];
+  readonly hires: readonly Hire[];
+  readonly changes: readonly RequirementChange[];
+}
+
+/** A new IC joins a team at `at`. */
+export interface Hire {
+  readonly at: Hours;
+  readonly ic: IcSpec;
+}
+
+/**
+ * A requirement change at `at`: some of an instruction's unfinished tasks are cancelled, either
+ * the named ones or a share of them drawn at random.
+ */
+export interface RequirementChange {
+  readonly at: Hours;
+  readonly instruction: string;
+  readonly tasks?: readonly string[];
+  readonly share?: number;
 }

@@ -140,6 +140,8 @@ export function defaultConfig(overrides: Partial<SimConfig> = {}): SimConfig {
     forecastHours: 72,
     cost: DEFAULT_COST,
     outages: [],
+    hires: [],
+    changes: [],
     ...overrides,
   };
 }

@@ -6,7 +6,7 @@ import type { IcView, TaskView } from '../domain/assignment/index.ts';
 import { finishTime, workingHoursBetween } from '../domain/calendar.ts';
 import { drawEffort } from '../domain/effort.ts';
 import { BLOCKER_TYPES } from '../domain/escalation.ts';
-import { type Domain, type IcSpec, skillIn } from '../domain/org.ts';
+import { DOMAINS, type Domain, type IcSpec, skillIn } from '../domain/org.ts';
 import { generatePlan } from '../domain/planning/generate.ts';
 import {
   consumers,
@@ -21,6 +21,7 @@ import { SimulationError } from '../kernel/kernel.ts';
 import type { InstructionSpec } from './config.ts';
 import { onTaskReport, raiseBlocker } from './escalations.ts';
 import { queuedHours } from './load.ts';
+import { onTerminal } from './reviews.ts';
 import { startTask } from './task-actor.ts';
 import type { InstructionState, Person, TaskState, World } from './world.ts';
 
@@ -100,6 +101,14 @@ export function decideIntake(world: World, instruction: string): void {
   world.message('delegation', 'ack', tl.spec.id, em, null, { instruction });
 }
 
+/** The domains a team has ICs in: the only ones its plans can use. */
+function staffedDomains(world: World, team: string): Domain[] {
+  const domains = new Set<Domain>();
+  for (const p of world.people.values())
+    if (p.role === 'IC' && p.team === team && p.domain) domains.add(p.domain);
+  return DOMAINS.filter((d) => domains.has(d));
+}
+
 function quietestTeam(world: World): string {
   const open = new Map<string, number>();
   for (const p of world.people.values()) if (p.role === 'TL') open.set(p.team, 0);
@@ -116,7 +125,13 @@ export function publishPlan(world: World, instruction: string): void {
   const state = world.instructions.get(instruction) as InstructionState;
   const { spec } = state;
   const plan: Plan =
-    spec.plan ?? generatePlan(instruction, spec.tier, world.random.stream(`plan/${instruction}`));
+    spec.plan ??
+    generatePlan(
+      instruction,
+      spec.tier,
+      world.random.stream(`plan/${instruction}`),
+      staffedDomains(world, state.team),
+    );
   const problems = planProblems(plan);
   if (problems.length > 0)
     throw new SimulationError(`The plan of ${instruction} is not a DAG: ${problems.join('; ')}.`);
@@ -194,6 +209,14 @@ export function finishTacticalPlanning(
 export function releaseTask(world: World, state: InstructionState, t: TacticalTask): void {
   if (world.tasks.has(t.id) || !world.brokenDown.has(t.strategic)) return;
   for (const d of t.dependsOn) if (!world.finished.has(d)) return;
+  const task = createTask(world, state, t);
+  world.record({ type: 'task.ready', task: t.id, domain: t.domain, team: task.team });
+  backlog(world, task.team, t.domain).push(task);
+  tryAssign(world, task.team, t.domain);
+}
+
+/** Starts a task's lifecycle actor (in PENDING) with its seeded effort and blocker. */
+function createTask(world: World, state: InstructionState, t: TacticalTask): TaskState {
   const { spec } = state;
   const random = world.random.stream(`task/${t.id}`);
   const effort = drawEffort(world.config.effort, t.estimateHours, random);
@@ -247,9 +270,30 @@ export function releaseTask(world: World, state: InstructionState, t: TacticalTa
   };
   world.tasks.set(t.id, task);
   state.tasks.push(task);
-  world.record({ type: 'task.ready', task: t.id, domain: t.domain, team: task.team });
-  backlog(world, task.team, t.domain).push(task);
-  tryAssign(world, task.team, t.domain);
+  return task;
+}
+
+/**
+ * Cancels tasks of an instruction (a requirement change): work on them stops wherever it is, their
+ * slots free up, and tasks not yet released enter the lifecycle only to be cancelled, so every
+ * planned task still ends COMPLETED or CANCELLED. Cancelled tasks count as finished for their
+ * dependents.
+ */
+export function cancelTasks(world: World, state: InstructionState, ids: readonly string[]): void {
+  for (const id of ids) {
+    if (world.finished.has(id)) continue;
+    const planned = state.plan?.tactical.find((t) => t.id === id);
+    if (planned === undefined) continue;
+    const task = world.tasks.get(id) ?? createTask(world, state, planned);
+    const list = backlog(world, task.team, planned.domain);
+    if (list.includes(task)) list.splice(list.indexOf(task), 1);
+    if (task.blockerTimer !== null) world.kernel.cancel(task.blockerTimer);
+    task.blockerTimer = null;
+    for (const p of world.people.values())
+      if (p.team === task.team) world.deliver(p, { type: 'work.drop', task: id });
+    world.drive(task, { type: 'task.cancel', reason: 'requirement change' });
+    onTerminal(world, task);
+  }
 }
 
 export function backlog(world: World, team: string, domain: Domain): TaskState[] {

@@ -34,7 +34,7 @@ export function advance(world: World, task: TaskState): void {
       return;
     case 'completed':
     case 'cancelled':
-      finish(world, task);
+      onTerminal(world, task);
       return;
   }
 }
@@ -50,7 +50,7 @@ function reviewerFor(world: World, task: TaskState, gate: Gate): Person {
     }
     case 'qaValidation': {
       const qa = world.pool(team, 'qa').filter((p) => p.spec.id !== task.assignee && !p.away);
-      return leastBusy(qa, world.now) ?? world.lead(team, 'qa');
+      return leastBusy(qa, world.now) ?? world.leadOrNull(team, 'qa') ?? world.lead(team, domain);
     }
     case 'domainApproval':
       return world.lead(team, domain);
@@ -180,7 +180,8 @@ export function resendHandoff(world: World, task: TaskState, domain: Domain): vo
 }
 
 /** A task reached COMPLETED or CANCELLED: free its slot, wake its dependents, close its instruction. */
-function finish(world: World, task: TaskState): void {
+export function onTerminal(world: World, task: TaskState): void {
+  if (task.terminal) return;
   task.terminal = true;
   world.finished.add(task.plan.id);
   freeSlot(world, task);

@@ -6,9 +6,9 @@ import { allPeople, DOMAINS, type IcSpec } from '../domain/org.ts';
 import { type Scheduled, SimulationError } from '../kernel/kernel.ts';
 import { dayOf, HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
 import type { EventLog } from '../log/event-log.ts';
-import type { Outage, SimConfig } from './config.ts';
+import type { Outage, RequirementChange, SimConfig } from './config.ts';
 import { dispatch } from './dispatch.ts';
-import { receiveInstruction, tryAssign } from './flow.ts';
+import { cancelTasks, receiveInstruction, tryAssign } from './flow.ts';
 import { callStandup, newStandupState } from './rituals.ts';
 import { World } from './world.ts';
 
@@ -29,11 +29,15 @@ export function orgProblems(config: SimConfig): string[] {
     ids.add(p.id);
   }
   for (const team of config.org.teams) {
+    const staffed = new Set(team.ics.map((ic) => ic.domain));
     for (const domain of DOMAINS) {
-      if (!team.leads.some((l) => l.domain === domain)) {
-        problems.push(`team ${team.id} has no ${domain} lead: add one under its leads`);
+      if (staffed.has(domain) && !team.leads.some((l) => l.domain === domain)) {
+        problems.push(
+          `team ${team.id} has ${domain} ICs but no ${domain} lead: add one under its leads`,
+        );
       }
     }
+    if (staffed.size === 0) problems.push(`team ${team.id} has no ICs: give it at least one`);
     for (const ic of team.ics as readonly IcSpec[]) {
       if (!(ic.wipLimit >= 1))
         problems.push(`${ic.id}: wipLimit must be at least 1, got ${ic.wipLimit}`);
@@ -65,9 +69,25 @@ export function runSimulation(config: SimConfig): RunResult {
     });
   }
   for (const outage of config.outages) scheduleOutage(world, outage);
+  for (const hire of config.hires) {
+    world.kernel.scheduleAt(hire.at, () => {
+      world.addPerson(hire.ic);
+      world.record({
+        type: 'hire',
+        person: hire.ic.id,
+        team: hire.ic.team,
+        domain: hire.ic.domain,
+      });
+      tryAssign(world, hire.ic.team, hire.ic.domain);
+    });
+  }
+  for (const change of config.changes) {
+    world.kernel.scheduleAt(change.at, () => changeRequirements(world, change));
+  }
 
   let stalled = false;
-  const daily = (hour: Hours, ritual: (day: number) => void) => {
+  const daily = (hour: Hours | null, ritual: (day: number) => void) => {
+    if (hour === null) return;
     const tick = (self: Scheduled) => {
       world.dailies.delete(self);
       if (!world.workRemains()) return;
@@ -94,12 +114,40 @@ export function runSimulation(config: SimConfig): RunResult {
   if (Number.isFinite(config.horizonHours)) world.kernel.runUntil(config.horizonHours);
   else world.kernel.run();
   const open = [...world.tasks.values()].filter((t) => !t.terminal).length;
+  const finite = Number.isFinite(config.horizonHours);
   world.record({
     type: 'run.end',
-    reason: stalled ? 'stalled' : world.workRemains() ? 'horizon' : 'done',
+    // Without a horizon, a run that stops with work left has nothing more that could happen.
+    reason: !world.workRemains() ? 'done' : stalled || !finite ? 'stalled' : 'horizon',
     openTasks: open,
   });
   return { log: world.log, world };
+}
+
+/** A requirement change cancels the named tasks, or a random share of the unfinished ones. */
+function changeRequirements(world: World, change: RequirementChange): void {
+  const state = world.instructions.get(change.instruction);
+  if (state === undefined || state.done || state.plan === null) {
+    world.record({ type: 'requirement.changed', instruction: change.instruction, cancelled: [] });
+    return;
+  }
+  let ids = change.tasks ?? [];
+  if (change.share !== undefined) {
+    const open = state.plan.tactical.map((t) => t.id).filter((id) => !world.finished.has(id));
+    const random = world.random.stream(`change/${change.instruction}/${change.at}`);
+    const count = Math.round(change.share * open.length);
+    const pool = open.slice();
+    ids = Array.from(
+      { length: count },
+      () => pool.splice(random.int(0, pool.length - 1), 1)[0] as string,
+    );
+  }
+  world.record({
+    type: 'requirement.changed',
+    instruction: change.instruction,
+    cancelled: [...ids],
+  });
+  cancelTasks(world, state, ids);
 }
 
 function scheduleOutage(world: World, outage: Outage): void {

@@ -224,11 +224,18 @@ export class World {
     return t;
   }
 
-  /** The team's lead for `domain`, its TL, or the EM. */
+  /** The team's lead for `domain`. */
   lead(team: string, domain: Domain): Person {
-    for (const p of this.people.values())
+    const lead = this.leadOrNull(team, domain);
+    if (lead === null) throw new SimulationError(`Team ${team} has no ${domain} lead.`);
+    return lead;
+  }
+
+  leadOrNull(team: string, domain: Domain): Person | null {
+    for (const p of this.people.values()) {
       if (p.role === 'DL' && p.team === team && p.domain === domain) return p;
-    throw new SimulationError(`Team ${team} has no ${domain} lead.`);
+    }
+    return null;
   }
 
   techLead(team: string): Person {

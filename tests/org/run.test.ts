@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Tier } from '../../src/domain/gates.ts';
+import type { IcSpec, TeamSpec } from '../../src/domain/org.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import type { SimConfig } from '../../src/org/config.ts';
 import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
@@ -211,5 +212,79 @@ describe('org behaviours', () => {
     expect(violations(config, records)).toEqual([]);
     const decided = ofType(records, 'instruction.decided').map((d) => d.reason);
     expect(decided).toEqual(['P2 to team-1', 'P2 to team-2']);
+  });
+
+  it('cancels tasks on a requirement change, wherever they are, and still finishes the instruction', () => {
+    const { config, records } = run({
+      seed: 12,
+      instructions: [one(3)],
+      changes: [{ at: 30, instruction: 'I1', share: 0.5 }],
+    });
+    expect(violations(config, records)).toEqual([]);
+    const change = ofType(records, 'requirement.changed')[0];
+    expect(change?.cancelled.length).toBeGreaterThan(0);
+    const cancelled = ofType(records, 'task.transition')
+      .filter((r) => r.to === 'CANCELLED')
+      .map((r) => r.task);
+    expect(cancelled.sort()).toEqual([...(change?.cancelled ?? [])].sort());
+    expect(ofType(records, 'instruction.completed')[0]?.cancelled).toBe(cancelled.length);
+  });
+
+  it('puts a new hire to work from the day they join', () => {
+    const base = defaultOrg();
+    const hire = {
+      ...(base.teams[0]?.ics.find((ic) => ic.domain === 'qa') as IcSpec),
+      id: 'new-qa',
+    };
+    const { config, records } = run({
+      seed: 13,
+      instructions: [one(3)],
+      hires: [{ at: 20, ic: hire }],
+    });
+    expect(
+      violations(
+        {
+          ...config,
+          org: {
+            ...config.org,
+            teams: [
+              {
+                ...(config.org.teams[0] as TeamSpec),
+                ics: [...(config.org.teams[0]?.ics ?? []), hire],
+              },
+            ],
+          },
+        },
+        records,
+      ),
+    ).toEqual([]);
+    expect(ofType(records, 'hire')).toHaveLength(1);
+    const work = ofType(records, 'work').filter(
+      (w) => w.person === 'new-qa' && w.kind !== 'standup',
+    );
+    expect(work.length).toBeGreaterThan(0);
+    expect(Math.min(...work.map((w) => w.startedAt))).toBeGreaterThanOrEqual(20);
+  });
+
+  it('plans only for the domains a team has people in', () => {
+    const org = defaultOrg({
+      headcount: { backend: 2, frontend: 0, qa: 0, devops: 0, data: 0, security: 0 },
+    });
+    const team = org.teams[0] as TeamSpec;
+    const oneDomain = {
+      ...org,
+      teams: [{ ...team, leads: team.leads.filter((l) => l.domain === 'backend') }],
+    };
+    const { config, records } = run({
+      seed: 14,
+      org: oneDomain,
+      instructions: [one(1), one(2, 5, 2, 'I2'), one(3, 9, 2, 'I3')],
+    });
+    expect(violations(config, records)).toEqual([]);
+    const domains = new Set(
+      ofType(records, 'plan.tactical').flatMap((p) => p.tasks.map((t) => t.domain)),
+    );
+    expect([...domains]).toEqual(['backend']);
+    expect(records.at(-1)).toMatchObject({ type: 'run.end', reason: 'done' });
   });
 });

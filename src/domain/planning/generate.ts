@@ -68,12 +68,19 @@ const ARCHITECTURAL: ReadonlySet<Domain> = new Set(['backend', 'data', 'security
 
 const FIRST_DOMAIN: readonly Domain[] = ['backend', 'frontend', 'data', 'devops', 'security'];
 
-function pickDomains(tier: Tier, count: number, random: RandomStream): Domain[] {
-  if (count >= DOMAINS.length) return [...DOMAINS];
-  const chosen: Domain[] = [random.pick(FIRST_DOMAIN)];
+/** The domains an instruction touches, among those the team can staff (`allowed`, non-empty). */
+function pickDomains(
+  tier: Tier,
+  count: number,
+  random: RandomStream,
+  allowed: readonly Domain[],
+): Domain[] {
+  if (count >= allowed.length) return DOMAINS.filter((d) => allowed.includes(d));
+  const firsts = FIRST_DOMAIN.filter((d) => allowed.includes(d));
+  const chosen: Domain[] = [random.pick(firsts.length > 0 ? firsts : allowed)];
   // From tier 3 on, QA is always involved.
-  if (tier >= 3 && count > 1) chosen.push('qa');
-  const rest = DOMAINS.filter((d) => !chosen.includes(d));
+  if (tier >= 3 && count > 1 && allowed.includes('qa') && !chosen.includes('qa')) chosen.push('qa');
+  const rest = DOMAINS.filter((d) => allowed.includes(d) && !chosen.includes(d));
   while (chosen.length < count)
     chosen.push(rest.splice(random.int(0, rest.length - 1), 1)[0] as Domain);
   return chosen;
@@ -84,10 +91,20 @@ function estimate(shape: TierShape, random: RandomStream): number {
   return Math.round((lo + random.float() * (hi - lo)) * 2) / 2;
 }
 
-/** Generates the plan of one instruction. `random` should be the instruction's own stream. */
-export function generatePlan(instruction: string, tier: Tier, random: RandomStream): Plan {
+/**
+ * Generates the plan of one instruction. `random` should be the instruction's own stream;
+ * `allowed` are the domains the team has people in (all six by default).
+ */
+export function generatePlan(
+  instruction: string,
+  tier: Tier,
+  random: RandomStream,
+  allowed: readonly Domain[] = DOMAINS,
+): Plan {
+  if (allowed.length === 0)
+    throw new RangeError(`Cannot plan ${instruction}: the team has no one to do the work.`);
   const shape = SHAPES[tier];
-  const domains = pickDomains(tier, random.int(...shape.domains), random);
+  const domains = pickDomains(tier, random.int(...shape.domains), random, allowed);
   const count = Math.max(random.int(...shape.strategic), domains.length);
   // Every chosen domain gets at least one strategic task; the rest go to random chosen domains.
   const owners = [
