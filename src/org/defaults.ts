@@ -2,16 +2,9 @@
 // its overheads, gates, blocker odds and token prices. Every figure here is overridable.
 
 import type { Calendar } from '../domain/calendar.ts';
-import { ALWAYS } from '../domain/calendar.ts';
-import {
-  DOMAINS,
-  type Domain,
-  type IcSpec,
-  type LeadSpec,
-  type OrgSpec,
-  type SkillLevel,
-} from '../domain/org.ts';
+import type { Domain, OrgSpec } from '../domain/org.ts';
 import { DEFAULT_SLA } from '../domain/sla.ts';
+import { buildOrg } from './build-org.ts';
 import type { CostConfig, GateConfig, Overheads, SimConfig } from './config.ts';
 
 export const DEFAULT_OVERHEADS: Overheads = {
@@ -60,16 +53,6 @@ export const DEFAULT_HEADCOUNT: Readonly<Record<Domain, number>> = {
   security: 1,
 };
 
-/** A secondary skill each domain's ICs usually have, so that rebalancing has someone to borrow. */
-const SECONDARY: Readonly<Record<Domain, Domain>> = {
-  frontend: 'backend',
-  backend: 'data',
-  qa: 'frontend',
-  devops: 'security',
-  data: 'backend',
-  security: 'devops',
-};
-
 export interface OrgShape {
   readonly teams?: number;
   readonly headcount?: Readonly<Partial<Record<Domain, number>>>;
@@ -79,39 +62,12 @@ export interface OrgShape {
 
 /** The seed's org, or `teams` copies of its team under one EM. */
 export function defaultOrg(shape: OrgShape = {}): OrgSpec {
-  const calendar = shape.calendar ?? ALWAYS;
-  const headcount = { ...DEFAULT_HEADCOUNT, ...shape.headcount };
-  const teams = Array.from({ length: shape.teams ?? 1 }, (_, t) => {
-    const team = `team-${t + 1}`;
-    const prefix = (shape.teams ?? 1) > 1 ? `${team}/` : '';
-    const leads: LeadSpec[] = DOMAINS.map((domain) => ({
-      id: `${prefix}dl-${domain}`,
-      role: 'DL',
-      team,
-      domain,
-      calendar,
-      costPerHour: 0,
-    }));
-    const ics: IcSpec[] = DOMAINS.flatMap((domain) =>
-      Array.from({ length: headcount[domain] }, (_, i) => ({
-        id: `${prefix}ic-${domain}-${i + 1}`,
-        role: 'IC' as const,
-        team,
-        domain,
-        calendar,
-        costPerHour: 0,
-        wipLimit: shape.wipLimit ?? 2,
-        skills: { [domain]: (3 + (i % 3)) as SkillLevel, [SECONDARY[domain]]: 2 as SkillLevel },
-      })),
-    );
-    return {
-      id: team,
-      tl: { id: `${prefix}tl`, role: 'TL' as const, team, calendar, costPerHour: 0 },
-      leads,
-      ics,
-    };
+  const ics = { ...DEFAULT_HEADCOUNT, ...shape.headcount };
+  return buildOrg({
+    ...(shape.calendar ? { calendar: shape.calendar } : {}),
+    ...(shape.wipLimit ? { wipLimit: shape.wipLimit } : {}),
+    teams: Array.from({ length: shape.teams ?? 1 }, (_, t) => ({ id: `team-${t + 1}`, ics })),
   });
-  return { em: { id: 'em', role: 'EM', team: 'org', calendar, costPerHour: 0 }, teams };
 }
 
 /** A complete configuration from the defaults, with `overrides` applied on top. */

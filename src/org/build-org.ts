@@ -1,0 +1,122 @@
+// Builds an org from a compact description (ICs per domain, per team) or from people described
+// one by one: the EM, a TL per team, a lead per staffed domain, and the ICs with their skills.
+
+import { ALWAYS, type Calendar } from '../domain/calendar.ts';
+import {
+  DOMAINS,
+  type Domain,
+  type IcSpec,
+  type LeadSpec,
+  type OrgSpec,
+  type SkillLevel,
+  type TeamSpec,
+} from '../domain/org.ts';
+
+export interface IcGroupInput {
+  readonly count: number;
+  /** The primary skill's level; by default 3, 4, 5 in turn. */
+  readonly level?: SkillLevel;
+  readonly secondary?: Readonly<Partial<Record<Domain, SkillLevel>>>;
+  readonly wipLimit?: number;
+  readonly calendar?: Calendar;
+  readonly costPerHour?: number;
+}
+
+export interface PersonInput {
+  readonly id: string;
+  readonly domain: Domain;
+  readonly skills?: Readonly<Partial<Record<Domain, SkillLevel>>>;
+  readonly wipLimit?: number;
+  readonly calendar?: Calendar;
+  readonly costPerHour?: number;
+}
+
+export interface TeamInput {
+  readonly id: string;
+  readonly ics?: Readonly<Partial<Record<Domain, number | IcGroupInput>>>;
+  readonly people?: readonly PersonInput[];
+}
+
+export interface OrgInput {
+  readonly calendar?: Calendar;
+  readonly wipLimit?: number;
+  readonly teams: readonly TeamInput[];
+}
+
+/** A secondary skill each domain's ICs have by default, so rebalancing has someone to borrow. */
+export const DEFAULT_SECONDARY: Readonly<Record<Domain, Domain>> = {
+  frontend: 'backend',
+  backend: 'data',
+  qa: 'frontend',
+  devops: 'security',
+  data: 'backend',
+  security: 'devops',
+};
+
+/** One IC of a group: the i-th (from 0) of `domain` in `team`. */
+export function icOf(
+  id: string,
+  team: string,
+  domain: Domain,
+  i: number,
+  group: IcGroupInput,
+  defaults: { calendar: Calendar; wipLimit: number },
+): IcSpec {
+  const secondary = group.secondary ?? { [DEFAULT_SECONDARY[domain]]: 2 as SkillLevel };
+  return {
+    id,
+    role: 'IC',
+    team,
+    domain,
+    calendar: group.calendar ?? defaults.calendar,
+    costPerHour: group.costPerHour ?? 0,
+    wipLimit: group.wipLimit ?? defaults.wipLimit,
+    skills: { ...secondary, [domain]: group.level ?? ((3 + (i % 3)) as SkillLevel) },
+  };
+}
+
+export function buildOrg(input: OrgInput): OrgSpec {
+  const calendar = input.calendar ?? ALWAYS;
+  const defaults = { calendar, wipLimit: input.wipLimit ?? 2 };
+  const prefixed = input.teams.length > 1;
+  const teams: TeamSpec[] = input.teams.map((t) => {
+    const prefix = prefixed ? `${t.id}/` : '';
+    const ics: IcSpec[] = [];
+    for (const domain of DOMAINS) {
+      const entry = t.ics?.[domain];
+      if (entry === undefined) continue;
+      const group = typeof entry === 'number' ? { count: entry } : entry;
+      for (let i = 0; i < group.count; i++) {
+        ics.push(icOf(`${prefix}ic-${domain}-${i + 1}`, t.id, domain, i, group, defaults));
+      }
+    }
+    for (const p of t.people ?? []) {
+      ics.push({
+        id: p.id,
+        role: 'IC',
+        team: t.id,
+        domain: p.domain,
+        calendar: p.calendar ?? calendar,
+        costPerHour: p.costPerHour ?? 0,
+        wipLimit: p.wipLimit ?? defaults.wipLimit,
+        skills: { [p.domain]: 3 as SkillLevel, ...p.skills },
+      });
+    }
+    const staffed = DOMAINS.filter((d) => ics.some((ic) => ic.domain === d));
+    const leads: LeadSpec[] = staffed.map((domain) => ({
+      id: `${prefix}dl-${domain}`,
+      role: 'DL',
+      team: t.id,
+      domain,
+      calendar,
+      costPerHour: 0,
+    }));
+    return {
+      id: t.id,
+      tl: { id: `${prefix}tl`, role: 'TL', team: t.id, calendar, costPerHour: 0 },
+      leads,
+      ics,
+    };
+  });
+  return { em: { id: 'em', role: 'EM', team: 'org', calendar, costPerHour: 0 }, teams };
+}

@@ -1,0 +1,320 @@
+// The scenario file's schema: what a YAML scenario may say, with every field described. It is the
+// one definition of the format: the loader validates against it and scenarios/schema.json (for
+// editors) is generated from it. Unknown keys are errors, so a typo never passes silently.
+
+import { z } from 'zod';
+import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
+import { BLOCKER_TYPES } from '../domain/escalation.ts';
+import { GATES } from '../domain/gates.ts';
+import { DOMAINS } from '../domain/org.ts';
+
+const hours = z.number().min(0).describe('simulated hours, ≥ 0');
+const positiveHours = z.number().positive().describe('simulated hours, > 0');
+const probability = z.number().min(0).max(1).describe('a probability, 0 to 1');
+const domain = z.enum(DOMAINS);
+const level = z.number().int().min(1).max(5).describe('skill level, 1 (novice) to 5 (expert)');
+const tier = z
+  .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+  .describe('instruction tier, 1 to 4');
+const priority = z
+  .union([z.enum(['P0', 'P1', 'P2', 'P3']), z.number().int().min(0).max(3)])
+  .describe('P0 (incident) to P3, or 0 to 3');
+
+const calendar = z
+  .strictObject({
+    hoursPerDay: z
+      .number()
+      .positive()
+      .max(24)
+      .describe('working hours a day; 24 for an agent that never stops'),
+    startHour: z
+      .number()
+      .min(0)
+      .lt(24)
+      .default(0)
+      .describe('hour of the day the working window opens'),
+  })
+  .describe('when a person works');
+
+const icGroup = z
+  .strictObject({
+    count: z.number().int().positive().describe('how many ICs like this'),
+    level: level.optional().describe('skill level in the domain (default: 3, 4, 5 in turn)'),
+    secondary: z
+      .partialRecord(domain, level)
+      .optional()
+      .describe('secondary skills and their levels'),
+    wipLimit: z.number().int().positive().optional(),
+    calendar: calendar.optional(),
+    costPerHour: z
+      .number()
+      .min(0)
+      .optional()
+      .describe('USD per working hour on top of tokens (a human rate)'),
+  })
+  .describe('a group of identical ICs in one domain');
+
+const person = z
+  .strictObject({
+    id: z.string().min(1),
+    domain: domain.describe('primary domain'),
+    skills: z
+      .partialRecord(domain, level)
+      .optional()
+      .describe('levels per domain; the primary defaults to 3'),
+    wipLimit: z.number().int().positive().optional(),
+    calendar: calendar.optional(),
+    costPerHour: z.number().min(0).optional(),
+  })
+  .describe('one IC described individually');
+
+const icsByDomain = z
+  .partialRecord(domain, z.union([z.number().int().min(0), icGroup]))
+  .describe('ICs per domain: a count, or a group with its skills');
+
+const team = z.strictObject({
+  id: z.string().min(1),
+  ics: icsByDomain.optional(),
+  people: z.array(person).optional(),
+});
+
+const org = z
+  .strictObject({
+    calendar: calendar
+      .optional()
+      .describe('everyone’s calendar unless set per person (default 24 h a day)'),
+    wipLimit: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('IC WIP limit unless set per IC (default 2)'),
+    teams: z
+      .union([z.number().int().positive(), z.array(team).min(1)])
+      .optional()
+      .describe('a number of identical teams (each with `ics`), or each team described'),
+    ics: icsByDomain
+      .optional()
+      .describe('each team’s ICs when `teams` is a number (default: the seed’s 10)'),
+    people: z
+      .array(person)
+      .optional()
+      .describe('extra ICs described one by one (in the first team)'),
+  })
+  .describe('the organisation: one EM; per team a TL, a lead per staffed domain, and ICs');
+
+const plannedTask = z.strictObject({
+  id: z.string().min(1),
+  title: z.string().optional(),
+  estimateHours: positiveHours,
+  complexity: level.optional(),
+  dependsOn: z
+    .array(z.string())
+    .optional()
+    .describe('ids of tasks (in any strategic task) this one needs'),
+  architectural: z.boolean().optional(),
+});
+
+const plan = z
+  .strictObject({
+    strategic: z
+      .array(
+        z.strictObject({
+          id: z.string().min(1),
+          domain,
+          title: z.string().optional(),
+          dependsOn: z
+            .array(z.string())
+            .optional()
+            .describe('ids of strategic tasks this one follows'),
+          tasks: z.array(plannedTask).min(1).describe('its tactical tasks'),
+        }),
+      )
+      .min(1),
+  })
+  .describe(
+    'an explicit plan instead of one generated from the tier; task ids are prefixed with the instruction id',
+  );
+
+const instructionFields = {
+  tier,
+  priority: priority.default('P2'),
+  title: z.string().optional(),
+  plan: plan.optional(),
+};
+
+const instruction = z.strictObject({
+  id: z.string().min(1).optional(),
+  at: hours,
+  ...instructionFields,
+});
+
+const template = z
+  .strictObject(instructionFields)
+  .describe('what each arriving instruction looks like');
+
+const arrival = z.discriminatedUnion('process', [
+  z.strictObject({
+    process: z.literal('poisson'),
+    ratePerDay: z.number().positive().describe('mean arrivals per simulated day'),
+    from: hours.default(0),
+    until: positiveHours.describe('no arrivals after this time'),
+    template,
+  }),
+  z.strictObject({
+    process: z.literal('schedule'),
+    at: z.array(hours).min(1).describe('arrival times'),
+    template,
+  }),
+]);
+
+const effort = z
+  .discriminatedUnion('distribution', [
+    z.strictObject({ distribution: z.literal('fixed') }),
+    z.strictObject({ distribution: z.literal('lognormal'), sigma: z.number().positive() }),
+    z.strictObject({ distribution: z.literal('exponential') }),
+    z.strictObject({ distribution: z.literal('uniform'), spread: z.number().positive().max(1) }),
+    z.strictObject({ distribution: z.literal('triangular'), spread: z.number().positive().max(1) }),
+  ])
+  .describe('real effort = estimate × a draw with mean 1');
+
+const slaHours = z
+  .union([positiveHours, z.null()])
+  .describe('hours in the state before a breach; null: no SLA');
+const sla = z
+  .strictObject({
+    PENDING: slaHours,
+    IN_PLANNING: slaHours,
+    ASSIGNED: slaHours,
+    IN_PROGRESS: z.union([z.strictObject({ timesEstimate: z.number().positive() }), z.null()]),
+    BLOCKED: slaHours,
+    ESCALATED: slaHours,
+    UNDER_REVIEW: slaHours,
+    DOMAIN_REVIEW: slaHours,
+    READY_FOR_HANDOFF: slaHours,
+  })
+  .partial()
+  .describe('per-state SLAs overriding the defaults');
+
+const gates = z
+  .partialRecord(
+    z.enum(GATES),
+    z.strictObject({ enabled: z.boolean().optional(), rejectProbability: probability.optional() }),
+  )
+  .describe('gates switched on or off, and their rejection odds');
+
+const byTier = z.strictObject({ 1: hours, 2: hours, 3: hours, 4: hours }).partial();
+const byRole = z.strictObject({ EM: hours, TL: hours, DL: hours, IC: hours }).partial();
+const overheads = z
+  .strictObject({
+    intakeHours: hours,
+    strategicPlanningHours: byTier,
+    tacticalPlanningHoursPerTask: hours,
+    assignmentHours: hours,
+    peerReviewFraction: z.number().min(0),
+    qaValidationFraction: z.number().min(0),
+    reviewMinHours: hours,
+    domainApprovalHours: hours,
+    architectureReviewHours: hours,
+    handoffVerificationHours: hours,
+    handoffFixHours: hours,
+    standupHours: byRole,
+    rebalanceHours: hours,
+    breachHandlingHours: hours,
+    escalationHours: z.partialRecord(z.enum(BLOCKER_TYPES), hours),
+    humanResolutionHours: hours,
+  })
+  .partial()
+  .describe('working hours of management and review work; zero is allowed');
+
+const event = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('outage'),
+    person: z.string().min(1),
+    from: hours,
+    to: positiveHours,
+  }),
+  z.strictObject({
+    type: z.literal('incident'),
+    at: hours,
+    id: z.string().min(1).optional(),
+    tier: tier.default(1),
+    title: z.string().default('P0 incident'),
+  }),
+  z.strictObject({
+    type: z.literal('requirementChange'),
+    at: hours,
+    instruction: z.string().min(1),
+    cancel: z
+      .union([probability, z.array(z.string()).min(1)])
+      .describe('a share of the instruction’s unfinished tasks, or the ids of the tasks to cancel'),
+  }),
+  z.strictObject({
+    type: z.literal('hire'),
+    at: hours,
+    id: z.string().min(1),
+    team: z.string().optional(),
+    domain,
+    level: level.optional(),
+    wipLimit: z.number().int().positive().optional(),
+  }),
+]);
+
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: z.string().optional(),
+    description: z.string().optional().describe('the question this scenario answers'),
+    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+    horizonHours: z
+      .union([positiveHours, z.null()])
+      .default(null)
+      .describe('null: run until all work is done'),
+    strategy: z.enum(STRATEGY_NAMES).default('weighted'),
+    org: org.default({}),
+    instructions: z.array(instruction).default([]),
+    arrivals: z.array(arrival).default([]),
+    effort: effort.optional(),
+    sla: sla.optional(),
+    gates: gates.optional(),
+    overheads: overheads.optional(),
+    blockers: z
+      .partialRecord(z.enum(BLOCKER_TYPES), probability)
+      .optional()
+      .describe('odds per task of each blocker type'),
+    handoff: z
+      .strictObject({
+        incompleteProbability: probability,
+        checklistItems: z.number().int().positive(),
+      })
+      .partial()
+      .optional(),
+    reworkFraction: z.number().min(0).optional(),
+    rituals: z
+      .strictObject({
+        standupHour: z.union([hours.lt(24), z.null()]),
+        capacityReviewHour: z.union([hours.lt(24), z.null()]),
+        forecastHours: positiveHours,
+      })
+      .partial()
+      .optional()
+      .describe('the daily standup and capacity review; null switches one off'),
+    cost: z
+      .strictObject({
+        usdPerMillionTokens: z.number().min(0),
+        tokensPerHour: z
+          .strictObject({ lightCoding: hours, heavyCoding: hours, research: hours, review: hours })
+          .partial(),
+        budgetUsd: z.union([z.number().positive(), z.null()]),
+      })
+      .partial()
+      .optional(),
+    events: z
+      .array(event)
+      .default([])
+      .describe('outages, P0 incidents, requirement changes and hires'),
+  })
+  .describe('an orgsim scenario');
+
+export type RawScenario = z.input<typeof scenarioSchema>;
+export type ParsedScenario = z.output<typeof scenarioSchema>;
