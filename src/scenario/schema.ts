@@ -12,10 +12,8 @@ const hours = z.number().min(0).describe('simulated hours, ≥ 0');
 const positiveHours = z.number().positive().describe('simulated hours, > 0');
 const probability = z.number().min(0).max(1).describe('a probability, 0 to 1');
 const domain = z.enum(DOMAINS);
-const level = z.number().int().min(1).max(5).describe('skill level, 1 (novice) to 5 (expert)');
-const tier = z
-  .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
-  .describe('instruction tier, 1 to 4');
+const level = z.literal([1, 2, 3, 4, 5]).describe('skill level, 1 (novice) to 5 (expert)');
+const tier = z.literal([1, 2, 3, 4]).describe('instruction tier, 1 to 4');
 const priority = z
   .union([z.enum(['P0', 'P1', 'P2', 'P3']), z.number().int().min(0).max(3)])
   .describe('P0 (incident) to P3, or 0 to 3');

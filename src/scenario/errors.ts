@@ -1,0 +1,46 @@
+// Errors in a scenario file, each naming the file, the field path, the offending value and what
+// is expected, with the line and column when the YAML parser knows them.
+
+export type FieldPath = ReadonlyArray<string | number>;
+
+export interface ScenarioIssue {
+  readonly path: FieldPath;
+  /** What is wrong and what is expected, as one clause: "must be a whole number ≥ 0". */
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** `org.teams[0].ics.backend` */
+export function formatPath(path: FieldPath): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? part : `.${part}`;
+  }
+  return out === '' ? '(the file)' : out;
+}
+
+/** A value as it appears in a message: short, and JSON so that strings show their quotes. */
+export function formatValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  if (text === undefined) return String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export class ScenarioError extends Error {
+  override readonly name = 'ScenarioError';
+
+  constructor(
+    readonly file: string,
+    readonly issues: readonly ScenarioIssue[],
+  ) {
+    super(issues.map((i) => formatIssue(file, i)).join('\n'));
+  }
+}
+
+export function formatIssue(file: string, issue: ScenarioIssue): string {
+  const where = issue.line === undefined ? file : `${file}:${issue.line}:${issue.column ?? 1}`;
+  return `${where}: ${formatPath(issue.path)} ${issue.message}`;
+}

@@ -1,0 +1,389 @@
+// Turns a validated scenario into the run's fully resolved configuration: every default applied,
+// arrival processes stamped into instructions, explicit plans turned into plans, injected events
+// into outages, incidents, requirement changes and hires. Problems the schema cannot see (unknown
+// people, dependency cycles, dangling ids) come back as issues with their field paths.
+
+import type { Domain, SkillLevel } from '../domain/org.ts';
+import {
+  type Plan,
+  planProblems,
+  type StrategicTask,
+  type TacticalTask,
+} from '../domain/planning/plan.ts';
+import type { Complexity } from '../domain/skills.ts';
+import { DEFAULT_SLA, type SlaTable } from '../domain/sla.ts';
+import { RandomSource } from '../kernel/random.ts';
+import { buildOrg, icOf, type OrgInput } from '../org/build-org.ts';
+import type {
+  Hire,
+  InstructionSpec,
+  Outage,
+  Priority,
+  RequirementChange,
+  SimConfig,
+} from '../org/config.ts';
+import {
+  DEFAULT_COST,
+  DEFAULT_GATES,
+  DEFAULT_HEADCOUNT,
+  DEFAULT_OVERHEADS,
+  defaultConfig,
+} from '../org/defaults.ts';
+import { orgProblems } from '../org/run.ts';
+import type { FieldPath, ScenarioIssue } from './errors.ts';
+import type { ParsedScenario } from './schema.ts';
+
+export interface ResolvedScenario {
+  readonly name: string;
+  readonly description: string;
+  readonly config: SimConfig;
+}
+
+type Issues = ScenarioIssue[];
+
+function priorityOf(value: string | number): Priority {
+  return (typeof value === 'number' ? value : Number(value.slice(1))) as Priority;
+}
+
+function orgInput(raw: ParsedScenario['org']): OrgInput {
+  const base = {
+    ...(raw.calendar ? { calendar: raw.calendar } : {}),
+    ...(raw.wipLimit ? { wipLimit: raw.wipLimit } : {}),
+  };
+  if (Array.isArray(raw.teams)) return { ...base, teams: raw.teams };
+  const count = raw.teams ?? 1;
+  const ics = raw.ics ?? DEFAULT_HEADCOUNT;
+  return {
+    ...base,
+    teams: Array.from({ length: count }, (_, i) => ({
+      id: `team-${i + 1}`,
+      ics,
+      ...(i === 0 && raw.people ? { people: raw.people } : {}),
+    })),
+  };
+}
+
+/** Plan milestones: the depth of each strategic task in the strategic DAG. */
+function milestones(
+  strategic: ReadonlyArray<{ id: string; dependsOn?: string[] | undefined }>,
+): Map<string, number> {
+  const byId = new Map(strategic.map((s) => [s.id, s]));
+  const depth = new Map<string, number>();
+  const visit = (id: string, trail: Set<string>): number => {
+    const known = depth.get(id);
+    if (known !== undefined) return known;
+    if (trail.has(id)) return 0;
+    trail.add(id);
+    const deps = byId.get(id)?.dependsOn ?? [];
+    const d =
+      deps.length === 0 ? 0 : 1 + Math.max(...deps.map((x) => (byId.has(x) ? visit(x, trail) : 0)));
+    depth.set(id, d);
+    return d;
+  };
+  for (const s of strategic) visit(s.id, new Set());
+  return depth;
+}
+
+type RawPlan = NonNullable<ParsedScenario['instructions'][number]['plan']>;
+
+/** An explicit plan, its ids prefixed with the instruction's; problems are reported at `at`. */
+function planOf(
+  instruction: string,
+  tier: 1 | 2 | 3 | 4,
+  raw: RawPlan,
+  at: FieldPath,
+  issues: Issues,
+): Plan {
+  const id = (local: string) => `${instruction}-${local}`;
+  const strategicIds = new Set(raw.strategic.map((s) => s.id));
+  const taskIds = new Set(raw.strategic.flatMap((s) => s.tasks.map((t) => t.id)));
+  const depth = milestones(raw.strategic);
+  const strategic: StrategicTask[] = [];
+  const tactical: TacticalTask[] = [];
+  raw.strategic.forEach((s, si) => {
+    for (const [di, d] of (s.dependsOn ?? []).entries()) {
+      if (!strategicIds.has(d)) {
+        issues.push({
+          path: [...at, 'strategic', si, 'dependsOn', di],
+          message: `names no strategic task of this plan: "${d}" (known: ${[...strategicIds].join(', ')})`,
+        });
+      }
+    }
+    strategic.push({
+      id: id(s.id),
+      instruction,
+      domain: s.domain,
+      title: s.title ?? s.id,
+      milestone: depth.get(s.id) ?? 0,
+      dependsOn: (s.dependsOn ?? []).map(id),
+    });
+    // Tasks that nothing else in their strategic task depends on are its deliverables.
+    const internal = new Set(s.tasks.flatMap((t) => t.dependsOn ?? []));
+    s.tasks.forEach((t, ti) => {
+      for (const [di, d] of (t.dependsOn ?? []).entries()) {
+        if (!taskIds.has(d)) {
+          issues.push({
+            path: [...at, 'strategic', si, 'tasks', ti, 'dependsOn', di],
+            message: `names no task of this plan: "${d}"`,
+          });
+        }
+      }
+      // A task with no stated inputs in a strategic task that follows others waits for their deliverables.
+      const upstream =
+        t.dependsOn === undefined
+          ? (s.dependsOn ?? []).flatMap((d) => {
+              const up = raw.strategic.find((x) => x.id === d);
+              const usedInside = new Set(up?.tasks.flatMap((x) => x.dependsOn ?? []) ?? []);
+              return (up?.tasks ?? []).filter((x) => !usedInside.has(x.id)).map((x) => x.id);
+            })
+          : t.dependsOn;
+      tactical.push({
+        id: id(t.id),
+        strategic: id(s.id),
+        instruction,
+        domain: s.domain,
+        title: t.title ?? t.id,
+        estimateHours: t.estimateHours,
+        complexity: (t.complexity ?? 2) as Complexity,
+        dependsOn: upstream.filter((d) => taskIds.has(d)).map(id),
+        architectural: t.architectural ?? (tier >= 3 && !internal.has(t.id)),
+      });
+    });
+  });
+  const plan: Plan = { instruction, tier, strategic, tactical };
+  for (const problem of planProblems(plan))
+    issues.push({ path: [...at, 'strategic'], message: `has a problem: ${problem}` });
+  return plan;
+}
+
+function mergeSla(raw: ParsedScenario['sla']): SlaTable {
+  const out: SlaTable = { ...DEFAULT_SLA };
+  for (const [state, value] of Object.entries(raw ?? {})) {
+    if (state === 'IN_PROGRESS') {
+      out.IN_PROGRESS =
+        value === null
+          ? { timesEstimate: Number.POSITIVE_INFINITY }
+          : (value as { timesEstimate: number });
+    } else {
+      (out as unknown as Record<string, number>)[state] =
+        value === null ? Number.POSITIVE_INFINITY : (value as number);
+    }
+  }
+  return out;
+}
+
+function instructionsOf(raw: ParsedScenario, issues: Issues): InstructionSpec[] {
+  const out: InstructionSpec[] = [];
+  const take = (
+    id: string,
+    at: number,
+    fields: {
+      tier: 1 | 2 | 3 | 4;
+      priority: string | number;
+      title?: string | undefined;
+      plan?: RawPlan | undefined;
+    },
+    path: FieldPath,
+  ) => {
+    out.push({
+      id,
+      at,
+      tier: fields.tier,
+      priority: priorityOf(fields.priority),
+      title: fields.title ?? `${id} (tier ${fields.tier})`,
+      ...(fields.plan
+        ? { plan: planOf(id, fields.tier, fields.plan, [...path, 'plan'], issues) }
+        : {}),
+    });
+  };
+  raw.instructions.forEach((x, i) => take(x.id ?? `I${i + 1}`, x.at, x, ['instructions', i]));
+  const random = new RandomSource(raw.seed);
+  raw.arrivals.forEach((a, k) => {
+    const path: FieldPath = ['arrivals', k, 'template'];
+    if (a.process === 'schedule') {
+      a.at.forEach((at, n) => take(`A${k + 1}.${n + 1}`, at, a.template, path));
+      return;
+    }
+    const gaps = random.stream(`arrivals/${k}`);
+    let n = 0;
+    for (
+      let t = a.from + gaps.exponential(24 / a.ratePerDay);
+      t <= a.until;
+      t += gaps.exponential(24 / a.ratePerDay)
+    ) {
+      take(`A${k + 1}.${++n}`, t, a.template, path);
+    }
+  });
+  raw.events.forEach((e, i) => {
+    if (e.type === 'incident')
+      take(e.id ?? `P0-${i + 1}`, e.at, { ...e, priority: 0 }, ['events', i]);
+  });
+  const seen = new Map<string, number>();
+  out.forEach((x, i) => {
+    if (seen.has(x.id))
+      issues.push({
+        path: ['instructions', i, 'id'],
+        message: `repeats the id "${x.id}": give each instruction its own`,
+      });
+    seen.set(x.id, i);
+  });
+  return out;
+}
+
+export function resolveScenario(
+  raw: ParsedScenario,
+  fallbackName: string,
+): { resolved?: ResolvedScenario; issues: Issues } {
+  const issues: Issues = [];
+  const org = buildOrg(orgInput(raw.org));
+  const instructions = instructionsOf(raw, issues);
+  if (instructions.length === 0) {
+    issues.push({
+      path: [],
+      message: 'has nothing to simulate: add `instructions`, `arrivals` or an `incident` event',
+    });
+  }
+  const people = new Map(org.teams.flatMap((t) => t.ics.map((ic) => [ic.id, ic] as const)));
+  const teams = new Set(org.teams.map((t) => t.id));
+  const outages: Outage[] = [];
+  const hires: Hire[] = [];
+  const changes: RequirementChange[] = [];
+  const instructionIds = new Set(instructions.map((i) => i.id));
+  raw.events.forEach((e, i) => {
+    const path: FieldPath = ['events', i];
+    switch (e.type) {
+      case 'outage':
+        if (
+          !people.has(e.person) &&
+          !raw.events.some((h) => h.type === 'hire' && h.id === e.person)
+        ) {
+          issues.push({
+            path: [...path, 'person'],
+            message: `names no IC of the org: "${e.person}" (for example: ${[...people.keys()].slice(0, 3).join(', ')})`,
+          });
+        }
+        if (!(e.to > e.from))
+          issues.push({
+            path: [...path, 'to'],
+            message: `must be later than from (${e.from}), got ${e.to}`,
+          });
+        outages.push({ person: e.person, from: e.from, to: e.to });
+        return;
+      case 'requirementChange': {
+        if (!instructionIds.has(e.instruction)) {
+          issues.push({
+            path: [...path, 'instruction'],
+            message: `names no instruction: "${e.instruction}" (known: ${[...instructionIds].slice(0, 5).join(', ')})`,
+          });
+        }
+        const prefix = `${e.instruction}-`;
+        changes.push(
+          typeof e.cancel === 'number'
+            ? { at: e.at, instruction: e.instruction, share: e.cancel }
+            : {
+                at: e.at,
+                instruction: e.instruction,
+                tasks: e.cancel.map((t) => (t.startsWith(prefix) ? t : prefix + t)),
+              },
+        );
+        return;
+      }
+      case 'hire': {
+        const team = e.team ?? org.teams[0]?.id ?? 'team-1';
+        if (!teams.has(team))
+          issues.push({
+            path: [...path, 'team'],
+            message: `names no team: "${team}" (known: ${[...teams].join(', ')})`,
+          });
+        const group = {
+          count: 1,
+          ...(e.level ? { level: e.level as SkillLevel } : {}),
+          ...(e.wipLimit ? { wipLimit: e.wipLimit } : {}),
+        };
+        const calendar = raw.org.calendar ?? { hoursPerDay: 24, startHour: 0 };
+        hires.push({
+          at: e.at,
+          ic: icOf(e.id, team, e.domain as Domain, 0, group, {
+            calendar,
+            wipLimit: raw.org.wipLimit ?? 2,
+          }),
+        });
+        return;
+      }
+      case 'incident':
+        return;
+    }
+  });
+  const base = defaultConfig();
+  const effort = raw.effort;
+  const config: SimConfig = {
+    ...base,
+    seed: raw.seed,
+    horizonHours: raw.horizonHours ?? Number.POSITIVE_INFINITY,
+    org,
+    instructions,
+    strategy: raw.strategy,
+    effort:
+      effort === undefined
+        ? base.effort
+        : effort.distribution === 'lognormal'
+          ? { kind: 'lognormal', sigma: effort.sigma }
+          : effort.distribution === 'uniform' || effort.distribution === 'triangular'
+            ? { kind: effort.distribution, spread: effort.spread }
+            : { kind: effort.distribution },
+    sla: mergeSla(raw.sla),
+    gates: {
+      enabled: {
+        ...DEFAULT_GATES.enabled,
+        ...Object.fromEntries(
+          Object.entries(raw.gates ?? {}).flatMap(([g, v]) =>
+            v.enabled === undefined ? [] : [[g, v.enabled]],
+          ),
+        ),
+      },
+      rejectProbability: {
+        ...DEFAULT_GATES.rejectProbability,
+        ...Object.fromEntries(
+          Object.entries(raw.gates ?? {}).flatMap(([g, v]) =>
+            v.rejectProbability === undefined ? [] : [[g, v.rejectProbability]],
+          ),
+        ),
+      },
+    },
+    overheads: {
+      ...DEFAULT_OVERHEADS,
+      ...raw.overheads,
+      strategicPlanningHours: {
+        ...DEFAULT_OVERHEADS.strategicPlanningHours,
+        ...raw.overheads?.strategicPlanningHours,
+      },
+      standupHours: { ...DEFAULT_OVERHEADS.standupHours, ...raw.overheads?.standupHours },
+      escalationHours: { ...DEFAULT_OVERHEADS.escalationHours, ...raw.overheads?.escalationHours },
+    },
+    blockers: { ...base.blockers, ...raw.blockers },
+    handoff: { ...base.handoff, ...raw.handoff },
+    reworkFraction: raw.reworkFraction ?? base.reworkFraction,
+    standupHour:
+      raw.rituals?.standupHour === undefined ? base.standupHour : raw.rituals.standupHour,
+    capacityReviewHour:
+      raw.rituals?.capacityReviewHour === undefined
+        ? base.capacityReviewHour
+        : raw.rituals.capacityReviewHour,
+    forecastHours: raw.rituals?.forecastHours ?? base.forecastHours,
+    cost: {
+      usdPerMillionTokens: raw.cost?.usdPerMillionTokens ?? DEFAULT_COST.usdPerMillionTokens,
+      tokensPerHour: { ...DEFAULT_COST.tokensPerHour, ...raw.cost?.tokensPerHour },
+      budgetUsd: raw.cost?.budgetUsd === undefined ? DEFAULT_COST.budgetUsd : raw.cost.budgetUsd,
+    },
+    outages,
+    hires,
+    changes,
+  };
+  for (const problem of orgProblems(config))
+    issues.push({ path: ['org'], message: `cannot run: ${problem}` });
+  if (issues.length > 0) return { issues };
+  return {
+    resolved: { name: raw.name ?? fallbackName, description: raw.description ?? '', config },
+    issues,
+  };
+}
