@@ -90,6 +90,7 @@ export function activityFrom(
     workHours: message.workHours,
     priority: activityPriority(kind, message.priority),
     seq: context.seq,
+    queuedAt: message.at,
     ...(message.task === undefined ? {} : { task: message.task }),
     ...(message.instruction === undefined ? {} : { instruction: message.instruction }),
     ...(message.ref === undefined ? {} : { ref: message.ref }),

@@ -31,6 +31,8 @@ export interface Activity {
   /** Lower runs first; ties run in the order the activities arrived (seq). */
   readonly priority: number;
   readonly seq: number;
+  /** When the activity arrived on the desk: the wait before it starts is the desk's queue. */
+  readonly queuedAt: Hours;
   readonly task?: string;
   readonly instruction?: string;
   /** What else the activity is about: an escalation, a handoff, a strategic task. */

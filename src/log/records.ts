@@ -2,9 +2,10 @@
 // simulated time `t`; reports are computed from these alone.
 
 import type { ActivityKind } from '../domain/activity.ts';
+import type { Calendar } from '../domain/calendar.ts';
 import type { BlockerType, EscalationLevel, EscalationRole } from '../domain/escalation.ts';
 import type { Tier } from '../domain/gates.ts';
-import type { Domain } from '../domain/org.ts';
+import type { Domain, Role } from '../domain/org.ts';
 import type { TaskReport } from '../domain/task-events.ts';
 import type { Hours } from '../kernel/time.ts';
 
@@ -70,6 +71,8 @@ export type OrgRecord =
       person: string;
       kind: ActivityKind;
       task?: string;
+      /** When the activity reached the person's desk, and when this slice of it started. */
+      queuedAt: Hours;
       startedAt: Hours;
       hours: Hours;
       outcome: 'finished' | 'preempted' | 'outage' | 'dropped';
@@ -123,6 +126,24 @@ export type OrgRecord =
   | { type: 'hire'; person: string; team: string; domain: Domain }
   | { type: 'requirement.changed'; instruction: string; cancelled: string[] }
   | { type: 'budget.alert'; spentUsd: number; budgetUsd: number; share: number }
+  | {
+      type: 'run.start';
+      scenario: string;
+      seed: number;
+      strategy: string;
+      horizonHours: Hours | null;
+      budgetUsd: number | null;
+      forecastHours: Hours;
+      people: Array<{
+        id: string;
+        role: Role;
+        team: string;
+        domain?: Domain;
+        calendar: Calendar;
+        wipLimit?: number;
+        skills?: Partial<Record<Domain, number>>;
+      }>;
+    }
   | { type: 'run.end'; reason: 'done' | 'horizon' | 'stalled'; openTasks: number };
 
 export type LogRecord = { t: Hours } & (TaskReport | OrgRecord);

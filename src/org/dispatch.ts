@@ -37,6 +37,7 @@ function logWork(
     person: person.spec.id,
     kind: a.kind,
     ...(a.task === undefined ? {} : { task: a.task }),
+    queuedAt: a.queuedAt,
     startedAt: event.startedAt,
     hours,
     outcome,

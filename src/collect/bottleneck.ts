@@ -1,0 +1,185 @@
+// Where work waits: time in each state, flow efficiency, the queues on each person's desk (so a
+// lead whose reviews or planning hold work up shows), SLA breaches, escalations, the critical
+// path each instruction actually took, and a one-line verdict.
+
+import { TASK_STATES } from '../domain/task-states.ts';
+import type { Hours } from '../kernel/time.ts';
+import type { LogRecord } from '../log/event-log.ts';
+import { type Distribution, distribution, round } from './stats.ts';
+import { availableHours, ofType, runEnd, runStart, type TaskLife, timelines } from './timeline.ts';
+
+export interface DeskQueue {
+  readonly person: string;
+  readonly role: string;
+  readonly activities: number;
+  /** Hours activities waited on the desk before they started, summed, and per activity. */
+  readonly waitHours: Hours;
+  readonly wait: Distribution;
+  readonly busyHours: Hours;
+  readonly utilization: number;
+  /** The kinds of work that waited longest there. */
+  readonly byKind: Record<string, Hours>;
+}
+
+export interface Bottleneck {
+  readonly stateHours: Record<
+    string,
+    { visits: number; mean: Hours; p95: Hours; totalHours: Hours }
+  >;
+  readonly flow: {
+    workedHours: Hours;
+    leadHours: Hours;
+    efficiency: number;
+    dependencyWaitHours: Hours;
+  };
+  readonly queues: DeskQueue[];
+  readonly slaBreaches: { byState: Record<string, number>; byRole: Record<string, number> };
+  readonly escalations: {
+    total: number;
+    byRoute: Record<string, number>;
+    byLevel: Record<string, number>;
+    resolveHours: Distribution;
+  };
+  readonly criticalPaths: Array<{ instruction: string; tasks: string[]; hours: Hours }>;
+  readonly verdict: { where: string; evidence: string };
+}
+
+function bump(map: Record<string, number>, key: string, by = 1): void {
+  map[key] = (map[key] ?? 0) + by;
+}
+
+/** The chain of tasks that set each instruction's finish: from its last task back through the latest-finishing input. */
+function criticalPaths(tasks: Map<string, TaskLife>, log: readonly LogRecord[]) {
+  return ofType(log, 'instruction.completed').map((c) => {
+    const own = [...tasks.values()].filter(
+      (t) => t.instruction === c.instruction && t.endedAt !== null,
+    );
+    let last = own.reduce<TaskLife | undefined>(
+      (a, t) => (a === undefined || (t.endedAt ?? 0) > (a.endedAt ?? 0) ? t : a),
+      undefined,
+    );
+    const chain: string[] = [];
+    while (last) {
+      chain.unshift(last.id);
+      const inputs = last.dependsOn
+        .map((d) => tasks.get(d))
+        .filter((t): t is TaskLife => t !== undefined);
+      last = inputs.reduce<TaskLife | undefined>(
+        (a, t) => (a === undefined || (t.endedAt ?? 0) > (a.endedAt ?? 0) ? t : a),
+        undefined,
+      );
+    }
+    return { instruction: c.instruction, tasks: chain, hours: round(c.leadTimeHours) };
+  });
+}
+
+export function bottleneck(log: readonly LogRecord[]): Bottleneck {
+  const start = runStart(log);
+  const end = runEnd(log);
+  const tasks = timelines(log);
+  const perState = new Map<string, number[]>();
+  for (const t of tasks.values()) {
+    for (const v of t.visits) {
+      const list = perState.get(v.state);
+      if (list) list.push(v.to - v.from);
+      else perState.set(v.state, [v.to - v.from]);
+    }
+  }
+  const stateHours: Bottleneck['stateHours'] = {};
+  for (const s of TASK_STATES) {
+    const values = perState.get(s);
+    if (!values) continue;
+    const d = distribution(values);
+    stateHours[s] = {
+      visits: d.n,
+      mean: round(d.mean),
+      p95: round(d.p95),
+      totalHours: round(values.reduce((a, b) => a + b, 0)),
+    };
+  }
+  let worked = 0;
+  let lead = 0;
+  let dependencyWait = 0;
+  for (const t of tasks.values()) {
+    if (t.outcome !== 'COMPLETED' || t.releasedAt === null || t.endedAt === null) continue;
+    worked += t.workedHours;
+    lead += t.endedAt - t.releasedAt;
+    dependencyWait += t.releasedAt - t.plannedAt;
+  }
+  const first = ofType(log, 'instruction.received')[0]?.t ?? 0;
+  const workOf = new Map<string, ReturnType<typeof ofType<'work'>>>();
+  for (const w of ofType(log, 'work')) {
+    const list = workOf.get(w.person);
+    if (list) list.push(w);
+    else workOf.set(w.person, [w]);
+  }
+  const queues: DeskQueue[] = start.people.map((p) => {
+    const work = workOf.get(p.id) ?? [];
+    const waits: number[] = [];
+    const byKind: Record<string, number> = {};
+    const seen = new Set<string>();
+    let busy = 0;
+    for (const w of work) {
+      busy += w.hours;
+      // The first slice of an activity carries its wait; later slices resumed after an interruption.
+      const key = `${w.kind}/${w.task ?? ''}/${w.queuedAt}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      waits.push(w.startedAt - w.queuedAt);
+      bump(byKind, w.kind, w.startedAt - w.queuedAt);
+    }
+    const available = availableHours(log, p, first, end);
+    return {
+      person: p.id,
+      role: p.domain ? `${p.role} ${p.domain}` : p.role,
+      activities: waits.length,
+      waitHours: round(waits.reduce((a, b) => a + b, 0)),
+      wait: distribution(waits),
+      busyHours: round(busy),
+      utilization: available > 0 ? round(busy / available, 3) : 0,
+      byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, round(v)])),
+    };
+  });
+  queues.sort((a, b) => b.waitHours - a.waitHours || a.person.localeCompare(b.person));
+  const byState: Record<string, number> = {};
+  const byRole: Record<string, number> = {};
+  for (const b of ofType(log, 'task.slaBreach')) {
+    bump(byState, b.state);
+    bump(byRole, b.role);
+  }
+  const opened = ofType(log, 'escalation.opened');
+  const byRoute: Record<string, number> = {};
+  const byLevel: Record<string, number> = {};
+  for (const e of opened) {
+    bump(byRoute, e.route);
+    bump(byLevel, e.role);
+  }
+  for (const c of ofType(log, 'escalation.climbed')) bump(byLevel, c.role);
+  const top = queues[0];
+  const verdict =
+    top === undefined || top.waitHours === 0
+      ? { where: 'none', evidence: 'no work waited on anyone’s desk' }
+      : {
+          where: `${top.person} (${top.role})`,
+          evidence: `work waited ${round(top.waitHours, 1)} h in total on ${top.person}'s desk (${top.activities} activities, mean ${round(top.wait.mean, 1)} h, p95 ${round(top.wait.p95, 1)} h), utilisation ${Math.round(top.utilization * 100)} %; longest waits for ${Object.entries(top.byKind).sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'work'}`,
+        };
+  return {
+    stateHours,
+    flow: {
+      workedHours: round(worked),
+      leadHours: round(lead),
+      efficiency: lead > 0 ? round(worked / lead, 3) : 0,
+      dependencyWaitHours: round(dependencyWait),
+    },
+    queues,
+    slaBreaches: { byState, byRole },
+    escalations: {
+      total: opened.length,
+      byRoute,
+      byLevel,
+      resolveHours: distribution(ofType(log, 'escalation.resolved').map((r) => r.hoursToResolve)),
+    },
+    criticalPaths: criticalPaths(tasks, log),
+    verdict,
+  };
+}

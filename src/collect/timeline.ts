@@ -1,0 +1,142 @@
+// Each task's life, read off the event log: when it was released, its state visits, when it was
+// first worked on and when it ended. Every collector starts from this.
+
+import { workingHoursBetween } from '../domain/calendar.ts';
+import type { TaskState } from '../domain/task-states.ts';
+import type { Hours } from '../kernel/time.ts';
+import type { LogRecord } from '../log/event-log.ts';
+
+type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
+
+export function ofType<T extends LogRecord['type']>(log: readonly LogRecord[], type: T): Of<T>[] {
+  return log.filter((r): r is Of<T> => r.type === type);
+}
+
+export interface Visit {
+  readonly state: TaskState;
+  readonly from: Hours;
+  readonly to: Hours;
+}
+
+export interface TaskLife {
+  readonly id: string;
+  readonly instruction: string;
+  readonly domain: string;
+  readonly estimateHours: Hours;
+  readonly dependsOn: readonly string[];
+  readonly priority: number;
+  /** When the plan listed it, when it was released into the backlog, first IN_PROGRESS, its end. */
+  readonly plannedAt: Hours;
+  releasedAt: Hours | null;
+  startedAt: Hours | null;
+  endedAt: Hours | null;
+  outcome: 'COMPLETED' | 'CANCELLED' | null;
+  readonly visits: Visit[];
+  /** Hours of execution actually worked on it (rework included). */
+  workedHours: Hours;
+  rejected: number;
+}
+
+export type RunStart = Of<'run.start'>;
+
+export function runStart(log: readonly LogRecord[]): RunStart {
+  const start = log.find((r): r is RunStart => r.type === 'run.start');
+  if (start === undefined)
+    throw new Error(
+      'This event log has no run.start record: it was not written by orgsim, or is cut.',
+    );
+  return start;
+}
+
+export function runEnd(log: readonly LogRecord[]): Hours {
+  return log.at(-1)?.t ?? 0;
+}
+
+export function timelines(log: readonly LogRecord[]): Map<string, TaskLife> {
+  const tasks = new Map<string, TaskLife>();
+  const open = new Map<string, { state: TaskState; since: Hours }>();
+  for (const r of log) {
+    switch (r.type) {
+      case 'plan.tactical':
+        for (const t of r.tasks) {
+          tasks.set(t.id, {
+            id: t.id,
+            instruction: r.instruction,
+            domain: t.domain,
+            estimateHours: t.estimateHours,
+            dependsOn: t.dependsOn,
+            priority: t.priority,
+            plannedAt: r.t,
+            releasedAt: null,
+            startedAt: null,
+            endedAt: null,
+            outcome: null,
+            visits: [],
+            workedHours: 0,
+            rejected: 0,
+          });
+        }
+        break;
+      case 'task.ready': {
+        const t = tasks.get(r.task);
+        if (t) t.releasedAt = r.t;
+        break;
+      }
+      case 'task.transition': {
+        const t = tasks.get(r.task);
+        const prev = open.get(r.task);
+        if (t && prev) t.visits.push({ state: prev.state, from: prev.since, to: r.t });
+        open.set(r.task, { state: r.to, since: r.t });
+        if (!t) break;
+        if (t.releasedAt === null) t.releasedAt = r.t;
+        if (r.to === 'IN_PROGRESS' && t.startedAt === null) t.startedAt = r.t;
+        if (r.to === 'COMPLETED' || r.to === 'CANCELLED') {
+          t.endedAt = r.t;
+          t.outcome = r.to;
+        }
+        break;
+      }
+      case 'task.gate': {
+        const t = tasks.get(r.task);
+        if (t && r.outcome === 'rejected') t.rejected++;
+        break;
+      }
+      case 'work': {
+        const t = r.task === undefined ? undefined : tasks.get(r.task);
+        if (t && r.kind === 'execute') t.workedHours += r.hours;
+        break;
+      }
+    }
+  }
+  // Visits still open at the end of the run last until its end.
+  const end = runEnd(log);
+  for (const [id, o] of open) {
+    const t = tasks.get(id);
+    if (t && t.endedAt === null) t.visits.push({ state: o.state, from: o.since, to: end });
+  }
+  return tasks;
+}
+
+/** Working hours a person had in [from, to], less their outages. */
+export function availableHours(
+  log: readonly LogRecord[],
+  person: RunStart['people'][number],
+  from: Hours,
+  to: Hours,
+): Hours {
+  let hours = workingHoursBetween(from, to, person.calendar);
+  let outageFrom: Hours | null = null;
+  for (const r of log) {
+    if (r.type !== 'outage' || r.person !== person.id) continue;
+    if (r.phase === 'start') outageFrom = r.t;
+    else if (outageFrom !== null) {
+      hours -= workingHoursBetween(Math.max(from, outageFrom), Math.min(to, r.t), person.calendar);
+      outageFrom = null;
+    }
+  }
+  if (outageFrom !== null)
+    hours -= workingHoursBetween(Math.max(from, outageFrom), to, person.calendar);
+  const hired = log.find((r) => r.type === 'hire' && r.person === person.id);
+  if (hired) hours -= workingHoursBetween(from, Math.min(to, hired.t), person.calendar);
+  return Math.max(0, hours);
+}
