@@ -51,11 +51,35 @@ export function orgProblems(config: SimConfig): string[] {
   return problems;
 }
 
-export function runSimulation(config: SimConfig): RunResult {
+/** Everything about the run a report needs that is not an event: who is in the org, and how. */
+function recordStart(world: World, config: SimConfig, scenario: string): void {
+  world.record({
+    type: 'run.start',
+    scenario,
+    seed: config.seed,
+    strategy: config.strategy,
+    horizonHours: Number.isFinite(config.horizonHours) ? config.horizonHours : null,
+    budgetUsd: config.cost.budgetUsd,
+    forecastHours: config.forecastHours,
+    people: [...allPeople(config.org), ...config.hires.map((h) => h.ic)].map((p) => ({
+      id: p.id,
+      role: p.role,
+      team: p.team,
+      ...('domain' in p ? { domain: (p as IcSpec).domain } : {}),
+      calendar: p.calendar,
+      ...(p.role === 'IC'
+        ? { wipLimit: (p as IcSpec).wipLimit, skills: (p as IcSpec).skills }
+        : {}),
+    })),
+  });
+}
+
+export function runSimulation(config: SimConfig, scenario = 'custom'): RunResult {
   const problems = orgProblems(config);
   if (problems.length > 0)
     throw new SimulationError(`This org cannot run: ${problems.join('; ')}.`);
   const world = new World(config);
+  recordStart(world, config, scenario);
   const standups = newStandupState();
   world.onWork = (event: DeskEmitted) => dispatch(world, standups, event);
   for (const spec of allPeople(config.org)) world.addPerson(spec);

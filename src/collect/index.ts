@@ -1,0 +1,25 @@
+// Every report of a run, computed from its event log alone.
+
+import type { LogRecord } from '../log/event-log.ts';
+import { type Bottleneck, bottleneck } from './bottleneck.ts';
+import { type Capacity, capacity } from './capacity.ts';
+import { type StandupDay, standups } from './standup.ts';
+import { type Summary, summary } from './summary.ts';
+
+export interface Reports {
+  readonly summary: Summary;
+  readonly capacity: Capacity;
+  readonly bottleneck: Bottleneck;
+  readonly standup: StandupDay[];
+}
+
+export function collect(log: readonly LogRecord[], eventLogSha256: string): Reports {
+  return {
+    summary: summary(log, eventLogSha256),
+    capacity: capacity(log),
+    bottleneck: bottleneck(log),
+    standup: standups(log),
+  };
+}
+
+export type { Bottleneck, Capacity, StandupDay, Summary };

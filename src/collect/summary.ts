@@ -1,0 +1,182 @@
+// The run's summary: the figures `--json` prints and the headline of every report. Per instruction
+// start, finish and lead time; throughput; lead times and waits; time per state; utilisation;
+// SLA breaches; escalations; messages; rework; cost and budget; Little's law checked on the log.
+
+import type { Hours } from '../kernel/time.ts';
+import type { LogRecord } from '../log/event-log.ts';
+import { type Bottleneck, bottleneck } from './bottleneck.ts';
+import { type Distribution, distribution, round } from './stats.ts';
+import { ofType, runEnd, runStart, timelines } from './timeline.ts';
+
+export const SUMMARY_SCHEMA_VERSION = 1;
+
+export interface Summary {
+  readonly schemaVersion: number;
+  readonly scenario: string;
+  readonly seed: number;
+  readonly strategy: string;
+  readonly outcome: string;
+  readonly simulatedHours: Hours;
+  readonly makespanHours: Hours;
+  readonly events: number;
+  readonly eventLogSha256: string;
+  readonly instructions: Array<{
+    id: string;
+    tier: number;
+    priority: string;
+    receivedAt: Hours;
+    finishedAt: Hours | null;
+    leadTimeHours: Hours | null;
+  }>;
+  readonly tasks: { total: number; completed: number; cancelled: number; open: number };
+  readonly strategicTasks: number;
+  readonly tacticalTasks: number;
+  readonly throughputPerDay: number;
+  readonly leadTimeHours: Pick<Distribution, 'mean' | 'p50' | 'p85' | 'p95'>;
+  readonly waitHours: Pick<Distribution, 'mean' | 'p50' | 'p95'>;
+  readonly stateHours: Record<string, { mean: Hours; p95: Hours }>;
+  readonly utilization: Record<string, number>;
+  readonly slaBreaches: Record<string, number>;
+  readonly escalations: {
+    total: number;
+    byLevel: Record<string, number>;
+    byRoute: Record<string, number>;
+  };
+  readonly messages: { delegation: number; broadcast: number; handoff: number; standup: number };
+  readonly reworkRate: number;
+  readonly costUsd: number;
+  readonly budget: { budgetUsd: number | null; used: number | null; alertAt: Hours | null };
+  readonly littlesLaw: {
+    meanWip: number;
+    throughputPerHour: number;
+    meanLeadTimeHours: Hours;
+    predictedWip: number;
+    relativeError: number;
+  };
+  readonly bottleneck: { where: string; evidence: string };
+}
+
+const r2 = (d: Distribution) => ({
+  mean: round(d.mean),
+  p50: round(d.p50),
+  p85: round(d.p85),
+  p95: round(d.p95),
+});
+
+export function summary(
+  log: readonly LogRecord[],
+  eventLogSha256: string,
+  b: Bottleneck = bottleneck(log),
+): Summary {
+  const start = runStart(log);
+  const end = runEnd(log);
+  const endRecord = log.at(-1);
+  const tasks = [...timelines(log).values()];
+  const done = tasks.filter((t) => t.outcome === 'COMPLETED');
+  const received = ofType(log, 'instruction.received');
+  const completed = new Map(ofType(log, 'instruction.completed').map((c) => [c.instruction, c]));
+  const first = received[0]?.t ?? 0;
+  const lastDone = Math.max(first, ...[...completed.values()].map((c) => c.t));
+  const leads = done.map((t) => (t.endedAt ?? 0) - (t.releasedAt ?? 0));
+  const waits = tasks
+    .filter((t) => t.startedAt !== null)
+    .map((t) => (t.startedAt ?? 0) - (t.releasedAt ?? 0));
+  const messages = { delegation: 0, broadcast: 0, handoff: 0, standup: 0 };
+  for (const m of ofType(log, 'message'))
+    messages[m.protocol] += m.protocol === 'broadcast' ? (m.recipients ?? 0) : 1;
+  const cost = ofType(log, 'work').reduce((s, w) => s + w.costUsd, 0);
+  // Little's law, L = λW: the time-average number of tasks in the system, swept over the log,
+  // against the arrival rate times the mean time in the system. It holds exactly for a run that
+  // drains; a gap means tasks whose end the log lost.
+  const changes: Array<[Hours, number]> = [];
+  for (const t of tasks) {
+    if (t.releasedAt === null) continue;
+    changes.push([t.releasedAt, 1], [t.endedAt ?? end, -1]);
+  }
+  changes.sort((a, c) => a[0] - c[0] || a[1] - c[1]);
+  const opened = changes[0]?.[0] ?? 0;
+  const closed = changes.at(-1)?.[0] ?? 0;
+  let area = 0;
+  let inSystem = 0;
+  let last = opened;
+  for (const [t, delta] of changes) {
+    area += inSystem * (t - last);
+    inSystem += delta;
+    last = t;
+  }
+  const window = closed - opened;
+  const released = tasks.filter((t) => t.releasedAt !== null);
+  const meanWip = window > 0 ? area / window : 0;
+  const throughput = window > 0 ? released.length / window : 0;
+  const meanLead =
+    released.length > 0
+      ? released.reduce((s, t) => s + ((t.endedAt ?? end) - (t.releasedAt ?? 0)), 0) /
+        released.length
+      : 0;
+  const predicted = throughput * meanLead;
+  const alert = ofType(log, 'budget.alert')[0];
+  return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    scenario: start.scenario,
+    seed: start.seed,
+    strategy: start.strategy,
+    outcome: endRecord?.type === 'run.end' ? endRecord.reason : 'unknown',
+    simulatedHours: round(end),
+    makespanHours: round(lastDone - first),
+    events: log.length,
+    eventLogSha256,
+    instructions: received.map((r) => {
+      const c = completed.get(r.instruction);
+      return {
+        id: r.instruction,
+        tier: r.tier,
+        priority: `P${r.priority}`,
+        receivedAt: round(r.t),
+        finishedAt: c ? round(c.t) : null,
+        leadTimeHours: c ? round(c.leadTimeHours) : null,
+      };
+    }),
+    tasks: {
+      total: tasks.length,
+      completed: done.length,
+      cancelled: tasks.filter((t) => t.outcome === 'CANCELLED').length,
+      open: tasks.filter((t) => t.outcome === null).length,
+    },
+    strategicTasks: ofType(log, 'plan.strategic').reduce((n, p) => n + p.strategic.length, 0),
+    tacticalTasks: tasks.length,
+    throughputPerDay: lastDone > first ? round((done.length / (lastDone - first)) * 24) : 0,
+    leadTimeHours: r2(distribution(leads)),
+    waitHours: (({ mean, p50, p95 }) => ({ mean, p50, p95 }))(r2(distribution(waits))),
+    stateHours: Object.fromEntries(
+      Object.entries(b.stateHours).map(([s, v]) => [s, { mean: v.mean, p95: v.p95 }]),
+    ),
+    utilization: Object.fromEntries(
+      b.queues
+        .map((q) => [q.person, q.utilization])
+        .sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    ),
+    slaBreaches: b.slaBreaches.byState,
+    escalations: {
+      total: b.escalations.total,
+      byLevel: b.escalations.byLevel,
+      byRoute: b.escalations.byRoute,
+    },
+    messages,
+    reworkRate:
+      done.length > 0 ? round(done.filter((t) => t.rejected > 0).length / done.length, 3) : 0,
+    costUsd: round(cost),
+    budget: {
+      budgetUsd: start.budgetUsd,
+      used: start.budgetUsd ? round(cost / start.budgetUsd, 3) : null,
+      alertAt: alert ? round(alert.t) : null,
+    },
+    littlesLaw: {
+      meanWip: round(meanWip, 3),
+      throughputPerHour: round(throughput, 4),
+      meanLeadTimeHours: round(meanLead),
+      predictedWip: round(predicted, 3),
+      relativeError: meanWip > 0 ? round(Math.abs(predicted - meanWip) / meanWip, 4) : 0,
+    },
+    bottleneck: b.verdict,
+  };
+}

@@ -1,0 +1,276 @@
+// The reports as Markdown: what `reports/<scenario>/<seed>/*.md` holds.
+
+import type { Bottleneck, Capacity, Reports, StandupDay, Summary } from '../collect/index.ts';
+
+const n = (v: number, digits = 1) => v.toLocaleString('en-US', { maximumFractionDigits: digits });
+const pct = (v: number) => `${Math.round(v * 100)} %`;
+
+export function table(
+  head: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+): string {
+  const line = (cells: ReadonlyArray<string | number>) =>
+    `| ${cells.map((c) => String(c).replaceAll('|', '\\|')).join(' | ')} |`;
+  return [line(head), `|${head.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+function title(s: Summary, what: string): string {
+  return `# ${what}: ${s.scenario} (seed ${s.seed}, ${s.strategy})`;
+}
+
+export function summaryMarkdown(s: Summary): string {
+  return [
+    title(s, 'Summary'),
+    '',
+    `**Bottleneck:** ${s.bottleneck.where} — ${s.bottleneck.evidence}.`,
+    '',
+    `Outcome: ${s.outcome}. Simulated ${n(s.simulatedHours)} h; makespan ${n(s.makespanHours)} h (${n(s.makespanHours / 24)} days). ${s.events.toLocaleString('en-US')} events, log SHA-256 \`${s.eventLogSha256.slice(0, 16)}…\`.`,
+    '',
+    table(
+      ['instruction', 'tier', 'priority', 'received (h)', 'finished (h)', 'lead time (h)'],
+      s.instructions.map((i) => [
+        i.id,
+        i.tier,
+        i.priority,
+        n(i.receivedAt),
+        i.finishedAt === null ? '—' : n(i.finishedAt),
+        i.leadTimeHours === null ? '—' : n(i.leadTimeHours),
+      ]),
+    ),
+    '',
+    table(
+      ['figure', 'value'],
+      [
+        ['tasks (strategic / tactical)', `${s.strategicTasks} / ${s.tacticalTasks}`],
+        [
+          'completed / cancelled / open',
+          `${s.tasks.completed} / ${s.tasks.cancelled} / ${s.tasks.open}`,
+        ],
+        ['throughput', `${n(s.throughputPerDay, 2)} tasks/day`],
+        [
+          'task lead time mean / p50 / p85 / p95',
+          `${n(s.leadTimeHours.mean)} / ${n(s.leadTimeHours.p50)} / ${n(s.leadTimeHours.p85)} / ${n(s.leadTimeHours.p95)} h`,
+        ],
+        [
+          'wait for first work mean / p50 / p95',
+          `${n(s.waitHours.mean)} / ${n(s.waitHours.p50)} / ${n(s.waitHours.p95)} h`,
+        ],
+        ['rework rate', pct(s.reworkRate)],
+        [
+          'escalations',
+          `${s.escalations.total} (${
+            Object.entries(s.escalations.byLevel)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ') || 'none'
+          })`,
+        ],
+        [
+          'messages',
+          `delegation ${s.messages.delegation}, broadcast ${s.messages.broadcast}, handoff ${s.messages.handoff}, standup ${s.messages.standup}`,
+        ],
+        [
+          'cost',
+          `$${n(s.costUsd, 2)}${s.budget.budgetUsd ? ` of $${n(s.budget.budgetUsd, 0)} (${pct(s.budget.used ?? 0)})` : ''}`,
+        ],
+        [
+          "Little's law",
+          `mean WIP ${n(s.littlesLaw.meanWip, 2)} vs λW ${n(s.littlesLaw.predictedWip, 2)} (error ${pct(s.littlesLaw.relativeError)})`,
+        ],
+      ],
+    ),
+    '',
+  ].join('\n');
+}
+
+export function capacityMarkdown(s: Summary, c: Capacity): string {
+  return [
+    title(s, 'Capacity'),
+    '',
+    `Window: ${n(c.window.from)} h to ${n(c.window.to)} h. Org-wide (ICs): ${n(c.org.availableHours)} h available, ${n(c.org.busyHours)} h busy, utilisation ${pct(c.org.utilization)}.`,
+    '',
+    '## By domain',
+    '',
+    table(
+      ['domain', 'available (h)', 'busy (h)', 'utilisation'],
+      c.domains.map((d) => [d.id, n(d.availableHours), n(d.busyHours), pct(d.utilization)]),
+    ),
+    '',
+    '## By IC',
+    '',
+    table(
+      [
+        'IC',
+        'team',
+        'domain',
+        'available (h)',
+        'busy (h)',
+        'executing (h)',
+        'reviewing (h)',
+        'utilisation',
+      ],
+      c.ics.map((i) => [
+        i.id,
+        i.team,
+        i.domain,
+        n(i.availableHours),
+        n(i.busyHours),
+        n(i.executeHours),
+        n(i.reviewHours),
+        pct(i.utilization),
+      ]),
+    ),
+    '',
+    '## Leads and managers',
+    '',
+    table(
+      ['person', 'available (h)', 'busy (h)', 'utilisation'],
+      c.leads.map((l) => [l.id, n(l.availableHours), n(l.busyHours), pct(l.utilization)]),
+    ),
+    '',
+    '## Oversubscribed periods (3-day forecast)',
+    '',
+    c.oversubscribed.length === 0
+      ? 'None.'
+      : table(
+          ['team', 'domain', 'from day', 'to day'],
+          c.oversubscribed.map((o) => [o.team, o.domain, o.fromDay, o.toDay]),
+        ),
+    '',
+    '## Rebalances',
+    '',
+    c.rebalances.length === 0
+      ? 'None.'
+      : table(
+          ['t (h)', 'kind', 'domain', 'who / what', 'until (h)'],
+          c.rebalances.map((r) => [
+            n(r.t),
+            r.kind,
+            r.domain,
+            r.person ?? (r.tasks ?? []).join(', '),
+            n(r.until),
+          ]),
+        ),
+    '',
+    '## Daily forecasts',
+    '',
+    c.forecasts.length === 0
+      ? 'No capacity reviews were held.'
+      : table(
+          ['day', 'team', 'domain', 'available (h)', 'committed (h)', 'oversubscribed'],
+          c.forecasts.map((f) => [
+            f.day,
+            f.team,
+            f.domain,
+            n(f.availableHours),
+            n(f.committedHours),
+            f.oversubscribed ? 'yes' : '',
+          ]),
+        ),
+    '',
+  ].join('\n');
+}
+
+export function bottleneckMarkdown(s: Summary, b: Bottleneck): string {
+  return [
+    title(s, 'Bottleneck'),
+    '',
+    `**Verdict:** ${b.verdict.where} — ${b.verdict.evidence}.`,
+    '',
+    `Flow efficiency: tasks were worked ${n(b.flow.workedHours)} h of the ${n(b.flow.leadHours)} h they spent between release and completion (${pct(b.flow.efficiency)}); before release they waited ${n(b.flow.dependencyWaitHours)} h in total on their dependencies.`,
+    '',
+    '## Time in each state',
+    '',
+    table(
+      ['state', 'visits', 'mean (h)', 'p95 (h)', 'total (h)'],
+      Object.entries(b.stateHours).map(([k, v]) => [
+        k,
+        v.visits,
+        n(v.mean),
+        n(v.p95),
+        n(v.totalHours),
+      ]),
+    ),
+    '',
+    '## Where work waited, by desk',
+    '',
+    table(
+      [
+        'person',
+        'role',
+        'activities',
+        'waited (h)',
+        'mean wait (h)',
+        'p95 wait (h)',
+        'utilisation',
+        'longest waits for',
+      ],
+      b.queues.map((q) => [
+        q.person,
+        q.role,
+        q.activities,
+        n(q.waitHours),
+        n(q.wait.mean),
+        n(q.wait.p95),
+        pct(q.utilization),
+        Object.entries(q.byKind)
+          .sort((x, y) => y[1] - x[1])
+          .slice(0, 2)
+          .map(([k, v]) => `${k} ${n(v)} h`)
+          .join(', '),
+      ]),
+    ),
+    '',
+    '## SLA breaches',
+    '',
+    table(['by state', 'breaches'], Object.entries(b.slaBreaches.byState)),
+    '',
+    table(['escalated to', 'breaches'], Object.entries(b.slaBreaches.byRole)),
+    '',
+    '## Escalations',
+    '',
+    `${b.escalations.total} opened; resolved in mean ${n(b.escalations.resolveHours.mean)} h, p95 ${n(b.escalations.resolveHours.p95)} h.`,
+    '',
+    table(['route', 'count'], Object.entries(b.escalations.byRoute)),
+    '',
+    table(['level reached', 'count'], Object.entries(b.escalations.byLevel)),
+    '',
+    '## Critical path of each instruction',
+    '',
+    ...b.criticalPaths.map(
+      (p) => `- **${p.instruction}** (${n(p.hours)} h): ${p.tasks.join(' → ')}`,
+    ),
+    '',
+  ].join('\n');
+}
+
+export function standupMarkdown(s: Summary, days: readonly StandupDay[]): string {
+  const out = [title(s, 'Standups'), ''];
+  if (days.length === 0) out.push('No standups were held.', '');
+  for (const d of days) {
+    out.push(`## Day ${d.day}`, '');
+    for (const r of d.reports) {
+      out.push(
+        `- **${r.person}** → ${r.to}: yesterday ${r.yesterday.join(', ') || 'nothing finished'}; today ${r.today.join(', ') || 'nothing queued'}; blockers ${r.blockers.join(', ') || 'none'}`,
+      );
+    }
+    for (const r of d.rollups) {
+      const c = r.content;
+      const text =
+        'domain' in c
+          ? `${c.domain}: ${c.reports} reports, ${c.done} worked on yesterday, ${c.planned} planned, backlog ${c.backlog}, blockers ${(c.blockers as string[]).join(', ') || 'none'}`
+          : `${c.team}: ${(c.leads as unknown[]).length} leads reported`;
+      out.push(`- roll-up **${r.from}** → ${r.to}: ${text}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export function allMarkdown(r: Reports): Record<string, string> {
+  return {
+    'summary.md': summaryMarkdown(r.summary),
+    'capacity.md': capacityMarkdown(r.summary, r.capacity),
+    'bottleneck.md': bottleneckMarkdown(r.summary, r.bottleneck),
+    'standup.md': standupMarkdown(r.summary, r.standup),
+  };
+}
