@@ -74,7 +74,33 @@ function recordStart(world: World, config: SimConfig, scenario: string): void {
   });
 }
 
-export function runSimulation(config: SimConfig, scenario = 'custom'): RunResult {
+export interface RunOptions {
+  /** Called every few thousand events with the simulated time reached: for progress displays. */
+  readonly progress?: (now: Hours) => void;
+}
+
+const PROGRESS_EVERY = 5000;
+
+/** Runs the kernel to the horizon (or to quiescence), reporting progress now and then. */
+function runKernel(world: World, horizon: Hours, progress: RunOptions['progress']): void {
+  const kernel = world.kernel;
+  let steps = 0;
+  for (
+    let next = kernel.nextTime();
+    next !== undefined && next <= horizon;
+    next = kernel.nextTime()
+  ) {
+    kernel.step();
+    if (progress && ++steps % PROGRESS_EVERY === 0) progress(kernel.now);
+  }
+  if (Number.isFinite(horizon)) kernel.runUntil(horizon);
+}
+
+export function runSimulation(
+  config: SimConfig,
+  scenario = 'custom',
+  options: RunOptions = {},
+): RunResult {
   const problems = orgProblems(config);
   if (problems.length > 0)
     throw new SimulationError(`This org cannot run: ${problems.join('; ')}.`);
@@ -135,8 +161,7 @@ export function runSimulation(config: SimConfig, scenario = 'custom'): RunResult
   );
   daily(config.standupHour, (day) => callStandup(world, standups, day));
 
-  if (Number.isFinite(config.horizonHours)) world.kernel.runUntil(config.horizonHours);
-  else world.kernel.run();
+  runKernel(world, config.horizonHours, options.progress);
   const open = [...world.tasks.values()].filter((t) => !t.terminal).length;
   const finite = Number.isFinite(config.horizonHours);
   world.record({

@@ -1,0 +1,220 @@
+// The orgsim command line: `scenario`, `standup` and `report`. Thin: it parses flags, loads the
+// scenario, runs it, and hands the log to the collectors and formatters. Bad input exits with 2
+// and one clear message per problem; --debug adds stack traces.
+
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
+import { SimulationError } from '../kernel/kernel.ts';
+import { EventLog, type LogRecord } from '../log/event-log.ts';
+import { runSimulation } from '../org/run.ts';
+import { standupMarkdown } from '../report/markdown.ts';
+import { terminalReport, useColour } from '../report/terminal.ts';
+import { ScenarioError } from '../scenario/errors.ts';
+import { loadScenario, scenarioNames } from '../scenario/load.ts';
+import { writeAtomically } from './output.ts';
+import { FORMATS, type Format, reportFiles, reportsOf } from './render.ts';
+
+/** A problem with what the user typed: exit code 2, no stack trace. */
+class UsageError extends Error {}
+
+const REPO = resolve(import.meta.dirname, '..', '..');
+
+function seedOption(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n))
+    throw new UsageError(`--seed must be a whole number ≥ 0, got "${value}"`);
+  return n;
+}
+
+function formatsOption(value: string): Set<Format> {
+  const asked = value
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  const bad = asked.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (bad.length > 0)
+    throw new UsageError(
+      `--format takes ${FORMATS.join(', ')} (comma-separated), got "${bad.join(',')}"`,
+    );
+  return new Set(asked as Format[]);
+}
+
+/** Prints a spinner-free progress line on a TTY when a run lasts long enough to notice. */
+function progressReporter(quiet: boolean): ((now: number) => void) | undefined {
+  if (quiet || !process.stderr.isTTY) return undefined;
+  const started = performance.now();
+  return (now) => {
+    if (performance.now() - started > 1000)
+      process.stderr.write(`\r  simulating… day ${Math.floor(now / 24)}   `);
+  };
+}
+
+interface ScenarioFlags {
+  seed?: number;
+  strategy?: string;
+  out?: string;
+  format: Set<Format>;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+function runScenario(name: string, flags: ScenarioFlags): void {
+  const started = performance.now();
+  const scenario = loadScenario(name, {
+    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+    ...(flags.strategy === undefined ? {} : { strategy: flags.strategy }),
+  });
+  const progress = progressReporter(Boolean(flags.quiet || flags.json));
+  const simStarted = performance.now();
+  const { log } = runSimulation(scenario.config, scenario.name, progress ? { progress } : {});
+  const simMs = performance.now() - simStarted;
+  if (progress) process.stderr.write('\r\x1b[K');
+  const reports = reportsOf(log);
+  const dir = join(
+    resolve(flags.out ?? join(REPO, 'reports')),
+    scenario.name,
+    String(scenario.config.seed),
+  );
+  writeAtomically(dir, reportFiles(reports, log, flags.format));
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(reports.summary, null, 2)}\n`);
+    return;
+  }
+  if (flags.quiet || !flags.format.has('table')) return;
+  const shown = dir.startsWith(process.cwd()) ? dir.slice(process.cwd().length + 1) : dir;
+  process.stdout.write(
+    terminalReport(reports, {
+      colour: useColour(process.stdout),
+      wallMs: performance.now() - started,
+      outDir: shown,
+    }),
+  );
+  process.stdout.write(`(simulation ${Math.round(simMs)} ms)\n`);
+}
+
+function readLog(file: string): EventLog {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(
+      `${file} cannot be read: give the path of an events.jsonl written by orgsim`,
+    );
+  }
+  const log = new EventLog();
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      log.append(JSON.parse(line) as LogRecord);
+    } catch {
+      throw new UsageError(`${file}:${i + 1}: is not a JSON line of an orgsim event log`);
+    }
+  });
+  if (!log.records.some((r) => r.type === 'run.start')) {
+    throw new UsageError(
+      `${file} has no run.start record: it is not an orgsim event log, or it was cut`,
+    );
+  }
+  return log;
+}
+
+export function program(): Command {
+  const cli = new Command('orgsim')
+    .description('Simulate a software organisation on virtual time and report where it breaks.')
+    .option('--debug', 'show stack traces on errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  cli
+    .command('scenario')
+    .argument(
+      '<scenario>',
+      `a name from scenarios/ (${scenarioNames().join(', ')}) or a path to a .yaml file`,
+    )
+    .description('run a scenario and print its reports; the files go to reports/<scenario>/<seed>/')
+    .addOption(new Option('--seed <n>', 'override the scenario’s seed').argParser(seedOption))
+    .addOption(
+      new Option('--strategy <name>', 'override the assignment strategy').choices(STRATEGY_NAMES),
+    )
+    .option('--out <dir>', 'write reports under <dir>/<scenario>/<seed>/ instead of reports/')
+    .addOption(
+      new Option('--format <list>', 'table,md,json,html: what to print and write')
+        .default(new Set(FORMATS), 'all')
+        .argParser(formatsOption),
+    )
+    .option('--json', 'print only the JSON summary on stdout')
+    .option('--quiet', 'print nothing but errors')
+    .action((name: string, flags: ScenarioFlags) => runScenario(name, flags));
+  cli
+    .command('standup')
+    .argument('<scenario>', 'a scenario name or path')
+    .description('run a scenario and print its standups, day by day')
+    .addOption(new Option('--seed <n>', 'override the scenario’s seed').argParser(seedOption))
+    .addOption(new Option('--day <n>', 'only this simulated day (from 0)').argParser(seedOption))
+    .action((name: string, flags: { seed?: number; day?: number }) => {
+      const scenario = loadScenario(name, flags.seed === undefined ? {} : { seed: flags.seed });
+      const { log } = runSimulation(scenario.config, scenario.name);
+      const reports = reportsOf(log);
+      const days = reports.standup.filter((d) => flags.day === undefined || d.day === flags.day);
+      if (flags.day !== undefined && days.length === 0) {
+        const held = reports.standup.map((d) => d.day);
+        throw new UsageError(
+          `--day ${flags.day}: no standup that day; standups were held on days ${held.length > 0 ? `${held[0]} to ${held.at(-1)}` : '(none)'}`,
+        );
+      }
+      process.stdout.write(standupMarkdown(reports.summary, days));
+    });
+  cli
+    .command('report')
+    .argument('<events.jsonl>', 'an event log written by a run')
+    .description('regenerate every report from a saved event log')
+    .option('--out <dir>', 'write the reports to <dir> (default: beside the log)')
+    .option('--quiet', 'print nothing but errors')
+    .action((file: string, flags: { out?: string; quiet?: boolean }) => {
+      const log = readLog(file);
+      const reports = reportsOf(log);
+      const dir = resolve(flags.out ?? dirname(resolve(file)));
+      const files = reportFiles(reports, log, new Set(FORMATS));
+      delete files['events.jsonl'];
+      writeAtomically(dir === dirname(resolve(file)) ? `${dir}/regenerated` : dir, files);
+      if (!flags.quiet)
+        process.stdout.write(terminalReport(reports, { colour: useColour(process.stdout) }));
+    });
+  return cli;
+}
+
+export function main(argv: readonly string[]): number {
+  const debug = argv.includes('--debug');
+  try {
+    program().parse(argv as string[], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.help' ||
+        error.code === 'commander.version'
+      )
+        return 0;
+      return 2;
+    }
+    if (error instanceof ScenarioError || error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      if (debug) process.stderr.write(`${error.stack}\n`);
+      return 2;
+    }
+    if (error instanceof SimulationError) {
+      process.stderr.write(`orgsim: the simulation failed: ${error.message}\n`);
+      if (debug) process.stderr.write(`${error.stack}\n`);
+      return 1;
+    }
+    process.stderr.write(
+      `orgsim: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
