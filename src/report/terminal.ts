@@ -15,7 +15,7 @@ export function useColour(stream: NodeJS.WriteStream): boolean {
 function grid(colour: boolean, head: string[]): Table.Table {
   return new Table({
     head,
-    style: { head: colour ? ['cyan'] : [], border: colour ? ['grey'] : [] },
+    style: { head: colour ? ['cyan'] : [], border: colour ? ['grey'] : [], compact: true },
   });
 }
 

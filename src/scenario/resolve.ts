@@ -196,12 +196,13 @@ function instructionsOf(raw: ParsedScenario, issues: Issues): InstructionSpec[] 
         : {}),
     });
   };
-  raw.instructions.forEach((x, i) => take(x.id ?? `I${i + 1}`, x.at, x, ['instructions', i]));
+  for (const [i, x] of raw.instructions.entries())
+    take(x.id ?? `I${i + 1}`, x.at, x, ['instructions', i]);
   const random = new RandomSource(raw.seed);
   raw.arrivals.forEach((a, k) => {
     const path: FieldPath = ['arrivals', k, 'template'];
     if (a.process === 'schedule') {
-      a.at.forEach((at, n) => take(`A${k + 1}.${n + 1}`, at, a.template, path));
+      for (const [n, at] of a.at.entries()) take(`A${k + 1}.${n + 1}`, at, a.template, path);
       return;
     }
     const gaps = random.stream(`arrivals/${k}`);
