@@ -9,7 +9,7 @@ import {
   type ActivityKind,
   activityPriority,
   enqueue,
-  preempts,
+  preemptedBy,
 } from '../src/domain/activity.ts';
 import { type Calendar, finishTime, workingHoursBetween } from '../src/domain/calendar.ts';
 import type { Role } from '../src/domain/org.ts';
@@ -142,9 +142,7 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
     guards: {
       hasWork: ({ context }) => !context.away && context.queue.length > 0,
       shouldPreempt: ({ context }) =>
-        context.current !== null &&
-        context.queue[0] !== undefined &&
-        preempts(context.queue[0], context.current),
+        context.current !== null && preemptedBy(context.queue, context.current),
       dropsCurrent: ({ context, event }) =>
         event.type === 'work.drop' &&
         context.current !== null &&

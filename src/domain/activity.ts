@@ -75,7 +75,18 @@ export function enqueue(queue: readonly Activity[], activity: Activity): Activit
   return out;
 }
 
-/** Whether `next` should interrupt `current`: only P0 execution preempts lower-priority work. */
+/** Whether `next` should interrupt `current`: only P0 execution preempts, and only lower-priority execution. */
 export function preempts(next: Activity, current: Activity): boolean {
-  return next.kind === 'execute' && current.kind === 'execute' && next.priority < current.priority;
+  return (
+    next.kind === 'execute' &&
+    current.kind === 'execute' &&
+    next.priority === activityPriority('execute', 0) &&
+    next.priority < current.priority
+  );
+}
+
+/** Whether anything waiting in `queue` preempts `current` (the queue is in priority order). */
+export function preemptedBy(queue: readonly Activity[], current: Activity): boolean {
+  const firstExecute = queue.find((a) => a.kind === 'execute');
+  return firstExecute !== undefined && preempts(firstExecute, current);
 }

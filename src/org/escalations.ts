@@ -74,6 +74,7 @@ export function raiseBlocker(world: World, task: TaskState): void {
     humanTimer: null,
   };
   world.escalations.set(escalation.id, escalation);
+  world.openBlockers.set(task.plan.id, escalation);
   const to = hand(
     world,
     escalation,
@@ -121,44 +122,76 @@ export function onTaskReport(world: World, task: TaskState, report: TaskReport):
     });
     return;
   }
-  // A late task anywhere else: the person the breach reaches spends time looking into it.
+  // A late task anywhere else: the person the breach reaches spends time looking into it. A task
+  // has at most one such look-in open: a later breach moves it up the ladder rather than adding one.
   const person = personAt(world, task, report.level);
-  const id = `B-${world.escalations.size + 1}`;
+  const to = person?.spec.id ?? 'human';
+  const open = world.openLookIns.get(task.plan.id);
+  if (open !== undefined && !open.resolved) {
+    for (const holder of open.holders.keys()) {
+      if (holder !== 'human')
+        world.deliver(world.person(holder), { type: 'work.drop', ref: open.id });
+    }
+    open.holders.clear();
+    world.record({
+      type: 'escalation.climbed',
+      escalation: open.id,
+      task: task.plan.id,
+      level: report.level,
+      role: report.role,
+      to,
+    });
+    lookIn(world, open, task, person, report.level);
+    return;
+  }
   const escalation: Escalation = {
-    id,
+    id: `B-${world.escalations.size + 1}`,
     task: task.plan.id,
     route: 'sla',
     openedAt: world.now,
     holders: new Map(),
-    resolved: person === null,
+    resolved: false,
     humanTimer: null,
   };
-  world.escalations.set(id, escalation);
+  world.escalations.set(escalation.id, escalation);
+  world.openLookIns.set(task.plan.id, escalation);
   world.record({
     type: 'escalation.opened',
-    escalation: id,
+    escalation: escalation.id,
     task: task.plan.id,
     route: 'sla',
     level: report.level,
     role: report.role,
-    to: person?.spec.id ?? 'human',
+    to,
   });
-  if (person !== null) {
-    escalation.holders.set(person.spec.id, report.level);
-    world.deliver(person, {
-      type: 'escalation.assigned',
-      workHours: world.config.overheads.breachHandlingHours,
-      task: task.plan.id,
-      ref: id,
-    });
+  lookIn(world, escalation, task, person, report.level);
+}
+
+/** Puts a look-in on `person`'s desk; a human's look-in is recorded as resolved when it reaches them. */
+function lookIn(
+  world: World,
+  escalation: Escalation,
+  task: TaskState,
+  person: Person | null,
+  level: EscalationLevel,
+): void {
+  if (person === null) {
+    escalation.holders.set('human', level);
+    resolveEscalation(world, escalation.id, 'human');
+    return;
   }
+  escalation.holders.set(person.spec.id, level);
+  world.deliver(person, {
+    type: 'escalation.assigned',
+    workHours: world.config.overheads.breachHandlingHours,
+    task: task.plan.id,
+    ref: escalation.id,
+  });
 }
 
 function openEscalationOf(world: World, task: string): Escalation | undefined {
-  let found: Escalation | undefined;
-  for (const e of world.escalations.values())
-    if (e.task === task && !e.resolved && e.route !== 'sla') found = e;
-  return found;
+  const e = world.openBlockers.get(task);
+  return e !== undefined && !e.resolved ? e : undefined;
 }
 
 /** Someone finished working an escalation: the first to finish resolves it. */

@@ -3,6 +3,7 @@
 // someone's desk and a message between actors; each completion moves the next one.
 
 import type { IcView, TaskView } from '../domain/assignment/index.ts';
+import { naturalOrder } from '../domain/assignment/strategy.ts';
 import { finishTime, workingHoursBetween } from '../domain/calendar.ts';
 import { drawEffort } from '../domain/effort.ts';
 import { BLOCKER_TYPES } from '../domain/escalation.ts';
@@ -289,8 +290,7 @@ export function cancelTasks(world: World, state: InstructionState, ids: readonly
     if (list.includes(task)) list.splice(list.indexOf(task), 1);
     if (task.blockerTimer !== null) world.kernel.cancel(task.blockerTimer);
     task.blockerTimer = null;
-    for (const p of world.people.values())
-      if (p.team === task.team) world.deliver(p, { type: 'work.drop', task: id });
+    for (const p of world.team(task.team)) world.deliver(p, { type: 'work.drop', task: id });
     world.drive(task, { type: 'task.cancel', reason: 'requirement change' });
     onTerminal(world, task);
   }
@@ -306,9 +306,10 @@ export function backlog(world: World, team: string, domain: Domain): TaskState[]
   return list;
 }
 
-function view(task: TaskState): TaskView {
+export function taskView(task: TaskState): TaskView {
   return {
     id: task.plan.id,
+    team: task.team,
     domain: task.plan.domain,
     complexity: task.plan.complexity,
     estimateHours: task.plan.estimateHours,
@@ -345,18 +346,19 @@ export function tryAssign(world: World, team: string, domain: Domain): void {
   while (list.length > 0) {
     const free = world
       .pool(team, domain)
-      .filter((p) => !p.away && p.held.size < (p.spec as IcSpec).wipLimit);
+      .filter((p) => !p.away && p.held.size < (p.spec as IcSpec).wipLimit)
+      .sort((a, b) => naturalOrder(a.spec.id, b.spec.id));
     if (free.length === 0) return;
     let pick: TaskState | undefined;
     for (const t of list) {
       if (t.deferredUntil > world.now) continue;
-      if (pick === undefined || world.strategy.compare(view(t), view(pick)) < 0) pick = t;
+      if (pick === undefined || world.strategy.compare(taskView(t), taskView(pick)) < 0) pick = t;
     }
     if (pick === undefined) return;
     const task = pick;
     list.splice(list.indexOf(task), 1);
     const chosen = world.strategy.choose(
-      view(task),
+      taskView(task),
       free.map((p) => icView(world, p, task)),
     );
     const ic = world.person(chosen.id);
@@ -383,14 +385,30 @@ export function assignmentStarted(world: World, task: TaskState): void {
 export function delegateTask(world: World, task: TaskState, dl: string): void {
   if (task.terminal || task.assignee === null) return;
   const ic = world.person(task.assignee);
+  if (ic.away) {
+    // The IC went out while the lead was assigning: the task goes back to the backlog.
+    ic.held.delete(task.plan.id);
+    task.assignee = null;
+    backlog(world, task.team, task.plan.domain).push(task);
+    tryAssign(world, task.team, task.plan.domain);
+    return;
+  }
   world.drive(task, { type: 'task.assign', assignee: ic.spec.id });
+  handTo(world, task, ic, dl);
+}
+
+/** Gives an ASSIGNED task to `ic`: its effort scaled by the IC's skill, a delegation and an ack. */
+export function handTo(world: World, task: TaskState, ic: Person, from: string): void {
   const skill = skillIn(ic.spec as IcSpec, task.plan.domain);
-  // A skill gap slows the work: the IC's effort on it is scaled once, here.
-  task.effortLeft = task.effort * effortFactor(skill, task.plan.complexity) - task.workedHours;
+  // A skill gap slows the work: the effort left is rescaled for whoever holds the task now.
+  task.effortLeft = Math.max(
+    0,
+    task.effort * effortFactor(skill, task.plan.complexity) - task.workedHours,
+  );
   world.message(
     'delegation',
     'delegate.task',
-    dl,
+    from,
     ic,
     {
       type: 'delegate.task',
@@ -401,7 +419,15 @@ export function delegateTask(world: World, task: TaskState, dl: string): void {
     },
     { task: task.plan.id },
   );
-  world.message('delegation', 'ack', ic.spec.id, world.person(dl), null, { task: task.plan.id });
+  world.message('delegation', 'ack', ic.spec.id, world.person(from), null, { task: task.plan.id });
+}
+
+/** The candidates for `task` in its pool: present, with a free slot, in a stable order. */
+export function freeCandidates(world: World, task: TaskState, except?: string): Person[] {
+  return world
+    .pool(task.team, task.plan.domain)
+    .filter((p) => !p.away && p.spec.id !== except && p.held.size < (p.spec as IcSpec).wipLimit)
+    .sort((a, b) => naturalOrder(a.spec.id, b.spec.id));
 }
 
 /** An IC begins (or resumes) executing a task. */

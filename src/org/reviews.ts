@@ -5,7 +5,7 @@
 import type { Gate } from '../domain/gates.ts';
 import { type Domain, type IcSpec, skillIn } from '../domain/org.ts';
 import { handoffDomains } from '../domain/planning/plan.ts';
-import { rejectionFactor } from '../domain/skills.ts';
+import { effortFactor, rejectionFactor } from '../domain/skills.ts';
 import { freeSlot, releaseTask } from './flow.ts';
 import { leastBusy } from './load.ts';
 import type { Person, TaskState, World } from './world.ts';
@@ -107,7 +107,8 @@ export function review(world: World, task: TaskState, by: string): void {
   const rejected = task.random.bernoulli(p);
   world.drive(task, { type: rejected ? 'review.rejected' : 'review.approved', gate, reviewer: by });
   if (rejected && author) {
-    task.effortLeft = world.config.reworkFraction * task.effort;
+    task.effortLeft =
+      world.config.reworkFraction * task.effort * effortFactor(skill, task.plan.complexity);
     world.deliver(author, {
       type: 'task.rework',
       workHours: task.effortLeft,

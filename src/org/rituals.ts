@@ -193,6 +193,15 @@ export function reviewCapacity(world: World): void {
   }
 }
 
+/** ICs whose home is `domain` and who are not lent out. */
+function ownPool(world: World, team: string, domain: Domain): number {
+  return world.pool(team, domain).filter((p) => p.domain === domain).length;
+}
+
+function hasBorrowedIn(world: World, team: string, domain: Domain): boolean {
+  return world.pool(team, domain).some((p) => p.domain !== domain);
+}
+
 function rebalance(
   world: World,
   team: string,
@@ -208,12 +217,17 @@ function rebalance(
       !p.away &&
       (p.borrowed === null || p.borrowed.until <= world.now) &&
       skillIn(p.spec as IcSpec, domain) > 0 &&
-      (slack.get(p.domain as Domain) ?? 0) > 0,
+      (slack.get(p.domain as Domain) ?? 0) > 0 &&
+      ownPool(world, team, p.domain as Domain) > 1 &&
+      !hasBorrowedIn(world, team, p.domain as Domain),
   );
   lenders.sort((a, b) => skillIn(b.spec as IcSpec, domain) - skillIn(a.spec as IcSpec, domain));
   const lender = lenders[0];
   if (lender !== undefined) {
     lender.borrowed = { domain, until };
+    // When the loan ends the IC is back in its own pool: its home backlog must be served again.
+    const home = lender.domain as Domain;
+    world.after(until - world.now, () => tryAssign(world, team, home));
     slack.set(
       lender.domain as Domain,
       (slack.get(lender.domain as Domain) ?? 0) - world.config.forecastHours / 3,
@@ -231,10 +245,13 @@ function rebalance(
   }
   // No one to borrow: push the lowest-priority waiting work back a day, if more urgent work waits.
   const waiting = backlog(world, team, domain);
-  const lowest = Math.max(...waiting.map((t) => t.priority));
+  let lowest = 0;
+  for (const t of waiting) lowest = Math.max(lowest, t.priority);
   if (waiting.every((t) => t.priority === lowest)) return;
   const deferred = waiting.filter((t) => t.priority === lowest);
   for (const t of deferred) t.deferredUntil = world.now + HOURS_PER_DAY;
+  // When the deferral ends the tasks are eligible again: serve the backlog then.
+  world.after(HOURS_PER_DAY, () => tryAssign(world, team, domain));
   world.record({
     type: 'rebalance',
     kind: 'defer',

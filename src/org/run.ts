@@ -8,7 +8,15 @@ import { dayOf, HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
 import type { EventLog } from '../log/event-log.ts';
 import type { Outage, RequirementChange, SimConfig } from './config.ts';
 import { dispatch } from './dispatch.ts';
-import { cancelTasks, receiveInstruction, tryAssign } from './flow.ts';
+import {
+  cancelTasks,
+  freeCandidates,
+  handTo,
+  icView,
+  receiveInstruction,
+  taskView,
+  tryAssign,
+} from './flow.ts';
 import { callStandup, newStandupState } from './rituals.ts';
 import { World } from './world.ts';
 
@@ -43,8 +51,18 @@ export function orgProblems(config: SimConfig): string[] {
         problems.push(`${ic.id}: wipLimit must be at least 1, got ${ic.wipLimit}`);
     }
   }
-  for (const o of config.outages) {
-    if (!ids.has(o.person)) problems.push(`outage for unknown person "${o.person}"`);
+  const hired = new Set(config.hires.map((h) => h.ic.id));
+  for (const [i, o] of config.outages.entries()) {
+    if (!ids.has(o.person) && !hired.has(o.person))
+      problems.push(`outage for unknown person "${o.person}"`);
+    const overlapping = config.outages.find(
+      (p, j) => j < i && p.person === o.person && p.from < o.to && o.from < p.to,
+    );
+    if (overlapping) {
+      problems.push(
+        `outages of ${o.person} overlap (${overlapping.from}–${overlapping.to} and ${o.from}–${o.to}): merge them into one`,
+      );
+    }
     if (!(o.to > o.from))
       problems.push(`outage of ${o.person} must end after it starts (from ${o.from}, to ${o.to})`);
   }
@@ -205,33 +223,23 @@ function scheduleOutage(world: World, outage: Outage): void {
     person.away = true;
     world.record({ type: 'outage', person: outage.person, phase: 'start' });
     world.deliver(person, { type: 'outage.start' });
-    // Work the IC has not started goes to a colleague with a free slot, if there is one.
+    // Work the IC has not started goes to a colleague with a free slot, chosen by the strategy.
     for (const id of [...person.held]) {
       const task = world.task(id);
-      if (task.actor.getSnapshot().value !== 'assigned' || person.domain === undefined) continue;
-      const other = world
-        .pool(person.team, task.plan.domain)
-        .find((p) => !p.away && p.held.size < (p.spec as IcSpec).wipLimit);
-      if (other === undefined) continue;
+      if (task.actor.getSnapshot().value !== 'assigned') continue;
+      const free = freeCandidates(world, task, person.spec.id);
+      if (free.length === 0) continue;
+      const chosen = world.strategy.choose(
+        taskView(task),
+        free.map((p) => icView(world, p, task)),
+      );
+      const other = world.person(chosen.id);
       person.held.delete(id);
       other.held.add(id);
       task.assignee = other.spec.id;
       world.drive(task, { type: 'task.reassign', assignee: other.spec.id });
       world.deliver(person, { type: 'work.drop', task: id });
-      world.message(
-        'delegation',
-        'delegate.task',
-        world.lead(other.team, task.plan.domain).spec.id,
-        other,
-        {
-          type: 'delegate.task',
-          workHours: task.effortLeft,
-          task: id,
-          instruction: task.plan.instruction,
-          priority: task.priority,
-        },
-        { task: id },
-      );
+      handTo(world, task, other, world.lead(other.team, task.plan.domain).spec.id);
     }
   });
   world.kernel.scheduleAt(outage.to, () => {
@@ -240,5 +248,6 @@ function scheduleOutage(world: World, outage: Outage): void {
     world.record({ type: 'outage', person: outage.person, phase: 'end' });
     world.deliver(person, { type: 'outage.end' });
     if (person.domain !== undefined) tryAssign(world, person.team, person.domain);
+    if (person.borrowed !== null) tryAssign(world, person.team, person.borrowed.domain);
   });
 }

@@ -114,11 +114,19 @@ export class World {
   readonly random: RandomSource;
   readonly strategy: AssignmentStrategy;
   readonly people = new Map<string, Person>();
+  private em: Person | null = null;
+  private readonly techLeads = new Map<string, Person>();
+  private readonly leads = new Map<string, Person>();
+  private readonly icsByTeam = new Map<string, Person[]>();
+  private readonly byTeam = new Map<string, Person[]>();
   readonly tasks = new Map<string, TaskState>();
   readonly instructions = new Map<string, InstructionState>();
   /** Instructions received and not yet through the EM's intake. */
   readonly pendingInstructions = new Map<string, InstructionSpec>();
   readonly escalations = new Map<string, Escalation>();
+  /** Per task, its open blocker escalation and its open SLA look-in, if any. */
+  readonly openBlockers = new Map<string, Escalation>();
+  readonly openLookIns = new Map<string, Escalation>();
   /** Strategic tasks their Domain Lead has broken down, and tasks that are finished. */
   readonly brokenDown = new Set<string>();
   readonly finished = new Set<string>();
@@ -209,7 +217,16 @@ export class World {
     });
     actor.start();
     this.people.set(spec.id, person);
+    this.index(person);
     return person;
+  }
+
+  private index(p: Person): void {
+    if (p.role === 'EM') this.em = p;
+    if (p.role === 'TL') this.techLeads.set(p.team, p);
+    if (p.role === 'DL' && p.domain !== undefined) this.leads.set(`${p.team}/${p.domain}`, p);
+    if (p.role === 'IC') push(this.icsByTeam, p.team, p);
+    if (p.role !== 'EM') push(this.byTeam, p.team, p);
   }
 
   person(id: string): Person {
@@ -232,31 +249,33 @@ export class World {
   }
 
   leadOrNull(team: string, domain: Domain): Person | null {
-    for (const p of this.people.values()) {
-      if (p.role === 'DL' && p.team === team && p.domain === domain) return p;
-    }
-    return null;
+    return this.leads.get(`${team}/${domain}`) ?? null;
   }
 
   techLead(team: string): Person {
-    for (const p of this.people.values()) if (p.role === 'TL' && p.team === team) return p;
-    throw new SimulationError(`Team ${team} has no tech lead.`);
+    const tl = this.techLeads.get(team);
+    if (tl === undefined) throw new SimulationError(`Team ${team} has no tech lead.`);
+    return tl;
   }
 
   manager(): Person {
-    for (const p of this.people.values()) if (p.role === 'EM') return p;
-    throw new SimulationError('The org has no engineering manager.');
+    if (this.em === null) throw new SimulationError('The org has no engineering manager.');
+    return this.em;
   }
 
   /** The ICs who take `domain` work in `team`: its own, plus any borrowed into it. */
   pool(team: string, domain: Domain): Person[] {
     const out: Person[] = [];
-    for (const p of this.people.values()) {
-      if (p.role !== 'IC' || p.team !== team) continue;
+    for (const p of this.icsByTeam.get(team) ?? []) {
       const borrowed = p.borrowed !== null && p.borrowed.until > this.now;
       if (borrowed ? p.borrowed?.domain === domain : p.domain === domain) out.push(p);
     }
     return out;
+  }
+
+  /** People of a team (its TL, leads and ICs). */
+  team(team: string): readonly Person[] {
+    return this.byTeam.get(team) ?? [];
   }
 
   /** Delivers an event to a person at the current instant, after the event being processed. */
@@ -301,12 +320,11 @@ export class World {
 
   /** Channels: `org` (everyone), `leads` (EM, TLs, DLs), `team/<t>/<domain>` (a DL and its ICs). */
   subscribers(channel: string): Person[] {
-    const all = [...this.people.values()];
-    if (channel === 'org') return all;
-    if (channel === 'leads') return all.filter((p) => p.role !== 'IC');
-    const [, team, domain] = channel.split('/');
-    return all.filter(
-      (p) => p.team === team && p.domain === domain && (p.role === 'DL' || p.role === 'IC'),
+    if (channel === 'org') return [...this.people.values()];
+    if (channel === 'leads') return [...this.people.values()].filter((p) => p.role !== 'IC');
+    const [, team = '', domain] = channel.split('/');
+    return this.team(team).filter(
+      (p) => p.domain === domain && (p.role === 'DL' || p.role === 'IC'),
     );
   }
 
@@ -340,4 +358,10 @@ export class World {
       return 'research';
     return 'review';
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -20,6 +20,7 @@ const ic = (id: string, over: Partial<IcView> = {}): IcView => ({
 });
 const task = (over: Partial<TaskView> = {}): TaskView => ({
   id: 'T',
+  team: 'team-1',
   domain: 'backend',
   complexity: 3,
   estimateHours: 4,

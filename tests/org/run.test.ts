@@ -113,7 +113,7 @@ describe('org behaviours', () => {
     const { config, records } = run({
       seed: 2,
       org: defaultOrg({
-        headcount: { backend: 1, data: 2, frontend: 1, qa: 1, devops: 1, security: 1 },
+        headcount: { backend: 1, data: 2, frontend: 1, qa: 1, devops: 2, security: 1 },
       }),
       instructions: [one(4)],
     });

@@ -1,7 +1,6 @@
 // Round-robin: each domain's ICs take turns, skipping those without a free slot.
 
-import type { AssignmentStrategy } from './strategy.ts';
-import { byPriorityThenArrival } from './strategy.ts';
+import { type AssignmentStrategy, byPriorityThenArrival, naturalOrder } from './strategy.ts';
 
 export function roundRobin(): AssignmentStrategy {
   const lastServed = new Map<string, string>();
@@ -9,10 +8,14 @@ export function roundRobin(): AssignmentStrategy {
     name: 'round-robin',
     compare: byPriorityThenArrival,
     choose(task, candidates) {
-      const last = lastServed.get(task.domain);
-      const next = candidates.find((ic) => last === undefined || ic.id > last) ?? candidates[0];
+      // Each team's domain keeps its own turn: the next IC after the last one served.
+      const key = `${task.team}/${task.domain}`;
+      const last = lastServed.get(key);
+      const next =
+        candidates.find((ic) => last === undefined || naturalOrder(ic.id, last) > 0) ??
+        candidates[0];
       if (next === undefined) throw new Error('round-robin: no candidate');
-      lastServed.set(task.domain, next.id);
+      lastServed.set(key, next.id);
       return next;
     },
   };

@@ -24,6 +24,7 @@ export interface IcView {
 /** What a strategy may know about a task waiting for assignment. */
 export interface TaskView {
   readonly id: string;
+  readonly team: string;
   readonly domain: Domain;
   readonly complexity: Complexity;
   readonly estimateHours: Hours;
@@ -39,8 +40,26 @@ export interface AssignmentStrategy {
   readonly name: string;
   /** Backlog order: negative when `a` is served before `b`. */
   compare(a: TaskView, b: TaskView): number;
-  /** Picks among `candidates` (non-empty, each with a free WIP slot, sorted by id). */
+  /** Picks among `candidates` (non-empty, each with a free WIP slot, in naturalOrder of id). */
   choose(task: TaskView, candidates: readonly IcView[]): IcView;
+}
+
+/** Ids in natural order: `ic-9` before `ic-10`. */
+export function naturalOrder(a: string, b: string): number {
+  const split = (s: string) =>
+    s.split(/(\d+)/).map((part, i) => (i % 2 === 1 ? Number(part) : part));
+  const x = split(a);
+  const y = split(b);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const p = x[i];
+    const q = y[i];
+    if (p === q) continue;
+    if (p === undefined) return -1;
+    if (q === undefined) return 1;
+    if (typeof p === 'number' && typeof q === 'number') return p - q;
+    return String(p) < String(q) ? -1 : 1;
+  }
+  return 0;
 }
 
 /** The default backlog order: priority, then arrival. */
