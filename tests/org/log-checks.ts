@@ -42,8 +42,10 @@ export function violations(config: SimConfig, log: readonly LogRecord[]): string
   }
 
   // WIP limits: a task is held from ASSIGNED until READY_FOR_HANDOFF, COMPLETED or CANCELLED.
+  // Who is in the org comes from the log's run.start record (hires included).
+  const roster = only(log, 'run.start')[0]?.people ?? allPeople(config.org);
   const wip = new Map<string, number>();
-  for (const p of allPeople(config.org)) if (p.role === 'IC') wip.set(p.id, (p as IcSpec).wipLimit);
+  for (const p of roster) if (p.role === 'IC') wip.set(p.id, (p as IcSpec).wipLimit);
   const holder = new Map<string, string>();
   const held = new Map<string, Set<string>>();
   for (const r of only(log, 'task.transition')) {
@@ -98,7 +100,7 @@ export function violations(config: SimConfig, log: readonly LogRecord[]): string
   if (done && offers !== answers) out.push(`${offers} handoffs offered, ${answers} answered`);
 
   // One activity at a time per person, within their calendar.
-  const people = new Map(allPeople(config.org).map((p) => [p.id, p]));
+  const people = new Map(roster.map((p) => [p.id, p]));
   const work = new Map<string, Of<'work'>[]>();
   for (const w of only(log, 'work')) work.set(w.person, [...(work.get(w.person) ?? []), w]);
   for (const [person, slices] of work) {
