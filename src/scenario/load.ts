@@ -104,6 +104,13 @@ function describe(
         },
       ];
     case 'invalid_value':
+      if (got === undefined)
+        return [
+          {
+            path,
+            message: `is required: one of ${issue.values.map((v) => formatValue(v)).join(', ')}`,
+          },
+        ];
       return [
         {
           path,
@@ -112,7 +119,8 @@ function describe(
       ];
     case 'invalid_union': {
       if ('note' in issue && issue.note === 'No matching discriminator') {
-        return [{ path, message: `has no valid kind: ${issue.message}, got ${formatValue(got)}` }];
+        const expected = issue.message.replace('Invalid discriminator value. Expected ', '');
+        return [{ path, message: `must be one of ${expected}, got ${formatValue(got)}` }];
       }
       return [{ path, message: `does not match any allowed form, got ${formatValue(got)}` }];
     }

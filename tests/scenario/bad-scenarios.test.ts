@@ -1,0 +1,217 @@
+// Bad input gets a clear error: each malformed scenario below must fail with a message that names
+// the file, the field path (with line and column where the parser knows them), the value and what
+// is expected. The CLI turns every one into exit code 2 (tests/cli).
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ScenarioError } from '../../src/scenario/errors.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'orgsim-bad-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ok = 'instructions:\n  - { at: 0, tier: 1 }\n';
+
+const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
+  {
+    name: 'malformed YAML',
+    yaml: 'seed: [1, 2\n',
+    message: /:\d+:\d+: \(the file\) is not valid YAML/,
+  },
+  {
+    name: 'a list instead of a mapping',
+    yaml: '- 1\n- 2\n',
+    message: /must be a mapping of scenario fields, got \[1,2\]/,
+  },
+  {
+    name: 'an unknown top-level key',
+    yaml: `${ok}colour: red\n`,
+    message: /:3:1: \(the file\) has an unknown key "colour"/,
+  },
+  {
+    name: 'a misspelt nested key',
+    yaml: `${ok}org:\n  wipLimt: 2\n`,
+    message: /:4:3: org has an unknown key "wipLimt"/,
+  },
+  { name: 'a negative seed', yaml: `seed: -1\n${ok}`, message: /:1:7: seed must be ≥ 0, got -1/ },
+  {
+    name: 'a fractional seed',
+    yaml: `seed: 1.5\n${ok}`,
+    message: /seed must be a\(n\) int, got 1.5|seed .*integer.*1.5|seed .*got 1.5/,
+  },
+  {
+    name: 'an unknown strategy',
+    yaml: `strategy: fastest\n${ok}`,
+    message: /strategy must be one of "weighted".*got "fastest"/,
+  },
+  {
+    name: 'a string where a number goes',
+    yaml: `horizonHours: soon\n${ok}`,
+    message: /horizonHours .*got "soon"/,
+  },
+  {
+    name: 'a tier out of range',
+    yaml: 'instructions:\n  - { at: 0, tier: 5 }\n',
+    message: /:2:\d+: instructions\[0\]\.tier must be one of 1, 2, 3, 4, got 5/,
+  },
+  {
+    name: 'a missing required field',
+    yaml: 'instructions:\n  - { at: 0 }\n',
+    message: /:2:\d+: instructions\[0\]\.tier is required: one of 1, 2, 3, 4/,
+  },
+  {
+    name: 'a negative arrival time',
+    yaml: 'instructions:\n  - { at: -3, tier: 1 }\n',
+    message: /instructions\[0\]\.at must be ≥ 0, got -3/,
+  },
+  {
+    name: 'an unknown priority',
+    yaml: 'instructions:\n  - { at: 0, tier: 1, priority: P9 }\n',
+    message: /instructions\[0\]\.priority .*got "P9"/,
+  },
+  {
+    name: 'a negative IC count',
+    yaml: `${ok}org:\n  ics: { backend: -1 }\n`,
+    message: /org\.ics\.backend .*got -1/,
+  },
+  {
+    name: 'an unknown domain',
+    yaml: `${ok}org:\n  ics: { marketing: 2 }\n`,
+    message: /org\.ics has an unknown key "marketing"/,
+  },
+  {
+    name: 'a zero WIP limit',
+    yaml: `${ok}org:\n  wipLimit: 0\n`,
+    message: /org\.wipLimit must be > 0, got 0/,
+  },
+  {
+    name: 'a zero-hour calendar',
+    yaml: `${ok}org:\n  calendar: { hoursPerDay: 0 }\n`,
+    message: /org\.calendar\.hoursPerDay must be > 0, got 0/,
+  },
+  {
+    name: 'a skill level out of range',
+    yaml: `${ok}org:\n  ics: { backend: { count: 1, level: 9 } }\n`,
+    message: /org\.ics\.backend.*got|org\.ics\.backend\.level must be one of 1, 2, 3, 4, 5, got 9/,
+  },
+  {
+    name: 'an org with no one',
+    yaml: `${ok}org:\n  ics: { backend: 0 }\n`,
+    message: /org cannot run: team team-1 has no ICs/,
+  },
+  { name: 'nothing to simulate', yaml: 'seed: 1\n', message: /has nothing to simulate/ },
+  {
+    name: 'a probability above 1',
+    yaml: `${ok}blockers: { technical: 1.5 }\n`,
+    message: /blockers\.technical must be ≤ 1, got 1.5/,
+  },
+  {
+    name: 'an unknown blocker type',
+    yaml: `${ok}blockers: { weather: 0.1 }\n`,
+    message: /blockers has an unknown key "weather"/,
+  },
+  {
+    name: 'an unknown gate',
+    yaml: `${ok}gates: { vibeCheck: { enabled: true } }\n`,
+    message: /gates has an unknown key "vibeCheck"/,
+  },
+  {
+    name: 'a negative overhead',
+    yaml: `${ok}overheads: { assignmentHours: -1 }\n`,
+    message: /overheads\.assignmentHours must be ≥ 0, got -1/,
+  },
+  { name: 'an SLA of zero', yaml: `${ok}sla: { BLOCKED: 0 }\n`, message: /sla\.BLOCKED .*got 0/ },
+  {
+    name: 'an unknown effort distribution',
+    yaml: `${ok}effort: { distribution: gamma }\n`,
+    message: /effort\.distribution must be one of 'fixed' \| 'lognormal'.*got "gamma"/,
+  },
+  {
+    name: 'an outage for nobody',
+    yaml: `${ok}events:\n  - { type: outage, person: ghost, from: 1, to: 5 }\n`,
+    message: /:4:\d+: events\[0\]\.person names no IC of the org: "ghost"/,
+  },
+  {
+    name: 'an outage that ends before it starts',
+    yaml: `${ok}events:\n  - { type: outage, person: ic-backend-1, from: 9, to: 5 }\n`,
+    message: /events\[0\]\.to must be later than from \(9\), got 5/,
+  },
+  {
+    name: 'an unknown event type',
+    yaml: `${ok}events:\n  - { type: meteor, at: 1 }\n`,
+    message: /events\[0\]\.type must be one of 'outage'.*got "meteor"/,
+  },
+  {
+    name: 'a requirement change for an unknown instruction',
+    yaml: `${ok}events:\n  - { type: requirementChange, at: 1, instruction: NOPE, cancel: 0.5 }\n`,
+    message: /events\[0\]\.instruction names no instruction: "NOPE"/,
+  },
+  {
+    name: 'a hire into an unknown team',
+    yaml: `${ok}events:\n  - { type: hire, at: 1, id: x, team: team-9, domain: qa }\n`,
+    message: /events\[0\]\.team names no team: "team-9"/,
+  },
+  {
+    name: 'a dependency cycle in a plan',
+    yaml: 'instructions:\n  - at: 0\n    tier: 2\n    plan:\n      strategic:\n        - id: s\n          domain: backend\n          tasks:\n            - { id: a, estimateHours: 1, dependsOn: [b] }\n            - { id: b, estimateHours: 1, dependsOn: [a] }\n',
+    message:
+      /instructions\[0\]\.plan\.strategic has a problem: dependency cycle: I1-a → I1-b → I1-a/,
+  },
+  {
+    name: 'a dangling dependency id',
+    yaml: 'instructions:\n  - at: 0\n    tier: 2\n    plan:\n      strategic:\n        - id: s\n          domain: backend\n          tasks:\n            - { id: a, estimateHours: 1, dependsOn: [zz] }\n',
+    message:
+      /:9:\d+: instructions\[0\]\.plan\.strategic\[0\]\.tasks\[0\]\.dependsOn\[0\] names no task of this plan: "zz"/,
+  },
+  {
+    name: 'a zero estimate',
+    yaml: 'instructions:\n  - at: 0\n    tier: 1\n    plan: { strategic: [{ id: s, domain: qa, tasks: [{ id: a, estimateHours: 0 }] }] }\n',
+    message: /estimateHours must be > 0, got 0/,
+  },
+  {
+    name: 'overlapping outages',
+    yaml: `${ok}events:\n  - { type: outage, person: ic-qa-1, from: 1, to: 9 }\n  - { type: outage, person: ic-qa-1, from: 5, to: 20 }\n`,
+    message: /outages of ic-qa-1 overlap/,
+  },
+  {
+    name: 'a duplicate key',
+    yaml: `seed: 1\nseed: 2\n${ok}`,
+    message: /is not valid YAML: Map keys must be unique/,
+  },
+];
+
+describe('bad scenario files', () => {
+  it('has at least 25 cases', () => expect(CASES.length).toBeGreaterThanOrEqual(25));
+
+  for (const [i, c] of CASES.entries()) {
+    it(`rejects ${c.name}, naming the file, the field and the value`, () => {
+      const file = join(dir, `bad-${i}.yaml`);
+      writeFileSync(file, c.yaml);
+      let error: unknown;
+      try {
+        loadScenario(file);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ScenarioError);
+      const message = (error as ScenarioError).message;
+      expect(message).toContain(`bad-${i}.yaml`);
+      expect(message).toMatch(c.message);
+      expect(message).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it('says which names exist when a scenario name is unknown', () => {
+    expect(() => loadScenario('tier9')).toThrow(
+      /tier9: \(the file\) is not a scenario name.*Known: .*tier4/,
+    );
+  });
+
+  it('says a missing file does not exist', () => {
+    expect(() => loadScenario(join(dir, 'nope.yaml'))).toThrow(
+      /nope\.yaml: \(the file\) does not exist/,
+    );
+  });
+});
