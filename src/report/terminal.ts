@@ -106,7 +106,11 @@ export function terminalReport(
     `Messages: delegation ${s.messages.delegation}, broadcast ${s.messages.broadcast}, handoff ${s.messages.handoff}, standup ${s.messages.standup}`,
   );
   const oversubscribed = r.capacity.oversubscribed
-    .map((o) => `${o.domain} days ${o.fromDay}–${o.toDay}`)
+    .map((o) =>
+      o.fromDay === o.toDay
+        ? `${o.domain} day ${o.fromDay}`
+        : `${o.domain} days ${o.fromDay}–${o.toDay}`,
+    )
     .join(', ');
   out.push(
     `Oversubscribed: ${oversubscribed || 'never'} · rebalances: ${r.capacity.rebalances.length}`,
