@@ -53,7 +53,14 @@ export type OrgRecord =
         architectural: boolean;
       }>;
     }
-  | { type: 'task.ready'; task: string; domain: Domain; team: string }
+  | {
+      type: 'task.ready';
+      task: string;
+      domain: Domain;
+      team: string;
+      /** The task's real effort at full skill, drawn when it is released: what bounds any schedule. */
+      effortHours: Hours;
+    }
   | { type: 'task.preempted'; task: string; person: string }
   | {
       type: 'message';

@@ -211,7 +211,13 @@ export function releaseTask(world: World, state: InstructionState, t: TacticalTa
   if (world.tasks.has(t.id) || !world.brokenDown.has(t.strategic)) return;
   for (const d of t.dependsOn) if (!world.finished.has(d)) return;
   const task = createTask(world, state, t);
-  world.record({ type: 'task.ready', task: t.id, domain: t.domain, team: task.team });
+  world.record({
+    type: 'task.ready',
+    task: t.id,
+    domain: t.domain,
+    team: task.team,
+    effortHours: task.effort,
+  });
   backlog(world, task.team, t.domain).push(task);
   tryAssign(world, task.team, t.domain);
 }
