@@ -54,6 +54,7 @@ function progressReporter(quiet: boolean): ((now: number) => void) | undefined {
 interface ScenarioFlags {
   seed?: number;
   strategy?: string;
+  engine?: string;
   out?: string;
   format: Set<Format>;
   json?: boolean;
@@ -65,6 +66,7 @@ function runScenario(name: string, flags: ScenarioFlags): void {
   const scenario = loadScenario(name, {
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
     ...(flags.strategy === undefined ? {} : { strategy: flags.strategy }),
+    ...(flags.engine === undefined ? {} : { engine: flags.engine }),
   });
   const progress = progressReporter(Boolean(flags.quiet || flags.json));
   const simStarted = performance.now();
@@ -136,6 +138,12 @@ export function program(): Command {
     .addOption(new Option('--seed <n>', 'override the scenario’s seed').argParser(seedOption))
     .addOption(
       new Option('--strategy <name>', 'override the assignment strategy').choices(STRATEGY_NAMES),
+    )
+    .addOption(
+      new Option(
+        '--engine <engine>',
+        'fast (default) or xstate: the same log, xstate is slower',
+      ).choices(['fast', 'xstate']),
     )
     .option('--out <dir>', 'write reports under <dir>/<scenario>/<seed>/ instead of reports/')
     .addOption(

@@ -72,6 +72,8 @@ export interface Outage {
 
 export interface SimConfig {
   readonly seed: number;
+  /** `fast` interprets the XState machines directly (the default); `xstate` runs them on XState. */
+  readonly engine: 'xstate' | 'fast';
   /** Simulated hours to run; Infinity runs until every instruction is finished. */
   readonly horizonHours: Hours;
   readonly org: OrgSpec;

@@ -74,6 +74,7 @@ export function defaultOrg(shape: OrgShape = {}): OrgSpec {
 export function defaultConfig(overrides: Partial<SimConfig> = {}): SimConfig {
   return {
     seed: 1,
+    engine: 'fast',
     horizonHours: Number.POSITIVE_INFINITY,
     org: defaultOrg(),
     instructions: [],

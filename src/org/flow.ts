@@ -253,6 +253,7 @@ function createTask(world: World, state: InstructionState, t: TacticalTask): Tas
         sla: world.config.sla,
       }),
       {
+        engine: world.config.engine,
         onReport: (report) => {
           const created = world.tasks.get(t.id);
           if (created) onTaskReport(world, created, report);

@@ -2,8 +2,8 @@
 // every task's actor, and the message bus between them. The flow, escalation and ritual modules
 // act on it; nothing outside src/org/ touches it.
 
-import { type AnyActor, createActor } from 'xstate';
-import type { DeskEmitted } from '../../machines/desk.ts';
+import { createActor } from 'xstate';
+import type { DeskContext, DeskEmitted } from '../../machines/desk.ts';
 import { dlMachine } from '../../machines/dl.machine.ts';
 import { emMachine } from '../../machines/em.machine.ts';
 import { icMachine } from '../../machines/ic.machine.ts';
@@ -13,6 +13,7 @@ import { type AssignmentStrategy, createStrategy } from '../domain/assignment/in
 import type { Domain, IcSpec, PersonSpec, Role } from '../domain/org.ts';
 import type { Plan, TacticalTask } from '../domain/planning/plan.ts';
 import type { TaskEvent } from '../domain/task-events.ts';
+import { FlatActor } from '../engine/flat-actor.ts';
 import { kernelClock } from '../kernel/clock.ts';
 import { Kernel, Priority, type Scheduled, SimulationError } from '../kernel/kernel.ts';
 import { RandomSource, type RandomStream } from '../kernel/random.ts';
@@ -24,8 +25,11 @@ import type { TaskActor } from './task-actor.ts';
 
 const MACHINES = { EM: emMachine, TL: tlMachine, DL: dlMachine, IC: icMachine } as const;
 
-/** Any role's actor; the events a role accepts are checked by its machine. */
-export type RoleActor = AnyActor;
+/** What the org needs of a role's actor, whichever engine runs it. */
+export interface RoleActor {
+  send(event: never): void;
+  getSnapshot(): { context: unknown };
+}
 
 /** A message to a role: its type names what it is, `at` when it arrives. */
 export interface RoleEvent {
@@ -183,10 +187,33 @@ export class World {
 
   addPerson(spec: PersonSpec): Person {
     const machine = MACHINES[spec.role];
-    const actor: RoleActor = createActor(machine as typeof icMachine, {
-      input: { id: spec.id, role: spec.role, calendar: spec.calendar },
-      clock: this.clock,
-    });
+    const input = { id: spec.id, role: spec.role, calendar: spec.calendar };
+    const onWork = (event: unknown) => {
+      // XState would rethrow a listener's error later on a real timer; fail the run now instead.
+      try {
+        this.onWork(event as DeskEmitted);
+      } catch (error) {
+        this.kernel.fail(error);
+      }
+    };
+    const failed = (error: unknown) =>
+      this.kernel.fail(
+        new SimulationError(`${spec.id} failed at t=${formatTime(this.now)}: ${String(error)}`, {
+          cause: error,
+        }),
+      );
+    let actor: RoleActor & { start(): unknown };
+    if (this.config.engine === 'fast') {
+      const flat = new FlatActor<DeskContext>(machine, this.kernel, input);
+      flat.on('*', onWork);
+      flat.onFailure(failed);
+      actor = flat;
+    } else {
+      const xs = createActor(machine as typeof icMachine, { input, clock: this.clock });
+      xs.on('*', onWork);
+      xs.subscribe({ error: failed });
+      actor = xs;
+    }
     const person: Person = {
       spec,
       role: spec.role,
@@ -199,22 +226,6 @@ export class World {
       borrowed: null,
       away: false,
     };
-    actor.on('*', (event) => {
-      // XState would rethrow a listener's error later on a real timer; fail the run now instead.
-      try {
-        this.onWork(event as DeskEmitted);
-      } catch (error) {
-        this.kernel.fail(error);
-      }
-    });
-    actor.subscribe({
-      error: (error: unknown) =>
-        this.kernel.fail(
-          new SimulationError(`${spec.id} failed at t=${formatTime(this.now)}: ${String(error)}`, {
-            cause: error,
-          }),
-        ),
-    });
     actor.start();
     this.people.set(spec.id, person);
     this.index(person);

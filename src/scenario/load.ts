@@ -143,7 +143,7 @@ export interface LoadedScenario extends ResolvedScenario {
 /** Loads, validates and resolves a scenario; throws ScenarioError on any problem. */
 export function loadScenario(
   nameOrPath: string,
-  overrides: { seed?: number; strategy?: string } = {},
+  overrides: { seed?: number; strategy?: string; engine?: string } = {},
 ): LoadedScenario {
   const file = scenarioPath(nameOrPath);
   const shown = relative(process.cwd(), file) || file;
@@ -193,6 +193,7 @@ export function loadScenario(
     ...data,
     ...(overrides.seed === undefined ? {} : { seed: overrides.seed }),
     ...(overrides.strategy === undefined ? {} : { strategy: overrides.strategy }),
+    ...(overrides.engine === undefined ? {} : { engine: overrides.engine }),
   };
   const parsed = scenarioSchema.safeParse(withOverrides);
   if (!parsed.success) {

@@ -320,6 +320,7 @@ export function resolveScenario(
   const config: SimConfig = {
     ...base,
     seed: raw.seed,
+    engine: raw.engine,
     horizonHours: raw.horizonHours ?? Number.POSITIVE_INFINITY,
     org,
     instructions,

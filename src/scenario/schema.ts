@@ -269,6 +269,12 @@ export const scenarioSchema = z
       .default(null)
       .describe('null: run until all work is done'),
     strategy: z.enum(STRATEGY_NAMES).default('weighted'),
+    engine: z
+      .enum(['fast', 'xstate'])
+      .default('fast')
+      .describe(
+        'fast interprets the XState machines directly; xstate runs them on XState (same log, slower)',
+      ),
     org: org.default({}),
     instructions: z.array(instruction).default([]),
     arrivals: z.array(arrival).default([]),

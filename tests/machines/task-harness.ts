@@ -9,7 +9,7 @@ import type { TaskEvent } from '../../src/domain/task-events.ts';
 import type { TaskInput } from '../../src/domain/task-input.ts';
 import { Kernel } from '../../src/kernel/kernel.ts';
 import { EventLog } from '../../src/log/event-log.ts';
-import { startTask, type TaskActor } from '../../src/org/task-actor.ts';
+import { type Engine, startTask, type TaskActor } from '../../src/org/task-actor.ts';
 
 type TopState = string;
 
@@ -60,7 +60,12 @@ export interface LiveTask {
   covered: Set<string>;
 }
 
-export function liveTask(input: TaskInput, covered: Set<string> = new Set()): LiveTask {
+/** A live task on XState (watched for the transitions it takes) or on the fast engine. */
+export function liveTask(
+  input: TaskInput,
+  covered: Set<string> = new Set(),
+  engine: Engine = 'xstate',
+): LiveTask {
   const kernel = new Kernel();
   const log = new EventLog();
   let previous: TopState = 'pending';
@@ -74,7 +79,10 @@ export function liveTask(input: TaskInput, covered: Set<string> = new Set()): Li
     }
     previous = topState((event.snapshot as unknown as { value: unknown }).value);
   };
-  const actor = startTask(kernel, log, input, { inspect });
+  const actor =
+    engine === 'fast'
+      ? startTask(kernel, log, input, { engine })
+      : startTask(kernel, log, input, { inspect });
   return { kernel, log, actor, covered };
 }
 

@@ -54,7 +54,7 @@ const VARIANTS: Array<{ name: string; spec: Omit<TaskSpec, 'id' | 'estimateHours
 ];
 
 /** Graph key: the state and every context field a guard reads (reworks would never end). */
-function serialize(snapshot: Snapshot): string {
+function serialize(snapshot: { value: unknown; context: Snapshot['context'] }): string {
   const c = snapshot.context;
   return JSON.stringify([
     snapshot.value,
@@ -111,21 +111,34 @@ function plannedPaths(spec: (typeof VARIANTS)[number]['spec']): Path[] {
 }
 
 /** Replays a path on a live actor on the kernel; timer steps advance simulated time instead. */
+/**
+ * Replays a path on a live XState actor and, side by side, on the fast engine, each on its own
+ * kernel; timer steps advance simulated time. Both must reach the predicted state at every step,
+ * and write the same log.
+ */
 function replay(spec: (typeof VARIANTS)[number]['spec'], path: Path, covered: Set<string>): void {
-  const live = liveTask(taskInput({ id: 'T-1', estimateHours: 4, ...spec }), covered);
+  const input = taskInput({ id: 'T-1', estimateHours: 4, ...spec });
+  const lives = [liveTask(input, covered), liveTask(input, new Set(), 'fast')];
   for (const step of path.steps) {
     const { event } = step;
-    if (event.type === 'xstate.init') {
-      // the actor has already started
-    } else if (event.type.startsWith('xstate.after.')) {
-      const before = live.kernel.now;
-      expect(live.kernel.step(), `a timer should be pending for ${event.type}`).toBe(true);
-      expect(live.kernel.now).toBeGreaterThan(before);
-    } else {
-      live.actor.send(event as never);
+    for (const live of lives) {
+      if (event.type === 'xstate.init') {
+        // the actor has already started
+      } else if (event.type.startsWith('xstate.after.')) {
+        const before = live.kernel.now;
+        expect(live.kernel.step(), `a timer should be pending for ${event.type}`).toBe(true);
+        expect(live.kernel.now).toBeGreaterThan(before);
+      } else {
+        live.actor.send(event as never);
+      }
+      expect(serialize(live.actor.getSnapshot()), `after ${event.type}`).toBe(
+        serialize(step.state),
+      );
     }
-    expect(serialize(live.actor.getSnapshot()), `after ${event.type}`).toBe(serialize(step.state));
   }
+  const [xstate, fast] = lives;
+  expect(fast?.log.toJsonLines()).toBe(xstate?.log.toJsonLines());
+  expect(fast?.kernel.pending).toBe(xstate?.kernel.pending);
 }
 
 describe('task lifecycle, model-based', () => {

@@ -120,4 +120,16 @@ describe('org runs, properties', () => {
       { numRuns: 8 },
     );
   });
+
+  it('give the same log on the fast engine as on XState itself', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const config = configOf(s);
+        const xstate = runSimulation({ ...config, engine: 'xstate' }).log;
+        const fast = runSimulation({ ...config, engine: 'fast' }).log;
+        expect(fast.toJsonLines()).toBe(xstate.toJsonLines());
+      }),
+      { numRuns: 25 },
+    );
+  });
 });

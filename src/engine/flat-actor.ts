@@ -1,0 +1,258 @@
+// A fast interpreter for orgsim's flat XState machines (the task lifecycle and the role desks).
+// It executes the machine's own definition — its states, transitions, guards, assign and emit
+// actions, named delays, `after` timers and `always` transitions — without XState's actor
+// machinery, in XState's order: exit actions, transition actions, entry actions; context updates
+// at once; emitted events, timer schedules and cancellations deferred to the end of the
+// macrostep, in order; events sent during that flush queued until it ends. The model-based tests
+// and the engine-equivalence tests prove it takes the same transitions and writes the same log.
+
+import type { AnyStateMachine, AnyStateNode, AnyTransitionDefinition } from 'xstate';
+import { type Kernel, Priority, type Scheduled } from '../kernel/kernel.ts';
+
+type AnyEvent = { type: string; [key: string]: unknown };
+type Ref = string | { type: string; params?: unknown };
+type Effect =
+  | { kind: 'emit'; event: AnyEvent }
+  | { kind: 'schedule'; id: string; delay: number; event: AnyEvent }
+  | { kind: 'cancel'; id: string };
+
+interface ActionObject {
+  type?: string;
+  assignment?: unknown;
+  event?: unknown;
+  delay?: unknown;
+  id?: string;
+  sendId?: string;
+}
+
+export interface FlatSnapshot<C> {
+  readonly value: string;
+  readonly context: C;
+  readonly status: 'active' | 'done' | 'error';
+  can(event: AnyEvent): boolean;
+}
+
+export class FlatActor<C extends object> {
+  private state: AnyStateNode;
+  private context!: C;
+  private status: 'active' | 'done' | 'error' = 'active';
+  private readonly timers = new Map<string, Scheduled>();
+  private readonly listeners: Array<(event: AnyEvent) => void> = [];
+  private readonly mailbox: AnyEvent[] = [];
+  private busy = false;
+  private effects: Effect[] = [];
+  private onError: (error: unknown) => void = (error) => {
+    throw error;
+  };
+
+  constructor(
+    private readonly machine: AnyStateMachine,
+    private readonly kernel: Kernel,
+    private readonly input: unknown,
+  ) {
+    const initial = machine.root.initial.target[0];
+    if (initial === undefined) throw new Error(`Machine ${machine.id} has no initial state.`);
+    this.state = initial;
+  }
+
+  on(_type: '*', listener: (event: AnyEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Where an error inside the machine goes (as XState reports it to error subscribers). */
+  onFailure(handler: (error: unknown) => void): void {
+    this.onError = handler;
+  }
+
+  start(): this {
+    const factory = this.machine.config.context;
+    this.context = (
+      typeof factory === 'function' ? factory({ input: this.input }) : { ...factory }
+    ) as C;
+    const init = { type: 'xstate.init', input: this.input };
+    this.busy = true;
+    try {
+      this.runAll(this.state.entry as ActionObject[], init);
+      this.settle(init);
+      this.flush();
+    } catch (error) {
+      this.fail(error);
+      return this;
+    }
+    this.drain();
+    return this;
+  }
+
+  private fail(error: unknown): void {
+    this.status = 'error';
+    this.mailbox.length = 0;
+    this.busy = false;
+    this.onError(error);
+  }
+
+  getSnapshot(): FlatSnapshot<C> {
+    const value = this.state.key;
+    const context = this.context;
+    const status = this.status;
+    return {
+      value,
+      context,
+      status,
+      can: (event) => status === 'active' && this.select(event) !== undefined,
+    };
+  }
+
+  send(event: AnyEvent): void {
+    this.mailbox.push(event);
+    if (!this.busy) this.drain();
+  }
+
+  private drain(): void {
+    this.busy = true;
+    try {
+      for (let event = this.mailbox.shift(); event !== undefined; event = this.mailbox.shift()) {
+        if (this.status !== 'active') continue;
+        const transition = this.select(event);
+        if (transition === undefined) continue;
+        this.microstep(transition, event);
+        this.settle(event);
+        this.flush();
+      }
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** The first enabled transition for `event`, from the current state, then the root. */
+  private select(event: AnyEvent): AnyTransitionDefinition | undefined {
+    for (const node of [this.state, this.machine.root]) {
+      for (const t of node.transitions.get(event.type) ?? [])
+        if (this.guard(t.guard as Ref | undefined, event)) return t;
+    }
+    return undefined;
+  }
+
+  /** Eventless transitions after each microstep, then the final-state check. */
+  private settle(event: AnyEvent): void {
+    for (let guard = 0; guard < 100; guard++) {
+      const always = (this.state.always ?? []).find((t) =>
+        this.guard(t.guard as Ref | undefined, event),
+      );
+      if (always === undefined) break;
+      this.microstep(always, event);
+    }
+    if (this.state.type === 'final') this.status = 'done';
+  }
+
+  private microstep(t: AnyTransitionDefinition, event: AnyEvent): void {
+    const target = t.target?.[0];
+    if (target === undefined || (target === this.state && !t.reenter)) {
+      this.runAll(t.actions as ActionObject[], event);
+      return;
+    }
+    this.runAll(this.state.exit as ActionObject[], event);
+    this.runAll(t.actions as ActionObject[], event);
+    this.state = target;
+    this.runAll(target.entry as ActionObject[], event);
+  }
+
+  private guard(ref: Ref | undefined, event: AnyEvent): boolean {
+    if (ref === undefined) return true;
+    const [name, params] = typeof ref === 'string' ? [ref, undefined] : [ref.type, ref.params];
+    const impl = this.machine.implementations.guards[name] as
+      | ((args: unknown, params: unknown) => boolean)
+      | undefined;
+    if (impl === undefined) throw new Error(`Machine ${this.machine.id}: unknown guard "${name}".`);
+    return impl({ context: this.context, event }, params);
+  }
+
+  private runAll(actions: readonly (ActionObject | Ref)[], event: AnyEvent): void {
+    for (const action of actions) this.run(action, event);
+  }
+
+  private run(ref: ActionObject | Ref, event: AnyEvent): void {
+    let params: unknown;
+    let action: ActionObject;
+    if (
+      typeof ref === 'string' ||
+      (typeof ref === 'object' &&
+        !('resolve' in ref) &&
+        ref.type !== undefined &&
+        !ref.type.startsWith('xstate.'))
+    ) {
+      const name = typeof ref === 'string' ? ref : (ref.type as string);
+      params = typeof ref === 'string' ? undefined : (ref as { params?: unknown }).params;
+      action = this.machine.implementations.actions[name] as ActionObject;
+      if (action === undefined)
+        throw new Error(`Machine ${this.machine.id}: unknown action "${name}".`);
+    } else {
+      action = ref as ActionObject;
+    }
+    const args = { context: this.context, event };
+    if (action.assignment !== undefined) {
+      const a = action.assignment;
+      const partial: Record<string, unknown> = {};
+      if (typeof a === 'function') Object.assign(partial, a(args, params));
+      else {
+        for (const [key, value] of Object.entries(a as Record<string, unknown>)) {
+          partial[key] = typeof value === 'function' ? value(args, params) : value;
+        }
+      }
+      this.context = { ...this.context, ...partial };
+      return;
+    }
+    if (action.type === 'xstate.raise') {
+      const raised = action.event as AnyEvent;
+      const named = action.delay;
+      const impl = typeof named === 'string' ? this.machine.implementations.delays[named] : named;
+      const delay =
+        typeof impl === 'function' ? (impl as (a: unknown) => number)(args) : (impl as number);
+      this.effects.push({ kind: 'schedule', id: action.id ?? raised.type, delay, event: raised });
+      return;
+    }
+    if (action.type === 'xstate.cancel') {
+      this.effects.push({ kind: 'cancel', id: action.sendId as string });
+      return;
+    }
+    if (action.event !== undefined) {
+      const e = action.event;
+      this.effects.push({
+        kind: 'emit',
+        event: (typeof e === 'function' ? e(args, params) : e) as AnyEvent,
+      });
+      return;
+    }
+    throw new Error(
+      `Machine ${this.machine.id}: action ${JSON.stringify(ref)} is not one the fast engine runs.`,
+    );
+  }
+
+  private flush(): void {
+    const effects = this.effects;
+    this.effects = [];
+    for (const effect of effects) {
+      if (effect.kind === 'emit') {
+        for (const listener of this.listeners) listener(effect.event);
+      } else if (effect.kind === 'cancel') {
+        const timer = this.timers.get(effect.id);
+        if (timer !== undefined) {
+          this.kernel.cancel(timer);
+          this.timers.delete(effect.id);
+        }
+      } else if (effect.delay !== Number.POSITIVE_INFINITY) {
+        const { id, event } = effect;
+        const timer = this.kernel.schedule(
+          effect.delay,
+          () => {
+            this.timers.delete(id);
+            this.send(event);
+          },
+          Priority.timer,
+        );
+        this.timers.set(id, timer);
+      }
+    }
+  }
+}
