@@ -32,6 +32,24 @@ export interface FlatSnapshot<C> {
   can(event: AnyEvent): boolean;
 }
 
+type Compiled = (actor: FlatActor<object>, event: AnyEvent) => void;
+
+/** Each machine's actions, compiled once and shared by all its actors. */
+const COMPILED = new WeakMap<AnyStateMachine, Map<unknown, Compiled>>();
+
+class Snapshot<C extends object> implements FlatSnapshot<C> {
+  constructor(
+    private readonly actor: FlatActor<C>,
+    readonly value: string,
+    readonly context: C,
+    readonly status: 'active' | 'done' | 'error',
+  ) {}
+
+  can(event: AnyEvent): boolean {
+    return this.actor.can(event);
+  }
+}
+
 export class FlatActor<C extends object> {
   private state: AnyStateNode;
   private context!: C;
@@ -91,15 +109,12 @@ export class FlatActor<C extends object> {
   }
 
   getSnapshot(): FlatSnapshot<C> {
-    const value = this.state.key;
-    const context = this.context;
-    const status = this.status;
-    return {
-      value,
-      context,
-      status,
-      can: (event) => status === 'active' && this.select(event) !== undefined,
-    };
+    return new Snapshot(this, this.state.key, this.context, this.status);
+  }
+
+  /** Whether `event` would take a transition now. */
+  can(event: AnyEvent): boolean {
+    return this.status === 'active' && this.select(event) !== undefined;
   }
 
   send(event: AnyEvent): void {
@@ -173,59 +188,84 @@ export class FlatActor<C extends object> {
   }
 
   private run(ref: ActionObject | Ref, event: AnyEvent): void {
+    let byRef = COMPILED.get(this.machine);
+    if (byRef === undefined) {
+      byRef = new Map();
+      COMPILED.set(this.machine, byRef);
+    }
+    let compiled = byRef.get(ref);
+    if (compiled === undefined) {
+      compiled = FlatActor.compile(this.machine, ref);
+      byRef.set(ref, compiled);
+    }
+    compiled(this as FlatActor<object>, event);
+  }
+
+  /** Turns an action reference into what it does, once per machine and reference. */
+  private static compile(machine: AnyStateMachine, ref: ActionObject | Ref): Compiled {
     let params: unknown;
     let action: ActionObject;
-    if (
+    const named =
       typeof ref === 'string' ||
       (typeof ref === 'object' &&
         !('resolve' in ref) &&
         ref.type !== undefined &&
-        !ref.type.startsWith('xstate.'))
-    ) {
+        !ref.type.startsWith('xstate.'));
+    if (named) {
       const name = typeof ref === 'string' ? ref : (ref.type as string);
       params = typeof ref === 'string' ? undefined : (ref as { params?: unknown }).params;
-      action = this.machine.implementations.actions[name] as ActionObject;
-      if (action === undefined)
-        throw new Error(`Machine ${this.machine.id}: unknown action "${name}".`);
+      action = machine.implementations.actions[name] as ActionObject;
+      if (action === undefined) throw new Error(`Machine ${machine.id}: unknown action "${name}".`);
     } else {
       action = ref as ActionObject;
     }
-    const args = { context: this.context, event };
-    if (action.assignment !== undefined) {
-      const a = action.assignment;
-      const partial: Record<string, unknown> = {};
-      if (typeof a === 'function') Object.assign(partial, a(args, params));
-      else {
-        for (const [key, value] of Object.entries(a as Record<string, unknown>)) {
+    const a = action.assignment;
+    if (typeof a === 'function') {
+      return (actor, event) => {
+        // Context is updated in place: nothing keeps an old context, and copying is what costs.
+        Object.assign(actor.context, a({ context: actor.context, event }, params));
+      };
+    }
+    if (a !== undefined) {
+      const entries = Object.entries(a as Record<string, unknown>);
+      return (actor, event) => {
+        const args = { context: actor.context, event };
+        const partial: Record<string, unknown> = {};
+        for (const [key, value] of entries)
           partial[key] = typeof value === 'function' ? value(args, params) : value;
-        }
-      }
-      this.context = { ...this.context, ...partial };
-      return;
+        Object.assign(actor.context, partial);
+      };
     }
     if (action.type === 'xstate.raise') {
       const raised = action.event as AnyEvent;
-      const named = action.delay;
-      const impl = typeof named === 'string' ? this.machine.implementations.delays[named] : named;
+      const id = action.id ?? raised.type;
       const delay =
-        typeof impl === 'function' ? (impl as (a: unknown) => number)(args) : (impl as number);
-      this.effects.push({ kind: 'schedule', id: action.id ?? raised.type, delay, event: raised });
-      return;
+        typeof action.delay === 'string'
+          ? machine.implementations.delays[action.delay]
+          : action.delay;
+      return (actor, event) => {
+        const value =
+          typeof delay === 'function'
+            ? (delay as (a: unknown) => number)({ context: actor.context, event })
+            : (delay as number);
+        actor.effects.push({ kind: 'schedule', id, delay: value, event: raised });
+      };
     }
     if (action.type === 'xstate.cancel') {
-      this.effects.push({ kind: 'cancel', id: action.sendId as string });
-      return;
+      const id = action.sendId as string;
+      return (actor) => {
+        actor.effects.push({ kind: 'cancel', id });
+      };
     }
-    if (action.event !== undefined) {
-      const e = action.event;
-      this.effects.push({
-        kind: 'emit',
-        event: (typeof e === 'function' ? e(args, params) : e) as AnyEvent,
-      });
-      return;
+    const e = action.event;
+    if (e !== undefined) {
+      return (actor, event) => {
+        const emitted = typeof e === 'function' ? e({ context: actor.context, event }, params) : e;
+        actor.effects.push({ kind: 'emit', event: emitted as AnyEvent });
+      };
     }
     throw new Error(
-      `Machine ${this.machine.id}: action ${JSON.stringify(ref)} is not one the fast engine runs.`,
+      `Machine ${machine.id}: action ${JSON.stringify(ref)} is not one the fast engine runs.`,
     );
   }
 

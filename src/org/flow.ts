@@ -72,6 +72,7 @@ export function decideIntake(world: World, instruction: string): void {
     done: false,
   };
   world.instructions.set(instruction, state);
+  world.open(state);
   world.record({
     type: 'instruction.decided',
     instruction,
@@ -81,9 +82,7 @@ export function decideIntake(world: World, instruction: string): void {
   });
   if (spec.priority === 0) world.broadcast('org', 'incident.p0', em.spec.id, { instruction });
   // It outranks work already under way: the leads hear that priorities changed.
-  const outranks = [...world.instructions.values()].some(
-    (i) => !i.done && i.spec.priority > spec.priority,
-  );
+  const outranks = world.openByPriority.slice(spec.priority + 1).some((n) => n > 0);
   if (outranks) world.broadcast('leads', 'priority.changed', em.spec.id, { instruction });
   const tl = world.techLead(team);
   world.message(
@@ -111,13 +110,12 @@ function staffedDomains(world: World, team: string): Domain[] {
 }
 
 function quietestTeam(world: World): string {
-  const open = new Map<string, number>();
-  for (const p of world.people.values()) if (p.role === 'TL') open.set(p.team, 0);
-  for (const i of world.instructions.values())
-    if (!i.done) open.set(i.team, (open.get(i.team) ?? 0) + 1);
   let best = '';
   let fewest = Number.POSITIVE_INFINITY;
-  for (const [team, n] of open) if (n < fewest) [best, fewest] = [team, n];
+  for (const team of world.teams()) {
+    const n = world.openByTeam.get(team) ?? 0;
+    if (n < fewest) [best, fewest] = [team, n];
+  }
   return best;
 }
 

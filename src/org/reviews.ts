@@ -192,6 +192,7 @@ export function onTerminal(world: World, task: TaskState): void {
   instruction.open--;
   if (instruction.open === 0 && !instruction.done) {
     instruction.done = true;
+    world.close(instruction);
     const cancelled = instruction.tasks.filter(
       (t) => t.actor.getSnapshot().value === 'cancelled',
     ).length;

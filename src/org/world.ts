@@ -125,6 +125,10 @@ export class World {
   private readonly byTeam = new Map<string, Person[]>();
   readonly tasks = new Map<string, TaskState>();
   readonly instructions = new Map<string, InstructionState>();
+  /** Open (accepted, unfinished) instructions: in all, per team, per priority P0–P3. */
+  openInstructions = 0;
+  readonly openByTeam = new Map<string, number>();
+  readonly openByPriority: number[] = [0, 0, 0, 0];
   /** Instructions received and not yet through the EM's intake. */
   readonly pendingInstructions = new Map<string, InstructionSpec>();
   readonly escalations = new Map<string, Escalation>();
@@ -168,10 +172,33 @@ export class World {
 
   /** Whether any instruction is still to arrive, in intake, or unfinished. */
   workRemains(): boolean {
-    if (this.receivedInstructions < this.expectedInstructions || this.pendingInstructions.size > 0)
+    if (
+      this.receivedInstructions < this.expectedInstructions ||
+      this.pendingInstructions.size > 0
+    ) {
       return true;
-    for (const i of this.instructions.values()) if (!i.done) return true;
-    return false;
+    }
+    return this.openInstructions > 0;
+  }
+
+  /** Counts an instruction the EM has accepted, per team and priority; `close` undoes it. */
+  open(instruction: InstructionState): void {
+    this.openInstructions++;
+    this.openByTeam.set(instruction.team, (this.openByTeam.get(instruction.team) ?? 0) + 1);
+    this.openByPriority[instruction.spec.priority] =
+      (this.openByPriority[instruction.spec.priority] ?? 0) + 1;
+  }
+
+  close(instruction: InstructionState): void {
+    this.openInstructions--;
+    this.openByTeam.set(instruction.team, (this.openByTeam.get(instruction.team) ?? 0) - 1);
+    this.openByPriority[instruction.spec.priority] =
+      (this.openByPriority[instruction.spec.priority] ?? 0) - 1;
+  }
+
+  /** The teams, in the order the org lists them. */
+  teams(): string[] {
+    return [...this.techLeads.keys()];
   }
 
   /** Called when an instruction finishes: with nothing left to do, the rituals stop. */
