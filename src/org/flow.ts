@@ -149,7 +149,7 @@ export function publishPlan(world: World, instruction: string): void {
       dependsOn: s.dependsOn,
     })),
   });
-  world.broadcast('org', 'plan.published', tl.spec.id, { instruction });
+  world.broadcast(`team/${state.team}`, 'plan.published', tl.spec.id, { instruction });
   state.open = plan.tactical.length;
   for (const s of plan.strategic) {
     const dl = world.lead(state.team, s.domain);

@@ -344,7 +344,11 @@ export class World {
   ): void {
     const subscribers = this.subscribers(channel);
     this.counts.broadcast += subscribers.length;
-    for (const p of subscribers) this.deliver(p, { type: 'channel.message', channel, kind });
+    // One kernel event hands the message to every subscriber, in roster order.
+    this.kernel.schedule(0, () => {
+      const event = { type: 'channel.message', channel, kind, at: this.now } as never;
+      for (const p of subscribers) p.actor.send(event);
+    });
     this.record({
       type: 'message',
       protocol: 'broadcast',
@@ -356,11 +360,15 @@ export class World {
     });
   }
 
-  /** Channels: `org` (everyone), `leads` (EM, TLs, DLs), `team/<t>/<domain>` (a DL and its ICs). */
+  /**
+   * Channels: `org` (everyone), `leads` (EM, TLs, DLs), `team/<t>` (a team's TL, leads and ICs),
+   * `team/<t>/<domain>` (a DL and its ICs).
+   */
   subscribers(channel: string): Person[] {
     if (channel === 'org') return [...this.people.values()];
     if (channel === 'leads') return [...this.people.values()].filter((p) => p.role !== 'IC');
     const [, team = '', domain] = channel.split('/');
+    if (domain === undefined) return [...this.team(team)];
     return this.team(team).filter(
       (p) => p.domain === domain && (p.role === 'DL' || p.role === 'IC'),
     );
