@@ -66,23 +66,25 @@ function profile(body: () => void): Record<string, number> {
       const n = self.get(node.id) ?? 0;
       if (n === 0) continue;
       const url = node.callFrame.url;
-      const group = url.includes('/xstate/')
-        ? 'XState transitions'
-        : url.includes('/src/kernel/')
-          ? 'kernel'
-          : url.includes('/src/domain/assignment/')
-            ? 'assignment'
-            : url.includes('/src/collect/')
-              ? 'collection'
-              : url.includes('/machines/')
-                ? 'machine actions and guards'
-                : url.includes('/src/org/')
-                  ? 'org host (flow, messages)'
-                  : url.includes('/src/')
-                    ? 'other orgsim code'
-                    : node.callFrame.functionName === '(garbage collector)'
-                      ? 'garbage collection'
-                      : 'runtime and other';
+      const group = url.includes('/src/engine/')
+        ? 'fast engine (machines interpreted)'
+        : url.includes('/xstate/')
+          ? 'XState transitions'
+          : url.includes('/src/kernel/')
+            ? 'kernel'
+            : url.includes('/src/domain/assignment/')
+              ? 'assignment'
+              : url.includes('/src/collect/')
+                ? 'collection'
+                : url.includes('/machines/')
+                  ? 'machine actions and guards'
+                  : url.includes('/src/org/')
+                    ? 'org host (flow, messages)'
+                    : url.includes('/src/')
+                      ? 'other orgsim code'
+                      : node.callFrame.functionName === '(garbage collector)'
+                        ? 'garbage collection'
+                        : 'runtime and other';
       groups[group] = (groups[group] ?? 0) + n;
       total += n;
     }
@@ -110,8 +112,9 @@ interface ScaleRow {
   rssMb: number;
 }
 function scaleConfig(agents: number): SimConfig {
-  const teams = Math.max(1, Math.round(agents / 17));
-  const perTeam = Math.max(1, Math.round((agents - 1) / teams) - 7);
+  // Teams of a TL, a backend and a frontend lead and up to ten ICs, under one EM.
+  const teams = Math.max(1, Math.round((agents - 1) / 13));
+  const perTeam = Math.max(1, Math.round((agents - 1) / teams) - 3);
   const headcount = {
     backend: Math.ceil(perTeam / 2),
     frontend: Math.floor(perTeam / 2),
@@ -133,7 +136,17 @@ function scaleConfig(agents: number): SimConfig {
     priority: 3 as const,
     title: 'work',
   }));
-  return defaultConfig({ seed: 7, org, instructions, standupHour: null, capacityReviewHour: null });
+  // One EM takes every instruction: at 0.25 h an intake it saturates near 350 agents (the
+  // bottleneck report says so), so the series sets intake to zero to measure the simulator.
+  const base = defaultConfig();
+  return defaultConfig({
+    seed: 7,
+    org,
+    instructions,
+    standupHour: null,
+    capacityReviewHour: null,
+    overheads: { ...base.overheads, intakeHours: 0 },
+  });
 }
 const scale: ScaleRow[] = [];
 for (const agents of [5, 15, 50, 100, 500, 1000].filter((a) => a <= maxAgents)) {
