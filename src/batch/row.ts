@@ -3,6 +3,7 @@
 
 import { collect } from '../collect/index.ts';
 import { ofType } from '../collect/timeline.ts';
+import { type Calendar, workingHoursBetween } from '../domain/calendar.ts';
 import type { LogRecord } from '../log/event-log.ts';
 import { coefficientOfVariation } from './stats.ts';
 
@@ -26,37 +27,67 @@ export interface BatchRow {
   readonly tasks: number;
 }
 
-/** The makespan no schedule can beat, from the efforts the log records at each task's release. */
+/**
+ * The makespan no schedule can beat, from the efforts the log records at each task's release:
+ * the longest chain of real efforts (arrival offsets included), and the time the ICs' calendars
+ * need to supply the total effort. Only finished instructions count, and no cancelled task; a run
+ * that did not finish has no bound (NaN).
+ */
 export function lowerBound(log: readonly LogRecord[]): number {
-  const effort = new Map(ofType(log, 'task.ready').map((r) => [r.task, r.effortHours]));
+  const end = log.at(-1);
+  if (end?.type !== 'run.end' || end.reason !== 'done') return Number.NaN;
+  const finished = new Set(ofType(log, 'instruction.completed').map((c) => c.instruction));
+  const cancelled = new Set(
+    ofType(log, 'task.transition')
+      .filter((r) => r.to === 'CANCELLED')
+      .map((r) => r.task),
+  );
+  const effort = new Map<string, number>();
+  for (const r of ofType(log, 'task.ready'))
+    if (!cancelled.has(r.task)) effort.set(r.task, r.effortHours);
   const received = new Map(ofType(log, 'instruction.received').map((r) => [r.instruction, r.t]));
   let first = Number.POSITIVE_INFINITY;
   for (const t of received.values()) first = Math.min(first, t);
-  let longest = 0;
-  const tasks = ofType(log, 'plan.tactical').flatMap((p) =>
-    p.tasks.map((t) => ({ ...t, instruction: p.instruction })),
-  );
+  const tasks = ofType(log, 'plan.tactical')
+    .filter((p) => finished.has(p.instruction))
+    .flatMap((p) => p.tasks.map((t) => ({ ...t, instruction: p.instruction })));
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const memo = new Map<string, number>();
   const chain = (id: string): number => {
     const known = memo.get(id);
     if (known !== undefined) return known;
-    const t = byId.get(id);
     let before = 0;
-    for (const d of t?.dependsOn ?? []) before = Math.max(before, chain(d));
+    for (const d of byId.get(id)?.dependsOn ?? []) before = Math.max(before, chain(d));
     const value = (effort.get(id) ?? 0) + before;
     memo.set(id, value);
     return value;
   };
-  for (const t of tasks)
-    longest = Math.max(longest, (received.get(t.instruction) ?? first) - first + chain(t.id));
-  const start = ofType(log, 'run.start')[0];
-  const rate = (start?.people ?? [])
-    .filter((p) => p.role === 'IC')
-    .reduce((s, p) => s + p.calendar.hoursPerDay / 24, 0);
+  let longest = 0;
   let total = 0;
-  for (const e of effort.values()) total += e;
-  return Math.max(longest, rate > 0 ? total / rate : 0);
+  for (const t of tasks) {
+    longest = Math.max(longest, (received.get(t.instruction) ?? first) - first + chain(t.id));
+    total += effort.get(t.id) ?? 0;
+  }
+  const calendars = (ofType(log, 'run.start')[0]?.people ?? [])
+    .filter((p) => p.role === 'IC')
+    .map((p) => p.calendar);
+  return Math.max(longest, capacityTime(calendars, first, total));
+}
+
+/** The least time after `from` in which the calendars together supply `work` working hours. */
+function capacityTime(calendars: readonly Calendar[], from: number, work: number): number {
+  if (work <= 0 || calendars.length === 0) return 0;
+  const supplied = (t: number) =>
+    calendars.reduce((h, c) => h + workingHoursBetween(from, from + t, c), 0);
+  let hi = 24;
+  while (supplied(hi) < work) hi *= 2;
+  let lo = 0;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (supplied(mid) >= work) hi = mid;
+    else lo = mid;
+  }
+  return lo;
 }
 
 export function rowOf(log: readonly LogRecord[]): BatchRow {
@@ -75,7 +106,8 @@ export function rowOf(log: readonly LogRecord[]): BatchRow {
     utilizationCv: coefficientOfVariation(r.capacity.ics.map((ic) => ic.utilization)),
     reworkRate: s.reworkRate,
     costUsd: s.costUsd,
-    lowerBoundHours: lowerBound(log),
+    // Rounded down, as the makespan is rounded to the nearest hundredth.
+    lowerBoundHours: Math.floor(lowerBound(log) * 100) / 100,
     events: s.events,
     tasks: s.tasks.total,
   };

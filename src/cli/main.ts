@@ -182,10 +182,11 @@ export function program(): Command {
     .action((file: string, flags: { out?: string; quiet?: boolean }) => {
       const log = readLog(file);
       const reports = reportsOf(log);
-      const dir = resolve(flags.out ?? dirname(resolve(file)));
+      // Always a folder of its own, `regenerated`, so nothing the user keeps in --out is replaced.
+      const dir = join(resolve(flags.out ?? dirname(resolve(file))), 'regenerated');
       const files = reportFiles(reports, log, new Set(FORMATS));
       delete files['events.jsonl'];
-      writeAtomically(dir === dirname(resolve(file)) ? `${dir}/regenerated` : dir, files);
+      writeAtomically(dir, files);
       if (!flags.quiet)
         process.stdout.write(terminalReport(reports, { colour: useColour(process.stdout) }));
     });
@@ -199,13 +200,8 @@ export function main(argv: readonly string[]): number {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.help' ||
-        error.code === 'commander.version'
-      )
-        return 0;
-      return 2;
+      // Help asked for exits 0; help shown because nothing valid was asked for exits 2.
+      return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof ScenarioError || error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);

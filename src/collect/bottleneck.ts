@@ -50,14 +50,15 @@ function bump(map: Record<string, number>, key: string, by = 1): void {
 
 /** The chain of tasks that set each instruction's finish: from its last task back through the latest-finishing input. */
 function criticalPaths(tasks: Map<string, TaskLife>, log: readonly LogRecord[]) {
+  // Each instruction's last task to finish, found in one pass over the tasks.
+  const lastOf = new Map<string, TaskLife>();
+  for (const t of tasks.values()) {
+    if (t.endedAt === null) continue;
+    const best = lastOf.get(t.instruction);
+    if (best === undefined || t.endedAt > (best.endedAt ?? 0)) lastOf.set(t.instruction, t);
+  }
   return ofType(log, 'instruction.completed').map((c) => {
-    const own = [...tasks.values()].filter(
-      (t) => t.instruction === c.instruction && t.endedAt !== null,
-    );
-    let last = own.reduce<TaskLife | undefined>(
-      (a, t) => (a === undefined || (t.endedAt ?? 0) > (a.endedAt ?? 0) ? t : a),
-      undefined,
-    );
+    let last = lastOf.get(c.instruction);
     const chain: string[] = [];
     while (last) {
       chain.unshift(last.id);

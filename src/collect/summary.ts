@@ -76,7 +76,8 @@ export function summary(
   const received = ofType(log, 'instruction.received');
   const completed = new Map(ofType(log, 'instruction.completed').map((c) => [c.instruction, c]));
   const first = received[0]?.t ?? 0;
-  const lastDone = Math.max(first, ...[...completed.values()].map((c) => c.t));
+  let lastDone = first;
+  for (const c of completed.values()) lastDone = Math.max(lastDone, c.t);
   const leads = done.map((t) => (t.endedAt ?? 0) - (t.releasedAt ?? 0));
   const waits = tasks
     .filter((t) => t.startedAt !== null)
@@ -108,10 +109,11 @@ export function summary(
   const released = tasks.filter((t) => t.releasedAt !== null);
   const meanWip = window > 0 ? area / window : 0;
   const throughput = window > 0 ? released.length / window : 0;
+  // W from the tasks whose end the log records: a task whose end went missing widens the gap.
+  const finished = released.filter((t) => t.endedAt !== null);
   const meanLead =
-    released.length > 0
-      ? released.reduce((s, t) => s + ((t.endedAt ?? end) - (t.releasedAt ?? 0)), 0) /
-        released.length
+    finished.length > 0
+      ? finished.reduce((s, t) => s + ((t.endedAt ?? 0) - (t.releasedAt ?? 0)), 0) / finished.length
       : 0;
   const predicted = throughput * meanLead;
   const alert = ofType(log, 'budget.alert')[0];

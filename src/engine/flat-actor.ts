@@ -71,6 +71,16 @@ export class FlatActor<C extends object> {
     const initial = machine.root.initial.target[0];
     if (initial === undefined) throw new Error(`Machine ${machine.id} has no initial state.`);
     this.state = initial;
+    // Shapes whose XState semantics this interpreter does not reproduce are refused, not guessed.
+    for (const definitions of machine.root.transitions.values()) {
+      for (const t of definitions) {
+        if (t.target !== undefined && t.target.length > 0) {
+          throw new Error(
+            `Machine ${machine.id}: a root-level transition with a target is not supported by the fast engine.`,
+          );
+        }
+      }
+    }
   }
 
   on(_type: '*', listener: (event: AnyEvent) => void): void {
@@ -140,7 +150,7 @@ export class FlatActor<C extends object> {
     }
   }
 
-  /** The first enabled transition for `event`, from the current state, then the root. */
+  /** The first enabled transition for `event`, from the current state, then the root (never targeted: see the constructor). */
   private select(event: AnyEvent): AnyTransitionDefinition | undefined {
     for (const node of [this.state, this.machine.root]) {
       for (const t of node.transitions.get(event.type) ?? [])
@@ -237,6 +247,11 @@ export class FlatActor<C extends object> {
       };
     }
     if (action.type === 'xstate.raise') {
+      if (action.delay === undefined || typeof action.event === 'function') {
+        throw new Error(
+          `Machine ${machine.id}: only delayed raises of fixed events (after timers) run on the fast engine.`,
+        );
+      }
       const raised = action.event as AnyEvent;
       const id = action.id ?? raised.type;
       const delay =
@@ -258,6 +273,11 @@ export class FlatActor<C extends object> {
       };
     }
     const e = action.event;
+    if (e !== undefined && action.type !== 'xstate.emit') {
+      throw new Error(
+        `Machine ${machine.id}: action ${String(action.type)} is not one the fast engine runs.`,
+      );
+    }
     if (e !== undefined) {
       return (actor, event) => {
         const emitted = typeof e === 'function' ? e({ context: actor.context, event }, params) : e;

@@ -174,6 +174,8 @@ function mergeSla(raw: ParsedScenario['sla']): SlaTable {
 
 function instructionsOf(raw: ParsedScenario, issues: Issues): InstructionSpec[] {
   const out: InstructionSpec[] = [];
+  /** Where in the file each instruction came from, for error messages. */
+  const sources: FieldPath[] = [];
   const take = (
     id: string,
     at: number,
@@ -185,6 +187,7 @@ function instructionsOf(raw: ParsedScenario, issues: Issues): InstructionSpec[] 
     },
     path: FieldPath,
   ) => {
+    sources.push(path);
     out.push({
       id,
       at,
@@ -219,15 +222,16 @@ function instructionsOf(raw: ParsedScenario, issues: Issues): InstructionSpec[] 
     if (e.type === 'incident')
       take(e.id ?? `P0-${i + 1}`, e.at, { ...e, priority: 0 }, ['events', i]);
   });
-  const seen = new Map<string, number>();
-  out.forEach((x, i) => {
-    if (seen.has(x.id))
+  const seen = new Set<string>();
+  for (const [i, x] of out.entries()) {
+    if (seen.has(x.id)) {
       issues.push({
-        path: ['instructions', i, 'id'],
+        path: [...(sources[i] ?? []), 'id'],
         message: `repeats the id "${x.id}": give each instruction its own`,
       });
-    seen.set(x.id, i);
-  });
+    }
+    seen.add(x.id);
+  }
   return out;
 }
 
@@ -236,6 +240,16 @@ export function resolveScenario(
   fallbackName: string,
 ): { resolved?: ResolvedScenario; issues: Issues } {
   const issues: Issues = [];
+  if (Array.isArray(raw.org.teams)) {
+    for (const key of ['ics', 'people'] as const) {
+      if (raw.org[key] !== undefined) {
+        issues.push({
+          path: ['org', key],
+          message: `applies only when org.teams is a number: with teams listed, put ICs under each team's ${key}`,
+        });
+      }
+    }
+  }
   const org = buildOrg(orgInput(raw.org));
   const instructions = instructionsOf(raw, issues);
   if (instructions.length === 0) {

@@ -81,9 +81,14 @@ describe('orgsim scenario', () => {
     const dir = join(out, 'tier2', '7');
     const r = orgsim('report', join(dir, 'events.jsonl'), '--out', join(out, 'again'), '--quiet');
     expect(r.code).toBe(0);
-    expect(readFileSync(join(out, 'again', 'summary.json'), 'utf8')).toBe(
+    expect(readFileSync(join(out, 'again', 'regenerated', 'summary.json'), 'utf8')).toBe(
       readFileSync(join(dir, 'summary.json'), 'utf8'),
     );
+    // Pointed at the folder that holds the log, it writes beside it and deletes nothing.
+    const again = orgsim('report', join(dir, 'events.jsonl'), '--out', dir, '--quiet');
+    expect(again.code).toBe(0);
+    expect(existsSync(join(dir, 'events.jsonl'))).toBe(true);
+    expect(existsSync(join(dir, 'regenerated', 'summary.json'))).toBe(true);
   });
 
   it('rejects a bad flag, an unknown strategy or scenario with exit code 2 and no stack trace', () => {
@@ -112,10 +117,11 @@ describe('orgsim scenario', () => {
     expect(existsSync(join(out, 'broken'))).toBe(false);
   });
 
-  it('answers --help with the commands and exit code 0', () => {
+  it('answers --help with the commands and exit code 0, and no command at all with exit code 2', () => {
     const r = orgsim('--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/scenario .*standup .*report/s);
+    expect(orgsim().code).toBe(2);
   });
 });
 

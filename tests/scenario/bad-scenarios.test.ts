@@ -176,6 +176,16 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
     message: /outages of ic-qa-1 overlap/,
   },
   {
+    name: 'a duplicate instruction id, reported where the duplicate is',
+    yaml: `${ok}events:\n  - { type: incident, at: 3, id: I1 }\n`,
+    message: /:4:\d+: events\[0\]\.id repeats the id "I1"/,
+  },
+  {
+    name: 'ICs per domain beside a list of teams',
+    yaml: `${ok}org:\n  teams: [{ id: t1, ics: { backend: 1 } }]\n  ics: { qa: 2 }\n`,
+    message: /org\.ics applies only when org\.teams is a number/,
+  },
+  {
     name: 'a duplicate key',
     yaml: `seed: 1\nseed: 2\n${ok}`,
     message: /is not valid YAML: Map keys must be unique/,
