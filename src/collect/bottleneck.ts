@@ -6,7 +6,16 @@ import { TASK_STATES } from '../domain/task-states.ts';
 import type { Hours } from '../kernel/time.ts';
 import type { LogRecord } from '../log/event-log.ts';
 import { type Distribution, distribution, round } from './stats.ts';
-import { availableHours, ofType, runEnd, runStart, type TaskLife, timelines } from './timeline.ts';
+import {
+  absences,
+  availableHours,
+  hoursWithin,
+  ofType,
+  runEnd,
+  runStart,
+  type TaskLife,
+  timelines,
+} from './timeline.ts';
 
 export interface DeskQueue {
   readonly person: string;
@@ -114,6 +123,7 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
     if (list) list.push(w);
     else workOf.set(w.person, [w]);
   }
+  const away = absences(log);
   const queues: DeskQueue[] = start.people.map((p) => {
     const work = workOf.get(p.id) ?? [];
     const waits: number[] = [];
@@ -121,7 +131,7 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
     const seen = new Set<string>();
     let busy = 0;
     for (const w of work) {
-      busy += w.hours;
+      busy += hoursWithin(w, first, end, p.calendar);
       // The first slice of an activity carries its wait; later slices resumed after an interruption.
       const key = `${w.kind}/${w.task ?? ''}/${w.queuedAt}`;
       if (seen.has(key)) continue;
@@ -129,7 +139,7 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
       waits.push(w.startedAt - w.queuedAt);
       bump(byKind, w.kind, w.startedAt - w.queuedAt);
     }
-    const available = availableHours(log, p, first, end);
+    const available = availableHours(away, p, first, end);
     return {
       person: p.id,
       role: p.domain ? `${p.role} ${p.domain}` : p.role,

@@ -5,7 +5,7 @@ import type { Hours } from '../kernel/time.ts';
 import { dayOf } from '../kernel/time.ts';
 import type { LogRecord } from '../log/event-log.ts';
 import { round } from './stats.ts';
-import { availableHours, ofType, runEnd, runStart } from './timeline.ts';
+import { absences, availableHours, hoursWithin, ofType, runEnd, runStart } from './timeline.ts';
 
 export interface CapacityRow {
   readonly id: string;
@@ -53,12 +53,16 @@ export function capacity(log: readonly LogRecord[]): Capacity {
   const start = runStart(log);
   const from = ofType(log, 'instruction.received')[0]?.t ?? 0;
   const to = runEnd(log);
+  const away = absences(log);
+  const calendars = new Map(start.people.map((p) => [p.id, p.calendar]));
   const busy = new Map<string, { all: number; execute: number; review: number }>();
   for (const w of ofType(log, 'work')) {
+    // Only the part of each slice inside the window counts against the hours available in it.
+    const hours = hoursWithin(w, from, to, calendars.get(w.person));
     const b = busy.get(w.person) ?? { all: 0, execute: 0, review: 0 };
-    b.all += w.hours;
-    if (w.kind === 'execute') b.execute += w.hours;
-    if (w.kind === 'peerReview' || w.kind === 'qaValidation') b.review += w.hours;
+    b.all += hours;
+    if (w.kind === 'execute') b.execute += hours;
+    if (w.kind === 'peerReview' || w.kind === 'qaValidation') b.review += hours;
     busy.set(w.person, b);
   }
   const ics = start.people
@@ -66,7 +70,7 @@ export function capacity(log: readonly LogRecord[]): Capacity {
     .map((p) => {
       const b = busy.get(p.id) ?? { all: 0, execute: 0, review: 0 };
       return {
-        ...row(p.id, availableHours(log, p, from, to), b.all),
+        ...row(p.id, availableHours(away, p, from, to), b.all),
         domain: p.domain ?? '',
         team: p.team,
         executeHours: round(b.execute),
@@ -75,7 +79,7 @@ export function capacity(log: readonly LogRecord[]): Capacity {
     });
   const leads = start.people
     .filter((p) => p.role !== 'IC')
-    .map((p) => row(p.id, availableHours(log, p, from, to), busy.get(p.id)?.all ?? 0));
+    .map((p) => row(p.id, availableHours(away, p, from, to), busy.get(p.id)?.all ?? 0));
   const domainTotals = new Map<string, { available: number; busy: number }>();
   for (const ic of ics) {
     const d = domainTotals.get(ic.domain) ?? { available: 0, busy: 0 };

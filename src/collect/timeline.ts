@@ -118,25 +118,57 @@ export function timelines(log: readonly LogRecord[]): Map<string, TaskLife> {
 }
 
 /** Working hours a person had in [from, to], less their outages. */
+/** Outages and hire times per person, read once from the log. */
+export interface Absences {
+  readonly outages: Map<string, Array<[Hours, Hours]>>;
+  readonly hired: Map<string, Hours>;
+}
+
+export function absences(log: readonly LogRecord[]): Absences {
+  const outages = new Map<string, Array<[Hours, Hours]>>();
+  const open = new Map<string, Hours>();
+  const hired = new Map<string, Hours>();
+  const end = runEnd(log);
+  for (const r of log) {
+    if (r.type === 'hire') hired.set(r.person, r.t);
+    if (r.type !== 'outage') continue;
+    if (r.phase === 'start') open.set(r.person, r.t);
+    else {
+      const list = outages.get(r.person) ?? [];
+      list.push([open.get(r.person) ?? r.t, r.t]);
+      outages.set(r.person, list);
+      open.delete(r.person);
+    }
+  }
+  for (const [person, from] of open)
+    outages.set(person, [...(outages.get(person) ?? []), [from, end]]);
+  return { outages, hired };
+}
+
+/** Working hours a person had in [from, to], less their outages and any time before they were hired. */
 export function availableHours(
-  log: readonly LogRecord[],
+  away: Absences,
   person: RunStart['people'][number],
   from: Hours,
   to: Hours,
 ): Hours {
   let hours = workingHoursBetween(from, to, person.calendar);
-  let outageFrom: Hours | null = null;
-  for (const r of log) {
-    if (r.type !== 'outage' || r.person !== person.id) continue;
-    if (r.phase === 'start') outageFrom = r.t;
-    else if (outageFrom !== null) {
-      hours -= workingHoursBetween(Math.max(from, outageFrom), Math.min(to, r.t), person.calendar);
-      outageFrom = null;
-    }
+  for (const [a, b] of away.outages.get(person.id) ?? []) {
+    hours -= workingHoursBetween(Math.max(from, a), Math.min(to, b), person.calendar);
   }
-  if (outageFrom !== null)
-    hours -= workingHoursBetween(Math.max(from, outageFrom), to, person.calendar);
-  const hired = log.find((r) => r.type === 'hire' && r.person === person.id);
-  if (hired) hours -= workingHoursBetween(from, Math.min(to, hired.t), person.calendar);
+  const hired = away.hired.get(person.id);
+  if (hired !== undefined) hours -= workingHoursBetween(from, Math.min(to, hired), person.calendar);
   return Math.max(0, hours);
+}
+
+/** The working hours of a slice of work that fall inside [from, to]. */
+export function hoursWithin(
+  w: { startedAt: Hours; t: Hours; hours: Hours },
+  from: Hours,
+  to: Hours,
+  calendar: RunStart['people'][number]['calendar'] | undefined,
+): Hours {
+  if (w.startedAt >= from && w.t <= to) return w.hours;
+  if (calendar === undefined) return 0;
+  return workingHoursBetween(Math.max(w.startedAt, from), Math.min(w.t, to), calendar);
 }
