@@ -218,10 +218,11 @@ function instructionsOf(raw: ParsedScenario, issues: Issues): InstructionSpec[] 
       take(`A${k + 1}.${++n}`, t, a.template, path);
     }
   });
-  raw.events.forEach((e, i) => {
+  let incidents = 0;
+  for (const [i, e] of raw.events.entries()) {
     if (e.type === 'incident')
-      take(e.id ?? `P0-${i + 1}`, e.at, { ...e, priority: 0 }, ['events', i]);
-  });
+      take(e.id ?? `P0-${++incidents}`, e.at, { ...e, priority: 0 }, ['events', i]);
+  }
   const seen = new Set<string>();
   for (const [i, x] of out.entries()) {
     if (seen.has(x.id)) {
