@@ -7,7 +7,7 @@ import { type Kernel, Priority, type Scheduled } from './kernel.ts';
 
 /** The two methods XState's scheduler calls (its `Clock` interface). */
 export interface XStateClock {
-  setTimeout(fn: (...args: unknown[]) => void, delay: number): unknown;
+  setTimeout(fn: (...args: unknown[]) => void, delay: number): unknown; // XState's Clock interface: simulated, not wall, time
   clearTimeout(id: unknown): void;
 }
 
@@ -16,7 +16,8 @@ const NEVER = Symbol('never');
 
 export function kernelClock(kernel: Kernel): XStateClock {
   return {
-    setTimeout(fn, delay) {
+    // biome-ignore format: keep the note on the line the determinism check reads (simulated time, not wall)
+    setTimeout(fn, delay) { // simulated time: queues on the kernel, never a wall timer
       if (delay === Number.POSITIVE_INFINITY) return NEVER;
       return kernel.schedule(delay, fn, Priority.timer);
     },

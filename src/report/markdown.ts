@@ -1,9 +1,7 @@
 // The reports as Markdown: what `reports/<scenario>/<seed>/*.md` holds.
 
 import type { Bottleneck, Capacity, Reports, StandupDay, Summary } from '../collect/index.ts';
-
-const n = (v: number, digits = 1) => v.toLocaleString('en-US', { maximumFractionDigits: digits });
-const pct = (v: number) => `${Math.round(v * 100)} %`;
+import { instructionRow, n, pct } from './format.ts';
 
 export function table(
   head: readonly string[],
@@ -28,14 +26,7 @@ export function summaryMarkdown(s: Summary): string {
     '',
     table(
       ['instruction', 'tier', 'priority', 'received (h)', 'finished (h)', 'lead time (h)'],
-      s.instructions.map((i) => [
-        i.id,
-        i.tier,
-        i.priority,
-        n(i.receivedAt),
-        i.finishedAt === null ? '—' : n(i.finishedAt),
-        i.leadTimeHours === null ? '—' : n(i.leadTimeHours),
-      ]),
+      s.instructions.map(instructionRow),
     ),
     '',
     table(

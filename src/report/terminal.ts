@@ -4,9 +4,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Reports } from '../collect/index.ts';
-
-const n = (v: number, digits = 1) => v.toLocaleString('en-US', { maximumFractionDigits: digits });
-const pct = (v: number) => `${Math.round(v * 100)} %`;
+import { instructionRow, n, pct } from './format.ts';
 
 export function useColour(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
@@ -47,14 +45,7 @@ export function terminalReport(
     'lead time h',
   ]);
   for (const i of s.instructions.slice(0, 12)) {
-    instructions.push([
-      i.id,
-      i.tier,
-      i.priority,
-      n(i.receivedAt),
-      i.finishedAt === null ? '—' : n(i.finishedAt),
-      i.leadTimeHours === null ? '—' : n(i.leadTimeHours),
-    ]);
+    instructions.push(instructionRow(i));
   }
   out.push(instructions.toString());
   if (s.instructions.length > 12)

@@ -1,0 +1,21 @@
+// Number formatting and rows shared by the terminal, Markdown and HTML reports.
+
+import type { Summary } from '../collect/index.ts';
+
+/** A figure for people: thousands separated, at most `digits` decimals. */
+export const n = (v: number, digits = 1) =>
+  v.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+export const pct = (v: number) => `${Math.round(v * 100)} %`;
+
+/** One instruction as a table row: id, tier, priority, received, finished, lead time. */
+export function instructionRow(i: Summary['instructions'][number]): Array<string | number> {
+  return [
+    i.id,
+    i.tier,
+    i.priority,
+    n(i.receivedAt),
+    i.finishedAt === null ? '—' : n(i.finishedAt),
+    i.leadTimeHours === null ? '—' : n(i.leadTimeHours),
+  ];
+}
