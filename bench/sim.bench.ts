@@ -124,11 +124,9 @@ function scaleConfig(agents: number): SimConfig {
     security: 0,
   };
   const org = defaultOrg({ teams, headcount });
-  const ics = org.teams.reduce((n, t) => n + t.ics.length, 0);
   // About 100 one-task instructions a year per agent, at roughly 60 % load on the ICs.
   const year = 24 * 365;
   const count = Math.round(agents * 100);
-  void ics;
   const instructions = Array.from({ length: count }, (_, i) => ({
     id: `W${i + 1}`,
     at: (i * year) / count,

@@ -52,7 +52,18 @@ export function runEnd(log: readonly LogRecord[]): Hours {
   return log.at(-1)?.t ?? 0;
 }
 
+/** Timelines already read, per log (and its length, as a live log grows): collectors share one reading. */
+const READ = new WeakMap<readonly LogRecord[], { length: number; tasks: Map<string, TaskLife> }>();
+
 export function timelines(log: readonly LogRecord[]): Map<string, TaskLife> {
+  const known = READ.get(log);
+  if (known !== undefined && known.length === log.length) return known.tasks;
+  const tasks = readTimelines(log);
+  READ.set(log, { length: log.length, tasks });
+  return tasks;
+}
+
+function readTimelines(log: readonly LogRecord[]): Map<string, TaskLife> {
   const tasks = new Map<string, TaskLife>();
   const open = new Map<string, { state: TaskState; since: Hours }>();
   for (const r of log) {

@@ -349,10 +349,7 @@ export function icView(world: World, ic: Person, task: TaskState): IcView {
 export function tryAssign(world: World, team: string, domain: Domain): void {
   const list = backlog(world, team, domain);
   while (list.length > 0) {
-    const free = world
-      .pool(team, domain)
-      .filter((p) => !p.away && p.held.size < (p.spec as IcSpec).wipLimit)
-      .sort((a, b) => naturalOrder(a.spec.id, b.spec.id));
+    const free = freeIn(world, team, domain);
     if (free.length === 0) return;
     let pick: TaskState | undefined;
     for (const t of list) {
@@ -429,8 +426,13 @@ export function handTo(world: World, task: TaskState, ic: Person, from: string):
 
 /** The candidates for `task` in its pool: present, with a free slot, in a stable order. */
 export function freeCandidates(world: World, task: TaskState, except?: string): Person[] {
+  return freeIn(world, task.team, task.plan.domain, except);
+}
+
+/** ICs of a team's domain pool who are present and have a free WIP slot, in natural id order. */
+function freeIn(world: World, team: string, domain: Domain, except?: string): Person[] {
   return world
-    .pool(task.team, task.plan.domain)
+    .pool(team, domain)
     .filter((p) => !p.away && p.spec.id !== except && p.held.size < (p.spec as IcSpec).wipLimit)
     .sort((a, b) => naturalOrder(a.spec.id, b.spec.id));
 }
