@@ -52,6 +52,21 @@ function hand(
   return person.spec.id;
 }
 
+/** A new escalation of `task`: `E-n` for a blocker, `B-n` for an SLA breach look-in. */
+function openEscalation(world: World, task: TaskState, route: Escalation['route']): Escalation {
+  const escalation: Escalation = {
+    id: `${route === 'sla' ? 'B' : 'E'}-${world.escalations.size + 1}`,
+    task: task.plan.id,
+    route,
+    openedAt: world.now,
+    holders: new Map(),
+    resolved: false,
+    humanTimer: null,
+  };
+  world.escalations.set(escalation.id, escalation);
+  return escalation;
+}
+
 /** The IC hit a blocker while working: the task stops and the blocker is escalated by type. */
 export function raiseBlocker(world: World, task: TaskState): void {
   const blocker = task.blocker;
@@ -64,16 +79,7 @@ export function raiseBlocker(world: World, task: TaskState): void {
     task: task.plan.id,
   });
   const level = routeLevel(blocker.type);
-  const escalation: Escalation = {
-    id: `E-${world.escalations.size + 1}`,
-    task: task.plan.id,
-    route: blocker.type,
-    openedAt: world.now,
-    holders: new Map(),
-    resolved: false,
-    humanTimer: null,
-  };
-  world.escalations.set(escalation.id, escalation);
+  const escalation = openEscalation(world, task, blocker.type);
   world.openBlockers.set(task.plan.id, escalation);
   const to = hand(
     world,
@@ -144,16 +150,7 @@ export function onTaskReport(world: World, task: TaskState, report: TaskReport):
     lookIn(world, open, task, person, report.level);
     return;
   }
-  const escalation: Escalation = {
-    id: `B-${world.escalations.size + 1}`,
-    task: task.plan.id,
-    route: 'sla',
-    openedAt: world.now,
-    holders: new Map(),
-    resolved: false,
-    humanTimer: null,
-  };
-  world.escalations.set(escalation.id, escalation);
+  const escalation = openEscalation(world, task, 'sla');
   world.openLookIns.set(task.plan.id, escalation);
   world.record({
     type: 'escalation.opened',

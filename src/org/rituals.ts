@@ -83,6 +83,14 @@ function reportOf(world: World, person: Person): StandupReport {
   return { person: person.spec.id, yesterday, today: [...new Set(today)], blockers };
 }
 
+/** Files what `to` heard; true once it has everything it waits for today. */
+function collect<T>(state: StandupState, heard: Map<string, T[]>, to: Person, item: T): boolean {
+  const list = heard.get(to.spec.id) ?? [];
+  list.push(item);
+  heard.set(to.spec.id, list);
+  return list.length === state.awaiting.get(to.spec.id);
+}
+
 /** A standup activity finished on someone's desk. */
 export function standupDone(
   world: World,
@@ -95,10 +103,7 @@ export function standupDone(
     const lead = world.lead(person.team, person.domain as Domain);
     const report = reportOf(world, person);
     world.message('standup', 'standup.report', person.spec.id, lead, null, { content: report });
-    const reports = state.reports.get(lead.spec.id) ?? [];
-    reports.push(report);
-    state.reports.set(lead.spec.id, reports);
-    if (reports.length === state.awaiting.get(lead.spec.id)) {
+    if (collect(state, state.reports, lead, report)) {
       world.deliver(lead, {
         type: 'standup.report',
         workHours: world.config.overheads.standupHours.DL,
@@ -127,10 +132,7 @@ function rollUp(world: World, state: StandupState, person: Person): void {
       : { team: person.team, leads: state.rollups.get(person.spec.id) ?? [] };
   const up = person.role === 'DL' ? world.techLead(person.team) : world.manager();
   world.message('standup', 'standup.rollup', person.spec.id, up, null, { content });
-  const rollups = state.rollups.get(up.spec.id) ?? [];
-  rollups.push(content);
-  state.rollups.set(up.spec.id, rollups);
-  if (rollups.length === state.awaiting.get(up.spec.id)) {
+  if (collect(state, state.rollups, up, content)) {
     world.deliver(up, {
       type: 'standup.rollup',
       workHours: world.config.overheads.standupHours[up.role],
