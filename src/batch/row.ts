@@ -1,7 +1,8 @@
 // One run reduced to the figures a comparison needs, computed from its event log: the row a batch
 // returns per replication. Wall time is kept out, so rows are identical however a batch is run.
 
-import { collect } from '../collect/index.ts';
+import { capacity } from '../collect/capacity.ts';
+import { summary } from '../collect/summary.ts';
 import { ofType } from '../collect/timeline.ts';
 import { type Calendar, workingHoursBetween } from '../domain/calendar.ts';
 import type { LogRecord } from '../log/event-log.ts';
@@ -91,8 +92,9 @@ function capacityTime(calendars: readonly Calendar[], from: number, work: number
 }
 
 export function rowOf(log: readonly LogRecord[]): BatchRow {
-  const r = collect(log, '');
-  const s = r.summary;
+  // Only the reports a row reads: the bottleneck and standup reports are left out.
+  const s = summary(log, '');
+  const ics = capacity(log).ics;
   return {
     scenario: s.scenario,
     strategy: s.strategy,
@@ -103,7 +105,7 @@ export function rowOf(log: readonly LogRecord[]): BatchRow {
     leadTimeP95Hours: s.leadTimeHours.p95,
     slaBreaches: Object.values(s.slaBreaches).reduce((a, b) => a + b, 0),
     escalations: s.escalations.total,
-    utilizationCv: coefficientOfVariation(r.capacity.ics.map((ic) => ic.utilization)),
+    utilizationCv: coefficientOfVariation(ics.map((ic) => ic.utilization)),
     reworkRate: s.reworkRate,
     costUsd: s.costUsd,
     // Rounded down, as the makespan is rounded to the nearest hundredth.

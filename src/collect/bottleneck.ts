@@ -117,7 +117,7 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
     dependencyWait += t.releasedAt - t.plannedAt;
   }
   const first = ofType(log, 'instruction.received')[0]?.t ?? 0;
-  const workOf = new Map<string, ReturnType<typeof ofType<'work'>>>();
+  const workOf = new Map<string, Array<ReturnType<typeof ofType<'work'>>[number]>>();
   for (const w of ofType(log, 'work')) {
     const list = workOf.get(w.person);
     if (list) list.push(w);
@@ -128,14 +128,20 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
     const work = workOf.get(p.id) ?? [];
     const waits: number[] = [];
     const byKind: Record<string, number> = {};
-    const seen = new Set<string>();
+    // Per activity (kind and task), the queue times already seen.
+    const seen = new Map<string, Set<number>>();
     let busy = 0;
     for (const w of work) {
       busy += hoursWithin(w, first, end, p.calendar);
       // The first slice of an activity carries its wait; later slices resumed after an interruption.
-      const key = `${w.kind}/${w.task ?? ''}/${w.queuedAt}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const key = w.task === undefined ? w.kind : `${w.kind}/${w.task}`;
+      let queued = seen.get(key);
+      if (queued === undefined) {
+        queued = new Set();
+        seen.set(key, queued);
+      }
+      if (queued.has(w.queuedAt)) continue;
+      queued.add(w.queuedAt);
       waits.push(w.startedAt - w.queuedAt);
       bump(byKind, w.kind, w.startedAt - w.queuedAt);
     }

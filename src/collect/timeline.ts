@@ -8,9 +8,31 @@ import type { LogRecord } from '../log/event-log.ts';
 
 type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
 
-export function ofType<T extends LogRecord['type']>(log: readonly LogRecord[], type: T): Of<T>[] {
-  return log.filter((r): r is Of<T> => r.type === type);
+/** The log's records grouped by type, per log (and its length, as a live log grows): read once. */
+const BY_TYPE = new WeakMap<
+  readonly LogRecord[],
+  { length: number; groups: Map<string, LogRecord[]> }
+>();
+
+/** The records of one type, in log order. Shared between callers: never modify the array. */
+export function ofType<T extends LogRecord['type']>(
+  log: readonly LogRecord[],
+  type: T,
+): readonly Of<T>[] {
+  let known = BY_TYPE.get(log);
+  if (known === undefined || known.length !== log.length) {
+    const groups = new Map<string, LogRecord[]>();
+    for (const r of log) {
+      const list = groups.get(r.type);
+      if (list) list.push(r);
+      else groups.set(r.type, [r]);
+    }
+    known = { length: log.length, groups };
+    BY_TYPE.set(log, known);
+  }
+  return (known.groups.get(type) ?? NONE) as readonly Of<T>[];
 }
+const NONE: readonly LogRecord[] = [];
 
 export interface Visit {
   readonly state: TaskState;

@@ -34,6 +34,11 @@ export interface FlatSnapshot<C> {
 
 type Compiled = (actor: FlatActor<object>, event: AnyEvent) => void;
 
+const NO_TIMERS: Map<string, Scheduled> = new Map();
+const rethrow = (error: unknown): never => {
+  throw error;
+};
+
 /** Each machine's actions, compiled once and shared by all its actors. */
 const COMPILED = new WeakMap<AnyStateMachine, Map<unknown, Compiled>>();
 
@@ -54,19 +59,17 @@ export class FlatActor<C extends object> {
   private state: AnyStateNode;
   private context!: C;
   private status: 'active' | 'done' | 'error' = 'active';
-  private readonly timers = new Map<string, Scheduled>();
-  private readonly listeners: Array<(event: AnyEvent) => void> = [];
+  private timers = new Map<string, Scheduled>();
+  private listeners: Array<(event: AnyEvent) => void> = [];
   private readonly mailbox: AnyEvent[] = [];
   private busy = false;
   private effects: Effect[] = [];
-  private onError: (error: unknown) => void = (error) => {
-    throw error;
-  };
+  private onError: (error: unknown) => void = rethrow;
 
   constructor(
     private readonly machine: AnyStateMachine,
     private readonly kernel: Kernel,
-    private readonly input: unknown,
+    private input: unknown,
   ) {
     const initial = machine.root.initial.target[0];
     if (initial === undefined) throw new Error(`Machine ${machine.id} has no initial state.`);
@@ -107,8 +110,19 @@ export class FlatActor<C extends object> {
       this.fail(error);
       return this;
     }
+    this.input = undefined;
     this.drain();
     return this;
+  }
+
+  /**
+   * A done actor takes no more events and emits nothing, so it lets go of its listeners (and the
+   * closures they hold) and its timer table: a finished task then costs its snapshot alone.
+   */
+  private release(): void {
+    this.listeners = [];
+    this.onError = rethrow;
+    if (this.timers.size === 0) this.timers = NO_TIMERS;
   }
 
   private fail(error: unknown): void {
@@ -142,6 +156,8 @@ export class FlatActor<C extends object> {
         this.microstep(transition, event);
         this.settle(event);
         this.flush();
+        // Narrowed to 'active' above, but settle() may have finished the machine.
+        if ((this.status as FlatSnapshot<C>['status']) === 'done') this.release();
       }
     } catch (error) {
       this.fail(error);
