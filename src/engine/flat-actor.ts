@@ -6,24 +6,17 @@
 // macrostep, in order; events sent during that flush queued until it ends. The model-based tests
 // and the engine-equivalence tests prove it takes the same transitions and writes the same log.
 
-import type { AnyStateMachine, AnyStateNode, AnyTransitionDefinition } from 'xstate';
+import type { AnyStateMachine } from 'xstate';
 import { type Kernel, Priority, type Scheduled } from '../kernel/kernel.ts';
-
-type AnyEvent = { type: string; [key: string]: unknown };
-type Ref = string | { type: string; params?: unknown };
-type Effect =
-  | { kind: 'emit'; event: AnyEvent }
-  | { kind: 'schedule'; id: string; delay: number; event: AnyEvent }
-  | { kind: 'cancel'; id: string };
-
-interface ActionObject {
-  type?: string;
-  assignment?: unknown;
-  event?: unknown;
-  delay?: unknown;
-  id?: string;
-  sendId?: string;
-}
+import {
+  type Action,
+  type ActionHost,
+  type AnyEvent,
+  type Effect,
+  type StateTable,
+  type Step,
+  stateTables,
+} from './flat-table.ts';
 
 export interface FlatSnapshot<C> {
   readonly value: string;
@@ -32,15 +25,10 @@ export interface FlatSnapshot<C> {
   can(event: AnyEvent): boolean;
 }
 
-type Compiled = (actor: FlatActor<object>, event: AnyEvent) => void;
-
 const NO_TIMERS: Map<string, Scheduled> = new Map();
 const rethrow = (error: unknown): never => {
   throw error;
 };
-
-/** Each machine's actions, compiled once and shared by all its actors. */
-const COMPILED = new WeakMap<AnyStateMachine, Map<unknown, Compiled>>();
 
 class Snapshot<C extends object> implements FlatSnapshot<C> {
   constructor(
@@ -55,16 +43,22 @@ class Snapshot<C extends object> implements FlatSnapshot<C> {
   }
 }
 
-export class FlatActor<C extends object> {
-  private state: AnyStateNode;
-  private context!: C;
+export class FlatActor<C extends object> implements ActionHost {
+  private node: StateTable;
+  /** @internal Read and updated in place by the machine's actions. */
+  context!: C;
+  /** @internal Emits, timer schedules and cancellations of the current macrostep, in order. */
+  readonly effects: Effect[] = [];
   private status: 'active' | 'done' | 'error' = 'active';
   private timers = new Map<string, Scheduled>();
   private listeners: Array<(event: AnyEvent) => void> = [];
   private readonly mailbox: AnyEvent[] = [];
   private busy = false;
-  private effects: Effect[] = [];
   private onError: (error: unknown) => void = rethrow;
+  private snapshot: Snapshot<C> | null = null;
+  /** The step `can` chose for an event, reused by `send` if nothing has moved since. */
+  private chosenFor: AnyEvent | null = null;
+  private chosen: Step | null = null;
 
   constructor(
     private readonly machine: AnyStateMachine,
@@ -73,17 +67,7 @@ export class FlatActor<C extends object> {
   ) {
     const initial = machine.root.initial.target[0];
     if (initial === undefined) throw new Error(`Machine ${machine.id} has no initial state.`);
-    this.state = initial;
-    // Shapes whose XState semantics this interpreter does not reproduce are refused, not guessed.
-    for (const definitions of machine.root.transitions.values()) {
-      for (const t of definitions) {
-        if (t.target !== undefined && t.target.length > 0) {
-          throw new Error(
-            `Machine ${machine.id}: a root-level transition with a target is not supported by the fast engine.`,
-          );
-        }
-      }
-    }
+    this.node = stateTables(machine).get(initial) as StateTable;
   }
 
   on(_type: '*', listener: (event: AnyEvent) => void): void {
@@ -103,7 +87,7 @@ export class FlatActor<C extends object> {
     const init = { type: 'xstate.init', input: this.input };
     this.busy = true;
     try {
-      this.runAll(this.state.entry as ActionObject[], init);
+      this.runAll(this.node.entry, init);
       this.settle(init);
       this.flush();
     } catch (error) {
@@ -116,8 +100,9 @@ export class FlatActor<C extends object> {
   }
 
   /**
-   * A done actor takes no more events and emits nothing, so it lets go of its listeners (and the
-   * closures they hold) and its timer table: a finished task then costs its snapshot alone.
+   * A done actor takes no more events and emits nothing, so it lets go of its listeners and error
+   * handler (and the closures they hold) and its timer table: a finished task then costs its
+   * snapshot alone.
    */
   private release(): void {
     this.listeners = [];
@@ -133,12 +118,18 @@ export class FlatActor<C extends object> {
   }
 
   getSnapshot(): FlatSnapshot<C> {
-    return new Snapshot(this, this.state.key, this.context, this.status);
+    const s = this.snapshot;
+    if (s !== null && s.value === this.node.key && s.status === this.status) return s;
+    this.snapshot = new Snapshot(this, this.node.key, this.context, this.status);
+    return this.snapshot;
   }
 
   /** Whether `event` would take a transition now. */
   can(event: AnyEvent): boolean {
-    return this.status === 'active' && this.select(event) !== undefined;
+    if (this.status !== 'active') return false;
+    this.chosen = this.select(event);
+    this.chosenFor = event;
+    return this.chosen !== null;
   }
 
   send(event: AnyEvent): void {
@@ -151,9 +142,9 @@ export class FlatActor<C extends object> {
     try {
       for (let event = this.mailbox.shift(); event !== undefined; event = this.mailbox.shift()) {
         if (this.status !== 'active') continue;
-        const transition = this.select(event);
-        if (transition === undefined) continue;
-        this.microstep(transition, event);
+        const step = event === this.chosenFor ? this.chosen : this.select(event);
+        if (step === null) continue;
+        this.microstep(step, event);
         this.settle(event);
         this.flush();
         // Narrowed to 'active' above, but settle() may have finished the machine.
@@ -166,149 +157,55 @@ export class FlatActor<C extends object> {
     }
   }
 
-  /** The first enabled transition for `event`, from the current state, then the root (never targeted: see the constructor). */
-  private select(event: AnyEvent): AnyTransitionDefinition | undefined {
-    for (const node of [this.state, this.machine.root]) {
-      for (const t of node.transitions.get(event.type) ?? [])
-        if (this.guard(t.guard as Ref | undefined, event)) return t;
-    }
-    return undefined;
+  /** The first enabled transition for `event`: the state's own, then the root's (never targeted). */
+  private select(event: AnyEvent): Step | null {
+    const steps = this.node.on.get(event.type);
+    if (steps === undefined) return null;
+    for (const step of steps)
+      if (step.guard === null || step.guard(this.context, event)) return step;
+    return null;
   }
 
   /** Eventless transitions after each microstep, then the final-state check. */
   private settle(event: AnyEvent): void {
     for (let guard = 0; guard < 100; guard++) {
-      const always = (this.state.always ?? []).find((t) =>
-        this.guard(t.guard as Ref | undefined, event),
-      );
-      if (always === undefined) break;
+      let always: Step | null = null;
+      for (const step of this.node.always) {
+        if (step.guard === null || step.guard(this.context, event)) {
+          always = step;
+          break;
+        }
+      }
+      if (always === null) break;
       this.microstep(always, event);
     }
-    if (this.state.type === 'final') this.status = 'done';
+    if (this.node.final) this.status = 'done';
   }
 
-  private microstep(t: AnyTransitionDefinition, event: AnyEvent): void {
-    const target = t.target?.[0];
-    if (target === undefined || (target === this.state && !t.reenter)) {
-      this.runAll(t.actions as ActionObject[], event);
+  private microstep(step: Step, event: AnyEvent): void {
+    // Whatever `can` chose was chosen against a state and context this step may change.
+    this.chosenFor = null;
+    const target = step.target;
+    if (target === null || (target === this.node && !step.reenter)) {
+      this.runAll(step.actions, event);
       return;
     }
-    this.runAll(this.state.exit as ActionObject[], event);
-    this.runAll(t.actions as ActionObject[], event);
-    this.state = target;
-    this.runAll(target.entry as ActionObject[], event);
+    this.runAll(this.node.exit, event);
+    this.runAll(step.actions, event);
+    this.node = target;
+    this.runAll(target.entry, event);
   }
 
-  private guard(ref: Ref | undefined, event: AnyEvent): boolean {
-    if (ref === undefined) return true;
-    const [name, params] = typeof ref === 'string' ? [ref, undefined] : [ref.type, ref.params];
-    const impl = this.machine.implementations.guards[name] as
-      | ((args: unknown, params: unknown) => boolean)
-      | undefined;
-    if (impl === undefined) throw new Error(`Machine ${this.machine.id}: unknown guard "${name}".`);
-    return impl({ context: this.context, event }, params);
-  }
-
-  private runAll(actions: readonly (ActionObject | Ref)[], event: AnyEvent): void {
-    for (const action of actions) this.run(action, event);
-  }
-
-  private run(ref: ActionObject | Ref, event: AnyEvent): void {
-    let byRef = COMPILED.get(this.machine);
-    if (byRef === undefined) {
-      byRef = new Map();
-      COMPILED.set(this.machine, byRef);
-    }
-    let compiled = byRef.get(ref);
-    if (compiled === undefined) {
-      compiled = FlatActor.compile(this.machine, ref);
-      byRef.set(ref, compiled);
-    }
-    compiled(this as FlatActor<object>, event);
-  }
-
-  /** Turns an action reference into what it does, once per machine and reference. */
-  private static compile(machine: AnyStateMachine, ref: ActionObject | Ref): Compiled {
-    let params: unknown;
-    let action: ActionObject;
-    const named =
-      typeof ref === 'string' ||
-      (typeof ref === 'object' &&
-        !('resolve' in ref) &&
-        ref.type !== undefined &&
-        !ref.type.startsWith('xstate.'));
-    if (named) {
-      const name = typeof ref === 'string' ? ref : (ref.type as string);
-      params = typeof ref === 'string' ? undefined : (ref as { params?: unknown }).params;
-      action = machine.implementations.actions[name] as ActionObject;
-      if (action === undefined) throw new Error(`Machine ${machine.id}: unknown action "${name}".`);
-    } else {
-      action = ref as ActionObject;
-    }
-    const a = action.assignment;
-    if (typeof a === 'function') {
-      return (actor, event) => {
-        // Context is updated in place: nothing keeps an old context, and copying is what costs.
-        Object.assign(actor.context, a({ context: actor.context, event }, params));
-      };
-    }
-    if (a !== undefined) {
-      const entries = Object.entries(a as Record<string, unknown>);
-      return (actor, event) => {
-        const args = { context: actor.context, event };
-        const partial: Record<string, unknown> = {};
-        for (const [key, value] of entries)
-          partial[key] = typeof value === 'function' ? value(args, params) : value;
-        Object.assign(actor.context, partial);
-      };
-    }
-    if (action.type === 'xstate.raise') {
-      if (action.delay === undefined || typeof action.event === 'function') {
-        throw new Error(
-          `Machine ${machine.id}: only delayed raises of fixed events (after timers) run on the fast engine.`,
-        );
-      }
-      const raised = action.event as AnyEvent;
-      const id = action.id ?? raised.type;
-      const delay =
-        typeof action.delay === 'string'
-          ? machine.implementations.delays[action.delay]
-          : action.delay;
-      return (actor, event) => {
-        const value =
-          typeof delay === 'function'
-            ? (delay as (a: unknown) => number)({ context: actor.context, event })
-            : (delay as number);
-        actor.effects.push({ kind: 'schedule', id, delay: value, event: raised });
-      };
-    }
-    if (action.type === 'xstate.cancel') {
-      const id = action.sendId as string;
-      return (actor) => {
-        actor.effects.push({ kind: 'cancel', id });
-      };
-    }
-    const e = action.event;
-    if (e !== undefined && action.type !== 'xstate.emit') {
-      throw new Error(
-        `Machine ${machine.id}: action ${String(action.type)} is not one the fast engine runs.`,
-      );
-    }
-    if (e !== undefined) {
-      return (actor, event) => {
-        const emitted = typeof e === 'function' ? e({ context: actor.context, event }, params) : e;
-        actor.effects.push({ kind: 'emit', event: emitted as AnyEvent });
-      };
-    }
-    throw new Error(
-      `Machine ${machine.id}: action ${JSON.stringify(ref)} is not one the fast engine runs.`,
-    );
+  private runAll(actions: readonly Action[], event: AnyEvent): void {
+    for (const action of actions) action(this, event);
   }
 
   private flush(): void {
+    // Listeners may send to this actor while it flushes; those events wait in the mailbox, so no
+    // effect is added before the loop ends.
     const effects = this.effects;
-    this.effects = [];
-    for (const effect of effects) {
+    for (let i = 0; i < effects.length; i++) {
+      const effect = effects[i] as Effect;
       if (effect.kind === 'emit') {
         for (const listener of this.listeners) listener(effect.event);
       } else if (effect.kind === 'cancel') {
@@ -330,5 +227,6 @@ export class FlatActor<C extends object> {
         this.timers.set(id, timer);
       }
     }
+    effects.length = 0;
   }
 }
