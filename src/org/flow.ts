@@ -104,8 +104,8 @@ export function decideIntake(world: World, instruction: string): void {
 /** The domains a team has ICs in: the only ones its plans can use. */
 function staffedDomains(world: World, team: string): Domain[] {
   const domains = new Set<Domain>();
-  for (const p of world.people.values())
-    if (p.role === 'IC' && p.team === team && p.domain) domains.add(p.domain);
+  // The team's own roster, not the whole org: this runs for every plan.
+  for (const p of world.team(team)) if (p.role === 'IC' && p.domain) domains.add(p.domain);
   return DOMAINS.filter((d) => domains.has(d));
 }
 
