@@ -51,7 +51,7 @@ export function lowerBound(log: readonly LogRecord[]): number {
   for (const t of received.values()) first = Math.min(first, t);
   const tasks = ofType(log, 'plan.tactical')
     .filter((p) => finished.has(p.instruction))
-    .flatMap((p) => p.tasks.map((t) => ({ ...t, instruction: p.instruction })));
+    .flatMap((p) => p.tasks.map((t) => ({ instruction: p.instruction, ...t })));
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const memo = new Map<string, number>();
   const chain = (id: string): number => {
