@@ -95,6 +95,7 @@ export class FlatActor<C extends object> implements ActionHost {
       return this;
     }
     this.input = undefined;
+    if (this.status === 'done') this.release();
     this.drain();
     return this;
   }
@@ -107,6 +108,7 @@ export class FlatActor<C extends object> implements ActionHost {
   private release(): void {
     this.listeners = [];
     this.onError = rethrow;
+    this.chosenFor = null;
     if (this.timers.size === 0) this.timers = NO_TIMERS;
   }
 
