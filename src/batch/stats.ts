@@ -1,48 +1,12 @@
 // Replication statistics: mean, standard deviation and a Student-t confidence interval, and the
 // same for paired differences (common random numbers make strategy comparisons paired).
 
-/** Two-sided 95 % Student t quantiles by degrees of freedom; large samples use the normal 1.96. */
-const T95: readonly number[] = [
-  Number.NaN,
-  12.706,
-  4.303,
-  3.182,
-  2.776,
-  2.571,
-  2.447,
-  2.365,
-  2.306,
-  2.262,
-  2.228,
-  2.201,
-  2.179,
-  2.16,
-  2.145,
-  2.131,
-  2.12,
-  2.11,
-  2.101,
-  2.093,
-  2.086,
-  2.08,
-  2.074,
-  2.069,
-  2.064,
-  2.06,
-  2.056,
-  2.052,
-  2.048,
-  2.045,
-  2.042,
-];
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 
+/** The two-sided 95 % Student t quantile for `df` degrees of freedom (exact, any df ≥ 1). */
 export function t95(df: number): number {
-  if (df < 1) return Number.NaN;
-  if (df < T95.length) return T95[df] as number;
-  if (df <= 40) return 2.021;
-  if (df <= 60) return 2.0;
-  if (df <= 120) return 1.98;
-  return 1.96;
+  if (!(df >= 1)) return Number.NaN;
+  return tQuantile(0.975, df);
 }
 
 export interface Estimate {

@@ -8,8 +8,18 @@ describe('replication statistics', () => {
     expect(e.mean).toBe(5);
     expect(e.sd).toBeCloseTo(2.138, 3);
     expect(e.ci95).toBeCloseTo(2.365 * (2.138 / Math.sqrt(8)), 2);
-    expect(t95(1)).toBe(12.706);
-    expect(t95(1000)).toBe(1.96);
+  });
+
+  it('uses exact Student-t quantiles at any degrees of freedom (published table values)', () => {
+    // Values from a t table (e.g. NIST/SEMATECH e-Handbook, table 1.3.6.7.2), two-sided 95 %.
+    expect(t95(1)).toBeCloseTo(12.706, 3);
+    expect(t95(7)).toBeCloseTo(2.365, 3);
+    expect(t95(30)).toBeCloseTo(2.042, 3);
+    // Between the old table's rows, where it fell back to 1.96 or 1.98 and made intervals narrow.
+    expect(t95(121)).toBeCloseTo(1.98, 3);
+    expect(t95(45)).toBeCloseTo(2.014, 3);
+    expect(t95(1000)).toBeCloseTo(1.962, 3);
+    expect(t95(0)).toBeNaN();
   });
 
   it('pairs differences replication by replication', () => {
