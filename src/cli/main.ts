@@ -8,8 +8,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
 import { SimulationError } from '../kernel/kernel.ts';
 import { EventLog, type LogRecord } from '../log/event-log.ts';
+import { withPlans } from '../org/prepare.ts';
 import { runSimulation } from '../org/run.ts';
 import { standupMarkdown } from '../report/markdown.ts';
+import { plansDocument, plansText } from '../report/plan.ts';
 import { terminalReport, useColour } from '../report/terminal.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { loadScenario, scenarioNames } from '../scenario/load.ts';
@@ -172,6 +174,21 @@ export function program(): Command {
         );
       }
       process.stdout.write(standupMarkdown(reports.summary, days));
+    });
+  cli
+    .command('plan')
+    .argument('<scenario>', 'a scenario name or path')
+    .description('print the plans the run will execute, without running it')
+    .addOption(new Option('--seed <n>', 'override the scenario’s seed').argParser(seedOption))
+    .option('--json', 'print the plans as JSON')
+    .action((name: string, flags: { seed?: number; json?: boolean }) => {
+      const scenario = loadScenario(name, flags.seed === undefined ? {} : { seed: flags.seed });
+      const doc = plansDocument(
+        scenario.name,
+        scenario.config.seed,
+        withPlans(scenario.config).instructions,
+      );
+      process.stdout.write(flags.json ? `${JSON.stringify(doc, null, 2)}\n` : plansText(doc));
     });
   cli
     .command('report')

@@ -6,6 +6,8 @@ import type { EffortModel } from '../domain/effort.ts';
 import type { BlockerType } from '../domain/escalation.ts';
 import type { Gate, Tier } from '../domain/gates.ts';
 import type { IcSpec, OrgSpec, Role } from '../domain/org.ts';
+import type { PlanHint } from '../domain/planning/generate.ts';
+import type { UnstaffedWork } from '../domain/planning/instruction-plan.ts';
 import type { Plan } from '../domain/planning/plan.ts';
 import type { SlaTable } from '../domain/sla.ts';
 import type { Hours } from '../kernel/time.ts';
@@ -19,8 +21,10 @@ export interface InstructionSpec {
   readonly tier: Tier;
   readonly priority: Priority;
   readonly title: string;
-  /** A plan given outright instead of generated from the tier. */
+  /** A plan given outright instead of generated from the tier (resolution fills it in). */
   readonly plan?: Plan;
+  /** What the instruction says about the plan to generate: its domains, its shape. */
+  readonly hint?: PlanHint;
 }
 
 /** How many working hours each piece of management and review work costs. Zero is allowed. */
@@ -77,6 +81,8 @@ export interface SimConfig {
   /** Simulated hours to run; Infinity runs until every instruction is finished. */
   readonly horizonHours: Hours;
   readonly org: OrgSpec;
+  /** Work in a domain a team has no ICs of: a load-time error, or taken by ICs with the skill. */
+  readonly unstaffedWork: UnstaffedWork;
   readonly instructions: readonly InstructionSpec[];
   readonly strategy: StrategyName;
   readonly overheads: Overheads;

@@ -77,6 +77,7 @@ export function defaultConfig(overrides: Partial<SimConfig> = {}): SimConfig {
     engine: 'fast',
     horizonHours: Number.POSITIVE_INFINITY,
     org: defaultOrg(),
+    unstaffedWork: 'error',
     instructions: [],
     strategy: 'weighted',
     overheads: DEFAULT_OVERHEADS,

@@ -7,11 +7,10 @@ import { naturalOrder } from '../domain/assignment/strategy.ts';
 import { finishTime, workingHoursBetween } from '../domain/calendar.ts';
 import { drawEffort } from '../domain/effort.ts';
 import { BLOCKER_TYPES } from '../domain/escalation.ts';
-import { DOMAINS, type Domain, type IcSpec, skillIn } from '../domain/org.ts';
-import { generatePlan } from '../domain/planning/generate.ts';
+import type { Domain, IcSpec } from '../domain/org.ts';
+import { skillIn } from '../domain/org.ts';
 import {
   consumers,
-  type Plan,
   planProblems,
   remainingPath,
   type TacticalTask,
@@ -59,8 +58,9 @@ export function decideIntake(world: World, instruction: string): void {
     });
     return;
   }
-  // Priority arbitration: the team with the least open work takes it; P0 interrupts everyone.
-  const team = quietestTeam(world);
+  // Priority arbitration: of the teams staffed for its plan, the one with the least open work
+  // takes it; P0 interrupts everyone.
+  const team = quietestTeam(world, world.teamsFor(instruction));
   const state: InstructionState = {
     spec,
     team,
@@ -101,18 +101,10 @@ export function decideIntake(world: World, instruction: string): void {
   world.message('delegation', 'ack', tl.spec.id, em, null, { instruction });
 }
 
-/** The domains a team has ICs in: the only ones its plans can use. */
-function staffedDomains(world: World, team: string): Domain[] {
-  const domains = new Set<Domain>();
-  // The team's own roster, not the whole org: this runs for every plan.
-  for (const p of world.team(team)) if (p.role === 'IC' && p.domain) domains.add(p.domain);
-  return DOMAINS.filter((d) => domains.has(d));
-}
-
-function quietestTeam(world: World): string {
+function quietestTeam(world: World, teams: readonly string[]): string {
   let best = '';
   let fewest = Number.POSITIVE_INFINITY;
-  for (const team of world.teams()) {
+  for (const team of teams) {
     const n = world.openByTeam.get(team) ?? 0;
     if (n < fewest) [best, fewest] = [team, n];
   }
@@ -123,14 +115,10 @@ function quietestTeam(world: World): string {
 export function publishPlan(world: World, instruction: string): void {
   const state = world.instructions.get(instruction) as InstructionState;
   const { spec } = state;
-  const plan: Plan =
-    spec.plan ??
-    generatePlan(
-      instruction,
-      spec.tier,
-      world.random.stream(`plan/${instruction}`),
-      staffedDomains(world, state.team),
-    );
+  // Drawn before the run from the instruction and the seed alone (src/org/prepare.ts).
+  const plan = spec.plan;
+  if (plan === undefined)
+    throw new SimulationError(`${instruction} reached planning without a plan.`);
   const problems = planProblems(plan);
   if (problems.length > 0)
     throw new SimulationError(`The plan of ${instruction} is not a DAG: ${problems.join('; ')}.`);
@@ -478,7 +466,7 @@ export function freeSlot(world: World, task: TaskState): void {
   if (task.assignee === null) return;
   const ic = world.person(task.assignee);
   if (!ic.held.delete(task.plan.id)) return;
-  const domains = new Set<Domain>([ic.domain as Domain]);
-  if (ic.borrowed !== null) domains.add(ic.borrowed.domain);
+  // Its home domain too: a loan may have ended while it held the task.
+  const domains = new Set<Domain>([ic.domain as Domain, ...world.servedBy(ic)]);
   for (const d of domains) tryAssign(world, ic.team, d);
 }

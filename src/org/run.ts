@@ -17,6 +17,7 @@ import {
   taskView,
   tryAssign,
 } from './flow.ts';
+import { type PlannedConfig, staffingProblems, teamsFor, withLeads, withPlans } from './prepare.ts';
 import { callStandup, newStandupState } from './rituals.ts';
 import { World } from './world.ts';
 
@@ -115,14 +116,17 @@ function runKernel(world: World, horizon: Hours, progress: RunOptions['progress'
 }
 
 export function runSimulation(
-  config: SimConfig,
+  simConfig: SimConfig,
   scenario = 'custom',
   options: RunOptions = {},
 ): RunResult {
-  const problems = orgProblems(config);
+  // Plans are drawn up front from each instruction and the seed, and checked against staffing.
+  const planned = withPlans(simConfig);
+  const config: PlannedConfig = { ...planned, org: withLeads(planned) };
+  const problems = [...orgProblems(config), ...staffingProblems(config).map((p) => p.message)];
   if (problems.length > 0)
     throw new SimulationError(`This org cannot run: ${problems.join('; ')}.`);
-  const world = new World(config);
+  const world = new World(config, teamsFor(config));
   recordStart(world, config, scenario);
   const standups = newStandupState();
   world.onWork = (event: DeskEmitted) => dispatch(world, standups, event);

@@ -10,7 +10,14 @@ import { icMachine } from '../../machines/ic.machine.ts';
 import { tlMachine } from '../../machines/tl.machine.ts';
 import type { ActivityKind } from '../domain/activity.ts';
 import { type AssignmentStrategy, createStrategy } from '../domain/assignment/index.ts';
-import type { Domain, IcSpec, PersonSpec, Role } from '../domain/org.ts';
+import {
+  DOMAINS,
+  type Domain,
+  type IcSpec,
+  type PersonSpec,
+  type Role,
+  skillIn,
+} from '../domain/org.ts';
 import type { Plan, TacticalTask } from '../domain/planning/plan.ts';
 import type { TaskEvent } from '../domain/task-events.ts';
 import { FlatActor } from '../engine/flat-actor.ts';
@@ -160,7 +167,11 @@ export class World {
   /** Set by the flow module: what to do when a person finishes or stops an activity. */
   onWork: (event: DeskEmitted) => void = () => {};
 
-  constructor(readonly config: SimConfig) {
+  constructor(
+    readonly config: SimConfig,
+    /** Per instruction, the teams staffed for every domain of its plan. */
+    private readonly capable: ReadonlyMap<string, readonly string[]> = new Map(),
+  ) {
     this.random = new RandomSource(config.seed);
     this.strategy = createStrategy(config.strategy);
     this.clock = kernelClock(this.kernel);
@@ -199,6 +210,11 @@ export class World {
   /** The teams, in the order the org lists them. */
   teams(): string[] {
     return [...this.techLeads.keys()];
+  }
+
+  /** The teams that may take an instruction: those staffed for its plan (all, if not known). */
+  teamsFor(instruction: string): readonly string[] {
+    return this.capable.get(instruction) ?? this.teams();
   }
 
   /** Called when an instruction finishes: with nothing left to do, the rituals stop. */
@@ -301,14 +317,36 @@ export class World {
     return this.em;
   }
 
-  /** The ICs who take `domain` work in `team`: its own, plus any borrowed into it. */
+  /**
+   * The ICs who take `domain` work in `team`: its own, plus any borrowed into it; where the team
+   * has none of its own and the scenario lets others take such work, its ICs with the skill.
+   */
   pool(team: string, domain: Domain): Person[] {
     const out: Person[] = [];
-    for (const p of this.icsByTeam.get(team) ?? []) {
+    const ics = this.icsByTeam.get(team) ?? [];
+    const covered = this.config.unstaffedWork === 'borrow' && !ics.some((p) => p.domain === domain);
+    for (const p of ics) {
       const borrowed = p.borrowed !== null && p.borrowed.until > this.now;
-      if (borrowed ? p.borrowed?.domain === domain : p.domain === domain) out.push(p);
+      if (borrowed) {
+        if (p.borrowed?.domain === domain) out.push(p);
+      } else if (p.domain === domain || (covered && skillIn(p.spec as IcSpec, domain) > 0)) {
+        out.push(p);
+      }
     }
     return out;
+  }
+
+  /** The domains whose backlogs an IC serves now: its own, a loan, and work it covers. */
+  servedBy(ic: Person): Domain[] {
+    const out = new Set<Domain>();
+    if (ic.borrowed !== null && ic.borrowed.until > this.now) out.add(ic.borrowed.domain);
+    else if (ic.domain !== undefined) out.add(ic.domain);
+    if (this.config.unstaffedWork === 'borrow') {
+      const ics = this.icsByTeam.get(ic.team) ?? [];
+      for (const d of DOMAINS)
+        if (skillIn(ic.spec as IcSpec, d) > 0 && !ics.some((p) => p.domain === d)) out.add(d);
+    }
+    return [...out];
   }
 
   /** People of a team (its TL, leads and ICs). */

@@ -4,6 +4,7 @@
 // people, dependency cycles, dangling ids) come back as issues with their field paths.
 
 import type { Domain, SkillLevel } from '../domain/org.ts';
+import type { PlanHint } from '../domain/planning/generate.ts';
 import {
   type Plan,
   planProblems,
@@ -29,8 +30,9 @@ import {
   DEFAULT_OVERHEADS,
   defaultConfig,
 } from '../org/defaults.ts';
+import { staffingProblems, withLeads, withPlans } from '../org/prepare.ts';
 import { orgProblems } from '../org/run.ts';
-import type { FieldPath, ScenarioIssue } from './errors.ts';
+import { type FieldPath, formatPath, type ScenarioIssue } from './errors.ts';
 import type { ParsedScenario } from './schema.ts';
 
 export interface ResolvedScenario {
@@ -172,7 +174,51 @@ function mergeSla(raw: ParsedScenario['sla']): SlaTable {
   return out;
 }
 
-function instructionsOf(raw: ParsedScenario, issues: Issues): InstructionSpec[] {
+type RawShape = NonNullable<ParsedScenario['instructions'][number]['shape']>;
+type Range = number | readonly [number, number];
+
+function range(value: Range): [number, number] {
+  return typeof value === 'number' ? [value, value] : [value[0], value[1]];
+}
+
+/** An instruction's hint for its generated plan: its domains, and its tier's shape overridden. */
+function hintOf(
+  fields: { domains?: readonly Domain[] | undefined; shape?: RawShape | undefined },
+  at: FieldPath,
+  issues: Issues,
+): PlanHint | undefined {
+  if (fields.domains === undefined && fields.shape === undefined) return undefined;
+  const shape: NonNullable<PlanHint['shape']> = {};
+  const raw = fields.shape ?? {};
+  const set = <K extends 'strategic' | 'tactical' | 'estimate' | 'complexity'>(
+    key: K,
+    name: keyof RawShape,
+    value: Range | undefined,
+  ) => {
+    if (value === undefined) return;
+    const [lo, hi] = range(value);
+    if (lo > hi)
+      issues.push({
+        path: [...at, 'shape', name],
+        message: `must be a range [low, high] with low ≤ high, got [${lo}, ${hi}]`,
+      });
+    (shape as Record<string, unknown>)[key] = [lo, hi];
+  };
+  set('strategic', 'strategic', raw.strategic);
+  set('tactical', 'tacticalPerStrategic', raw.tacticalPerStrategic);
+  set('estimate', 'estimateHours', raw.estimateHours);
+  set('complexity', 'complexity', raw.complexity);
+  const out: { domains?: readonly Domain[]; shape?: PlanHint['shape'] } = {};
+  if (raw.milestones !== undefined) (shape as Record<string, unknown>).milestones = raw.milestones;
+  if (fields.domains !== undefined) out.domains = fields.domains;
+  if (Object.keys(shape).length > 0) out.shape = shape;
+  return out;
+}
+
+function instructionsOf(
+  raw: ParsedScenario,
+  issues: Issues,
+): { specs: InstructionSpec[]; sources: FieldPath[] } {
   const out: InstructionSpec[] = [];
   /** Where in the file each instruction came from, for error messages. */
   const sources: FieldPath[] = [];
@@ -184,10 +230,13 @@ function instructionsOf(raw: ParsedScenario, issues: Issues): InstructionSpec[] 
       priority: string | number;
       title?: string | undefined;
       plan?: RawPlan | undefined;
+      domains?: readonly Domain[] | undefined;
+      shape?: RawShape | undefined;
     },
     path: FieldPath,
   ) => {
     sources.push(path);
+    const hint = hintOf(fields, path, issues);
     out.push({
       id,
       at,
@@ -197,6 +246,7 @@ function instructionsOf(raw: ParsedScenario, issues: Issues): InstructionSpec[] 
       ...(fields.plan
         ? { plan: planOf(id, fields.tier, fields.plan, [...path, 'plan'], issues) }
         : {}),
+      ...(hint === undefined ? {} : { hint }),
     });
   };
   for (const [i, x] of raw.instructions.entries())
@@ -233,7 +283,7 @@ function instructionsOf(raw: ParsedScenario, issues: Issues): InstructionSpec[] 
     }
     seen.add(x.id);
   }
-  return out;
+  return { specs: out, sources };
 }
 
 export function resolveScenario(
@@ -252,7 +302,7 @@ export function resolveScenario(
     }
   }
   const org = buildOrg(orgInput(raw.org));
-  const instructions = instructionsOf(raw, issues);
+  const { specs: instructions, sources } = instructionsOf(raw, issues);
   if (instructions.length === 0) {
     issues.push({
       path: [],
@@ -338,6 +388,7 @@ export function resolveScenario(
     engine: raw.engine,
     horizonHours: raw.horizonHours ?? Number.POSITIVE_INFINITY,
     org,
+    unstaffedWork: raw.org.unstaffedWork,
     instructions,
     strategy: raw.strategy,
     effort:
@@ -396,11 +447,25 @@ export function resolveScenario(
     hires,
     changes,
   };
-  for (const problem of orgProblems(config))
+  // Plans are drawn now, from each instruction and the seed alone: a plan that needs people the
+  // org does not have is an error here, before anything runs.
+  if (issues.length > 0) return { issues };
+  const planned = withPlans(config);
+  const reported = new Set<string>();
+  for (const problem of staffingProblems(planned)) {
+    const path = sources[problem.index] ?? ['instructions'];
+    const key = `${formatPath(path)}|${problem.message.replace(/^\S+'s plan/, '')}`;
+    // Arrivals from one template share their problem: say it once.
+    if (reported.has(key)) continue;
+    reported.add(key);
+    issues.push({ path, message: `cannot run: ${problem.message}` });
+  }
+  const ready: SimConfig = { ...planned, org: withLeads(planned) };
+  for (const problem of orgProblems(ready))
     issues.push({ path: ['org'], message: `cannot run: ${problem}` });
   if (issues.length > 0) return { issues };
   return {
-    resolved: { name: raw.name ?? fallbackName, description: raw.description ?? '', config },
+    resolved: { name: raw.name ?? fallbackName, description: raw.description ?? '', config: ready },
     issues,
   };
 }

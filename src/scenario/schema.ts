@@ -98,6 +98,12 @@ const org = z
       .array(person)
       .optional()
       .describe('extra ICs described one by one (in the first team)'),
+    unstaffedWork: z
+      .enum(['error', 'borrow'])
+      .default('error')
+      .describe(
+        'a plan needing a domain a team has no ICs in: an error (default), or work taken by its ICs with that secondary skill',
+      ),
   })
   .describe('the organisation: one EM; per team a TL, a lead per staffed domain, and ICs');
 
@@ -134,11 +140,35 @@ const plan = z
     'an explicit plan instead of one generated from the tier; task ids are prefixed with the instruction id',
   );
 
+const count = z.number().int().positive();
+const countRange = z.union([count, z.tuple([count, count])]);
+const shape = z
+  .strictObject({
+    strategic: countRange.describe('strategic tasks: a number or a range [low, high]'),
+    tacticalPerStrategic: countRange.describe('tactical tasks per strategic task'),
+    estimateHours: z
+      .union([positiveHours, z.tuple([positiveHours, positiveHours])])
+      .describe('estimate of each tactical task, hours: a number or a range'),
+    complexity: z.union([level, z.tuple([level, level])]).describe('complexity 1–5, or a range'),
+    milestones: z.number().int().min(1).max(12),
+  })
+  .partial()
+  .describe('overrides of the tier’s plan shape (tier 4: 30–36 strategic, 4–5 tactical each)');
+
 const instructionFields = {
   tier,
   priority: priority.default('P2'),
   title: z.string().optional(),
   plan: plan.optional(),
+  domains: z
+    .array(domain)
+    .min(1)
+    .refine((list) => new Set(list).size === list.length, 'must not repeat a domain')
+    .optional()
+    .describe(
+      'the domains a generated plan works in (all of them from tier 2 on; tier 1 takes one)',
+    ),
+  shape: shape.optional(),
 };
 
 const instruction = z.strictObject({
@@ -275,7 +305,7 @@ export const scenarioSchema = z
       .describe(
         'fast interprets the XState machines directly; xstate runs them on XState (same log, slower)',
       ),
-    org: org.default({}),
+    org: org.prefault({}),
     instructions: z.array(instruction).default([]),
     arrivals: z.array(arrival).default([]),
     effort: effort.optional(),

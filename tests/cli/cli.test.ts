@@ -137,3 +137,19 @@ describe('orgsim standup', () => {
     expect(none.stderr).toMatch(/--day 40: no standup that day; standups were held on days/);
   });
 });
+
+describe('orgsim plan', () => {
+  it('prints the plans without running anything: as text, and as JSON', () => {
+    const text = orgsim('plan', 'tier2');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^orgsim plan · tier2 · seed 2 · 1 instruction, \d+ strategic/);
+    expect(text.stdout).toMatch(/\n {4}FEAT-1-S1-T1 {2}[\d.]+ h · complexity \d/);
+    const json = orgsim('plan', 'tier4', '--json', '--seed', '9');
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.stdout);
+    expect(doc).toMatchObject({ scenario: 'tier4', seed: 9 });
+    expect(doc.instructions[0].tactical.length).toBeGreaterThanOrEqual(100);
+    // Nothing was written: planning runs no simulation.
+    expect(existsSync(join(ROOT, 'reports', 'tier4', '9'))).toBe(false);
+  });
+});

@@ -55,6 +55,41 @@ describe('generatePlan', () => {
     );
   });
 
+  it('works in exactly the domains an instruction names, and takes one of them at tier 1', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(2, 3, 4),
+        fc.nat(),
+        fc.subarray([...DOMAINS], { minLength: 1 }),
+        (tier, seed, domains) => {
+          const p = generatePlan('I1', tier as 2 | 3 | 4, new RandomSource(seed).stream('p'), {
+            domains,
+          });
+          expect(new Set(p.strategic.map((s) => s.domain))).toEqual(new Set(domains));
+          expect(planProblems(p)).toEqual([]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    for (let seed = 0; seed < 20; seed++) {
+      const p = generatePlan('I1', 1, new RandomSource(seed).stream('p'), {
+        domains: ['qa', 'data'],
+      });
+      expect(['qa', 'data']).toContain(p.tactical[0]?.domain);
+    }
+  });
+
+  it('follows a shape override: counts and estimates within the ranges given', () => {
+    const p = generatePlan('I1', 3, new RandomSource(4).stream('p'), {
+      shape: { strategic: [2, 2], tactical: [1, 1], estimate: [5, 5], complexity: [4, 4] },
+    });
+    // Tier 3 draws 3 or 4 domains and gives each a strategic task, so at least 3 of them.
+    expect(p.strategic.length).toBeGreaterThanOrEqual(3);
+    expect(p.strategic.length).toBeLessThanOrEqual(4);
+    expect(p.tactical).toHaveLength(p.strategic.length);
+    expect(p.tactical.every((t) => t.estimateHours === 5 && t.complexity === 4)).toBe(true);
+  });
+
   it('is a function of the seed', () => {
     expect(plan(4, 7)).toEqual(plan(4, 7));
     expect(plan(4, 7)).not.toEqual(plan(4, 8));

@@ -250,7 +250,27 @@ describe('org behaviours', () => {
     expect(Math.min(...work.map((w) => w.startedAt))).toBeGreaterThanOrEqual(20);
   });
 
-  it('plans only for the domains a team has people in', () => {
+  it('draws the same plans whatever the staffing and the strategy', () => {
+    const instructions = [one(1), one(2, 5, 2, 'I2'), one(3, 9, 2, 'I3'), one(4, 12, 1, 'I4')];
+    const plans = (overrides: Partial<SimConfig>) =>
+      ofType(run({ seed: 21, instructions, ...overrides }).records, 'plan.tactical')
+        .map(({ instruction, strategic, tasks }) => ({ instruction, strategic, tasks }))
+        .sort((a, b) => a.strategic.localeCompare(b.strategic));
+    const small = plans({
+      org: defaultOrg({
+        headcount: { backend: 1, frontend: 1, qa: 1, devops: 1, data: 1, security: 1 },
+      }),
+      strategy: 'round-robin',
+    });
+    const big = plans({
+      org: defaultOrg({ headcount: { backend: 5, frontend: 4, qa: 3, devops: 2, data: 2 } }),
+      strategy: 'critical-path-first',
+    });
+    expect(small.length).toBeGreaterThan(30);
+    expect(big).toEqual(small);
+  });
+
+  it('refuses a plan that needs a domain nobody staffs, naming the instruction, the domain and the fixes', () => {
     const org = defaultOrg({
       headcount: { backend: 2, frontend: 0, qa: 0, devops: 0, data: 0, security: 0 },
     });
@@ -259,16 +279,48 @@ describe('org behaviours', () => {
       ...org,
       teams: [{ ...team, leads: team.leads.filter((l) => l.domain === 'backend') }],
     };
-    const { config, records } = run({
+    // Tier 3 always involves QA (src/domain/planning/generate.ts), which this org lacks.
+    expect(() => run({ seed: 14, org: oneDomain, instructions: [one(3, 9, 2, 'I3')] })).toThrow(
+      /I3's plan needs .*qa.* work and the org has no .* ICs to do it: staff it \(org\.ics\.\w+\), let ICs with a secondary \w+ skill take it \(org\.unstaffedWork: borrow\), or set the instruction's domains/,
+    );
+    // Naming the domains the org has makes the same instruction runnable.
+    const { records } = run({
       seed: 14,
       org: oneDomain,
-      instructions: [one(1), one(2, 5, 2, 'I2'), one(3, 9, 2, 'I3')],
+      instructions: [{ ...one(3, 9, 2, 'I3'), hint: { domains: ['backend'] } }],
+    });
+    expect(records.at(-1)).toMatchObject({ type: 'run.end', reason: 'done' });
+  });
+
+  it('lets ICs with the secondary skill take a domain nobody staffs, when the scenario says so', () => {
+    // Two backend ICs, each with data as a secondary skill at level 2 (the default).
+    const org = defaultOrg({
+      headcount: { backend: 2, frontend: 0, qa: 0, devops: 0, data: 0, security: 0 },
+    });
+    const { config, records } = run({
+      seed: 3,
+      org,
+      unstaffedWork: 'borrow',
+      gates: {
+        ...defaultConfig().gates,
+        enabled: { ...defaultConfig().gates.enabled, qaValidation: false },
+      },
+      instructions: [{ ...one(2, 1, 2, 'I1'), hint: { domains: ['backend', 'data'] } }],
     });
     expect(violations(config, records)).toEqual([]);
-    const domains = new Set(
-      ofType(records, 'plan.tactical').flatMap((p) => p.tasks.map((t) => t.domain)),
-    );
-    expect([...domains]).toEqual(['backend']);
     expect(records.at(-1)).toMatchObject({ type: 'run.end', reason: 'done' });
+    const dataTasks = ofType(records, 'plan.tactical')
+      .flatMap((p) => p.tasks)
+      .filter((t) => t.domain === 'data')
+      .map((t) => t.id);
+    expect(dataTasks.length).toBeGreaterThan(0);
+    const doers = new Set(
+      ofType(records, 'work')
+        .filter((w) => w.kind === 'execute' && dataTasks.includes(w.task ?? ''))
+        .map((w) => w.person),
+    );
+    expect([...doers].every((p) => p.startsWith('ic-backend-'))).toBe(true);
+    // A data lead was added to plan and approve the data work.
+    expect(ofType(records, 'work').some((w) => w.person === 'dl-data')).toBe(true);
   });
 });

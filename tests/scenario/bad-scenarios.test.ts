@@ -186,6 +186,28 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
     message: /org\.ics applies only when org\.teams is a number/,
   },
   {
+    name: 'a plan needing a domain the org does not staff, at the instruction',
+    yaml: 'org:\n  ics: { backend: 2 }\ninstructions:\n  - { id: FEAT, at: 0, tier: 3 }\n',
+    message:
+      /:4:\d+: instructions\[0\] cannot run: FEAT's plan needs .*qa.* work and the org has no .* ICs to do it: staff it \(org\.ics\.\w+\), let ICs with a secondary \w+ skill take it \(org\.unstaffedWork: borrow\), or set the instruction's domains/,
+  },
+  {
+    name: 'arrivals of one template needing an unstaffed domain, said once',
+    yaml: 'org:\n  ics: { backend: 1 }\narrivals:\n  - { process: schedule, at: [0, 5, 9], template: { tier: 1, domains: [frontend] } }\n',
+    message: /^[^\n]*arrivals\[0\]\.template cannot run: A1\.1's plan needs frontend work[^\n]*$/,
+  },
+  {
+    name: 'a shape range the wrong way round',
+    yaml: 'instructions:\n  - { at: 0, tier: 2, shape: { strategic: [5, 2] } }\n',
+    message:
+      /instructions\[0\]\.shape\.strategic must be a range \[low, high\] with low ≤ high, got \[5, 2\]/,
+  },
+  {
+    name: 'an instruction naming a domain twice',
+    yaml: 'instructions:\n  - { at: 0, tier: 2, domains: [qa, qa] }\n',
+    message: /instructions\[0\]\.domains must not repeat a domain/,
+  },
+  {
     name: 'a duplicate key',
     yaml: `seed: 1\nseed: 2\n${ok}`,
     message: /is not valid YAML: Map keys must be unique/,

@@ -7,7 +7,7 @@ import { DOMAINS, type Domain } from '../org.ts';
 import type { Complexity } from '../skills.ts';
 import type { Plan, StrategicTask, TacticalTask } from './plan.ts';
 
-interface TierShape {
+export interface TierShape {
   /** How many domains the instruction touches. */
   readonly domains: readonly [number, number];
   readonly strategic: readonly [number, number];
@@ -16,6 +16,15 @@ interface TierShape {
   readonly estimate: readonly [number, number];
   readonly complexity: readonly [Complexity, Complexity];
   readonly milestones: number;
+}
+
+/**
+ * What an instruction may say about its own plan. `domains`: the domains it works in (all of
+ * them from tier 2 on; a tier-1 fix takes one of them). `shape`: overrides of its tier's shape.
+ */
+export interface PlanHint {
+  readonly domains?: readonly Domain[];
+  readonly shape?: Partial<Omit<TierShape, 'domains'>>;
 }
 
 const SHAPES: Record<Tier, TierShape> = {
@@ -68,19 +77,21 @@ const ARCHITECTURAL: ReadonlySet<Domain> = new Set(['backend', 'data', 'security
 
 const FIRST_DOMAIN: readonly Domain[] = ['backend', 'frontend', 'data', 'devops', 'security'];
 
-/** The domains an instruction touches, among those the team can staff (`allowed`, non-empty). */
-function pickDomains(
-  tier: Tier,
-  count: number,
-  random: RandomStream,
-  allowed: readonly Domain[],
-): Domain[] {
-  if (count >= allowed.length) return DOMAINS.filter((d) => allowed.includes(d));
-  const firsts = FIRST_DOMAIN.filter((d) => allowed.includes(d));
-  const chosen: Domain[] = [random.pick(firsts.length > 0 ? firsts : allowed)];
+/**
+ * The domains an instruction touches: its tier's rule over all six domains, or the ones the
+ * instruction names. Never the org's staffing: the same instruction plans the same in any org.
+ */
+function pickDomains(tier: Tier, shape: TierShape, random: RandomStream, hint: PlanHint): Domain[] {
+  const count = random.int(...shape.domains);
+  if (hint.domains !== undefined && hint.domains.length > 0) {
+    const named = DOMAINS.filter((d) => hint.domains?.includes(d));
+    return tier === 1 ? [random.pick(named)] : named;
+  }
+  if (count >= DOMAINS.length) return [...DOMAINS];
+  const chosen: Domain[] = [random.pick(FIRST_DOMAIN)];
   // From tier 3 on, QA is always involved.
-  if (tier >= 3 && count > 1 && allowed.includes('qa') && !chosen.includes('qa')) chosen.push('qa');
-  const rest = DOMAINS.filter((d) => allowed.includes(d) && !chosen.includes(d));
+  if (tier >= 3 && count > 1 && !chosen.includes('qa')) chosen.push('qa');
+  const rest = DOMAINS.filter((d) => !chosen.includes(d));
   while (chosen.length < count)
     chosen.push(rest.splice(random.int(0, rest.length - 1), 1)[0] as Domain);
   return chosen;
@@ -92,19 +103,17 @@ function estimate(shape: TierShape, random: RandomStream): number {
 }
 
 /**
- * Generates the plan of one instruction. `random` should be the instruction's own stream;
- * `allowed` are the domains the team has people in (all six by default).
+ * Generates the plan of one instruction from its tier, its hint and `random`, the instruction's
+ * own stream: nothing about the org that will run it enters.
  */
 export function generatePlan(
   instruction: string,
   tier: Tier,
   random: RandomStream,
-  allowed: readonly Domain[] = DOMAINS,
+  hint: PlanHint = {},
 ): Plan {
-  if (allowed.length === 0)
-    throw new RangeError(`Cannot plan ${instruction}: the team has no one to do the work.`);
-  const shape = SHAPES[tier];
-  const domains = pickDomains(tier, random.int(...shape.domains), random, allowed);
+  const shape: TierShape = { ...SHAPES[tier], ...hint.shape };
+  const domains = pickDomains(tier, shape, random, hint);
   const count = Math.max(random.int(...shape.strategic), domains.length);
   // Every chosen domain gets at least one strategic task; the rest go to random chosen domains.
   const owners = [
