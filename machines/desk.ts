@@ -9,6 +9,7 @@ import {
   type ActivityKind,
   activityPriority,
   enqueue,
+  interruptionBy,
   preemptedBy,
 } from '../src/domain/activity.ts';
 import { type Calendar, finishTime, workingHoursBetween } from '../src/domain/calendar.ts';
@@ -62,8 +63,11 @@ export type DeskEmitted =
       at: Hours;
       /** Working hours the activity had left when it stopped. */
       remainingHours: Hours;
-      reason: 'preempted' | 'outage' | 'dropped';
+      reason: Interruption;
     };
+
+/** Why an activity stopped before its end: P0 work, a ritual at its hour, an outage, a drop. */
+export type Interruption = 'preempted' | 'ritual' | 'outage' | 'dropped';
 
 export function deskContext(input: DeskInput): DeskContext {
   return {
@@ -117,13 +121,14 @@ export type WorkEvent<M extends string> = WorkMessage & { type: M };
 
 /**
  * Builds a role's machine: the desk, plus the messages the role accepts (`accepts` maps each
- * message type to the activity it becomes). P0 execution preempts lower-priority execution.
+ * message type to the activity it becomes). A ritual (standup, capacity review) pauses whatever
+ * is under way at its hour; P0 execution preempts lower-priority execution.
  */
 export function roleMachine<M extends string>(role: Role, accepts: Record<M, ActivityKind>) {
   type Event = DeskEvent | WorkEvent<M>;
   type Dropped = Extract<DeskEvent, { type: 'work.drop' }>;
   const isWork = (event: Event): event is WorkEvent<M> => event.type in accepts;
-  const interrupted = (context: DeskContext, reason: 'preempted' | 'outage' | 'dropped') => ({
+  const interrupted = (context: DeskContext, reason: Interruption) => ({
     type: 'work.interrupted' as const,
     person: context.id,
     activity: context.current as Activity,
@@ -179,7 +184,7 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
         at: context.endsAt,
       })),
       clearCurrent: assign(({ context }) => ({ now: context.endsAt, current: null })),
-      reportPreempted: emit(({ context }) => interrupted(context, 'preempted')),
+      reportPreempted: emit(({ context }) => interrupted(context, interruptionBy(context.queue))),
       reportOutage: emit(({ context }) => interrupted(context, 'outage')),
       reportDropped: emit(({ context }) => interrupted(context, 'dropped')),
       requeueCurrent: assign(({ context }) => ({

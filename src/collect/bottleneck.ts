@@ -2,6 +2,7 @@
 // lead whose reviews or planning hold work up shows), SLA breaches, escalations, the critical
 // path each instruction actually took, and a one-line verdict.
 
+import { isRitual } from '../domain/activity.ts';
 import { TASK_STATES } from '../domain/task-states.ts';
 import type { Hours } from '../kernel/time.ts';
 import type { LogRecord } from '../log/event-log.ts';
@@ -133,6 +134,8 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
     let busy = 0;
     for (const w of work) {
       busy += hoursWithin(w, first, end, p.calendar);
+      // A ritual is held at its hour: its time is the person's, never work waiting.
+      if (isRitual(w.kind)) continue;
       // The first slice of an activity carries its wait; later slices resumed after an interruption.
       const key = w.task === undefined ? w.kind : `${w.kind}/${w.task}`;
       let queued = seen.get(key);

@@ -1,9 +1,16 @@
-// The standups as a team would have had them: for each simulated day, each IC's yesterday, today
-// and blockers, each lead's roll-up to the TL, and the TL's to the EM.
+// The standups as a team had them: for each simulated day of a call, each IC's yesterday, today
+// and blockers (with type and age), each lead's roll-up to the TL, and the TL's to the EM. Items
+// are filed under the day of the call they answer, even when they arrive later.
 
 import { dayOf } from '../kernel/time.ts';
 import type { LogRecord } from '../log/event-log.ts';
 import { ofType } from './timeline.ts';
+
+export interface StandupBlocker {
+  readonly task: string;
+  readonly type: string;
+  readonly ageHours: number;
+}
 
 export interface StandupDay {
   readonly day: number;
@@ -12,15 +19,14 @@ export interface StandupDay {
     to: string;
     yesterday: string[];
     today: string[];
-    blockers: string[];
+    blockers: StandupBlocker[];
   }>;
   readonly rollups: Array<{ from: string; to: string; content: Record<string, unknown> }>;
 }
 
 export function standups(log: readonly LogRecord[]): StandupDay[] {
   const days = new Map<number, StandupDay>();
-  const dayFor = (t: number) => {
-    const d = dayOf(t);
+  const dayFor = (d: number) => {
     let day = days.get(d);
     if (day === undefined) {
       day = { day: d, reports: [], rollups: [] };
@@ -31,16 +37,17 @@ export function standups(log: readonly LogRecord[]): StandupDay[] {
   for (const m of ofType(log, 'message')) {
     if (m.protocol !== 'standup') continue;
     const content = (m.content ?? {}) as Record<string, unknown>;
+    const day = dayFor(typeof content.day === 'number' ? content.day : dayOf(m.t));
     if (m.kind === 'standup.report') {
-      dayFor(m.t).reports.push({
+      day.reports.push({
         person: m.from,
         to: m.to,
         yesterday: (content.yesterday as string[]) ?? [],
         today: (content.today as string[]) ?? [],
-        blockers: (content.blockers as string[]) ?? [],
+        blockers: (content.blockers as StandupBlocker[]) ?? [],
       });
     } else {
-      dayFor(m.t).rollups.push({ from: m.from, to: m.to, content });
+      day.rollups.push({ from: m.from, to: m.to, content });
     }
   }
   return [...days.values()].sort((a, b) => a.day - b.day);

@@ -39,9 +39,15 @@ export interface Activity {
   readonly ref?: string;
 }
 
-/** Priority classes: standups and escalations first, then reviews, then planning, then work. */
+/** The daily rituals: they happen at their hour, pausing whatever the person is doing. */
+export function isRitual(kind: ActivityKind): boolean {
+  return kind === 'standup' || kind === 'rebalance';
+}
+
+/** Priority classes: rituals and escalations first, then reviews, then planning, then work. */
 const CLASS: Record<ActivityKind, number> = {
   standup: 0,
+  rebalance: 0,
   escalation: 1,
   peerReview: 2,
   qaValidation: 2,
@@ -53,7 +59,6 @@ const CLASS: Record<ActivityKind, number> = {
   strategicPlanning: 3,
   tacticalPlanning: 3,
   assignment: 3,
-  rebalance: 3,
   execute: 10,
 };
 
@@ -75,8 +80,12 @@ export function enqueue(queue: readonly Activity[], activity: Activity): Activit
   return out;
 }
 
-/** Whether `next` should interrupt `current`: only P0 execution preempts, and only lower-priority execution. */
+/**
+ * Whether `next` should interrupt `current`: a ritual pauses anything but a ritual (it happens at
+ * its hour), and P0 execution preempts lower-priority execution.
+ */
 export function preempts(next: Activity, current: Activity): boolean {
+  if (isRitual(next.kind)) return !isRitual(current.kind);
   return (
     next.kind === 'execute' &&
     current.kind === 'execute' &&
@@ -87,6 +96,14 @@ export function preempts(next: Activity, current: Activity): boolean {
 
 /** Whether anything waiting in `queue` preempts `current` (the queue is in priority order). */
 export function preemptedBy(queue: readonly Activity[], current: Activity): boolean {
+  const first = queue[0];
+  if (first !== undefined && isRitual(first.kind)) return preempts(first, current);
   const firstExecute = queue.find((a) => a.kind === 'execute');
   return firstExecute !== undefined && preempts(firstExecute, current);
+}
+
+/** Why `current` stops for what waits in `queue`: a ritual pauses it, P0 work preempts it. */
+export function interruptionBy(queue: readonly Activity[]): 'ritual' | 'preempted' {
+  const first = queue[0];
+  return first !== undefined && isRitual(first.kind) ? 'ritual' : 'preempted';
 }

@@ -82,7 +82,8 @@ export type OrgRecord =
       queuedAt: Hours;
       startedAt: Hours;
       hours: Hours;
-      outcome: 'finished' | 'preempted' | 'outage' | 'dropped';
+      /** `paused`: stopped for a ritual at its hour, resumed after it. */
+      outcome: 'finished' | 'preempted' | 'paused' | 'outage' | 'dropped';
       costUsd: number;
     }
   | {

@@ -15,7 +15,8 @@ import {
   publishPlan,
 } from './flow.ts';
 import { advance, resendHandoff, review, verifyHandoff } from './reviews.ts';
-import { reviewCapacity, type StandupState, standupDone } from './rituals.ts';
+import { reviewCapacity } from './rituals.ts';
+import { type StandupState, standupDone } from './standup.ts';
 import { type Person, World } from './world.ts';
 
 /** Logs a slice of work with what it cost, and raises the budget alert at 80 %. */
@@ -23,7 +24,7 @@ function logWork(
   world: World,
   person: Person,
   event: Exclude<DeskEmitted, { type: 'work.started' }>,
-  outcome: 'finished' | 'preempted' | 'outage' | 'dropped',
+  outcome: 'finished' | 'preempted' | 'paused' | 'outage' | 'dropped',
 ): void {
   const a = event.activity;
   const hours = workingHoursBetween(event.startedAt, event.at, person.spec.calendar);
@@ -68,7 +69,7 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
     return;
   }
   if (event.type === 'work.interrupted') {
-    logWork(world, person, event, event.reason);
+    logWork(world, person, event, event.reason === 'ritual' ? 'paused' : event.reason);
     if (a.kind === 'execute' && task) {
       executionStopped(world, task, person, event.startedAt, event.remainingHours);
       if (event.reason === 'preempted')
@@ -94,7 +95,7 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
     case 'execute':
       if (!task) return;
       executionStopped(world, task, person, event.startedAt, 0);
-      person.workedSince.set(task.plan.id, world.now);
+      person.finished.set(task.plan.id, world.now);
       if (task.actor.getSnapshot().value === 'inProgress')
         world.drive(task, { type: 'task.submit' });
       advance(world, task);

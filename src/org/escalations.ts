@@ -75,6 +75,7 @@ export function raiseBlocker(world: World, task: TaskState): void {
   const ic = task.assignee === null ? null : world.person(task.assignee);
   if (ic) world.deliver(ic, { type: 'work.drop', task: task.plan.id });
   world.drive(task, { type: 'task.block', blocker: blocker.type });
+  task.blockedAt = world.now;
   world.broadcast(`team/${task.team}/${task.plan.domain}`, 'blocker.raised', ic?.spec.id ?? 'org', {
     task: task.plan.id,
   });
@@ -213,6 +214,7 @@ export function resolveEscalation(world: World, id: string, by: string): void {
   const task = world.task(escalation.task);
   if (task.terminal) return;
   world.drive(task, { type: 'blocker.resolved' });
+  task.blockedAt = null;
   if (task.actor.getSnapshot().value === 'inProgress' && task.assignee !== null) {
     world.deliver(world.person(task.assignee), {
       type: 'task.resume',

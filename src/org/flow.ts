@@ -254,6 +254,8 @@ function createTask(world: World, state: InstructionState, t: TacticalTask): Tas
     blocker: hit ? { type: hit.type, atHours: at * effort } : null,
     workedHours: 0,
     blockerTimer: null,
+    blockedAt: null,
+    waitingSince: world.now,
     reviewing: null,
     reviewer: null,
     handoffsPending: new Set(),
@@ -379,6 +381,7 @@ export function delegateTask(world: World, task: TaskState, dl: string): void {
     // The IC went out while the lead was assigning: the task goes back to the backlog.
     ic.held.delete(task.plan.id);
     task.assignee = null;
+    task.waitingSince = world.now;
     backlog(world, task.team, task.plan.domain).push(task);
     tryAssign(world, task.team, task.plan.domain);
     return;

@@ -18,7 +18,7 @@ import {
   tryAssign,
 } from './flow.ts';
 import { type PlannedConfig, staffingProblems, teamsFor, withLeads, withPlans } from './prepare.ts';
-import { callStandup, newStandupState } from './rituals.ts';
+import { callStandup, newStandupState } from './standup.ts';
 import { World } from './world.ts';
 
 export interface RunResult {

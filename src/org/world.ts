@@ -61,8 +61,8 @@ export interface Person {
   readonly held: Set<string>;
   /** Strategic tasks and instructions this person has worked on (for continuity and affinity). */
   readonly familiar: Set<string>;
-  /** Tasks this person executed, with the last time they worked on each (for standups). */
-  readonly workedSince: Map<string, Hours>;
+  /** Tasks this person finished executing, with when (for standups). */
+  readonly finished: Map<string, Hours>;
   /** A borrowed IC works for another domain's backlog until `until`. */
   borrowed: { domain: Domain; until: Hours } | null;
   away: boolean;
@@ -97,6 +97,10 @@ export interface TaskState {
   blocker: { type: import('../domain/escalation.ts').BlockerType; atHours: Hours } | null;
   workedHours: Hours;
   blockerTimer: Scheduled | null;
+  /** When the task last stopped on a blocker, while it stands. */
+  blockedAt: Hours | null;
+  /** When the task last joined its domain's backlog. */
+  waitingSince: Hours;
   /** The gate whose review has been requested and not yet answered, and who has it. */
   reviewing: import('../domain/gates.ts').Gate | null;
   reviewer: string | null;
@@ -265,7 +269,7 @@ export class World {
       actor,
       held: new Set(),
       familiar: new Set(),
-      workedSince: new Map(),
+      finished: new Map(),
       borrowed: null,
       away: false,
     };

@@ -1,6 +1,7 @@
 // The reports as Markdown: what `reports/<scenario>/<seed>/*.md` holds.
 
 import type { Bottleneck, Capacity, Reports, StandupDay, Summary } from '../collect/index.ts';
+import type { StandupBlocker } from '../collect/standup.ts';
 import { instructionRow, n, pct } from './format.ts';
 
 export function table(
@@ -234,6 +235,21 @@ export function bottleneckMarkdown(s: Summary, b: Bottleneck): string {
   ].join('\n');
 }
 
+function blockerText(blockers: unknown): string {
+  const list = (blockers ?? []) as StandupBlocker[];
+  return list.map((b) => `${b.task} (${b.type}, ${n(b.ageHours)} h)`).join(', ') || 'none';
+}
+
+function rollupText(c: Record<string, unknown>): string {
+  if ('domain' in c) {
+    const oldest = Number(c.oldestBacklogHours ?? 0);
+    return `${c.domain}: ${c.reports} reports, ${c.done} finished since the last standup, ${c.planned} under way or queued, backlog ${c.backlog}${Number(c.backlog) > 0 ? ` (oldest ${n(oldest)} h)` : ''}, blockers ${blockerText(c.blockers)}`;
+  }
+  const idle = (c.idle as string[] | undefined) ?? [];
+  const biggest = c.biggestBacklog as { domain: string; tasks: number; oldestHours: number } | null;
+  return `${c.team}: ${(c.leads as unknown[]).length} leads reported; idle ICs ${idle.join(', ') || 'none'}; biggest backlog ${biggest ? `${biggest.domain} (${biggest.tasks} tasks, oldest ${n(biggest.oldestHours)} h)` : 'none'}; blockers ${blockerText(c.blockers)}`;
+}
+
 export function standupMarkdown(s: Summary, days: readonly StandupDay[]): string {
   const out = [title(s, 'Standups'), ''];
   if (days.length === 0) out.push('No standups were held.', '');
@@ -241,17 +257,11 @@ export function standupMarkdown(s: Summary, days: readonly StandupDay[]): string
     out.push(`## Day ${d.day}`, '');
     for (const r of d.reports) {
       out.push(
-        `- **${r.person}** → ${r.to}: yesterday ${r.yesterday.join(', ') || 'nothing finished'}; today ${r.today.join(', ') || 'nothing queued'}; blockers ${r.blockers.join(', ') || 'none'}`,
+        `- **${r.person}** → ${r.to}: yesterday ${r.yesterday.join(', ') || 'nothing finished'}; today ${r.today.join(', ') || 'nothing queued'}; blockers ${blockerText(r.blockers)}`,
       );
     }
-    for (const r of d.rollups) {
-      const c = r.content;
-      const text =
-        'domain' in c
-          ? `${c.domain}: ${c.reports} reports, ${c.done} worked on yesterday, ${c.planned} planned, backlog ${c.backlog}, blockers ${(c.blockers as string[]).join(', ') || 'none'}`
-          : `${c.team}: ${(c.leads as unknown[]).length} leads reported`;
-      out.push(`- roll-up **${r.from}** → ${r.to}: ${text}`);
-    }
+    for (const r of d.rollups)
+      out.push(`- roll-up **${r.from}** → ${r.to}: ${rollupText(r.content)}`);
     out.push('');
   }
   return out.join('\n');
