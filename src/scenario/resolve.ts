@@ -3,6 +3,7 @@
 // into outages, incidents, requirement changes and hires. Problems the schema cannot see (unknown
 // people, dependency cycles, dangling ids) come back as issues with their field paths.
 
+import { ALWAYS } from '../domain/calendar.ts';
 import type { Domain, SkillLevel } from '../domain/org.ts';
 import {
   type Plan,
@@ -316,7 +317,10 @@ export function resolveScenario(
           ...(e.level ? { level: e.level as SkillLevel } : {}),
           ...(e.wipLimit ? { wipLimit: e.wipLimit } : {}),
         };
-        const calendar = raw.org.calendar ?? { hoursPerDay: 24, startHour: 0 };
+        const listed = Array.isArray(raw.org.teams)
+          ? raw.org.teams.find((t) => t.id === team)
+          : undefined;
+        const calendar = listed?.calendar ?? raw.org.calendar ?? ALWAYS;
         hires.push({
           at: e.at,
           ic: icOf(e.id, team, e.domain as Domain, 0, group, {
