@@ -4,6 +4,7 @@
 // people, dependency cycles, dangling ids) come back as issues with their field paths.
 
 import { ALWAYS } from '../domain/calendar.ts';
+import type { EffortModel } from '../domain/effort.ts';
 import type { Domain, SkillLevel } from '../domain/org.ts';
 import {
   type Plan,
@@ -155,6 +156,24 @@ function planOf(
   for (const problem of planProblems(plan))
     issues.push({ path: [...at, 'strategic'], message: `has a problem: ${problem}` });
   return plan;
+}
+
+function effortModel(raw: NonNullable<ParsedScenario['effort']>): EffortModel {
+  switch (raw.distribution) {
+    case 'fixed':
+    case 'exponential':
+      return { kind: raw.distribution };
+    case 'lognormal':
+      return { kind: 'lognormal', sigma: raw.sigma };
+    case 'uniform':
+    case 'triangular':
+      return { kind: raw.distribution, spread: raw.spread };
+    case 'empirical':
+      // The schema lets through exactly one of the two.
+      return raw.samples
+        ? { kind: 'empirical', samples: raw.samples }
+        : { kind: 'empirical', bins: raw.bins ?? [] };
+  }
 }
 
 function mergeSla(raw: ParsedScenario['sla']): SlaTable {
@@ -335,7 +354,6 @@ export function resolveScenario(
     }
   });
   const base = defaultConfig();
-  const effort = raw.effort;
   const config: SimConfig = {
     ...base,
     seed: raw.seed,
@@ -344,14 +362,7 @@ export function resolveScenario(
     org,
     instructions,
     strategy: raw.strategy,
-    effort:
-      effort === undefined
-        ? base.effort
-        : effort.distribution === 'lognormal'
-          ? { kind: 'lognormal', sigma: effort.sigma }
-          : effort.distribution === 'uniform' || effort.distribution === 'triangular'
-            ? { kind: effort.distribution, spread: effort.spread }
-            : { kind: effort.distribution },
+    effort: raw.effort === undefined ? base.effort : effortModel(raw.effort),
     sla: mergeSla(raw.sla),
     gates: {
       enabled: {

@@ -191,6 +191,34 @@ const arrival = z.discriminatedUnion('process', [
   }),
 ]);
 
+const ratio = z.number().positive().describe('actual ÷ estimate');
+const empirical = z
+  .strictObject({
+    distribution: z.literal('empirical'),
+    samples: z
+      .array(ratio)
+      .min(1)
+      .optional()
+      .describe('past actual ÷ estimate ratios, each drawn with equal odds'),
+    bins: z
+      .array(
+        z
+          .strictObject({ from: ratio, to: ratio, weight: z.number().positive() })
+          .refine((bin) => bin.from < bin.to, {
+            message: 'must be greater than from',
+            path: ['to'],
+          }),
+      )
+      .min(1)
+      .optional()
+      .describe('a histogram of actual ÷ estimate: a bin by weight, then a ratio in [from, to)'),
+  })
+  .refine((e) => (e.samples === undefined) !== (e.bins === undefined), {
+    message: 'needs either samples or bins, not both',
+  })
+  .meta({ oneOf: [{ required: ['samples'] }, { required: ['bins'] }] })
+  .describe('a team’s own history of actual ÷ estimate, not rescaled: its mean is kept');
+
 const effort = z
   .discriminatedUnion('distribution', [
     z.strictObject({ distribution: z.literal('fixed') }),
@@ -198,8 +226,9 @@ const effort = z
     z.strictObject({ distribution: z.literal('exponential') }),
     z.strictObject({ distribution: z.literal('uniform'), spread: z.number().positive().max(1) }),
     z.strictObject({ distribution: z.literal('triangular'), spread: z.number().positive().max(1) }),
+    empirical,
   ])
-  .describe('real effort = estimate × a draw with mean 1');
+  .describe('real effort = estimate × a draw (mean 1, except an empirical one: used as given)');
 
 const slaHours = z
   .union([positiveHours, z.null()])

@@ -155,6 +155,32 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
     message: /effort\.distribution must be one of 'fixed' \| 'lognormal'.*got "gamma"/,
   },
   {
+    name: 'an empirical effort with neither samples nor bins',
+    yaml: `${ok}effort: { distribution: empirical }\n`,
+    message:
+      /:3:\d+: effort needs either samples or bins, not both, got \{"distribution":"empirical"\}/,
+  },
+  {
+    name: 'an empirical effort with no samples',
+    yaml: `${ok}effort: { distribution: empirical, samples: [] }\n`,
+    message: /effort\.samples must be ≥ 1 items, got \[\]/,
+  },
+  {
+    name: 'a ratio of zero among the samples',
+    yaml: `${ok}effort: { distribution: empirical, samples: [1.2, 0] }\n`,
+    message: /effort\.samples\[1\] must be > 0, got 0/,
+  },
+  {
+    name: 'a histogram bin that ends before it starts',
+    yaml: `${ok}effort: { distribution: empirical, bins: [{ from: 2, to: 1.5, weight: 1 }] }\n`,
+    message: /effort\.bins\[0\]\.to must be greater than from, got 1.5/,
+  },
+  {
+    name: 'a histogram bin of no weight',
+    yaml: `${ok}effort: { distribution: empirical, bins: [{ from: 1, to: 2, weight: 0 }] }\n`,
+    message: /effort\.bins\[0\]\.weight must be > 0, got 0/,
+  },
+  {
     name: 'an outage for nobody',
     yaml: `${ok}events:\n  - { type: outage, person: ghost, from: 1, to: 5 }\n`,
     message: /:4:\d+: events\[0\]\.person names no IC of the org: "ghost"/,
