@@ -1,28 +1,91 @@
 // Working calendars: when a person's work progresses. A calendar is a daily window of
-// `hoursPerDay` hours starting at `startHour`; every day is a working day. 24 hours a day (an AI
-// agent) makes working time equal to simulated time.
+// `hoursPerDay` hours opening at `startHour`, on the worked days of the week minus holidays, in a
+// time zone of its own. 24 hours every day (an AI agent) makes working time equal simulated time.
 
 import { HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
 
+/** The days of the week in order; day 0 of a run is a Monday. */
+export const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+export type DayName = (typeof DAY_NAMES)[number];
+
 export interface Calendar {
   readonly hoursPerDay: Hours;
-  /** Hour of the day the window opens, 0 ≤ startHour < 24. */
+  /** Local hour of the day the window opens, 0 ≤ startHour < 24. */
   readonly startHour: Hours;
+  /** The days of the week that are worked; every day when absent. Never empty. */
+  readonly workingDays?: readonly DayName[];
+  /** Local days of the run (0-based) that are not worked. */
+  readonly holidays?: readonly number[];
+  /** Offset of local time from the org's reference clock, −12 to +14; 0 when absent. */
+  readonly utcOffsetHours?: Hours;
 }
 
 export const ALWAYS: Calendar = { hoursPerDay: HOURS_PER_DAY, startHour: 0 };
 
 export const OFFICE_HOURS: Calendar = { hoursPerDay: 8, startHour: 9 };
 
-function alwaysOn(calendar: Calendar): boolean {
-  return calendar.hoursPerDay >= HOURS_PER_DAY;
+export const WEEKDAYS: readonly DayName[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
+
+/** 09:00–17:00, Monday to Friday. */
+export const OFFICE_WEEKDAYS: Calendar = { hoursPerDay: 8, startHour: 9, workingDays: WEEKDAYS };
+
+/** What makes a calendar unusable, as sentences; empty when it is fine. */
+export function calendarProblems(calendar: Calendar): string[] {
+  const problems: string[] = [];
+  if (calendar.workingDays?.length === 0)
+    problems.push('has no working day: list at least one day in workingDays');
+  for (const day of calendar.workingDays ?? []) {
+    if (!DAY_NAMES.includes(day))
+      problems.push(`names an unknown working day "${day}": use ${DAY_NAMES.join(', ')}`);
+  }
+  return problems;
 }
 
-/** The working window [start, end) that contains `t` or comes next after it. */
+function everyDayWorked(calendar: Calendar): boolean {
+  const days = calendar.workingDays;
+  return (
+    (days === undefined || DAY_NAMES.every((d) => days.includes(d))) &&
+    (calendar.holidays === undefined || calendar.holidays.length === 0)
+  );
+}
+
+function alwaysOn(calendar: Calendar): boolean {
+  return calendar.hoursPerDay >= HOURS_PER_DAY && everyDayWorked(calendar);
+}
+
+/** Whether local day `day` (0-based, day 0 a Monday) is worked. */
+function isWorkedDay(day: number, calendar: Calendar): boolean {
+  const days = calendar.workingDays;
+  if (days !== undefined && !days.includes(DAY_NAMES[((day % 7) + 7) % 7] as DayName)) return false;
+  return calendar.holidays === undefined || !calendar.holidays.includes(day);
+}
+
+/**
+ * The working window [start, end) that contains `t` or comes next after it. A window belongs to
+ * the local day it opens on, even when it runs past midnight. Non-worked days are skipped whole.
+ */
 function windowAtOrAfter(t: Hours, calendar: Calendar): [Hours, Hours] {
-  const day = Math.floor((t - calendar.startHour) / HOURS_PER_DAY);
-  let start = day * HOURS_PER_DAY + calendar.startHour;
-  if (t >= start + calendar.hoursPerDay) start += HOURS_PER_DAY;
+  // Org time at which day 0's window opens; with no offset this is exactly `startHour`, so
+  // calendars without the newer fields compute bit for bit what they always did.
+  const origin = calendar.startHour - (calendar.utcOffsetHours ?? 0);
+  let day = Math.floor((t - origin) / HOURS_PER_DAY);
+  let start = day * HOURS_PER_DAY + origin;
+  if (t >= start + calendar.hoursPerDay) {
+    day++;
+    start += HOURS_PER_DAY;
+  }
+  // Among 7 × (holidays + 1) days in a row every weekday comes up more often than there are
+  // holidays, so a calendar with a working day finds it within that many.
+  const limit = 7 * ((calendar.holidays?.length ?? 0) + 1);
+  for (let skipped = 0; !isWorkedDay(day, calendar); skipped++) {
+    if (skipped > limit)
+      throw new RangeError(
+        `A calendar with no working day never works: ${JSON.stringify(calendar)}. List at least one day in workingDays.`,
+      );
+    day++;
+    start += HOURS_PER_DAY;
+  }
   return [start, start + calendar.hoursPerDay];
 }
 

@@ -33,6 +33,8 @@ export interface PersonInput {
 
 export interface TeamInput {
   readonly id: string;
+  /** The calendar of the team's TL, leads and ICs unless an IC sets one; by default the org's. */
+  readonly calendar?: Calendar;
   readonly ics?: Readonly<Partial<Record<Domain, number | IcGroupInput>>>;
   readonly people?: readonly PersonInput[];
 }
@@ -76,11 +78,13 @@ export function icOf(
 }
 
 export function buildOrg(input: OrgInput): OrgSpec {
-  const calendar = input.calendar ?? ALWAYS;
-  const defaults = { calendar, wipLimit: input.wipLimit ?? 2 };
+  const orgCalendar = input.calendar ?? ALWAYS;
+  const wipLimit = input.wipLimit ?? 2;
   const prefixed = input.teams.length > 1;
   const teams: TeamSpec[] = input.teams.map((t) => {
     const prefix = prefixed ? `${t.id}/` : '';
+    const calendar = t.calendar ?? orgCalendar;
+    const defaults = { calendar, wipLimit };
     const ics: IcSpec[] = [];
     for (const domain of DOMAINS) {
       const entry = t.ics?.[domain];
@@ -98,7 +102,7 @@ export function buildOrg(input: OrgInput): OrgSpec {
         domain: p.domain,
         calendar: p.calendar ?? calendar,
         costPerHour: p.costPerHour ?? 0,
-        wipLimit: p.wipLimit ?? defaults.wipLimit,
+        wipLimit: p.wipLimit ?? wipLimit,
         skills: { [p.domain]: 3 as SkillLevel, ...p.skills },
       });
     }
@@ -118,5 +122,8 @@ export function buildOrg(input: OrgInput): OrgSpec {
       ics,
     };
   });
-  return { em: { id: 'em', role: 'EM', team: 'org', calendar, costPerHour: 0 }, teams };
+  return {
+    em: { id: 'em', role: 'EM', team: 'org', calendar: orgCalendar, costPerHour: 0 },
+    teams,
+  };
 }

@@ -2,6 +2,7 @@
 // outages and the daily rituals on the kernel, and returns the event log.
 
 import type { DeskEmitted } from '../../machines/desk.ts';
+import { calendarProblems } from '../domain/calendar.ts';
 import { allPeople, DOMAINS, type IcSpec } from '../domain/org.ts';
 import { type Scheduled, SimulationError } from '../kernel/kernel.ts';
 import { dayOf, HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
@@ -36,6 +37,10 @@ export function orgProblems(config: SimConfig): string[] {
   for (const p of allPeople(config.org)) {
     if (ids.has(p.id)) problems.push(`two people share the id "${p.id}": give each a unique id`);
     ids.add(p.id);
+  }
+  for (const p of [...allPeople(config.org), ...config.hires.map((h) => h.ic)]) {
+    for (const problem of calendarProblems(p.calendar))
+      problems.push(`the calendar of ${p.id} ${problem}`);
   }
   for (const team of config.org.teams) {
     const staffed = new Set(team.ics.map((ic) => ic.domain));

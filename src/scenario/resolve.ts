@@ -3,6 +3,8 @@
 // into outages, incidents, requirement changes and hires. Problems the schema cannot see (unknown
 // people, dependency cycles, dangling ids) come back as issues with their field paths.
 
+import { ALWAYS } from '../domain/calendar.ts';
+import type { EffortModel } from '../domain/effort.ts';
 import type { Domain, SkillLevel } from '../domain/org.ts';
 import type { PlanHint } from '../domain/planning/generate.ts';
 import {
@@ -156,6 +158,24 @@ function planOf(
   for (const problem of planProblems(plan))
     issues.push({ path: [...at, 'strategic'], message: `has a problem: ${problem}` });
   return plan;
+}
+
+function effortModel(raw: NonNullable<ParsedScenario['effort']>): EffortModel {
+  switch (raw.distribution) {
+    case 'fixed':
+    case 'exponential':
+      return { kind: raw.distribution };
+    case 'lognormal':
+      return { kind: 'lognormal', sigma: raw.sigma };
+    case 'uniform':
+    case 'triangular':
+      return { kind: raw.distribution, spread: raw.spread };
+    case 'empirical':
+      // The schema lets through exactly one of the two.
+      return raw.samples
+        ? { kind: 'empirical', samples: raw.samples }
+        : { kind: 'empirical', bins: raw.bins ?? [] };
+  }
 }
 
 function mergeSla(raw: ParsedScenario['sla']): SlaTable {
@@ -366,7 +386,10 @@ export function resolveScenario(
           ...(e.level ? { level: e.level as SkillLevel } : {}),
           ...(e.wipLimit ? { wipLimit: e.wipLimit } : {}),
         };
-        const calendar = raw.org.calendar ?? { hoursPerDay: 24, startHour: 0 };
+        const listed = Array.isArray(raw.org.teams)
+          ? raw.org.teams.find((t) => t.id === team)
+          : undefined;
+        const calendar = listed?.calendar ?? raw.org.calendar ?? ALWAYS;
         hires.push({
           at: e.at,
           ic: icOf(e.id, team, e.domain as Domain, 0, group, {
@@ -381,7 +404,6 @@ export function resolveScenario(
     }
   });
   const base = defaultConfig();
-  const effort = raw.effort;
   const config: SimConfig = {
     ...base,
     seed: raw.seed,
@@ -391,14 +413,7 @@ export function resolveScenario(
     unstaffedWork: raw.org.unstaffedWork,
     instructions,
     strategy: raw.strategy,
-    effort:
-      effort === undefined
-        ? base.effort
-        : effort.distribution === 'lognormal'
-          ? { kind: 'lognormal', sigma: effort.sigma }
-          : effort.distribution === 'uniform' || effort.distribution === 'triangular'
-            ? { kind: effort.distribution, spread: effort.spread }
-            : { kind: effort.distribution },
+    effort: raw.effort === undefined ? base.effort : effortModel(raw.effort),
     sla: mergeSla(raw.sla),
     gates: {
       enabled: {

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
+import { DAY_NAMES } from '../domain/calendar.ts';
 import { BLOCKER_TYPES } from '../domain/escalation.ts';
 import { GATES } from '../domain/gates.ts';
 import { DOMAINS } from '../domain/org.ts';
@@ -30,7 +31,26 @@ const calendar = z
       .min(0)
       .lt(24)
       .default(0)
-      .describe('hour of the day the working window opens'),
+      .describe('local hour of the day the working window opens'),
+    workingDays: z
+      .array(z.enum(DAY_NAMES))
+      .min(1)
+      .refine((days) => new Set(days).size === days.length, {
+        message: 'must name each day once',
+      })
+      .meta({ uniqueItems: true })
+      .optional()
+      .describe('the days of the week worked (day 0 of a run is a Monday); default every day'),
+    holidays: z
+      .array(z.number().int().min(0))
+      .optional()
+      .describe('local days of the run (0-based) not worked'),
+    utcOffsetHours: z
+      .number()
+      .min(-12)
+      .max(14)
+      .optional()
+      .describe('hours local time is ahead of the org’s clock, −12 to 14; default 0'),
   })
   .describe('when a person works');
 
@@ -72,6 +92,11 @@ const icsByDomain = z
 
 const team = z.strictObject({
   id: z.string().min(1),
+  calendar: calendar
+    .optional()
+    .describe(
+      'the calendar of the team’s TL, leads and ICs unless set per IC (default: the org’s)',
+    ),
   ics: icsByDomain.optional(),
   people: z.array(person).optional(),
 });
@@ -80,7 +105,7 @@ const org = z
   .strictObject({
     calendar: calendar
       .optional()
-      .describe('everyone’s calendar unless set per person (default 24 h a day)'),
+      .describe('everyone’s calendar unless set per team or IC (default 24 h every day)'),
     wipLimit: z
       .number()
       .int()
@@ -196,6 +221,34 @@ const arrival = z.discriminatedUnion('process', [
   }),
 ]);
 
+const ratio = z.number().positive().describe('actual ÷ estimate');
+const empirical = z
+  .strictObject({
+    distribution: z.literal('empirical'),
+    samples: z
+      .array(ratio)
+      .min(1)
+      .optional()
+      .describe('past actual ÷ estimate ratios, each drawn with equal odds'),
+    bins: z
+      .array(
+        z
+          .strictObject({ from: ratio, to: ratio, weight: z.number().positive() })
+          .refine((bin) => bin.from < bin.to, {
+            message: 'must be greater than from',
+            path: ['to'],
+          }),
+      )
+      .min(1)
+      .optional()
+      .describe('a histogram of actual ÷ estimate: a bin by weight, then a ratio in [from, to)'),
+  })
+  .refine((e) => (e.samples === undefined) !== (e.bins === undefined), {
+    message: 'needs either samples or bins, not both',
+  })
+  .meta({ oneOf: [{ required: ['samples'] }, { required: ['bins'] }] })
+  .describe('a team’s own history of actual ÷ estimate, not rescaled: its mean is kept');
+
 const effort = z
   .discriminatedUnion('distribution', [
     z.strictObject({ distribution: z.literal('fixed') }),
@@ -203,8 +256,9 @@ const effort = z
     z.strictObject({ distribution: z.literal('exponential') }),
     z.strictObject({ distribution: z.literal('uniform'), spread: z.number().positive().max(1) }),
     z.strictObject({ distribution: z.literal('triangular'), spread: z.number().positive().max(1) }),
+    empirical,
   ])
-  .describe('real effort = estimate × a draw with mean 1');
+  .describe('real effort = estimate × a draw (mean 1, except an empirical one: used as given)');
 
 const slaHours = z
   .union([positiveHours, z.null()])

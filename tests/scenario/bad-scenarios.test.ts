@@ -92,6 +92,32 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
     message: /org\.calendar\.hoursPerDay must be > 0, got 0/,
   },
   {
+    name: 'an unknown working day',
+    yaml: `${ok}org:\n  calendar: { hoursPerDay: 8, workingDays: [mon, funday] }\n`,
+    message:
+      /:4:\d+: org\.calendar\.workingDays\[1\] must be one of "mon", "tue", .*"sun", got "funday"/,
+  },
+  {
+    name: 'a calendar with no working day',
+    yaml: `${ok}org:\n  calendar: { hoursPerDay: 8, workingDays: [] }\n`,
+    message: /org\.calendar\.workingDays must be ≥ 1 items, got \[\]/,
+  },
+  {
+    name: 'a working day named twice, in a team’s calendar',
+    yaml: `${ok}org:\n  teams:\n    - { id: t1, ics: { qa: 1 }, calendar: { hoursPerDay: 8, workingDays: [mon, mon] } }\n`,
+    message: /org\.teams\[0\]\.calendar\.workingDays must name each day once, got \["mon","mon"\]/,
+  },
+  {
+    name: 'a time zone offset beyond +14',
+    yaml: `${ok}org:\n  calendar: { hoursPerDay: 8, utcOffsetHours: 20 }\n`,
+    message: /:4:\d+: org\.calendar\.utcOffsetHours must be ≤ 14, got 20/,
+  },
+  {
+    name: 'a holiday before the run',
+    yaml: `${ok}org:\n  ics: { qa: { count: 1, calendar: { hoursPerDay: 8, holidays: [-1] } } }\n`,
+    message: /org\.ics\.qa\.calendar\.holidays\[0\] must be ≥ 0, got -1/,
+  },
+  {
     name: 'a skill level out of range',
     yaml: `${ok}org:\n  ics: { backend: { count: 1, level: 9 } }\n`,
     message: /org\.ics\.backend.*got|org\.ics\.backend\.level must be one of 1, 2, 3, 4, 5, got 9/,
@@ -127,6 +153,32 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
     name: 'an unknown effort distribution',
     yaml: `${ok}effort: { distribution: gamma }\n`,
     message: /effort\.distribution must be one of 'fixed' \| 'lognormal'.*got "gamma"/,
+  },
+  {
+    name: 'an empirical effort with neither samples nor bins',
+    yaml: `${ok}effort: { distribution: empirical }\n`,
+    message:
+      /:3:\d+: effort needs either samples or bins, not both, got \{"distribution":"empirical"\}/,
+  },
+  {
+    name: 'an empirical effort with no samples',
+    yaml: `${ok}effort: { distribution: empirical, samples: [] }\n`,
+    message: /effort\.samples must be ≥ 1 items, got \[\]/,
+  },
+  {
+    name: 'a ratio of zero among the samples',
+    yaml: `${ok}effort: { distribution: empirical, samples: [1.2, 0] }\n`,
+    message: /effort\.samples\[1\] must be > 0, got 0/,
+  },
+  {
+    name: 'a histogram bin that ends before it starts',
+    yaml: `${ok}effort: { distribution: empirical, bins: [{ from: 2, to: 1.5, weight: 1 }] }\n`,
+    message: /effort\.bins\[0\]\.to must be greater than from, got 1.5/,
+  },
+  {
+    name: 'a histogram bin of no weight',
+    yaml: `${ok}effort: { distribution: empirical, bins: [{ from: 1, to: 2, weight: 0 }] }\n`,
+    message: /effort\.bins\[0\]\.weight must be > 0, got 0/,
   },
   {
     name: 'an outage for nobody',
