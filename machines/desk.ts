@@ -12,7 +12,12 @@ import {
   interruptionBy,
   preemptedBy,
 } from '../src/domain/activity.ts';
-import { type Calendar, finishTime, workingHoursBetween } from '../src/domain/calendar.ts';
+import {
+  type Calendar,
+  finishTime,
+  workingHoursBetween,
+  workStart,
+} from '../src/domain/calendar.ts';
 import type { Role } from '../src/domain/org.ts';
 import type { Hours } from '../src/kernel/time.ts';
 
@@ -132,7 +137,8 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
     type: 'work.interrupted' as const,
     person: context.id,
     activity: context.current as Activity,
-    startedAt: context.startedAt,
+    // Stopped before its window opened, it never began.
+    startedAt: Math.min(context.startedAt, context.now),
     at: context.now,
     remainingHours: remaining(context),
     reason,
@@ -162,11 +168,15 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
       }),
       startNext: assign(({ context }) => {
         const [next, ...rest] = context.queue;
+        const endsAt = next
+          ? finishTime(context.now, next.workHours, context.calendar)
+          : context.now;
         return {
           current: next ?? null,
           queue: rest,
-          startedAt: context.now,
-          endsAt: next ? finishTime(context.now, next.workHours, context.calendar) : context.now,
+          // Taken up outside working hours, the work begins when the person's window opens.
+          startedAt: Math.min(endsAt, workStart(context.now, context.calendar)),
+          endsAt,
         };
       }),
       announceStart: emit(({ context }) => ({

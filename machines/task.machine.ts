@@ -4,14 +4,7 @@
 // escalation ladder. This machine is the single definition of the lifecycle.
 
 import { assign, emit, setup } from 'xstate';
-import {
-  type BlockerType,
-  breachLevel,
-  type EscalationLevel,
-  roleAt,
-  routeLevel,
-  visitStartLevel,
-} from '../src/domain/escalation.ts';
+import type { BlockerType } from '../src/domain/escalation.ts';
 import { stateAfterGates } from '../src/domain/gates.ts';
 import { type SlaState, slaHours } from '../src/domain/sla.ts';
 import {
@@ -37,14 +30,16 @@ export interface TaskContext extends TaskInput {
   /** Where a blocked task returns once its blocker is resolved. */
   resumeTo: BlockableState | null;
   blocker: BlockerType | null;
-  /** The escalation ladder level this state visit started at, and the one it has reached. */
-  levelStart: EscalationLevel;
-  level: EscalationLevel;
+  /** SLA breaches of this state visit so far. */
+  breaches: number;
   reworks: number;
 }
 
-/** SLA timers k = 1..4 fire k × SLA(state) after entry, each one rung up the ladder. */
-type SlaRung = 1 | 2 | 3 | 4;
+/**
+ * The k-th SLA breach of a visit fires k × SLA(state) after entry. An ordinary state breaches
+ * once; an escalated blocker up to three times, each a chance for the org to take it higher.
+ */
+type Breach = 1 | 2 | 3;
 
 function currentSla(context: TaskContext): number {
   return slaHours(context.sla, context.state as SlaState, context.estimateHours);
@@ -69,9 +64,7 @@ const taskSetup = setup({
       stateAfterGates(context.gates, context.passed + 1) === params.state,
     resumesTo: ({ context }, params: { state: BlockableState }) =>
       context.resumeTo === params.state,
-    canClimb: ({ context }, params: { k: SlaRung }) =>
-      context.level === context.levelStart + params.k - 1 &&
-      breachLevel(context.levelStart, params.k) !== undefined,
+    isBreach: ({ context }, params: { k: Breach }) => context.breaches === params.k - 1,
   },
   actions: {
     announce: emit(({ context, event }, params: { state: TaskState }) => ({
@@ -84,18 +77,17 @@ const taskSetup = setup({
     })),
     track: assign(({ context }, params: { state: TaskState }) => {
       const escaping = params.state === 'BLOCKED' || params.state === 'ESCALATED';
-      const levelStart = visitStartLevel(params.state, context.blocker);
       return {
         state: params.state,
-        levelStart,
-        level: levelStart,
         resumeTo: escaping ? context.resumeTo : null,
         blocker: escaping ? context.blocker : null,
+        breaches: 0,
       };
     }),
     setAssignee: assign({
       assignee: ({ event }) => ('assignee' in event ? event.assignee : null),
     }),
+    clearAssignee: assign({ assignee: () => null }),
     holdBlocker: assign(({ context, event }) => ({
       resumeTo: context.state as BlockableState,
       blocker: event.type === 'task.block' ? event.blocker : context.blocker,
@@ -112,32 +104,19 @@ const taskSetup = setup({
       outcome: event.type === 'review.rejected' ? ('rejected' as const) : ('passed' as const),
       reviewer: 'reviewer' in event ? event.reviewer : '',
     })),
-    climb: assign({
-      level: ({ context }, params: { k: SlaRung }) =>
-        breachLevel(context.levelStart, params.k) ?? context.level,
-    }),
-    reportBreach: emit(({ context }, params: { k: SlaRung }) => {
-      // BLOCKED breaches once, to the rung the blocker's route lands on.
-      const level =
-        context.state === 'BLOCKED' && context.blocker !== null
-          ? routeLevel(context.blocker)
-          : (breachLevel(context.levelStart, params.k) ?? context.level);
-      return {
-        type: 'task.slaBreach' as const,
-        task: context.id,
-        state: context.state as SlaState,
-        breach: params.k,
-        slaHours: currentSla(context),
-        level,
-        role: roleAt(level),
-      };
-    }),
+    countBreach: assign({ breaches: ({ context }) => context.breaches + 1 }),
+    reportBreach: emit(({ context }, params: { k: Breach }) => ({
+      type: 'task.slaBreach' as const,
+      task: context.id,
+      state: context.state as SlaState,
+      breach: params.k,
+      slaHours: currentSla(context),
+    })),
   },
   delays: {
     sla1: ({ context }) => currentSla(context),
     sla2: ({ context }) => 2 * currentSla(context),
     sla3: ({ context }) => 3 * currentSla(context),
-    sla4: ({ context }) => 4 * currentSla(context),
   },
 });
 
@@ -156,26 +135,26 @@ function enter(state: TaskState) {
   ] as const;
 }
 
-/** One SLA timer of an ordinary state: the k-th breach, one rung up the ladder. */
-function rung<K extends SlaRung>(k: K) {
+/** The k-th SLA breach of a visit (after the (k−1)-th): reported, the task stays where it is. */
+function breach<K extends Breach>(k: K) {
   return {
-    guard: { type: 'canClimb', params: { k } },
-    actions: [
-      { type: 'reportBreach', params: { k } },
-      { type: 'climb', params: { k } },
-    ],
+    guard: { type: 'isBreach', params: { k } },
+    actions: [{ type: 'reportBreach', params: { k } }, 'countBreach'],
   } as const;
 }
 
-/** The SLA ladder of a state entered at the owner's level (0): four rungs, DL up to human. */
-function slaLadder() {
-  return { sla1: rung(1), sla2: rung(2), sla3: rung(3), sla4: rung(4) } as const;
+/** An ordinary state breaches once: who acts on it is the org's decision (src/org/escalations). */
+function slaOnce() {
+  return { sla1: breach(1) } as const;
 }
 
-/** An escalated blocker already sits at DL or higher, so at most three rungs are left. */
-function escalatedLadder() {
-  return { sla1: rung(1), sla2: rung(2), sla3: rung(3) } as const;
+/** An escalated blocker breaches each SLA period, up to three: each a chance to take it higher. */
+function escalatedSla() {
+  return { sla1: breach(1), sla2: breach(2), sla3: breach(3) } as const;
 }
+
+/** A task that has not passed a gate gives its WIP slot up to more urgent work: back to PENDING. */
+const preempt = { target: 'pending', actions: 'clearAssignee' } as const;
 
 const block = { target: 'blocked', actions: 'holdBlocker' } as const;
 
@@ -228,14 +207,13 @@ export const taskMachine = taskSetup.createMachine({
     assignee: null,
     resumeTo: null,
     blocker: null,
-    levelStart: 0,
-    level: 0,
+    breaches: 0,
     reworks: 0,
   }),
   states: {
     pending: {
       entry: enter('PENDING'),
-      after: slaLadder(),
+      after: slaOnce(),
       on: {
         'task.cancel': cancel,
         'task.plan': { guard: 'needsPlanning', target: 'inPlanning' },
@@ -244,7 +222,7 @@ export const taskMachine = taskSetup.createMachine({
     },
     inPlanning: {
       entry: enter('IN_PLANNING'),
-      after: slaLadder(),
+      after: slaOnce(),
       on: {
         'task.cancel': cancel,
         'task.assign': { target: 'assigned', actions: 'setAssignee' },
@@ -252,17 +230,18 @@ export const taskMachine = taskSetup.createMachine({
     },
     assigned: {
       entry: enter('ASSIGNED'),
-      after: slaLadder(),
+      after: slaOnce(),
       on: {
         'task.cancel': cancel,
         'task.start': 'inProgress',
         'task.block': block,
         'task.reassign': { target: 'assigned', reenter: true, actions: 'setAssignee' },
+        'task.preempt': preempt,
       },
     },
     inProgress: {
       entry: enter('IN_PROGRESS'),
-      after: slaLadder(),
+      after: slaOnce(),
       on: {
         'task.cancel': cancel,
         'task.submit': [
@@ -277,6 +256,7 @@ export const taskMachine = taskSetup.createMachine({
           { target: 'readyForHandoff' },
         ],
         'task.block': block,
+        'task.preempt': preempt,
       },
     },
     blocked: {
@@ -292,7 +272,7 @@ export const taskMachine = taskSetup.createMachine({
     },
     escalated: {
       entry: enter('ESCALATED'),
-      after: escalatedLadder(),
+      after: escalatedSla(),
       on: {
         'task.cancel': cancel,
         'blocker.resolved': resume,
@@ -301,7 +281,7 @@ export const taskMachine = taskSetup.createMachine({
     },
     underReview: {
       entry: enter('UNDER_REVIEW'),
-      after: slaLadder(),
+      after: slaOnce(),
       on: {
         'task.cancel': cancel,
         'review.approved': [
@@ -315,7 +295,7 @@ export const taskMachine = taskSetup.createMachine({
     },
     domainReview: {
       entry: enter('DOMAIN_REVIEW'),
-      after: slaLadder(),
+      after: slaOnce(),
       on: {
         'task.cancel': cancel,
         'review.approved': [approveTo('READY_FOR_HANDOFF'), approveAndStay('DOMAIN_REVIEW')],
@@ -326,7 +306,7 @@ export const taskMachine = taskSetup.createMachine({
     readyForHandoff: {
       entry: enter('READY_FOR_HANDOFF'),
       always: { guard: 'hasNoConsumer', target: 'completed' },
-      after: slaLadder(),
+      after: slaOnce(),
       on: {
         'task.cancel': cancel,
         'handoff.accepted': 'completed',

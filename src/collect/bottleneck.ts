@@ -3,6 +3,7 @@
 // path each instruction actually took, and a one-line verdict.
 
 import { isRitual } from '../domain/activity.ts';
+import { ESCALATION_LADDER } from '../domain/escalation.ts';
 import { TASK_STATES } from '../domain/task-states.ts';
 import type { Hours } from '../kernel/time.ts';
 import type { LogRecord } from '../log/event-log.ts';
@@ -31,6 +32,21 @@ export interface DeskQueue {
   readonly byKind: Record<string, Hours>;
 }
 
+export type EscalationEnd = 'acted' | 'declined' | 'unresolved' | 'open';
+
+export interface Escalations {
+  total: number;
+  /** Opened per route: a blocker type, or `sla` for a late task. */
+  byRoute: Record<string, number>;
+  /** How each ended: the outcome of its last decision, or `open` at the end of the run. */
+  byOutcome: Record<EscalationEnd, number>;
+  /** Per rung that closed it (or holds it, if open), how it ended. */
+  byRung: Record<string, Record<EscalationEnd, number>>;
+  /** Every decision taken, by action. */
+  byAction: Record<string, number>;
+  resolveHours: Distribution;
+}
+
 export interface Bottleneck {
   readonly stateHours: Record<
     string,
@@ -43,13 +59,9 @@ export interface Bottleneck {
     dependencyWaitHours: Hours;
   };
   readonly queues: DeskQueue[];
-  readonly slaBreaches: { byState: Record<string, number>; byRole: Record<string, number> };
-  readonly escalations: {
-    total: number;
-    byRoute: Record<string, number>;
-    byLevel: Record<string, number>;
-    resolveHours: Distribution;
-  };
+  /** Breaches per state, and how many of them someone was asked to act on. */
+  readonly slaBreaches: { byState: Record<string, number>; total: number; escalated: number };
+  readonly escalations: Escalations;
   readonly criticalPaths: Array<{ instruction: string; tasks: string[]; hours: Hours }>;
   readonly verdict: { where: string; evidence: string };
 }
@@ -82,6 +94,50 @@ function criticalPaths(tasks: Map<string, TaskLife>, log: readonly LogRecord[]) 
     }
     return { instruction: c.instruction, tasks: chain, hours: round(c.leadTimeHours) };
   });
+}
+
+const noEnds = (): Record<EscalationEnd, number> => ({
+  acted: 0,
+  declined: 0,
+  unresolved: 0,
+  open: 0,
+});
+
+/** Escalations by how they ended and at which rung, and every decision by action. */
+function escalationsOf(log: readonly LogRecord[]): Escalations {
+  const opened = ofType(log, 'escalation.opened');
+  const byRoute: Record<string, number> = {};
+  for (const e of opened) bump(byRoute, e.route);
+  // Who holds each escalation last: where it was opened, climbed to or referred to.
+  const holder = new Map<string, string>(opened.map((e) => [e.escalation, e.role]));
+  for (const c of ofType(log, 'escalation.climbed')) holder.set(c.escalation, c.role);
+  const byAction: Record<string, number> = {};
+  for (const d of ofType(log, 'escalation.decided')) {
+    bump(byAction, d.action);
+    if (d.outcome === 'referred')
+      holder.set(d.escalation, d.action === 'askCapacity' ? 'EM' : 'human');
+  }
+  const ended = new Map(ofType(log, 'escalation.resolved').map((r) => [r.escalation, r]));
+  const byOutcome = noEnds();
+  const byRung: Record<string, Record<EscalationEnd, number>> = {};
+  for (const e of opened) {
+    const r = ended.get(e.escalation);
+    const end: EscalationEnd = r === undefined ? 'open' : r.outcome;
+    const rung =
+      r === undefined ? (holder.get(e.escalation) ?? e.role) : ESCALATION_LADDER[r.level];
+    byOutcome[end]++;
+    const row = byRung[rung] ?? noEnds();
+    row[end]++;
+    byRung[rung] = row;
+  }
+  return {
+    total: opened.length,
+    byRoute,
+    byOutcome,
+    byRung,
+    byAction,
+    resolveHours: distribution([...ended.values()].map((r) => r.hoursToResolve)),
+  };
 }
 
 export function bottleneck(log: readonly LogRecord[]): Bottleneck {
@@ -162,19 +218,8 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
   });
   queues.sort((a, b) => b.waitHours - a.waitHours || a.person.localeCompare(b.person));
   const byState: Record<string, number> = {};
-  const byRole: Record<string, number> = {};
-  for (const b of ofType(log, 'task.slaBreach')) {
-    bump(byState, b.state);
-    bump(byRole, b.role);
-  }
-  const opened = ofType(log, 'escalation.opened');
-  const byRoute: Record<string, number> = {};
-  const byLevel: Record<string, number> = {};
-  for (const e of opened) {
-    bump(byRoute, e.route);
-    bump(byLevel, e.role);
-  }
-  for (const c of ofType(log, 'escalation.climbed')) bump(byLevel, c.role);
+  for (const b of ofType(log, 'task.slaBreach')) bump(byState, b.state);
+  const escalations = escalationsOf(log);
   const top = queues[0];
   const verdict =
     top === undefined || top.waitHours === 0
@@ -192,13 +237,12 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
       dependencyWaitHours: round(dependencyWait),
     },
     queues,
-    slaBreaches: { byState, byRole },
-    escalations: {
-      total: opened.length,
-      byRoute,
-      byLevel,
-      resolveHours: distribution(ofType(log, 'escalation.resolved').map((r) => r.hoursToResolve)),
+    slaBreaches: {
+      byState,
+      total: Object.values(byState).reduce((a, b) => a + b, 0),
+      escalated: ofType(log, 'escalation.opened').filter((e) => e.route === 'sla').length,
     },
+    escalations,
     criticalPaths: criticalPaths(tasks, log),
     verdict,
   };

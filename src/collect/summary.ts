@@ -4,7 +4,7 @@
 
 import type { Hours } from '../kernel/time.ts';
 import type { LogRecord } from '../log/event-log.ts';
-import { type Bottleneck, bottleneck } from './bottleneck.ts';
+import { type Bottleneck, bottleneck, type Escalations } from './bottleneck.ts';
 import { type Distribution, distribution, round } from './stats.ts';
 import { ofType, runEnd, runStart, timelines } from './timeline.ts';
 
@@ -37,11 +37,7 @@ export interface Summary {
   readonly stateHours: Record<string, { mean: Hours; p95: Hours }>;
   readonly utilization: Record<string, number>;
   readonly slaBreaches: Record<string, number>;
-  readonly escalations: {
-    total: number;
-    byLevel: Record<string, number>;
-    byRoute: Record<string, number>;
-  };
+  readonly escalations: Pick<Escalations, 'total' | 'byOutcome' | 'byRung' | 'byRoute'>;
   readonly messages: { delegation: number; broadcast: number; handoff: number; standup: number };
   readonly reworkRate: number;
   readonly costUsd: number;
@@ -160,7 +156,8 @@ export function summary(
     slaBreaches: b.slaBreaches.byState,
     escalations: {
       total: b.escalations.total,
-      byLevel: b.escalations.byLevel,
+      byOutcome: b.escalations.byOutcome,
+      byRung: b.escalations.byRung,
       byRoute: b.escalations.byRoute,
     },
     messages,

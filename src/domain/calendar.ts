@@ -95,6 +95,13 @@ export function isWorking(t: Hours, calendar: Calendar): boolean {
   return t >= start;
 }
 
+/** The first working instant at or after `t`: when work taken up at `t` really begins. */
+export function workStart(t: Hours, calendar: Calendar): Hours {
+  if (alwaysOn(calendar)) return t;
+  const [start] = windowAtOrAfter(t, calendar);
+  return Math.max(t, start);
+}
+
 /** The earliest time at which `work` hours of working time after `from` have been done. */
 export function finishTime(from: Hours, work: Hours, calendar: Calendar): Hours {
   if (alwaysOn(calendar) || work <= 0) return from + Math.max(work, 0);

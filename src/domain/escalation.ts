@@ -39,12 +39,6 @@ export function roleAt(level: EscalationLevel): EscalationRole {
   return ESCALATION_LADDER[level];
 }
 
-/** The level the k-th SLA breach of a state visit reaches, or undefined past the top of the ladder. */
-export function breachLevel(startLevel: EscalationLevel, k: number): EscalationLevel | undefined {
-  const level = startLevel + k;
-  return level <= TOP_LEVEL ? (level as EscalationLevel) : undefined;
-}
-
 /** The ladder level a state visit starts at: an escalated blocker starts where its route lands. */
 export function visitStartLevel(state: string, blocker: BlockerType | null): EscalationLevel {
   return state === 'ESCALATED' && blocker !== null ? routeLevel(blocker) : 0;

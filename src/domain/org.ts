@@ -7,7 +7,8 @@ export const DOMAINS = ['frontend', 'backend', 'qa', 'devops', 'data', 'security
 
 export type Domain = (typeof DOMAINS)[number];
 
-export type Role = 'EM' | 'TL' | 'DL' | 'IC';
+/** `human`: a person who governs (decides requirements and priority conflicts), with a desk. */
+export type Role = 'EM' | 'TL' | 'DL' | 'IC' | 'human';
 
 /** 1 (novice) to 5 (expert). */
 export type SkillLevel = 1 | 2 | 3 | 4 | 5;
@@ -44,10 +45,12 @@ export interface TeamSpec {
 export interface OrgSpec {
   readonly em: PersonSpec;
   readonly teams: readonly TeamSpec[];
+  /** The humans escalations reach at the top of the ladder: real people, with calendars. */
+  readonly humans: readonly PersonSpec[];
 }
 
 export function allPeople(org: OrgSpec): PersonSpec[] {
-  return [org.em, ...org.teams.flatMap((t) => [t.tl, ...t.leads, ...t.ics])];
+  return [org.em, ...org.teams.flatMap((t) => [t.tl, ...t.leads, ...t.ics]), ...org.humans];
 }
 
 export function skillIn(ic: IcSpec, domain: Domain): number {

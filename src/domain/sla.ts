@@ -13,10 +13,10 @@ export type SlaTable = Record<Exclude<SlaState, 'IN_PROGRESS'>, Hours> & {
 
 /** The defaults a scenario overrides state by state. `Infinity` switches a state's SLA off. */
 export const DEFAULT_SLA: Readonly<SlaTable> = Object.freeze({
-  PENDING: 8,
+  PENDING: 48,
   IN_PLANNING: 4,
   ASSIGNED: 8,
-  IN_PROGRESS: { timesEstimate: 1.5 },
+  IN_PROGRESS: { timesEstimate: 2 },
   BLOCKED: 2,
   ESCALATED: 8,
   UNDER_REVIEW: 8,

@@ -25,6 +25,8 @@ export type TaskEvent =
   | { type: 'handoff.accepted' }
   | { type: 'handoff.returned' }
   | { type: 'task.reassign'; assignee: string }
+  /** More urgent work takes the task's WIP slot: back to the backlog, with the work it has left. */
+  | { type: 'task.preempt' }
   | { type: 'task.cancel'; reason: string };
 
 export type TaskEventType = TaskEvent['type'];
@@ -61,8 +63,6 @@ export interface SlaBreachReport {
   /** The k-th breach of this state visit: it fired k × slaHours after entry. */
   breach: number;
   slaHours: number;
-  level: EscalationLevel;
-  role: EscalationRole;
 }
 
 export type TaskReport = TransitionReport | GateReport | SlaBreachReport;

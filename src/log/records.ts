@@ -4,8 +4,10 @@
 import type { ActivityKind } from '../domain/activity.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import type { BlockerType, EscalationLevel, EscalationRole } from '../domain/escalation.ts';
+import type { EscalationAction, EscalationOutcome } from '../domain/escalation-policy.ts';
 import type { Tier } from '../domain/gates.ts';
 import type { Domain, Role } from '../domain/org.ts';
+import type { SlaState } from '../domain/sla.ts';
 import type { TaskReport } from '../domain/task-events.ts';
 import type { Hours } from '../kernel/time.ts';
 
@@ -61,7 +63,15 @@ export type OrgRecord =
       /** The task's real effort at full skill, drawn when it is released: what bounds any schedule. */
       effortHours: Hours;
     }
-  | { type: 'task.preempted'; task: string; person: string }
+  | {
+      type: 'task.preempted';
+      task: string;
+      person: string;
+      /** The more urgent task that took its place. */
+      by: string;
+      /** `desk`: its work paused for P0 work on the same desk; `slot`: its WIP slot was taken. */
+      kind: 'desk' | 'slot';
+    }
   | {
       type: 'message';
       protocol: Protocol;
@@ -91,9 +101,25 @@ export type OrgRecord =
       escalation: string;
       task: string;
       route: BlockerType | 'sla';
+      /** For an SLA breach: the state the task was late in. */
+      state?: SlaState;
       level: EscalationLevel;
       role: EscalationRole;
       to: string;
+    }
+  | {
+      /** A rung's decision on an escalation it worked, and what came of it. */
+      type: 'escalation.decided';
+      escalation: string;
+      task: string;
+      by: string;
+      level: EscalationLevel;
+      role: EscalationRole;
+      action: EscalationAction;
+      outcome: EscalationOutcome;
+      detail?: string;
+      /** A referral: who has it now. */
+      to?: string;
     }
   | {
       type: 'escalation.climbed';
@@ -109,6 +135,7 @@ export type OrgRecord =
       task: string;
       by: string;
       level: EscalationLevel;
+      outcome: Exclude<EscalationOutcome, 'referred'>;
       hoursToResolve: Hours;
     }
   | {

@@ -1,7 +1,7 @@
 // Builds an org from a compact description (ICs per domain, per team) or from people described
 // one by one: the EM, a TL per team, a lead per staffed domain, and the ICs with their skills.
 
-import { ALWAYS, type Calendar } from '../domain/calendar.ts';
+import { ALWAYS, type Calendar, OFFICE_WEEKDAYS } from '../domain/calendar.ts';
 import {
   DOMAINS,
   type Domain,
@@ -39,11 +39,22 @@ export interface TeamInput {
   readonly people?: readonly PersonInput[];
 }
 
+export interface HumanInput {
+  readonly id: string;
+  readonly calendar?: Calendar;
+  readonly costPerHour?: number;
+}
+
 export interface OrgInput {
   readonly calendar?: Calendar;
   readonly wipLimit?: number;
   readonly teams: readonly TeamInput[];
+  /** Default: one human, `human-1`, on the org's calendar, or office hours Monday to Friday. */
+  readonly humans?: readonly HumanInput[];
 }
+
+/** The human an org has unless it names its own: a sponsor on office hours, Monday to Friday. */
+export const DEFAULT_HUMANS: readonly HumanInput[] = [{ id: 'human-1' }];
 
 /** A secondary skill each domain's ICs have by default, so rebalancing has someone to borrow. */
 export const DEFAULT_SECONDARY: Readonly<Record<Domain, Domain>> = {
@@ -125,5 +136,13 @@ export function buildOrg(input: OrgInput): OrgSpec {
   return {
     em: { id: 'em', role: 'EM', team: 'org', calendar: orgCalendar, costPerHour: 0 },
     teams,
+    humans: (input.humans ?? DEFAULT_HUMANS).map((h) => ({
+      id: h.id,
+      role: 'human' as const,
+      team: 'org',
+      // The org's calendar is everyone's; an org of agents (no calendar) still has office humans.
+      calendar: h.calendar ?? input.calendar ?? OFFICE_WEEKDAYS,
+      costPerHour: h.costPerHour ?? 0,
+    })),
   };
 }

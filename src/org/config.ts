@@ -41,13 +41,13 @@ export interface Overheads {
   readonly architectureReviewHours: Hours;
   readonly handoffVerificationHours: Hours;
   readonly handoffFixHours: Hours;
-  readonly standupHours: Readonly<Record<Role, Hours>>;
+  readonly standupHours: Readonly<Record<Exclude<Role, 'human'>, Hours>>;
   readonly rebalanceHours: Hours;
   /** Looking into an SLA breach escalated to you. */
   readonly breachHandlingHours: Hours;
   readonly escalationHours: Readonly<Record<BlockerType, Hours>>;
-  /** How long a human takes once an escalation reaches the top of the ladder. */
-  readonly humanResolutionHours: Hours;
+  /** Working hours a human spends deciding an escalation that reached them. */
+  readonly humanDecisionHours: Hours;
 }
 
 export interface GateConfig {
@@ -85,6 +85,11 @@ export interface SimConfig {
   readonly unstaffedWork: UnstaffedWork;
   readonly instructions: readonly InstructionSpec[];
   readonly strategy: StrategyName;
+  /**
+   * Work of this priority or more urgent takes a WIP slot from lower-priority work that has not
+   * passed a gate when no slot is free (0: P0 only; −1: never).
+   */
+  readonly preemptUpTo: number;
   readonly overheads: Overheads;
   readonly gates: GateConfig;
   readonly sla: SlaTable;

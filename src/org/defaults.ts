@@ -23,7 +23,7 @@ export const DEFAULT_OVERHEADS: Overheads = {
   rebalanceHours: 0.5,
   breachHandlingHours: 0.25,
   escalationHours: { technical: 1, dependency: 1, requirements: 2, resource: 1, priority: 0.5 },
-  humanResolutionHours: 24,
+  humanDecisionHours: 1,
 };
 
 export const DEFAULT_GATES: GateConfig = {
@@ -80,6 +80,7 @@ export function defaultConfig(overrides: Partial<SimConfig> = {}): SimConfig {
     unstaffedWork: 'error',
     instructions: [],
     strategy: 'weighted',
+    preemptUpTo: 0,
     overheads: DEFAULT_OVERHEADS,
     gates: DEFAULT_GATES,
     sla: DEFAULT_SLA,

@@ -1,10 +1,10 @@
 // What happens when someone starts, finishes or stops an activity: the work is logged with its
 // cost, and its completion moves the flow on. This is where every role's work takes effect.
 
-import type { DeskEmitted } from '../../machines/desk.ts';
+import type { DeskContext, DeskEmitted } from '../../machines/desk.ts';
 import { workingHoursBetween } from '../domain/calendar.ts';
 import type { Domain } from '../domain/org.ts';
-import { resolveEscalation } from './escalations.ts';
+import { decideEscalation, escalationStarted } from './escalations.ts';
 import {
   assignmentStarted,
   decideIntake,
@@ -66,6 +66,7 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
   if (event.type === 'work.started') {
     if (a.kind === 'execute' && task) executionStarted(world, task, person);
     if (a.kind === 'assignment' && task) assignmentStarted(world, task);
+    if (a.kind === 'escalation') escalationStarted(world, a.ref);
     return;
   }
   if (event.type === 'work.interrupted') {
@@ -73,7 +74,13 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
     if (a.kind === 'execute' && task) {
       executionStopped(world, task, person, event.startedAt, event.remainingHours);
       if (event.reason === 'preempted')
-        world.record({ type: 'task.preempted', task: task.plan.id, person: person.spec.id });
+        world.record({
+          type: 'task.preempted',
+          task: task.plan.id,
+          person: person.spec.id,
+          by: (person.actor.getSnapshot().context as DeskContext).current?.task ?? '',
+          kind: 'desk',
+        });
     }
     return;
   }
@@ -113,7 +120,7 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
       if (task) resendHandoff(world, task, domainOf(a.ref));
       return;
     case 'escalation':
-      resolveEscalation(world, a.ref as string, person.spec.id);
+      decideEscalation(world, a.ref as string, person);
       return;
     case 'standup':
       standupDone(world, standups, person, a.ref);

@@ -1,15 +1,26 @@
-// Blockers and escalations. A blocker stops the task and goes straight to the rung its type is
-// routed to (technical → DL, dependency → TL, requirements, priority, resource → EM); as the
-// task's SLAs lapse the escalation climbs, landing on the next rung's desk too, up to a human.
-// Whoever resolves it first frees the task; the others drop it. SLA breaches elsewhere cost the
-// person they reach a look at the late task.
+// Escalations: a blocker, or a late task someone can act on, lands on the desk of the rung that
+// owns it, and that person decides — in their own hours, among the actions their rung owns
+// (src/domain/escalation-policy.ts) — what to do. Every decision is logged with its outcome. A
+// blocker left untouched on a desk past its SLA goes to the next rung able to act on it; a late
+// task nobody on the ladder could move is reported as a breach and escalated to no one.
 
 import { type EscalationLevel, roleAt, routeLevel } from '../domain/escalation.ts';
+import {
+  blockerAction,
+  breachOwner,
+  climbFrom,
+  type EscalationAction,
+  type EscalationOutcome,
+  outcomeOf,
+} from '../domain/escalation-policy.ts';
+import type { SlaState } from '../domain/sla.ts';
 import type { TaskReport } from '../domain/task-events.ts';
+import { actionable, decideBreach, decideCapacity } from './decisions.ts';
+import { leastBusy } from './load.ts';
 import { advance } from './reviews.ts';
 import type { Escalation, Person, TaskState, World } from './world.ts';
 
-/** The person at `level` of the ladder above `task`, or null for a human. */
+/** The person at `level` of the ladder above `task`: its DL, the TL, the EM, a human. */
 function personAt(world: World, task: TaskState, level: EscalationLevel): Person | null {
   switch (level) {
     case 0:
@@ -21,53 +32,76 @@ function personAt(world: World, task: TaskState, level: EscalationLevel): Person
     case 3:
       return world.manager();
     case 4:
-      return null;
+      return leastBusy(world.humans(), world.now) ?? null;
   }
 }
 
+/** Hours of desk work an escalation costs the person at `level`. */
+function hoursFor(world: World, escalation: Escalation, level: EscalationLevel): number {
+  const o = world.config.overheads;
+  if (level === 4) return o.humanDecisionHours;
+  if (escalation.stage === 'capacity') return o.rebalanceHours;
+  if (escalation.route === 'sla') return o.breachHandlingHours;
+  return o.escalationHours[escalation.route];
+}
+
+/** Puts the escalation on the desk of the person at `level`; returns who, or null if nobody. */
 function hand(
   world: World,
   escalation: Escalation,
   task: TaskState,
   level: EscalationLevel,
-  hours: number,
-): string {
+): Person | null {
   const person = personAt(world, task, level);
-  if (person === null) {
-    escalation.holders.set('human', level);
-    if (escalation.humanTimer === null) {
-      escalation.humanTimer = world.after(world.config.overheads.humanResolutionHours, () =>
-        resolveEscalation(world, escalation.id, 'human'),
-      );
-    }
-    return 'human';
-  }
+  if (person === null) return null;
   escalation.holders.set(person.spec.id, level);
+  escalation.started = false;
   world.deliver(person, {
     type: 'escalation.assigned',
-    workHours: hours,
+    workHours: hoursFor(world, escalation, level),
     task: task.plan.id,
+    instruction: task.plan.instruction,
     ref: escalation.id,
   });
-  return person.spec.id;
+  return person;
 }
 
-/** A new escalation of `task`: `E-n` for a blocker, `B-n` for an SLA breach look-in. */
-function openEscalation(world: World, task: TaskState, route: Escalation['route']): Escalation {
+/** A new escalation of `task`: `E-n` for a blocker, `B-n` for a late task. */
+function openEscalation(
+  world: World,
+  task: TaskState,
+  route: Escalation['route'],
+  state: SlaState | null,
+): Escalation {
   const escalation: Escalation = {
     id: `${route === 'sla' ? 'B' : 'E'}-${world.escalations.size + 1}`,
     task: task.plan.id,
     route,
+    state,
     openedAt: world.now,
     holders: new Map(),
+    stage: route === 'sla' ? 'lookIn' : 'blocker',
+    started: false,
     resolved: false,
-    humanTimer: null,
   };
   world.escalations.set(escalation.id, escalation);
   return escalation;
 }
 
-/** The IC hit a blocker while working: the task stops and the blocker is escalated by type. */
+function recordOpened(world: World, e: Escalation, level: EscalationLevel, to: Person | null) {
+  world.record({
+    type: 'escalation.opened',
+    escalation: e.id,
+    task: e.task,
+    route: e.route,
+    ...(e.state === null ? {} : { state: e.state }),
+    level,
+    role: roleAt(level),
+    to: to?.spec.id ?? 'nobody',
+  });
+}
+
+/** The IC hit a blocker while working: the task stops and the blocker goes to its rung. */
 export function raiseBlocker(world: World, task: TaskState): void {
   const blocker = task.blocker;
   if (blocker === null || task.terminal || task.actor.getSnapshot().value !== 'inProgress') return;
@@ -80,137 +114,126 @@ export function raiseBlocker(world: World, task: TaskState): void {
     task: task.plan.id,
   });
   const level = routeLevel(blocker.type);
-  const escalation = openEscalation(world, task, blocker.type);
+  const escalation = openEscalation(world, task, blocker.type, null);
   world.openBlockers.set(task.plan.id, escalation);
-  const to = hand(
-    world,
-    escalation,
-    task,
-    level,
-    world.config.overheads.escalationHours[blocker.type],
-  );
-  world.record({
-    type: 'escalation.opened',
-    escalation: escalation.id,
-    task: task.plan.id,
-    route: blocker.type,
-    level,
-    role: roleAt(level),
-    to,
-  });
+  recordOpened(world, escalation, level, hand(world, escalation, task, level));
 }
 
-/** Reacts to a task's own reports: SLA breaches climb escalations or reach someone's desk. */
+/** Reacts to a task's own reports: an SLA breach goes to the rung that can act on it, if any. */
 export function onTaskReport(world: World, task: TaskState, report: TaskReport): void {
   if (report.type !== 'task.slaBreach') return;
-  if (report.state === 'ESCALATED' || report.state === 'BLOCKED') {
-    const escalation = openEscalationOf(world, task.plan.id);
-    if (
-      escalation === undefined ||
-      escalation.holders.has(personAt(world, task, report.level)?.spec.id ?? 'human')
-    )
-      return;
-    const to = hand(
-      world,
-      escalation,
-      task,
-      report.level,
-      world.config.overheads.escalationHours[
-        escalation.route === 'sla' ? 'technical' : escalation.route
-      ],
-    );
-    world.record({
-      type: 'escalation.climbed',
-      escalation: escalation.id,
-      task: task.plan.id,
-      level: report.level,
-      role: report.role,
-      to,
-    });
+  if (report.state === 'BLOCKED' || report.state === 'ESCALATED') {
+    climbIfUntouched(world, task);
     return;
   }
-  // A late task anywhere else: the person the breach reaches spends time looking into it. A task
-  // has at most one such look-in open: a later breach moves it up the ladder rather than adding one.
-  const person = personAt(world, task, report.level);
-  const to = person?.spec.id ?? 'human';
+  const owner = breachOwner(report.state);
   const open = world.openLookIns.get(task.plan.id);
-  if (open !== undefined && !open.resolved) {
-    for (const holder of open.holders.keys()) {
-      if (holder !== 'human')
-        world.deliver(world.person(holder), { type: 'work.drop', ref: open.id });
-    }
-    open.holders.clear();
-    world.record({
-      type: 'escalation.climbed',
-      escalation: open.id,
-      task: task.plan.id,
-      level: report.level,
-      role: report.role,
-      to,
-    });
-    lookIn(world, open, task, person, report.level);
-    return;
-  }
-  const escalation = openEscalation(world, task, 'sla');
+  // Nobody but the late person could act, nobody can act now, or someone is already on it: the
+  // breach is reported, and nobody spends time on it.
+  if (owner === null || (open !== undefined && !open.resolved)) return;
+  if (!actionable(world, report.state, task)) return;
+  const escalation = openEscalation(world, task, 'sla', report.state);
   world.openLookIns.set(task.plan.id, escalation);
+  recordOpened(world, escalation, owner, hand(world, escalation, task, owner));
+}
+
+/** A blocker still waiting on every holder's desk past its SLA goes to the next rung able to act. */
+function climbIfUntouched(world: World, task: TaskState): void {
+  const escalation = world.openBlockers.get(task.plan.id);
+  if (escalation === undefined || escalation.resolved || escalation.started) return;
+  if (escalation.route === 'sla') return;
+  let top: EscalationLevel = 0;
+  for (const level of escalation.holders.values()) if (level > top) top = level;
+  const next = climbFrom(escalation.route, top);
+  if (next === null) return;
+  const to = hand(world, escalation, task, next);
+  if (to === null) return;
   world.record({
-    type: 'escalation.opened',
+    type: 'escalation.climbed',
     escalation: escalation.id,
     task: task.plan.id,
-    route: 'sla',
-    level: report.level,
-    role: report.role,
-    to,
-  });
-  lookIn(world, escalation, task, person, report.level);
-}
-
-/** Puts a look-in on `person`'s desk; a human's look-in is recorded as resolved when it reaches them. */
-function lookIn(
-  world: World,
-  escalation: Escalation,
-  task: TaskState,
-  person: Person | null,
-  level: EscalationLevel,
-): void {
-  if (person === null) {
-    escalation.holders.set('human', level);
-    resolveEscalation(world, escalation.id, 'human');
-    return;
-  }
-  escalation.holders.set(person.spec.id, level);
-  world.deliver(person, {
-    type: 'escalation.assigned',
-    workHours: world.config.overheads.breachHandlingHours,
-    task: task.plan.id,
-    ref: escalation.id,
+    level: next,
+    role: roleAt(next),
+    to: to.spec.id,
   });
 }
 
-function openEscalationOf(world: World, task: string): Escalation | undefined {
-  const e = world.openBlockers.get(task);
-  return e !== undefined && !e.resolved ? e : undefined;
+/** Someone began working an escalation: it no longer waits on a desk. */
+export function escalationStarted(world: World, id: string | undefined): void {
+  const escalation = id === undefined ? undefined : world.escalations.get(id);
+  if (escalation !== undefined) escalation.started = true;
 }
 
-/** Someone finished working an escalation: the first to finish resolves it. */
-export function resolveEscalation(world: World, id: string, by: string): void {
+/** Someone finished working an escalation: their decision, its effect, and what follows. */
+export function decideEscalation(world: World, id: string, by: Person): void {
   const escalation = world.escalations.get(id);
   if (escalation === undefined || escalation.resolved) return;
+  const level = escalation.holders.get(by.spec.id);
+  if (level === undefined) return;
+  const task = world.task(escalation.task);
+  let action: EscalationAction;
+  let detail: string | undefined;
+  if (escalation.stage === 'blocker') {
+    action = task.terminal ? 'none' : blockerAction(escalation.route as never, level);
+    if (task.terminal) detail = 'the task was cancelled';
+  } else {
+    const decision =
+      escalation.stage === 'capacity'
+        ? decideCapacity(world, escalation, task)
+        : decideBreach(world, escalation, task, by);
+    action = decision.action;
+    detail = decision.detail;
+  }
+  const outcome = outcomeOf(action);
+  let next: Person | null = null;
+  if (outcome === 'referred') {
+    const to: EscalationLevel = action === 'askCapacity' ? 3 : 4;
+    if (action === 'askCapacity') {
+      escalation.stage = 'capacity';
+      world.capacityDecided.set(`${task.team}/${task.plan.domain}`, world.now);
+    }
+    escalation.holders.delete(by.spec.id);
+    next = hand(world, escalation, task, to);
+  }
+  world.record({
+    type: 'escalation.decided',
+    escalation: id,
+    task: escalation.task,
+    by: by.spec.id,
+    level,
+    role: roleAt(level),
+    action,
+    outcome,
+    ...(detail === undefined ? {} : { detail }),
+    ...(next === null ? {} : { to: next.spec.id }),
+  });
+  if (outcome === 'referred' && next !== null) return;
+  close(world, escalation, by, level, outcome === 'referred' ? 'unresolved' : outcome);
+}
+
+/** Closes an escalation: the others holding it drop it; a blocker acted on frees its task. */
+function close(
+  world: World,
+  escalation: Escalation,
+  by: Person,
+  level: EscalationLevel,
+  outcome: Exclude<EscalationOutcome, 'referred'>,
+): void {
   escalation.resolved = true;
-  if (escalation.humanTimer !== null && by !== 'human') world.kernel.cancel(escalation.humanTimer);
   for (const holder of escalation.holders.keys()) {
-    if (holder !== by && holder !== 'human')
-      world.deliver(world.person(holder), { type: 'work.drop', ref: id });
+    if (holder !== by.spec.id)
+      world.deliver(world.person(holder), { type: 'work.drop', ref: escalation.id });
   }
   world.record({
     type: 'escalation.resolved',
-    escalation: id,
+    escalation: escalation.id,
     task: escalation.task,
-    by,
-    level: (escalation.holders.get(by) ?? 0) as EscalationLevel,
+    by: by.spec.id,
+    level,
+    outcome,
     hoursToResolve: world.now - escalation.openedAt,
   });
-  if (escalation.route === 'sla') return;
+  if (escalation.stage !== 'blocker') return;
   const task = world.task(escalation.task);
   if (task.terminal) return;
   world.drive(task, { type: 'blocker.resolved' });

@@ -256,6 +256,7 @@ function createTask(world: World, state: InstructionState, t: TacticalTask): Tas
     blockerTimer: null,
     blockedAt: null,
     waitingSince: world.now,
+    requeued: false,
     reviewing: null,
     reviewer: null,
     handoffsPending: new Set(),
@@ -335,20 +336,38 @@ export function icView(world: World, ic: Person, task: TaskState): IcView {
   };
 }
 
-/** Serves a domain's backlog while it has waiting tasks and ICs with a free WIP slot. */
+/** The backlog's order: priority, then work given back by preemption first, then the strategy's. */
+export function servedBefore(world: World, a: TaskState, b: TaskState): boolean {
+  if (a.priority !== b.priority) return a.priority < b.priority;
+  if (a.requeued !== b.requeued) return a.requeued;
+  return world.strategy.compare(taskView(a), taskView(b)) < 0;
+}
+
+/**
+ * Serves a domain's backlog while it has waiting tasks and ICs with a free WIP slot. Work urgent
+ * enough to preempt (P0 by default) takes a slot from lower-priority work when none is free.
+ */
 export function tryAssign(world: World, team: string, domain: Domain): void {
   const list = backlog(world, team, domain);
   while (list.length > 0) {
-    const free = freeIn(world, team, domain);
-    if (free.length === 0) return;
     let pick: TaskState | undefined;
     for (const t of list) {
       if (t.deferredUntil > world.now) continue;
-      if (pick === undefined || world.strategy.compare(taskView(t), taskView(pick)) < 0) pick = t;
+      if (pick === undefined || servedBefore(world, t, pick)) pick = t;
     }
     if (pick === undefined) return;
+    let free = freeIn(world, team, domain);
+    if (free.length === 0 && pick.priority <= world.config.preemptUpTo) {
+      const victim = slotToTake(world, team, domain, pick.priority);
+      if (victim !== undefined) {
+        takeBack(world, victim, pick.plan.id);
+        free = freeIn(world, team, domain);
+      }
+    }
+    if (free.length === 0) return;
     const task = pick;
     list.splice(list.indexOf(task), 1);
+    task.requeued = false;
     const chosen = world.strategy.choose(
       taskView(task),
       free.map((p) => icView(world, p, task)),
@@ -363,6 +382,61 @@ export function tryAssign(world: World, team: string, domain: Domain): void {
       instruction: task.plan.instruction,
     });
   }
+}
+
+/**
+ * The held task to give its WIP slot to more urgent work: of lower priority than `priority`, not
+ * past its first gate (ASSIGNED or IN_PROGRESS, never reviewed), in this pool; the lowest
+ * priority first, then the least work done, then the latest to arrive.
+ */
+export function slotToTake(
+  world: World,
+  team: string,
+  domain: Domain,
+  priority: number,
+): TaskState | undefined {
+  let best: TaskState | undefined;
+  for (const ic of world.pool(team, domain)) {
+    if (ic.away) continue;
+    for (const id of ic.held) {
+      const t = world.task(id);
+      const snapshot = t.actor.getSnapshot();
+      if (t.priority <= priority || t.terminal) continue;
+      if (snapshot.value !== 'assigned' && snapshot.value !== 'inProgress') continue;
+      if (snapshot.context.passed > 0 || snapshot.context.reworks > 0) continue;
+      if (
+        best === undefined ||
+        t.priority > best.priority ||
+        (t.priority === best.priority &&
+          (t.workedHours < best.workedHours ||
+            (t.workedHours === best.workedHours && t.arrival > best.arrival)))
+      )
+        best = t;
+    }
+  }
+  return best;
+}
+
+/**
+ * Takes a held task back from its IC into its backlog, at the head of its priority class, with
+ * the work it has left: its work leaves the IC's desk and its WIP slot is free at once.
+ */
+export function takeBack(world: World, task: TaskState, by: string): void {
+  const ic = world.person(task.assignee as string);
+  world.deliver(ic, { type: 'work.drop', task: task.plan.id });
+  ic.held.delete(task.plan.id);
+  task.assignee = null;
+  world.drive(task, { type: 'task.preempt' });
+  task.requeued = true;
+  task.waitingSince = world.now;
+  backlog(world, task.team, task.plan.domain).push(task);
+  world.record({
+    type: 'task.preempted',
+    task: task.plan.id,
+    person: ic.spec.id,
+    by,
+    kind: 'slot',
+  });
 }
 
 /** The DL takes up the assignment of a task: from tier 2 on, matching it to an IC is its planning. */
@@ -470,6 +544,7 @@ export function freeSlot(world: World, task: TaskState): void {
   const ic = world.person(task.assignee);
   if (!ic.held.delete(task.plan.id)) return;
   // Its home domain too: a loan may have ended while it held the task.
-  const domains = new Set<Domain>([ic.domain as Domain, ...world.servedBy(ic)]);
-  for (const d of domains) tryAssign(world, ic.team, d);
+  tryAssign(world, ic.team, ic.domain as Domain);
+  for (const { team, domain } of world.servedBy(ic))
+    if (team !== ic.team || domain !== ic.domain) tryAssign(world, team, domain);
 }

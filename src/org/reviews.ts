@@ -73,8 +73,12 @@ function reviewHours(world: World, task: TaskState, gate: Gate): number {
   }
 }
 
-function requestReview(world: World, task: TaskState, gate: Gate): void {
-  const reviewer = reviewerFor(world, task, gate);
+function requestReview(
+  world: World,
+  task: TaskState,
+  gate: Gate,
+  reviewer: Person = reviewerFor(world, task, gate),
+): void {
   task.reviewing = gate;
   task.reviewer = reviewer.spec.id;
   world.message(
@@ -90,6 +94,14 @@ function requestReview(world: World, task: TaskState, gate: Gate): void {
     },
     { task: task.plan.id },
   );
+}
+
+/** A review not yet started moves from one reviewer's desk to another's (a lead's decision). */
+export function moveReview(world: World, task: TaskState, from: Person, to: Person): void {
+  const gate = task.reviewing;
+  if (gate === null) return;
+  world.deliver(from, { type: 'work.drop', task: task.plan.id });
+  requestReview(world, task, gate, to);
 }
 
 /** A reviewer finished: approve or reject, with odds raised by the author's skill gap. */

@@ -71,6 +71,24 @@ function hasBorrowedIn(world: World, team: string, domain: Domain): boolean {
   return world.pool(team, domain).some((p) => p.domain !== domain);
 }
 
+/**
+ * Lends an IC to `team`'s `domain` backlog until `until`, logged as a rebalance; the backlog is
+ * served at once, and the IC's home backlog again when the loan ends.
+ */
+export function lendIc(
+  world: World,
+  lender: Person,
+  team: string,
+  domain: Domain,
+  until: Hours,
+): void {
+  world.lend(lender, team, domain, until);
+  const home = lender.domain as Domain;
+  world.after(until - world.now, () => tryAssign(world, lender.team, home));
+  world.record({ type: 'rebalance', kind: 'borrow', team, domain, person: lender.spec.id, until });
+  tryAssign(world, team, domain);
+}
+
 function rebalance(
   world: World,
   team: string,
@@ -84,7 +102,7 @@ function rebalance(
       p.team === team &&
       p.domain !== domain &&
       !p.away &&
-      (p.borrowed === null || p.borrowed.until <= world.now) &&
+      !world.onLoan(p) &&
       skillIn(p.spec as IcSpec, domain) > 0 &&
       (slack.get(p.domain as Domain) ?? 0) > 0 &&
       ownPool(world, team, p.domain as Domain) > 1 &&
@@ -93,23 +111,11 @@ function rebalance(
   lenders.sort((a, b) => skillIn(b.spec as IcSpec, domain) - skillIn(a.spec as IcSpec, domain));
   const lender = lenders[0];
   if (lender !== undefined) {
-    lender.borrowed = { domain, until };
-    // When the loan ends the IC is back in its own pool: its home backlog must be served again.
-    const home = lender.domain as Domain;
-    world.after(until - world.now, () => tryAssign(world, team, home));
     slack.set(
       lender.domain as Domain,
       (slack.get(lender.domain as Domain) ?? 0) - world.config.forecastHours / 3,
     );
-    world.record({
-      type: 'rebalance',
-      kind: 'borrow',
-      team,
-      domain,
-      person: lender.spec.id,
-      until,
-    });
-    tryAssign(world, team, domain);
+    lendIc(world, lender, team, domain, until);
     return;
   }
   // No one to borrow: push the lowest-priority waiting work back a day, if more urgent work waits.

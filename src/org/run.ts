@@ -257,6 +257,6 @@ function scheduleOutage(world: World, outage: Outage): void {
     world.record({ type: 'outage', person: outage.person, phase: 'end' });
     world.deliver(person, { type: 'outage.end' });
     if (person.domain !== undefined) tryAssign(world, person.team, person.domain);
-    if (person.borrowed !== null) tryAssign(world, person.team, person.borrowed.domain);
+    for (const { team, domain } of world.servedBy(person)) tryAssign(world, team, domain);
   });
 }

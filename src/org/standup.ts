@@ -153,7 +153,7 @@ function deliverWhenComplete(
   if (today === undefined || to.away || !hear(today, to, item)) return;
   world.deliver(to, {
     type: to.role === 'DL' ? 'standup.report' : 'standup.rollup',
-    workHours: world.config.overheads.standupHours[to.role],
+    workHours: world.config.overheads.standupHours[to.role === 'human' ? 'EM' : to.role],
     ref: ref(day),
   });
 }

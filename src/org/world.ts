@@ -6,10 +6,12 @@ import { createActor } from 'xstate';
 import type { DeskContext, DeskEmitted } from '../../machines/desk.ts';
 import { dlMachine } from '../../machines/dl.machine.ts';
 import { emMachine } from '../../machines/em.machine.ts';
+import { humanMachine } from '../../machines/human.machine.ts';
 import { icMachine } from '../../machines/ic.machine.ts';
 import { tlMachine } from '../../machines/tl.machine.ts';
 import type { ActivityKind } from '../domain/activity.ts';
 import { type AssignmentStrategy, createStrategy } from '../domain/assignment/index.ts';
+import type { BlockerType, EscalationLevel } from '../domain/escalation.ts';
 import {
   DOMAINS,
   type Domain,
@@ -19,6 +21,7 @@ import {
   skillIn,
 } from '../domain/org.ts';
 import type { Plan, TacticalTask } from '../domain/planning/plan.ts';
+import type { SlaState } from '../domain/sla.ts';
 import type { TaskEvent } from '../domain/task-events.ts';
 import { FlatActor } from '../engine/flat-actor.ts';
 import { kernelClock } from '../kernel/clock.ts';
@@ -30,7 +33,13 @@ import type { OrgRecord, Protocol } from '../log/records.ts';
 import type { InstructionSpec, SimConfig } from './config.ts';
 import type { TaskActor } from './task-actor.ts';
 
-const MACHINES = { EM: emMachine, TL: tlMachine, DL: dlMachine, IC: icMachine } as const;
+const MACHINES = {
+  EM: emMachine,
+  TL: tlMachine,
+  DL: dlMachine,
+  IC: icMachine,
+  human: humanMachine,
+} as const;
 
 /** What the org needs of a role's actor, whichever engine runs it. */
 export interface RoleActor {
@@ -63,8 +72,8 @@ export interface Person {
   readonly familiar: Set<string>;
   /** Tasks this person finished executing, with when (for standups). */
   readonly finished: Map<string, Hours>;
-  /** A borrowed IC works for another domain's backlog until `until`. */
-  borrowed: { domain: Domain; until: Hours } | null;
+  /** A borrowed IC works for another domain's (or team's) backlog until `until`. */
+  borrowed: { team: string; domain: Domain; until: Hours } | null;
   away: boolean;
 }
 
@@ -94,13 +103,15 @@ export interface TaskState {
   /** Order of arrival in the backlog. */
   arrival: number;
   /** Working hours into the execution at which a blocker strikes, if one will. */
-  blocker: { type: import('../domain/escalation.ts').BlockerType; atHours: Hours } | null;
+  blocker: { type: BlockerType; atHours: Hours } | null;
   workedHours: Hours;
   blockerTimer: Scheduled | null;
   /** When the task last stopped on a blocker, while it stands. */
   blockedAt: Hours | null;
   /** When the task last joined its domain's backlog. */
   waitingSince: Hours;
+  /** Given back to the backlog by preemption: served first within its priority. */
+  requeued: boolean;
   /** The gate whose review has been requested and not yet answered, and who has it. */
   reviewing: import('../domain/gates.ts').Gate | null;
   reviewer: string | null;
@@ -115,12 +126,17 @@ export interface TaskState {
 export interface Escalation {
   readonly id: string;
   readonly task: string;
-  readonly route: import('../domain/escalation.ts').BlockerType | 'sla';
+  readonly route: BlockerType | 'sla';
+  /** For an SLA breach, the state the task was late in. */
+  readonly state: SlaState | null;
   readonly openedAt: Hours;
-  /** People the escalation sits with, and the level each reached. */
-  readonly holders: Map<string, number>;
+  /** People the escalation sits with, and the ladder level of each. */
+  readonly holders: Map<string, EscalationLevel>;
+  /** What the holders are asked: a blocker, a look at a late task, or capacity for it (the EM). */
+  stage: 'blocker' | 'lookIn' | 'capacity';
+  /** Someone has begun working on it: it no longer waits on a desk. */
+  started: boolean;
   resolved: boolean;
-  humanTimer: Scheduled | null;
 }
 
 export class World {
@@ -130,10 +146,13 @@ export class World {
   readonly strategy: AssignmentStrategy;
   readonly people = new Map<string, Person>();
   private em: Person | null = null;
+  private readonly humanList: Person[] = [];
   private readonly techLeads = new Map<string, Person>();
   private readonly leads = new Map<string, Person>();
   private readonly icsByTeam = new Map<string, Person[]>();
   private readonly byTeam = new Map<string, Person[]>();
+  /** ICs of other teams lent to each team. */
+  private readonly lentInto = new Map<string, Set<Person>>();
   readonly tasks = new Map<string, TaskState>();
   readonly instructions = new Map<string, InstructionState>();
   /** Open (accepted, unfinished) instructions: in all, per team, per priority P0–P3. */
@@ -146,6 +165,8 @@ export class World {
   /** Per task, its open blocker escalation and its open SLA look-in, if any. */
   readonly openBlockers = new Map<string, Escalation>();
   readonly openLookIns = new Map<string, Escalation>();
+  /** When the EM last decided on capacity for a team's domain (`team/domain`). */
+  readonly capacityDecided = new Map<string, Hours>();
   /** Strategic tasks their Domain Lead has broken down, and tasks that are finished. */
   readonly brokenDown = new Set<string>();
   readonly finished = new Set<string>();
@@ -281,10 +302,11 @@ export class World {
 
   private index(p: Person): void {
     if (p.role === 'EM') this.em = p;
+    if (p.role === 'human') this.humanList.push(p);
     if (p.role === 'TL') this.techLeads.set(p.team, p);
     if (p.role === 'DL' && p.domain !== undefined) this.leads.set(`${p.team}/${p.domain}`, p);
     if (p.role === 'IC') push(this.icsByTeam, p.team, p);
-    if (p.role !== 'EM') push(this.byTeam, p.team, p);
+    if (p.role !== 'EM' && p.role !== 'human') push(this.byTeam, p.team, p);
   }
 
   person(id: string): Person {
@@ -310,6 +332,11 @@ export class World {
     return this.leads.get(`${team}/${domain}`) ?? null;
   }
 
+  /** The humans who decide what reaches the top of the ladder. */
+  humans(): Person[] {
+    return this.humanList;
+  }
+
   techLead(team: string): Person {
     const tl = this.techLeads.get(team);
     if (tl === undefined) throw new SimulationError(`Team ${team} has no tech lead.`);
@@ -321,36 +348,55 @@ export class World {
     return this.em;
   }
 
+  /** Whether an IC is on loan to another domain or team right now. */
+  onLoan(p: Person): boolean {
+    return p.borrowed !== null && p.borrowed.until > this.now;
+  }
+
+  /** Lends an IC to `team`'s `domain` until `until` (the EM's rebalancing). */
+  lend(p: Person, team: string, domain: Domain, until: Hours): void {
+    p.borrowed = { team, domain, until };
+    if (team !== p.team) {
+      const set = this.lentInto.get(team) ?? new Set<Person>();
+      set.add(p);
+      this.lentInto.set(team, set);
+    }
+  }
+
   /**
-   * The ICs who take `domain` work in `team`: its own, plus any borrowed into it; where the team
-   * has none of its own and the scenario lets others take such work, its ICs with the skill.
+   * The ICs who take `domain` work in `team`: its own, plus any lent to it (from another domain
+   * or team); where the team has none of its own and the scenario lets others take such work,
+   * its ICs with the skill.
    */
   pool(team: string, domain: Domain): Person[] {
     const out: Person[] = [];
     const ics = this.icsByTeam.get(team) ?? [];
     const covered = this.config.unstaffedWork === 'borrow' && !ics.some((p) => p.domain === domain);
     for (const p of ics) {
-      const borrowed = p.borrowed !== null && p.borrowed.until > this.now;
-      if (borrowed) {
-        if (p.borrowed?.domain === domain) out.push(p);
+      if (this.onLoan(p)) {
+        if (p.borrowed?.team === team && p.borrowed.domain === domain) out.push(p);
       } else if (p.domain === domain || (covered && skillIn(p.spec as IcSpec, domain) > 0)) {
         out.push(p);
       }
     }
+    for (const p of this.lentInto.get(team) ?? [])
+      if (this.onLoan(p) && p.borrowed?.team === team && p.borrowed.domain === domain) out.push(p);
     return out;
   }
 
-  /** The domains whose backlogs an IC serves now: its own, a loan, and work it covers. */
-  servedBy(ic: Person): Domain[] {
-    const out = new Set<Domain>();
-    if (ic.borrowed !== null && ic.borrowed.until > this.now) out.add(ic.borrowed.domain);
-    else if (ic.domain !== undefined) out.add(ic.domain);
+  /** The backlogs an IC serves now, as team and domain: its own, a loan, and work it covers. */
+  servedBy(ic: Person): Array<{ team: string; domain: Domain }> {
+    const out: Array<{ team: string; domain: Domain }> = [];
+    if (this.onLoan(ic) && ic.borrowed !== null)
+      out.push({ team: ic.borrowed.team, domain: ic.borrowed.domain });
+    else if (ic.domain !== undefined) out.push({ team: ic.team, domain: ic.domain });
     if (this.config.unstaffedWork === 'borrow') {
       const ics = this.icsByTeam.get(ic.team) ?? [];
       for (const d of DOMAINS)
-        if (skillIn(ic.spec as IcSpec, d) > 0 && !ics.some((p) => p.domain === d)) out.add(d);
+        if (skillIn(ic.spec as IcSpec, d) > 0 && !ics.some((p) => p.domain === d))
+          out.push({ team: ic.team, domain: d });
     }
-    return [...out];
+    return out;
   }
 
   /** People of a team (its TL, leads and ICs). */

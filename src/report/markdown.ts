@@ -50,11 +50,7 @@ export function summaryMarkdown(s: Summary): string {
         ['rework rate', pct(s.reworkRate)],
         [
           'escalations',
-          `${s.escalations.total} (${
-            Object.entries(s.escalations.byLevel)
-              .map(([k, v]) => `${k} ${v}`)
-              .join(', ') || 'none'
-          })`,
+          `${s.escalations.total}: acted ${s.escalations.byOutcome.acted}, declined ${s.escalations.byOutcome.declined}, unresolved ${s.escalations.byOutcome.unresolved}${s.escalations.byOutcome.open > 0 ? `, open ${s.escalations.byOutcome.open}` : ''}`,
         ],
         [
           'messages',
@@ -214,17 +210,28 @@ export function bottleneckMarkdown(s: Summary, b: Bottleneck): string {
     '',
     '## SLA breaches',
     '',
-    table(['by state', 'breaches'], Object.entries(b.slaBreaches.byState)),
+    `${b.slaBreaches.total} breaches; ${b.slaBreaches.escalated} went to someone who could act on them, the rest are reported here only (nobody but the late person could move them).`,
     '',
-    table(['escalated to', 'breaches'], Object.entries(b.slaBreaches.byRole)),
+    table(['by state', 'breaches'], Object.entries(b.slaBreaches.byState)),
     '',
     '## Escalations',
     '',
-    `${b.escalations.total} opened; resolved in mean ${n(b.escalations.resolveHours.mean)} h, p95 ${n(b.escalations.resolveHours.p95)} h.`,
+    `${b.escalations.total} opened; closed in mean ${n(b.escalations.resolveHours.mean)} h, p95 ${n(b.escalations.resolveHours.p95)} h.`,
     '',
-    table(['route', 'count'], Object.entries(b.escalations.byRoute)),
+    table(
+      ['closed by', 'acted', 'declined', 'unresolved', 'open'],
+      Object.entries(b.escalations.byRung).map(([rung, o]) => [
+        rung,
+        o.acted,
+        o.declined,
+        o.unresolved,
+        o.open,
+      ]),
+    ),
     '',
-    table(['level reached', 'count'], Object.entries(b.escalations.byLevel)),
+    table(['route', 'opened'], Object.entries(b.escalations.byRoute)),
+    '',
+    table(['decision', 'count'], Object.entries(b.escalations.byAction)),
     '',
     '## Critical path of each instruction',
     '',

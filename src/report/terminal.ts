@@ -87,12 +87,17 @@ export function terminalReport(
     Object.entries(s.slaBreaches)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ') || 'none';
-  const levels =
-    Object.entries(s.escalations.byLevel)
-      .map(([k, v]) => `${k} ${v}`)
+  const e = s.escalations;
+  const rungs =
+    Object.entries(e.byRung)
+      .map(([rung, o]) => `${rung} ${o.acted + o.declined + o.unresolved + o.open}`)
       .join(', ') || 'none';
-  out.push(`SLA breaches: ${breaches}`);
-  out.push(`Escalations: ${s.escalations.total} (reached ${levels})`);
+  out.push(
+    `SLA breaches: ${breaches}${r.bottleneck.slaBreaches.total > 0 ? ` (${r.bottleneck.slaBreaches.escalated} escalated to someone who could act)` : ''}`,
+  );
+  out.push(
+    `Escalations: ${e.total} — acted ${e.byOutcome.acted}, declined ${e.byOutcome.declined}, unresolved ${e.byOutcome.unresolved}${e.byOutcome.open > 0 ? `, open ${e.byOutcome.open}` : ''} · closed by ${rungs}`,
+  );
   out.push(
     `Messages: delegation ${s.messages.delegation}, broadcast ${s.messages.broadcast}, handoff ${s.messages.handoff}, standup ${s.messages.standup}`,
   );

@@ -53,6 +53,7 @@ function orgInput(raw: ParsedScenario['org']): OrgInput {
   const base = {
     ...(raw.calendar ? { calendar: raw.calendar } : {}),
     ...(raw.wipLimit ? { wipLimit: raw.wipLimit } : {}),
+    ...(raw.humans ? { humans: raw.humans } : {}),
   };
   if (Array.isArray(raw.teams)) return { ...base, teams: raw.teams };
   const count = raw.teams ?? 1;
@@ -413,6 +414,7 @@ export function resolveScenario(
     unstaffedWork: raw.org.unstaffedWork,
     instructions,
     strategy: raw.strategy,
+    preemptUpTo: raw.preemption.upTo === null ? -1 : priorityOf(raw.preemption.upTo),
     effort: raw.effort === undefined ? base.effort : effortModel(raw.effort),
     sla: mergeSla(raw.sla),
     gates: {

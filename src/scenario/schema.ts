@@ -123,6 +123,19 @@ const org = z
       .array(person)
       .optional()
       .describe('extra ICs described one by one (in the first team)'),
+    humans: z
+      .array(
+        z.strictObject({
+          id: z.string().min(1),
+          calendar: calendar.optional(),
+          costPerHour: z.number().min(0).optional(),
+        }),
+      )
+      .min(1)
+      .optional()
+      .describe(
+        'the humans who decide requirements and priority conflicts (default: human-1, on the org’s calendar or office hours Monday–Friday)',
+      ),
     unstaffedWork: z
       .enum(['error', 'borrow'])
       .default('error')
@@ -304,7 +317,7 @@ const overheads = z
     rebalanceHours: hours,
     breachHandlingHours: hours,
     escalationHours: z.partialRecord(z.enum(BLOCKER_TYPES), hours),
-    humanResolutionHours: hours,
+    humanDecisionHours: hours,
   })
   .partial()
   .describe('working hours of management and review work; zero is allowed');
@@ -322,6 +335,7 @@ const event = z.discriminatedUnion('type', [
     id: z.string().min(1).optional(),
     tier: tier.default(1),
     title: z.string().default('P0 incident'),
+    domains: instructionFields.domains,
   }),
   z.strictObject({
     type: z.literal('requirementChange'),
@@ -353,6 +367,17 @@ export const scenarioSchema = z
       .default(null)
       .describe('null: run until all work is done'),
     strategy: z.enum(STRATEGY_NAMES).default('weighted'),
+    preemption: z
+      .strictObject({
+        upTo: z
+          .union([priority, z.null()])
+          .default('P0')
+          .describe(
+            'this priority and more urgent take a WIP slot from lower-priority work; null: never',
+          ),
+      })
+      .prefault({})
+      .describe('when urgent work may take a WIP slot from work that has not passed a gate'),
     engine: z
       .enum(['fast', 'xstate'])
       .default('fast')

@@ -28,11 +28,13 @@ describe('taskInput', () => {
 
 describe('SLA table', () => {
   it('scales IN_PROGRESS with the estimate and reads the other states in hours', () => {
-    expect(slaHours(DEFAULT_SLA, 'IN_PROGRESS', 8)).toBe(12);
+    // The defaults (docs/lifecycle.md): twice the estimate in progress, two days in a backlog.
+    expect(slaHours(DEFAULT_SLA, 'IN_PROGRESS', 8)).toBe(16);
+    expect(slaHours(DEFAULT_SLA, 'PENDING', 8)).toBe(48);
     expect(slaHours(DEFAULT_SLA, 'BLOCKED', 8)).toBe(2);
-    expect(slaHours({ ...DEFAULT_SLA, IN_PROGRESS: { timesEstimate: 2 } }, 'IN_PROGRESS', 3)).toBe(
-      6,
-    );
+    expect(
+      slaHours({ ...DEFAULT_SLA, IN_PROGRESS: { timesEstimate: 1.5 } }, 'IN_PROGRESS', 3),
+    ).toBe(4.5);
   });
 });
 

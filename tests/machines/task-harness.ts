@@ -108,6 +108,7 @@ export function eventAlphabet(): TaskEvent[] {
     { type: 'handoff.accepted' },
     { type: 'handoff.returned' },
     { type: 'task.reassign', assignee: 'ic-2' },
+    { type: 'task.preempt' },
     { type: 'task.cancel', reason: 'requirement change' },
   ];
 }

@@ -41,7 +41,8 @@ export function violations(config: SimConfig, log: readonly LogRecord[]): string
     }
   }
 
-  // WIP limits: a task is held from ASSIGNED until READY_FOR_HANDOFF, COMPLETED or CANCELLED.
+  // WIP limits: a task is held from ASSIGNED until READY_FOR_HANDOFF, COMPLETED or CANCELLED, or
+  // until more urgent work takes its slot (back to PENDING).
   // Who is in the org comes from the log's run.start record (hires included).
   const roster = only(log, 'run.start')[0]?.people ?? allPeople(config.org);
   const wip = new Map<string, number>();
@@ -59,7 +60,12 @@ export function violations(config: SimConfig, log: readonly LogRecord[]): string
       if (set.size > (wip.get(r.assignee) ?? 0))
         out.push(`${r.assignee} held ${set.size} tasks at t=${r.t}`);
     }
-    if ((r.to === 'READY_FOR_HANDOFF' || r.to === 'COMPLETED' || r.to === 'CANCELLED') && before) {
+    // Preemption gives the slot back: the task returns to PENDING.
+    const released = r.to === 'PENDING' && r.from !== null;
+    if (
+      (r.to === 'READY_FOR_HANDOFF' || r.to === 'COMPLETED' || r.to === 'CANCELLED' || released) &&
+      before
+    ) {
       held.get(before)?.delete(r.task);
     }
   }
