@@ -14,6 +14,7 @@ export interface BatchRow {
   readonly seed: number;
   readonly outcome: string;
   readonly makespanHours: number;
+  /** Instructions' lead times, arrival to completion. */
   readonly leadTimeMeanHours: number;
   readonly leadTimeP95Hours: number;
   readonly slaBreaches: number;

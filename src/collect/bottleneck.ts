@@ -1,12 +1,14 @@
 // Where work waits: time in each state, flow efficiency, the queues on each person's desk (so a
-// lead whose reviews or planning hold work up shows), SLA breaches, escalations, the critical
-// path each instruction actually took, and a one-line verdict.
+// lead whose reviews or planning hold work up shows) and in each domain's backlog, SLA breaches,
+// escalations, each instruction's critical path with every hour attributed to a cause, and the
+// verdict: the resource with the largest share of critical-path time.
 
 import { isRitual } from '../domain/activity.ts';
 import { ESCALATION_LADDER } from '../domain/escalation.ts';
 import { TASK_STATES } from '../domain/task-states.ts';
 import type { Hours } from '../kernel/time.ts';
 import type { LogRecord } from '../log/event-log.ts';
+import { criticalPaths, type InstructionPath } from './critical-path.ts';
 import { type Distribution, distribution, round } from './stats.ts';
 import {
   absences,
@@ -18,6 +20,7 @@ import {
   type TaskLife,
   timelines,
 } from './timeline.ts';
+import { type ResourceShare, resourceShares, verdictOf } from './verdict.ts';
 
 export interface DeskQueue {
   readonly person: string;
@@ -30,6 +33,16 @@ export interface DeskQueue {
   readonly utilization: number;
   /** The kinds of work that waited longest there. */
   readonly byKind: Record<string, Hours>;
+}
+
+export interface BacklogWait {
+  readonly team: string;
+  readonly domain: string;
+  /** Waits (a task's stays in the backlog), their total, mean and p95 hours. */
+  readonly waits: number;
+  readonly waitHours: Hours;
+  readonly mean: Hours;
+  readonly p95: Hours;
 }
 
 export type EscalationEnd = 'acted' | 'declined' | 'unresolved' | 'open';
@@ -62,7 +75,12 @@ export interface Bottleneck {
   /** Breaches per state, and how many of them someone was asked to act on. */
   readonly slaBreaches: { byState: Record<string, number>; total: number; escalated: number };
   readonly escalations: Escalations;
-  readonly criticalPaths: Array<{ instruction: string; tasks: string[]; hours: Hours }>;
+  /** Waiting in each domain's backlog for a WIP slot, over all tasks. */
+  readonly backlogs: BacklogWait[];
+  /** Each completed instruction's critical path, every hour of its lead time attributed. */
+  readonly criticalPaths: InstructionPath[];
+  /** Critical-path hours of all instructions, per resource, largest first. */
+  readonly resources: ResourceShare[];
   readonly verdict: { where: string; evidence: string };
 }
 
@@ -70,30 +88,44 @@ function bump(map: Record<string, number>, key: string, by = 1): void {
   map[key] = (map[key] ?? 0) + by;
 }
 
-/** The chain of tasks that set each instruction's finish: from its last task back through the latest-finishing input. */
-function criticalPaths(tasks: Map<string, TaskLife>, log: readonly LogRecord[]) {
-  // Each instruction's last task to finish, found in one pass over the tasks.
-  const lastOf = new Map<string, TaskLife>();
-  for (const t of tasks.values()) {
-    if (t.endedAt === null) continue;
-    const best = lastOf.get(t.instruction);
-    if (best === undefined || t.endedAt > (best.endedAt ?? 0)) lastOf.set(t.instruction, t);
+/**
+ * Per team and domain, how long tasks waited in the backlog for a WIP slot: each stay in
+ * PENDING until the lead took up its assignment (the assignment's arrival on the lead's desk).
+ */
+function backlogWaits(log: readonly LogRecord[], tasks: Map<string, TaskLife>): BacklogWait[] {
+  const picked = new Map<string, Hours[]>();
+  for (const w of ofType(log, 'work')) {
+    if (w.kind !== 'assignment' || w.task === undefined) continue;
+    const list = picked.get(w.task) ?? [];
+    if (!list.includes(w.queuedAt)) list.push(w.queuedAt);
+    picked.set(w.task, list);
   }
-  return ofType(log, 'instruction.completed').map((c) => {
-    let last = lastOf.get(c.instruction);
-    const chain: string[] = [];
-    while (last) {
-      chain.unshift(last.id);
-      const inputs = last.dependsOn
-        .map((d) => tasks.get(d))
-        .filter((t): t is TaskLife => t !== undefined);
-      last = inputs.reduce<TaskLife | undefined>(
-        (a, t) => (a === undefined || (t.endedAt ?? 0) > (a.endedAt ?? 0) ? t : a),
-        undefined,
-      );
+  const by = new Map<string, number[]>();
+  for (const t of tasks.values()) {
+    const taken = (picked.get(t.id) ?? []).sort((a, b) => a - b);
+    for (const v of t.visits) {
+      if (v.state !== 'PENDING') continue;
+      const until = taken.find((q) => q >= v.from && q <= v.to) ?? v.to;
+      const key = `${t.team ?? ''}/${t.domain}`;
+      const list = by.get(key) ?? [];
+      list.push(until - v.from);
+      by.set(key, list);
     }
-    return { instruction: c.instruction, tasks: chain, hours: round(c.leadTimeHours) };
-  });
+  }
+  return [...by.entries()]
+    .map(([key, waits]) => {
+      const [team = '', domain = ''] = key.split('/');
+      const d = distribution(waits);
+      return {
+        team,
+        domain,
+        waits: waits.length,
+        waitHours: round(waits.reduce((a, b) => a + b, 0)),
+        mean: round(d.mean),
+        p95: round(d.p95),
+      };
+    })
+    .sort((a, b) => b.waitHours - a.waitHours || a.domain.localeCompare(b.domain));
 }
 
 const noEnds = (): Record<EscalationEnd, number> => ({
@@ -220,14 +252,8 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
   const byState: Record<string, number> = {};
   for (const b of ofType(log, 'task.slaBreach')) bump(byState, b.state);
   const escalations = escalationsOf(log);
-  const top = queues[0];
-  const verdict =
-    top === undefined || top.waitHours === 0
-      ? { where: 'none', evidence: 'no work waited on anyone’s desk' }
-      : {
-          where: `${top.person} (${top.role})`,
-          evidence: `work waited ${round(top.waitHours, 1)} h in total on ${top.person}'s desk (${top.activities} activities, mean ${round(top.wait.mean, 1)} h, p95 ${round(top.wait.p95, 1)} h), utilisation ${Math.round(top.utilization * 100)} %; longest waits for ${Object.entries(top.byKind).sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'work'}`,
-        };
+  const paths = criticalPaths(log, tasks);
+  const resources = resourceShares(paths, start, ofType(log, 'hire'));
   return {
     stateHours,
     flow: {
@@ -243,7 +269,9 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
       escalated: ofType(log, 'escalation.opened').filter((e) => e.route === 'sla').length,
     },
     escalations,
-    criticalPaths: criticalPaths(tasks, log),
-    verdict,
+    backlogs: backlogWaits(log, tasks),
+    criticalPaths: paths,
+    resources,
+    verdict: verdictOf(resources, paths),
   };
 }

@@ -1,6 +1,6 @@
 // The run's summary: the figures `--json` prints and the headline of every report. Per instruction
-// start, finish and lead time; throughput; lead times and waits; time per state; utilisation;
-// SLA breaches; escalations; messages; rework; cost and budget; Little's law checked on the log.
+// start, finish and lead time; instruction and task lead times; throughput; waits; time per
+// state; utilisation; SLA breaches; escalations; messages; rework; cost and budget; the verdict.
 
 import type { Hours } from '../kernel/time.ts';
 import type { LogRecord } from '../log/event-log.ts';
@@ -8,7 +8,7 @@ import { type Bottleneck, bottleneck, type Escalations } from './bottleneck.ts';
 import { type Distribution, distribution, round } from './stats.ts';
 import { ofType, runEnd, runStart, timelines } from './timeline.ts';
 
-export const SUMMARY_SCHEMA_VERSION = 1;
+export const SUMMARY_SCHEMA_VERSION = 2;
 
 export interface Summary {
   readonly schemaVersion: number;
@@ -32,7 +32,10 @@ export interface Summary {
   readonly strategicTasks: number;
   readonly tacticalTasks: number;
   readonly throughputPerDay: number;
+  /** Per completed instruction, from its arrival (before the EM's intake) to its completion. */
   readonly leadTimeHours: Pick<Distribution, 'mean' | 'p50' | 'p85' | 'p95'>;
+  /** Per completed task, from its release into the backlog to COMPLETED. */
+  readonly taskLeadTimeHours: Pick<Distribution, 'mean' | 'p50' | 'p85' | 'p95'>;
   readonly waitHours: Pick<Distribution, 'mean' | 'p50' | 'p95'>;
   readonly stateHours: Record<string, { mean: Hours; p95: Hours }>;
   readonly utilization: Record<string, number>;
@@ -42,13 +45,6 @@ export interface Summary {
   readonly reworkRate: number;
   readonly costUsd: number;
   readonly budget: { budgetUsd: number | null; used: number | null; alertAt: Hours | null };
-  readonly littlesLaw: {
-    meanWip: number;
-    throughputPerHour: number;
-    meanLeadTimeHours: Hours;
-    predictedWip: number;
-    relativeError: number;
-  };
   readonly bottleneck: { where: string; evidence: string };
 }
 
@@ -74,7 +70,8 @@ export function summary(
   const first = received[0]?.t ?? 0;
   let lastDone = first;
   for (const c of completed.values()) lastDone = Math.max(lastDone, c.t);
-  const leads = done.map((t) => (t.endedAt ?? 0) - (t.releasedAt ?? 0));
+  const taskLeads = done.map((t) => (t.endedAt ?? 0) - (t.releasedAt ?? 0));
+  const instructionLeads = [...completed.values()].map((c) => c.leadTimeHours);
   const waits = tasks
     .filter((t) => t.startedAt !== null)
     .map((t) => (t.startedAt ?? 0) - (t.releasedAt ?? 0));
@@ -82,36 +79,6 @@ export function summary(
   for (const m of ofType(log, 'message'))
     messages[m.protocol] += m.protocol === 'broadcast' ? (m.recipients ?? 0) : 1;
   const cost = ofType(log, 'work').reduce((s, w) => s + w.costUsd, 0);
-  // Little's law, L = λW: the time-average number of tasks in the system, swept over the log,
-  // against the arrival rate times the mean time in the system. It holds exactly for a run that
-  // drains; a gap means tasks whose end the log lost.
-  const changes: Array<[Hours, number]> = [];
-  for (const t of tasks) {
-    if (t.releasedAt === null) continue;
-    changes.push([t.releasedAt, 1], [t.endedAt ?? end, -1]);
-  }
-  changes.sort((a, c) => a[0] - c[0] || a[1] - c[1]);
-  const opened = changes[0]?.[0] ?? 0;
-  const closed = changes.at(-1)?.[0] ?? 0;
-  let area = 0;
-  let inSystem = 0;
-  let last = opened;
-  for (const [t, delta] of changes) {
-    area += inSystem * (t - last);
-    inSystem += delta;
-    last = t;
-  }
-  const window = closed - opened;
-  const released = tasks.filter((t) => t.releasedAt !== null);
-  const meanWip = window > 0 ? area / window : 0;
-  const throughput = window > 0 ? released.length / window : 0;
-  // W from the tasks whose end the log records: a task whose end went missing widens the gap.
-  const finished = released.filter((t) => t.endedAt !== null);
-  const meanLead =
-    finished.length > 0
-      ? finished.reduce((s, t) => s + ((t.endedAt ?? 0) - (t.releasedAt ?? 0)), 0) / finished.length
-      : 0;
-  const predicted = throughput * meanLead;
   const alert = ofType(log, 'budget.alert')[0];
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
@@ -143,7 +110,8 @@ export function summary(
     strategicTasks: ofType(log, 'plan.strategic').reduce((n, p) => n + p.strategic.length, 0),
     tacticalTasks: tasks.length,
     throughputPerDay: lastDone > first ? round((done.length / (lastDone - first)) * 24) : 0,
-    leadTimeHours: r2(distribution(leads)),
+    leadTimeHours: r2(distribution(instructionLeads)),
+    taskLeadTimeHours: r2(distribution(taskLeads)),
     waitHours: (({ mean, p50, p95 }) => ({ mean, p50, p95 }))(r2(distribution(waits))),
     stateHours: Object.fromEntries(
       Object.entries(b.stateHours).map(([s, v]) => [s, { mean: v.mean, p95: v.p95 }]),
@@ -168,13 +136,6 @@ export function summary(
       budgetUsd: start.budgetUsd,
       used: start.budgetUsd ? round(cost / start.budgetUsd, 3) : null,
       alertAt: alert ? round(alert.t) : null,
-    },
-    littlesLaw: {
-      meanWip: round(meanWip, 3),
-      throughputPerHour: round(throughput, 4),
-      meanLeadTimeHours: round(meanLead),
-      predictedWip: round(predicted, 3),
-      relativeError: meanWip > 0 ? round(Math.abs(predicted - meanWip) / meanWip, 4) : 0,
     },
     bottleneck: b.verdict,
   };

@@ -43,6 +43,9 @@ export interface Visit {
 export interface TaskLife {
   readonly id: string;
   readonly instruction: string;
+  /** Its strategic task, and the team that ran it (known once it is released). */
+  readonly strategic: string;
+  team: string | null;
   readonly domain: string;
   readonly estimateHours: Hours;
   readonly dependsOn: readonly string[];
@@ -95,6 +98,8 @@ function readTimelines(log: readonly LogRecord[]): Map<string, TaskLife> {
           tasks.set(t.id, {
             id: t.id,
             instruction: r.instruction,
+            strategic: r.strategic,
+            team: null,
             domain: t.domain,
             estimateHours: t.estimateHours,
             dependsOn: t.dependsOn,
@@ -112,7 +117,10 @@ function readTimelines(log: readonly LogRecord[]): Map<string, TaskLife> {
         break;
       case 'task.ready': {
         const t = tasks.get(r.task);
-        if (t) t.releasedAt = r.t;
+        if (t) {
+          t.releasedAt = r.t;
+          t.team = r.team;
+        }
         break;
       }
       case 'task.transition': {

@@ -33,6 +33,10 @@ export function summaryMarkdown(s: Summary): string {
     table(
       ['figure', 'value'],
       [
+        [
+          'instruction lead time (arrival → done) mean / p50 / p85 / p95',
+          `${n(s.leadTimeHours.mean)} / ${n(s.leadTimeHours.p50)} / ${n(s.leadTimeHours.p85)} / ${n(s.leadTimeHours.p95)} h`,
+        ],
         ['tasks (strategic / tactical)', `${s.strategicTasks} / ${s.tacticalTasks}`],
         [
           'completed / cancelled / open',
@@ -40,8 +44,8 @@ export function summaryMarkdown(s: Summary): string {
         ],
         ['throughput', `${n(s.throughputPerDay, 2)} tasks/day`],
         [
-          'task lead time mean / p50 / p85 / p95',
-          `${n(s.leadTimeHours.mean)} / ${n(s.leadTimeHours.p50)} / ${n(s.leadTimeHours.p85)} / ${n(s.leadTimeHours.p95)} h`,
+          'task lead time (release → done) mean / p50 / p85 / p95',
+          `${n(s.taskLeadTimeHours.mean)} / ${n(s.taskLeadTimeHours.p50)} / ${n(s.taskLeadTimeHours.p85)} / ${n(s.taskLeadTimeHours.p95)} h`,
         ],
         [
           'wait for first work mean / p50 / p95',
@@ -59,10 +63,6 @@ export function summaryMarkdown(s: Summary): string {
         [
           'cost',
           `$${n(s.costUsd, 2)}${s.budget.budgetUsd ? ` of $${n(s.budget.budgetUsd, 0)} (${pct(s.budget.used ?? 0)})` : ''}`,
-        ],
-        [
-          "Little's law",
-          `mean WIP ${n(s.littlesLaw.meanWip, 2)} vs λW ${n(s.littlesLaw.predictedWip, 2)} (error ${pct(s.littlesLaw.relativeError)})`,
         ],
       ],
     ),
@@ -233,12 +233,49 @@ export function bottleneckMarkdown(s: Summary, b: Bottleneck): string {
     '',
     table(['decision', 'count'], Object.entries(b.escalations.byAction)),
     '',
-    '## Critical path of each instruction',
+    '## Where the critical paths spent their time',
     '',
-    ...b.criticalPaths.map(
-      (p) => `- **${p.instruction}** (${n(p.hours)} h): ${p.tasks.join(' → ')}`,
+    'Each completed instruction is walked back from its completion through the task that finished last and whichever input released it last, to its arrival; every hour of its lead time is attributed to one cause at one resource (docs/reports.md). Summed over the instructions:',
+    '',
+    table(
+      ['resource', 'hours', 'share', 'mostly'],
+      b.resources.slice(0, 12).map((r) => [
+        r.label,
+        n(r.hours, 0),
+        pct(r.share),
+        Object.entries(r.byCause)
+          .sort((x, y) => (y[1] ?? 0) - (x[1] ?? 0))
+          .slice(0, 3)
+          .map(([c, v]) => `${c} ${n(v ?? 0)} h`)
+          .join(', '),
+      ]),
     ),
     '',
+    '## Waiting in each backlog for a WIP slot',
+    '',
+    table(
+      ['team', 'domain', 'waits', 'total h', 'mean h', 'p95 h'],
+      b.backlogs.map((w) => [w.team, w.domain, w.waits, n(w.waitHours, 0), n(w.mean), n(w.p95)]),
+    ),
+    '',
+    '## Critical path of each instruction',
+    '',
+    ...b.criticalPaths.flatMap((p) => [
+      `### ${p.instruction}: ${n(p.leadTimeHours)} h from arrival to completion`,
+      '',
+      `Chain: ${p.tasks.join(' → ') || '(none)'}`,
+      '',
+      table(
+        ['cause', 'hours', 'share'],
+        [
+          ...Object.entries(p.byCause)
+            .sort((x, y) => (y[1] ?? 0) - (x[1] ?? 0))
+            .map(([c, v]) => [c, n(v ?? 0, 2), pct((v ?? 0) / (p.leadTimeHours || 1))]),
+          ['**total (the lead time)**', n(p.leadTimeHours, 2), '100 %'],
+        ],
+      ),
+      '',
+    ]),
   ].join('\n');
 }
 

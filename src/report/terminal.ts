@@ -17,6 +17,15 @@ function grid(colour: boolean, head: string[]): Table.Table {
   });
 }
 
+/** One instruction: its lead time; several: p50, p85, p95. */
+function leadText(s: Reports['summary']): string {
+  const done = s.instructions.filter((i) => i.leadTimeHours !== null).length;
+  if (done === 0) return 'none finished';
+  const l = s.leadTimeHours;
+  if (done === 1) return `${n(l.p50)} h`;
+  return `p50 ${n(l.p50)} h, p85 ${n(l.p85)} h, p95 ${n(l.p95)} h (${done} done)`;
+}
+
 export function terminalReport(
   r: Reports,
   options: { colour: boolean; wallMs?: number; outDir?: string },
@@ -31,7 +40,12 @@ export function terminalReport(
       ),
   );
   out.push(
-    `${s.tacticalTasks} tasks (${s.tasks.completed} completed, ${s.tasks.cancelled} cancelled, ${s.tasks.open} open) · makespan ${c.bold(`${n(s.makespanHours)} h`)} (${n(s.makespanHours / 24)} days) · lead time p50 ${n(s.leadTimeHours.p50)} h, p95 ${n(s.leadTimeHours.p95)} h · rework ${pct(s.reworkRate)} · cost $${n(s.costUsd, 0)}`,
+    `${s.instructions.length} instruction${s.instructions.length === 1 ? '' : 's'} · lead time (arrival → done) ${leadText(s)} · makespan ${c.bold(`${n(s.makespanHours)} h`)} (${n(s.makespanHours / 24)} days) · cost $${n(s.costUsd, 0)}`,
+  );
+  out.push(
+    c.dim(
+      `${s.tacticalTasks} tasks (${s.tasks.completed} completed, ${s.tasks.cancelled} cancelled, ${s.tasks.open} open) · task lead time p50 ${n(s.taskLeadTimeHours.p50)} h, p95 ${n(s.taskLeadTimeHours.p95)} h · rework ${pct(s.reworkRate)}`,
+    ),
   );
   out.push(`${c.red.bold('Bottleneck:')} ${c.bold(s.bottleneck.where)} — ${s.bottleneck.evidence}`);
   out.push('');
@@ -74,6 +88,20 @@ export function terminalReport(
       n(q.wait.p95),
       pct(q.utilization),
     ]);
+  const path = grid(options.colour, ['critical path: resource', 'hours', 'share', 'mostly']);
+  for (const res of r.bottleneck.resources.slice(0, 5))
+    path.push([
+      res.label,
+      n(res.hours, 0),
+      pct(res.share),
+      Object.entries(res.byCause)
+        .sort((x, y) => (y[1] ?? 0) - (x[1] ?? 0))
+        .slice(0, 3)
+        .map(([cause, v]) => `${cause} ${n(v ?? 0, 0)} h`)
+        .join(', '),
+    ]);
+  out.push(c.bold('Where the critical path spent its time (top 5)'));
+  out.push(path.toString());
   out.push(c.bold('Where work waited (top 8 desks)'));
   out.push(desks.toString());
 
@@ -110,9 +138,6 @@ export function terminalReport(
     .join(', ');
   out.push(
     `Oversubscribed: ${oversubscribed || 'never'} · rebalances: ${r.capacity.rebalances.length}`,
-  );
-  out.push(
-    `Little's law: mean WIP ${n(s.littlesLaw.meanWip, 2)} = λW ${n(s.littlesLaw.predictedWip, 2)} (error ${pct(s.littlesLaw.relativeError)})`,
   );
   if (options.outDir) out.push(c.dim(`Reports written to ${options.outDir}/`));
   return `${out.join('\n')}\n`;

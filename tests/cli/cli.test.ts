@@ -38,6 +38,7 @@ describe('orgsim scenario', () => {
       'strategicTasks',
       'tacticalTasks',
       'leadTimeHours',
+      'taskLeadTimeHours',
       'waitHours',
       'stateHours',
       'utilization',

@@ -153,5 +153,36 @@ export function violations(config: SimConfig, log: readonly LogRecord[]): string
       : total;
     if (total > room + 1e-6) out.push(`${person} worked ${total}h with only ${room}h of calendar`);
   }
+  // Log integrity, Little's law on the log: for a run that drains, the time-average number of
+  // released tasks in the system equals their arrival rate times their mean time in the system
+  // (an identity for a complete log; a gap means tasks whose end the log lost).
+  if (done) {
+    const released = new Map(only(log, 'task.ready').map((r) => [r.task, r.t]));
+    const ended = new Map<string, number>();
+    for (const r of only(log, 'task.transition'))
+      if (r.to === 'COMPLETED' || r.to === 'CANCELLED') ended.set(r.task, r.t);
+    const changes: Array<[number, number]> = [];
+    let sum = 0;
+    for (const [task, at] of released) {
+      const until = ended.get(task);
+      if (until === undefined) {
+        out.push(`${task} was released and never ended`);
+        continue;
+      }
+      changes.push([at, 1], [until, -1]);
+      sum += until - at;
+    }
+    changes.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let area = 0;
+    let inSystem = 0;
+    let previous = changes[0]?.[0] ?? 0;
+    for (const [t, delta] of changes) {
+      area += inSystem * (t - previous);
+      inSystem += delta;
+      previous = t;
+    }
+    if (Math.abs(area - sum) > 1e-6 * Math.max(1, sum))
+      out.push(`Little's law fails on the log: area ${area} h, sum of stays ${sum} h`);
+  }
   return out;
 }

@@ -1,0 +1,415 @@
+// The critical path of each instruction as it happened, with every hour of its lead time
+// attributed to exactly one cause. Walking back from the instruction's completion: the task that
+// finished last, its life from release to completion explained by what was happening to it (whose
+// desk its work waited on, who worked it, whether it waited in its domain's backlog for a WIP slot
+// or was blocked), then whichever input released it last — a dependency, or its Domain Lead's
+// breakdown, the Tech Lead's plan and the EM's intake — back to the instruction's arrival. The
+// segments tile [arrival, completion], so they sum to the lead time. docs/reports.md has the method.
+
+import type { ActivityKind } from '../domain/activity.ts';
+import { isRitual } from '../domain/activity.ts';
+import type { Hours } from '../kernel/time.ts';
+import type { LogRecord } from '../log/event-log.ts';
+import {
+  type Absences,
+  absences,
+  ofType,
+  type RunStart,
+  runStart,
+  type TaskLife,
+} from './timeline.ts';
+
+type Work = Extract<LogRecord, { type: 'work' }>;
+
+export const CAUSES = [
+  'intake',
+  'planning',
+  'execution',
+  'review',
+  'handoff',
+  'blocked',
+  'queue',
+  'backlog',
+  'away',
+  'ritual',
+  'incident',
+  'change',
+  'unexplained',
+] as const;
+
+/**
+ * Why an hour of an instruction's lead time passed: work being done (`intake`, `planning`,
+ * `execution`, `review`, `handoff`), a blocker (`blocked`: its escalation waiting or worked),
+ * waiting on a person's desk behind other work (`queue`), while they were out (`away`), in a
+ * ritual (`ritual`) or on P0 work (`incident`), waiting in a domain's backlog for a WIP slot
+ * (`backlog`), or for a requirement change that added the work (`change`).
+ */
+export type Cause = (typeof CAUSES)[number];
+
+export interface Segment {
+  readonly from: Hours;
+  readonly to: Hours;
+  readonly cause: Cause;
+  /** A person's id, or a backlog as `team/domain`. */
+  readonly resource: string;
+  readonly task?: string;
+}
+
+export interface InstructionPath {
+  readonly instruction: string;
+  readonly receivedAt: Hours;
+  readonly completedAt: Hours;
+  readonly leadTimeHours: Hours;
+  /** The chain of tasks, first to last. */
+  readonly tasks: string[];
+  readonly segments: Segment[];
+  readonly byCause: Partial<Record<Cause, Hours>>;
+}
+
+const CAUSE_OF_KIND: Record<ActivityKind, Cause> = {
+  standup: 'ritual',
+  rebalance: 'ritual',
+  escalation: 'blocked',
+  intake: 'intake',
+  strategicPlanning: 'planning',
+  tacticalPlanning: 'planning',
+  assignment: 'planning',
+  peerReview: 'review',
+  qaValidation: 'review',
+  domainApproval: 'review',
+  architectureReview: 'review',
+  handoffVerification: 'handoff',
+  handoffFix: 'handoff',
+  execute: 'execution',
+};
+
+/** One activity on a desk: when it arrived, and the slices in which it was worked. */
+interface Activity {
+  readonly person: string;
+  readonly kind: ActivityKind;
+  readonly queuedAt: Hours;
+  readonly slices: Work[];
+}
+
+/** What the collector reads once per log. */
+interface Context {
+  readonly start: RunStart;
+  readonly away: Absences;
+  readonly byPerson: Map<string, Work[]>;
+  readonly byTask: Map<string, Activity[]>;
+  readonly priority: Map<string, number>;
+  readonly tactical: Map<string, Extract<LogRecord, { type: 'plan.tactical' }>>;
+  readonly strategic: Map<string, Extract<LogRecord, { type: 'plan.strategic' }>>;
+  readonly decided: Map<string, Extract<LogRecord, { type: 'instruction.decided' }>>;
+  readonly changes: Map<string, Hours[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function contextOf(log: readonly LogRecord[]): Context {
+  const byPerson = new Map<string, Work[]>();
+  const slices = new Map<string, Work[]>();
+  for (const w of ofType(log, 'work')) {
+    push(byPerson, w.person, w);
+    if (w.task !== undefined) push(slices, `${w.task}|${w.person}|${w.kind}|${w.queuedAt}`, w);
+  }
+  for (const list of byPerson.values()) list.sort((a, b) => a.startedAt - b.startedAt || a.t - b.t);
+  const byTask = new Map<string, Activity[]>();
+  for (const list of slices.values()) {
+    const first = list[0] as Work;
+    push(byTask, first.task as string, {
+      person: first.person,
+      kind: first.kind,
+      queuedAt: first.queuedAt,
+      slices: list,
+    });
+  }
+  const priority = new Map<string, number>();
+  const tactical = new Map<string, Extract<LogRecord, { type: 'plan.tactical' }>>();
+  for (const p of ofType(log, 'plan.tactical')) {
+    tactical.set(p.strategic, p);
+    for (const t of p.tasks) priority.set(t.id, t.priority);
+  }
+  const changes = new Map<string, Hours[]>();
+  for (const c of ofType(log, 'requirement.changed')) push(changes, c.instruction, c.t);
+  return {
+    start: runStart(log),
+    away: absences(log),
+    byPerson,
+    byTask,
+    priority,
+    tactical,
+    strategic: new Map(ofType(log, 'plan.strategic').map((p) => [p.instruction, p])),
+    decided: new Map(ofType(log, 'instruction.decided').map((d) => [d.instruction, d])),
+    changes,
+  };
+}
+
+/** Segments collected backwards: each new one ends where the previous one began. */
+class Tiler {
+  readonly segments: Segment[] = [];
+  constructor(public cursor: Hours) {}
+
+  /** Attributes [from, cursor] to a cause, and moves the cursor back to `from`. */
+  add(from: Hours, cause: Cause, resource: string, task?: string): void {
+    const start = Math.min(from, this.cursor);
+    if (this.cursor - start <= 0) {
+      this.cursor = start;
+      return;
+    }
+    const last = this.segments.at(-1);
+    if (
+      last &&
+      last.from === this.cursor &&
+      last.cause === cause &&
+      last.resource === resource &&
+      last.task === task
+    ) {
+      this.segments[this.segments.length - 1] = { ...last, from: start };
+    } else {
+      this.segments.push({
+        from: start,
+        to: this.cursor,
+        cause,
+        resource,
+        ...(task === undefined ? {} : { task }),
+      });
+    }
+    this.cursor = start;
+  }
+}
+
+/**
+ * Explains [from, to] during which some activity waited on `person`'s desk, walking back from
+ * `to`: the person was out, in a ritual, on P0 work (for non-P0 work), or busy with other work.
+ */
+function waitOn(
+  ctx: Context,
+  tiler: Tiler,
+  person: string,
+  from: Hours,
+  waitCause: Cause,
+  taskPriority: number,
+  task: string | undefined,
+): void {
+  const slices = ctx.byPerson.get(person) ?? [];
+  const outages = ctx.away.outages.get(person) ?? [];
+  while (tiler.cursor > from) {
+    const at = tiler.cursor;
+    const out = outages.find(([a, b]) => a < at && b >= at);
+    if (out !== undefined) {
+      tiler.add(Math.max(from, out[0]), 'away', person, task);
+      continue;
+    }
+    let since = from;
+    for (const [, b] of outages) if (b < at) since = Math.max(since, b);
+    // Slices do not overlap and are sorted by start: the last one to start before `at` either
+    // covers the instant just before it or ended earlier.
+    let cause: Cause = waitCause;
+    for (let i = slices.length - 1; i >= 0; i--) {
+      const s = slices[i] as Work;
+      if (s.startedAt >= at) continue;
+      if (s.t < at) {
+        since = Math.max(since, s.t);
+      } else {
+        const p0 = s.task !== undefined && (ctx.priority.get(s.task) ?? 3) === 0;
+        if (isRitual(s.kind)) cause = 'ritual';
+        else if (p0 && taskPriority > 0 && waitCause === 'queue') cause = 'incident';
+        since = Math.max(since, s.startedAt);
+      }
+      break;
+    }
+    tiler.add(since, cause, person, task);
+  }
+}
+
+/** Explains one activity of a task over [its arrival on the desk, the cursor]. */
+function throughActivity(
+  ctx: Context,
+  tiler: Tiler,
+  a: { person: string; kind: ActivityKind; queuedAt: Hours; slices: readonly Work[] },
+  taskPriority: number,
+  task: string | undefined,
+): void {
+  const working = CAUSE_OF_KIND[a.kind];
+  const waiting: Cause = a.kind === 'escalation' ? 'blocked' : 'queue';
+  for (let i = a.slices.length - 1; i >= 0 && tiler.cursor > a.queuedAt; i--) {
+    const s = a.slices[i] as Work;
+    if (s.startedAt >= tiler.cursor) continue;
+    if (s.t < tiler.cursor) waitOn(ctx, tiler, a.person, s.t, waiting, taskPriority, task);
+    tiler.add(Math.max(s.startedAt, a.queuedAt), working, a.person, task);
+  }
+  if (tiler.cursor > a.queuedAt)
+    waitOn(ctx, tiler, a.person, a.queuedAt, waiting, taskPriority, task);
+}
+
+/** The state a task was in just before `t`. */
+function stateBefore(life: TaskLife, t: Hours): string | null {
+  for (const v of life.visits) if (v.from < t && v.to >= t) return v.state;
+  return null;
+}
+
+/** Explains a task's life from its release to the cursor, by its activities, then its states. */
+function throughTask(ctx: Context, tiler: Tiler, life: TaskLife): void {
+  const release = life.releasedAt ?? life.plannedAt;
+  const activities = ctx.byTask.get(life.id) ?? [];
+  const backlogOf = `${life.team ?? ''}/${life.domain}`;
+  while (tiler.cursor > release) {
+    const at = tiler.cursor;
+    // The activity of this task that was under way, or else waiting, just before `at`; among
+    // several, the one that went on longest (it is what the task waited for).
+    let best: Activity | undefined;
+    let bestEnd = Number.NEGATIVE_INFINITY;
+    for (const a of activities) {
+      if (a.queuedAt >= at) continue;
+      const end = (a.slices.at(-1) as Work).t;
+      if (end >= at && end > bestEnd) {
+        best = a;
+        bestEnd = end;
+      }
+    }
+    if (best !== undefined) {
+      // Explain this activity down to its arrival or the release, whichever comes later; the
+      // activities' own tiling handles the part it covers.
+      const floor = Math.max(release, best.queuedAt);
+      const before = tiler.cursor;
+      throughActivity(ctx, tiler, { ...best, queuedAt: floor }, life.priority, life.id);
+      if (tiler.cursor < before) continue;
+    }
+    // No activity: the task waited in its state. Find since when nothing covered it.
+    let since = release;
+    for (const a of activities) {
+      const end = (a.slices.at(-1) as Work).t;
+      if (end < at) since = Math.max(since, end);
+    }
+    for (const v of life.visits) if (v.from < at && v.to >= at) since = Math.max(since, v.from);
+    const state = stateBefore(life, at);
+    if (state === 'PENDING') tiler.add(since, 'backlog', backlogOf, life.id);
+    else if (state === 'BLOCKED' || state === 'ESCALATED')
+      tiler.add(since, 'blocked', 'escalation', life.id);
+    else tiler.add(since, 'unexplained', state ?? 'unknown', life.id);
+  }
+}
+
+/** The work record of a planning step: `person`'s `kind` activity that ended at `t`. */
+function stepAt(
+  ctx: Context,
+  person: string,
+  kind: ActivityKind,
+  t: Hours,
+  queuedAt?: Hours,
+): Work | undefined {
+  let found: Work | undefined;
+  for (const w of ctx.byPerson.get(person) ?? []) {
+    if (w.kind !== kind || w.t !== t) continue;
+    if (queuedAt === undefined || w.queuedAt === queuedAt) return w;
+    found ??= w;
+  }
+  return found;
+}
+
+/** One planning step (one activity, whole) back to its arrival on the desk. */
+function throughStep(ctx: Context, tiler: Tiler, w: Work | undefined): void {
+  if (w === undefined) return;
+  const activity = (ctx.byPerson.get(w.person) ?? []).filter(
+    (s) => s.kind === w.kind && s.queuedAt === w.queuedAt && s.task === w.task && s.t <= w.t,
+  );
+  throughActivity(
+    ctx,
+    tiler,
+    { person: w.person, kind: w.kind, queuedAt: w.queuedAt, slices: activity },
+    3,
+    undefined,
+  );
+}
+
+/** Before a task's release: its latest input, a dependency or its breakdown and what led to it. */
+function upstream(
+  ctx: Context,
+  tiler: Tiler,
+  tasks: Map<string, TaskLife>,
+  life: TaskLife,
+  receivedAt: Hours,
+): TaskLife | undefined {
+  let latest: TaskLife | undefined;
+  for (const d of life.dependsOn) {
+    const dep = tasks.get(d);
+    if (dep?.endedAt == null) continue;
+    if (latest === undefined || (dep.endedAt as Hours) > (latest.endedAt as Hours)) latest = dep;
+  }
+  if (latest !== undefined && (latest.endedAt as Hours) >= life.plannedAt) {
+    tiler.add(latest.endedAt as Hours, 'unexplained', 'release', life.id);
+    return latest;
+  }
+  // Released by its Domain Lead's breakdown: that step, the TL's plan before it, the EM's intake.
+  tiler.add(life.plannedAt, 'unexplained', 'release', life.id);
+  const breakdown = ctx.tactical.get(life.strategic);
+  if (breakdown !== undefined)
+    throughStep(ctx, tiler, stepAt(ctx, breakdown.by, 'tacticalPlanning', breakdown.t));
+  const plan = ctx.strategic.get(life.instruction);
+  const change = (ctx.changes.get(life.instruction) ?? []).filter((t) => t <= tiler.cursor).at(-1);
+  if (plan !== undefined && tiler.cursor > plan.t && change !== undefined && change >= plan.t) {
+    // Work a requirement change added: it could not start before the change.
+    tiler.add(change, 'change', 'requirement change', life.id);
+    tiler.add(receivedAt, 'change', 'requirement change');
+    return undefined;
+  }
+  if (plan !== undefined) {
+    tiler.add(plan.t, 'unexplained', 'plan', life.id);
+    const decided = ctx.decided.get(life.instruction);
+    throughStep(ctx, tiler, stepAt(ctx, plan.by, 'strategicPlanning', plan.t, decided?.t));
+    if (decided !== undefined) {
+      tiler.add(decided.t, 'unexplained', 'intake');
+      throughStep(ctx, tiler, stepAt(ctx, decided.by, 'intake', decided.t, receivedAt));
+    }
+  }
+  tiler.add(receivedAt, 'unexplained', 'arrival');
+  return undefined;
+}
+
+/** Every completed instruction's critical path, attributed hour by hour. */
+export function criticalPaths(
+  log: readonly LogRecord[],
+  tasks: Map<string, TaskLife>,
+): InstructionPath[] {
+  const completed = ofType(log, 'instruction.completed');
+  if (completed.length === 0) return [];
+  const ctx = contextOf(log);
+  const received = new Map(ofType(log, 'instruction.received').map((r) => [r.instruction, r.t]));
+  const lastOf = new Map<string, TaskLife>();
+  for (const t of tasks.values()) {
+    if (t.endedAt === null || t.outcome !== 'COMPLETED') continue;
+    const best = lastOf.get(t.instruction);
+    if (best === undefined || t.endedAt >= (best.endedAt ?? 0)) lastOf.set(t.instruction, t);
+  }
+  return completed.map((c) => {
+    const receivedAt = received.get(c.instruction) ?? c.t - c.leadTimeHours;
+    const tiler = new Tiler(c.t);
+    const chain: string[] = [];
+    let life = lastOf.get(c.instruction);
+    if (life !== undefined && (life.endedAt as Hours) < c.t)
+      tiler.add(life.endedAt as Hours, 'unexplained', 'completion');
+    while (life !== undefined) {
+      chain.unshift(life.id);
+      throughTask(ctx, tiler, life);
+      life = upstream(ctx, tiler, tasks, life, receivedAt);
+    }
+    tiler.add(receivedAt, 'unexplained', 'arrival');
+    const segments = tiler.segments.reverse();
+    const byCause: Partial<Record<Cause, Hours>> = {};
+    for (const s of segments) byCause[s.cause] = (byCause[s.cause] ?? 0) + (s.to - s.from);
+    return {
+      instruction: c.instruction,
+      receivedAt,
+      completedAt: c.t,
+      leadTimeHours: c.t - receivedAt,
+      tasks: chain,
+      segments,
+      byCause,
+    };
+  });
+}
