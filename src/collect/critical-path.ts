@@ -183,6 +183,18 @@ class Tiler {
   }
 }
 
+/** The index of the last slice (sorted by start) that started before `at`, or −1. */
+function lastStartedBefore(slices: readonly Work[], at: Hours): number {
+  let lo = 0;
+  let hi = slices.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((slices[mid] as Work).startedAt < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 /**
  * Explains [from, to] during which some activity waited on `person`'s desk, walking back from
  * `to`: the person was out, in a ritual, on P0 work (for non-P0 work), or busy with other work.
@@ -210,9 +222,8 @@ function waitOn(
     // Slices do not overlap and are sorted by start: the last one to start before `at` either
     // covers the instant just before it or ended earlier.
     let cause: Cause = waitCause;
-    for (let i = slices.length - 1; i >= 0; i--) {
-      const s = slices[i] as Work;
-      if (s.startedAt >= at) continue;
+    const s = slices[lastStartedBefore(slices, at)];
+    if (s !== undefined) {
       if (s.t < at) {
         since = Math.max(since, s.t);
       } else {
@@ -221,7 +232,6 @@ function waitOn(
         else if (p0 && taskPriority > 0 && waitCause === 'queue') cause = 'incident';
         since = Math.max(since, s.startedAt);
       }
-      break;
     }
     tiler.add(since, cause, person, task);
   }
