@@ -67,10 +67,13 @@ export type OrgRecord =
       type: 'task.preempted';
       task: string;
       person: string;
-      /** The more urgent task that took its place. */
+      /** The more urgent task that took its place (`outage`: the IC who is out). */
       by: string;
-      /** `desk`: its work paused for P0 work on the same desk; `slot`: its WIP slot was taken. */
-      kind: 'desk' | 'slot';
+      /**
+       * `desk`: its work paused for P0 work on the same desk; `slot`: its WIP slot was taken;
+       * `outage`: its lead took it back from an IC who is out.
+       */
+      kind: 'desk' | 'slot' | 'outage';
     }
   | {
       type: 'message';

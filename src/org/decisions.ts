@@ -156,7 +156,7 @@ function underWay(world: World, task: TaskState): Move | Nothing {
     action: 'reassign',
     detail: `${ic.spec.id} is out: back to the backlog`,
     apply: () => {
-      takeBack(world, task, 'its assignee is out');
+      takeBack(world, task, ic.spec.id, 'outage');
       tryAssign(world, task.team, task.plan.domain);
     },
   };

@@ -233,7 +233,8 @@ function close(
     outcome,
     hoursToResolve: world.now - escalation.openedAt,
   });
-  if (escalation.stage !== 'blocker') return;
+  // Only a decision that acted frees a blocked task (a declined one found it finished).
+  if (escalation.stage !== 'blocker' || outcome !== 'acted') return;
   const task = world.task(escalation.task);
   if (task.terminal) return;
   world.drive(task, { type: 'blocker.resolved' });

@@ -421,7 +421,12 @@ export function slotToTake(
  * Takes a held task back from its IC into its backlog, at the head of its priority class, with
  * the work it has left: its work leaves the IC's desk and its WIP slot is free at once.
  */
-export function takeBack(world: World, task: TaskState, by: string): void {
+export function takeBack(
+  world: World,
+  task: TaskState,
+  by: string,
+  kind: 'slot' | 'outage' = 'slot',
+): void {
   const ic = world.person(task.assignee as string);
   world.deliver(ic, { type: 'work.drop', task: task.plan.id });
   ic.held.delete(task.plan.id);
@@ -435,7 +440,7 @@ export function takeBack(world: World, task: TaskState, by: string): void {
     task: task.plan.id,
     person: ic.spec.id,
     by,
-    kind: 'slot',
+    kind,
   });
 }
 
