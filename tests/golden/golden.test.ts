@@ -1,5 +1,6 @@
-// Golden tests: tier 1 to 4 at their fixed seeds produce the summaries checked in beside this file.
-// A change to any of them is a change in behaviour: review the diff, then refresh the files with
+// Golden tests: tier 1 to 4 at their fixed seeds produce the summaries checked in beside this file,
+// and tier 1 the Markdown reports and the terminal report too. A change to any of them is a change
+// in behaviour: review the diff, then refresh the files with
 // `UPDATE_GOLDEN=1 npx vitest run tests/golden`. A missing file fails until that creates it.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collect, type Reports } from '../../src/collect/index.ts';
 import { runSimulation } from '../../src/org/run.ts';
+import { allMarkdown } from '../../src/report/markdown.ts';
+import { terminalReport } from '../../src/report/terminal.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -38,5 +41,28 @@ describe('golden summaries', () => {
   it.skipIf(update)('fails on a missing golden file, saying how to create it', () => {
     expect(() => expectGolden('tier0.missing.json', '{}\n')).toThrow(/UPDATE_GOLDEN=1 npx vitest/);
     expect(existsSync(join(import.meta.dirname, 'tier0.missing.json'))).toBe(false);
+  });
+});
+
+describe('golden tier1 reports', () => {
+  let tier1: Reports | undefined;
+  const reports = () => {
+    tier1 ??= reportsOf('tier1');
+    return tier1;
+  };
+  const markdown = ['summary.md', 'capacity.md', 'bottleneck.md', 'standup.md'];
+
+  it('has a golden file for every Markdown report', () => {
+    expect(Object.keys(allMarkdown(reports()))).toEqual(markdown);
+  });
+
+  for (const file of markdown) {
+    it(`tier1 gives the reviewed ${file}`, () => {
+      expectGolden(`tier1.${file}`, allMarkdown(reports())[file] ?? '');
+    });
+  }
+
+  it('tier1 gives the reviewed terminal report', () => {
+    expectGolden('tier1.terminal.txt', terminalReport(reports(), { colour: false }));
   });
 });
