@@ -9,37 +9,20 @@ import { timelines } from '../../src/collect/timeline.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import { runSimulation } from '../../src/org/run.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-
-const cal = { hoursPerDay: 24, startHour: 0 };
-const work = (
-  t: number,
-  person: string,
-  kind: Extract<LogRecord, { type: 'work' }>['kind'],
-  queuedAt: number,
-  startedAt: number,
-  task?: string,
-): LogRecord => ({
-  t,
-  type: 'work',
-  person,
-  kind,
-  ...(task === undefined ? {} : { task }),
-  queuedAt,
-  startedAt,
-  hours: t - startedAt,
-  outcome: 'finished',
-  costUsd: 0,
-});
-const move = (t: number, task: string, from: string | null, to: string, assignee?: string) =>
-  ({
-    t,
-    type: 'task.transition',
-    task,
-    from,
-    to,
-    cause: 'test',
-    ...(assignee ? { assignee } : {}),
-  }) as LogRecord;
+import {
+  completed,
+  ic,
+  LEADS,
+  move,
+  near,
+  ready,
+  received,
+  runEnd,
+  runStart,
+  strategic,
+  tactical,
+  work,
+} from './log-builder.ts';
 
 /**
  * One instruction, two backend tasks in a chain (T2 after T1), 24 h calendars, no gates but a
@@ -60,82 +43,21 @@ const move = (t: number, task: string, from: string | null, to: string, assignee
  * intake 0.5. The backend ICs' pool holds 6 + 1.4 + 1 + 0.5 = 8.9 h: 74 % of 12.1.
  */
 const LOG: LogRecord[] = [
-  {
-    t: 0,
-    type: 'run.start',
-    scenario: 'hand',
-    seed: 1,
-    strategy: 'weighted',
-    horizonHours: null,
-    budgetUsd: null,
-    forecastHours: 72,
-    people: [
-      { id: 'em', role: 'EM', team: 'org', calendar: cal },
-      { id: 'tl', role: 'TL', team: 'team-1', calendar: cal },
-      { id: 'dl-backend', role: 'DL', team: 'team-1', domain: 'backend', calendar: cal },
-      {
-        id: 'ic-backend-1',
-        role: 'IC',
-        team: 'team-1',
-        domain: 'backend',
-        calendar: cal,
-        wipLimit: 2,
-        skills: { backend: 3 },
-      },
-      {
-        id: 'ic-backend-2',
-        role: 'IC',
-        team: 'team-1',
-        domain: 'backend',
-        calendar: cal,
-        wipLimit: 2,
-        skills: { backend: 3 },
-      },
-    ],
-  },
-  { t: 0, type: 'instruction.received', instruction: 'I1', tier: 2, priority: 2, title: 'hand' },
+  runStart([...LEADS, ic('ic-backend-1', 'backend'), ic('ic-backend-2', 'backend')]),
+  received(0, 'I1'),
   work(1, 'em', 'rebalance', 0, 0),
   work(1.5, 'em', 'intake', 0, 1),
   { t: 1.5, type: 'instruction.decided', instruction: 'I1', go: true, reason: 'P2', by: 'em' },
   work(2, 'tl', 'strategicPlanning', 1.5, 1.5),
-  {
-    t: 2,
-    type: 'plan.strategic',
-    instruction: 'I1',
-    by: 'tl',
-    strategic: [{ id: 'I1-S1', domain: 'backend', milestone: 0, dependsOn: [] }],
-  },
+  strategic(2, 'I1', ['I1-S1']),
   work(2.5, 'dl-backend', 'standup', 2, 2),
   work(3, 'dl-backend', 'tacticalPlanning', 2, 2.5),
-  {
-    t: 3,
-    type: 'plan.tactical',
-    instruction: 'I1',
-    strategic: 'I1-S1',
-    by: 'dl-backend',
-    tasks: [
-      {
-        id: 'T1',
-        domain: 'backend',
-        estimateHours: 4,
-        complexity: 2,
-        dependsOn: [],
-        priority: 2,
-        architectural: false,
-      },
-      {
-        id: 'T2',
-        domain: 'backend',
-        estimateHours: 2,
-        complexity: 2,
-        dependsOn: ['T1'],
-        priority: 2,
-        architectural: false,
-      },
-    ],
-  },
+  tactical(3, 'I1', 'I1-S1', [
+    { id: 'T1', estimateHours: 4 },
+    { id: 'T2', estimateHours: 2, dependsOn: ['T1'] },
+  ]),
   move(3, 'T1', null, 'PENDING'),
-  { t: 3, type: 'task.ready', task: 'T1', domain: 'backend', team: 'team-1', effortHours: 4 },
+  ready(3, 'T1', 4),
   move(3, 'T1', 'PENDING', 'IN_PLANNING'),
   work(3.1, 'dl-backend', 'assignment', 3, 3, 'T1'),
   move(3.1, 'T1', 'IN_PLANNING', 'ASSIGNED', 'ic-backend-1'),
@@ -147,7 +69,7 @@ const LOG: LogRecord[] = [
   move(8.6, 'T1', 'UNDER_REVIEW', 'READY_FOR_HANDOFF'),
   move(8.6, 'T1', 'READY_FOR_HANDOFF', 'COMPLETED'),
   move(8.6, 'T2', null, 'PENDING'),
-  { t: 8.6, type: 'task.ready', task: 'T2', domain: 'backend', team: 'team-1', effortHours: 2 },
+  ready(8.6, 'T2', 2),
   work(10, 'ic-backend-1', 'execute', 8, 8.6, 'Y'),
   move(10, 'T2', 'PENDING', 'IN_PLANNING'),
   work(10.1, 'dl-backend', 'assignment', 10, 10, 'T2'),
@@ -156,19 +78,9 @@ const LOG: LogRecord[] = [
   work(12.1, 'ic-backend-1', 'execute', 10.1, 10.1, 'T2'),
   move(12.1, 'T2', 'IN_PROGRESS', 'READY_FOR_HANDOFF'),
   move(12.1, 'T2', 'READY_FOR_HANDOFF', 'COMPLETED'),
-  {
-    t: 12.1,
-    type: 'instruction.completed',
-    instruction: 'I1',
-    leadTimeHours: 12.1,
-    tasks: 2,
-    cancelled: 0,
-  },
-  { t: 12.1, type: 'run.end', reason: 'done', openTasks: 0 },
+  completed(12.1, 'I1', 12.1, 2),
+  runEnd(12.1),
 ];
-
-const near = (value: number | undefined, expected: number) =>
-  expect(value).toBeCloseTo(expected, 9);
 
 describe('critical-path attribution, by hand', () => {
   const [path] = criticalPaths(LOG, timelines(LOG));
