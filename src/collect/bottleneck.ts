@@ -14,6 +14,7 @@ import {
   absences,
   availableHours,
   hoursWithin,
+  interrupted,
   ofType,
   runEnd,
   runStart,
@@ -72,8 +73,17 @@ export interface Bottleneck {
     dependencyWaitHours: Hours;
   };
   readonly queues: DeskQueue[];
-  /** Breaches per state, and how many of them someone was asked to act on. */
-  readonly slaBreaches: { byState: Record<string, number>; total: number; escalated: number };
+  /**
+   * Breaches per state; of them, how many went as a late task to someone who could act
+   * (`escalated`) and how many were of blockers already with someone (`onBlockers`); the rest
+   * are reported only.
+   */
+  readonly slaBreaches: {
+    byState: Record<string, number>;
+    total: number;
+    escalated: number;
+    onBlockers: number;
+  };
   readonly escalations: Escalations;
   /** Waiting in each domain's backlog for a WIP slot, over all tasks. */
   readonly backlogs: BacklogWait[];
@@ -217,22 +227,18 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
     const work = workOf.get(p.id) ?? [];
     const waits: number[] = [];
     const byKind: Record<string, number> = {};
-    // Per activity (kind and task), the queue times already seen.
-    const seen = new Map<string, Set<number>>();
+    // Activities interrupted and put back on the desk, by kind, task and arrival: their next
+    // slice resumes them and carries no wait of its own.
+    const resumable = new Set<string>();
     let busy = 0;
     for (const w of work) {
       busy += hoursWithin(w, first, end, p.calendar);
       // A ritual is held at its hour: its time is the person's, never work waiting.
       if (isRitual(w.kind)) continue;
-      // The first slice of an activity carries its wait; later slices resumed after an interruption.
-      const key = w.task === undefined ? w.kind : `${w.kind}/${w.task}`;
-      let queued = seen.get(key);
-      if (queued === undefined) {
-        queued = new Set();
-        seen.set(key, queued);
-      }
-      if (queued.has(w.queuedAt)) continue;
-      queued.add(w.queuedAt);
+      const key = `${w.kind}/${w.task ?? ''}/${w.queuedAt}`;
+      const resumed = resumable.delete(key);
+      if (interrupted(w)) resumable.add(key);
+      if (resumed) continue;
       waits.push(w.startedAt - w.queuedAt);
       bump(byKind, w.kind, w.startedAt - w.queuedAt);
     }
@@ -267,6 +273,7 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
       byState,
       total: Object.values(byState).reduce((a, b) => a + b, 0),
       escalated: ofType(log, 'escalation.opened').filter((e) => e.route === 'sla').length,
+      onBlockers: (byState.BLOCKED ?? 0) + (byState.ESCALATED ?? 0),
     },
     escalations,
     backlogs: backlogWaits(log, tasks),

@@ -13,6 +13,7 @@ import type { LogRecord } from '../log/event-log.ts';
 import {
   type Absences,
   absences,
+  interrupted,
   ofType,
   type RunStart,
   runStart,
@@ -112,22 +113,23 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function contextOf(log: readonly LogRecord[]): Context {
   const byPerson = new Map<string, Work[]>();
-  const slices = new Map<string, Work[]>();
+  const byTask = new Map<string, Activity[]>();
+  // Activities interrupted and back on a desk: their next slice resumes them.
+  const resumable = new Map<string, Activity>();
   for (const w of ofType(log, 'work')) {
     push(byPerson, w.person, w);
-    if (w.task !== undefined) push(slices, `${w.task}|${w.person}|${w.kind}|${w.queuedAt}`, w);
+    if (w.task === undefined) continue;
+    const key = `${w.task}|${w.person}|${w.kind}|${w.queuedAt}`;
+    let activity = resumable.get(key);
+    if (activity === undefined) {
+      activity = { person: w.person, kind: w.kind, queuedAt: w.queuedAt, slices: [] };
+      push(byTask, w.task, activity);
+    }
+    activity.slices.push(w);
+    if (interrupted(w)) resumable.set(key, activity);
+    else resumable.delete(key);
   }
   for (const list of byPerson.values()) list.sort((a, b) => a.startedAt - b.startedAt || a.t - b.t);
-  const byTask = new Map<string, Activity[]>();
-  for (const list of slices.values()) {
-    const first = list[0] as Work;
-    push(byTask, first.task as string, {
-      person: first.person,
-      kind: first.kind,
-      queuedAt: first.queuedAt,
-      slices: list,
-    });
-  }
   const priority = new Map<string, number>();
   const tactical = new Map<string, Extract<LogRecord, { type: 'plan.tactical' }>>();
   for (const p of ofType(log, 'plan.tactical')) {
@@ -322,16 +324,19 @@ function stepAt(
   return found;
 }
 
-/** One planning step (one activity, whole) back to its arrival on the desk. */
+/** One planning step (one activity, whole: with the slices it was resumed from) back to its arrival. */
 function throughStep(ctx: Context, tiler: Tiler, w: Work | undefined): void {
   if (w === undefined) return;
-  const activity = (ctx.byPerson.get(w.person) ?? []).filter(
+  const same = (ctx.byPerson.get(w.person) ?? []).filter(
     (s) => s.kind === w.kind && s.queuedAt === w.queuedAt && s.task === w.task && s.t <= w.t,
   );
+  const slices = [w];
+  for (let i = same.indexOf(w) - 1; i >= 0 && interrupted(same[i] as Work); i--)
+    slices.unshift(same[i] as Work);
   throughActivity(
     ctx,
     tiler,
-    { person: w.person, kind: w.kind, queuedAt: w.queuedAt, slices: activity },
+    { person: w.person, kind: w.kind, queuedAt: w.queuedAt, slices },
     3,
     undefined,
   );

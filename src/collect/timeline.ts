@@ -213,3 +213,8 @@ export function hoursWithin(
   if (calendar === undefined) return 0;
   return workingHoursBetween(Math.max(w.startedAt, from), Math.min(w.t, to), calendar);
 }
+
+/** Whether a slice of work stopped short and went back on the desk, to be resumed later. */
+export function interrupted(w: { outcome: string }): boolean {
+  return w.outcome === 'paused' || w.outcome === 'preempted' || w.outcome === 'outage';
+}

@@ -2,7 +2,7 @@
 
 import type { Bottleneck, Capacity, Reports, StandupDay, Summary } from '../collect/index.ts';
 import type { StandupBlocker } from '../collect/standup.ts';
-import { instructionRow, n, pct } from './format.ts';
+import { breachesText, count, instructionRow, n, pct } from './format.ts';
 
 export function table(
   head: readonly string[],
@@ -201,6 +201,7 @@ export function bottleneckMarkdown(s: Summary, b: Bottleneck): string {
         n(q.wait.p95),
         pct(q.utilization),
         Object.entries(q.byKind)
+          .filter(([, v]) => v > 0)
           .sort((x, y) => y[1] - x[1])
           .slice(0, 2)
           .map(([k, v]) => `${k} ${n(v)} h`)
@@ -210,7 +211,7 @@ export function bottleneckMarkdown(s: Summary, b: Bottleneck): string {
     '',
     '## SLA breaches',
     '',
-    `${b.slaBreaches.total} breaches; ${b.slaBreaches.escalated} went to someone who could act on them, the rest are reported here only (nobody but the late person could move them).`,
+    `${breachesText(b.slaBreaches)}.`,
     '',
     table(['by state', 'breaches'], Object.entries(b.slaBreaches.byState)),
     '',
@@ -287,7 +288,7 @@ function blockerText(blockers: unknown): string {
 function rollupText(c: Record<string, unknown>): string {
   if ('domain' in c) {
     const oldest = Number(c.oldestBacklogHours ?? 0);
-    return `${c.domain}: ${c.reports} reports, ${c.done} finished since the last standup, ${c.planned} under way or queued, backlog ${c.backlog}${Number(c.backlog) > 0 ? ` (oldest ${n(oldest)} h)` : ''}, blockers ${blockerText(c.blockers)}`;
+    return `${c.domain}: ${count(Number(c.reports), 'report')}, ${c.done} finished since the last standup, ${c.planned} under way or queued, backlog ${c.backlog}${Number(c.backlog) > 0 ? ` (oldest ${n(oldest)} h)` : ''}, blockers ${blockerText(c.blockers)}`;
   }
   const idle = (c.idle as string[] | undefined) ?? [];
   const biggest = c.biggestBacklog as { domain: string; tasks: number; oldestHours: number } | null;

@@ -4,7 +4,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Reports } from '../collect/index.ts';
-import { instructionRow, n, pct } from './format.ts';
+import { count, instructionRow, n, pct } from './format.ts';
 
 export function useColour(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
@@ -44,7 +44,7 @@ export function terminalReport(
   );
   out.push(
     c.dim(
-      `${s.tacticalTasks} tasks (${s.tasks.completed} completed, ${s.tasks.cancelled} cancelled, ${s.tasks.open} open) · task lead time p50 ${n(s.taskLeadTimeHours.p50)} h, p95 ${n(s.taskLeadTimeHours.p95)} h · rework ${pct(s.reworkRate)}`,
+      `${count(s.tacticalTasks, 'task')} (${s.tasks.completed} completed, ${s.tasks.cancelled} cancelled, ${s.tasks.open} open) · task lead time p50 ${n(s.taskLeadTimeHours.p50)} h, p95 ${n(s.taskLeadTimeHours.p95)} h · rework ${pct(s.reworkRate)}`,
     ),
   );
   out.push(`${c.red.bold('Bottleneck:')} ${c.bold(s.bottleneck.where)} — ${s.bottleneck.evidence}`);
@@ -67,7 +67,7 @@ export function terminalReport(
 
   const states = grid(options.colour, ['state', 'visits', 'mean h', 'p95 h', 'total h']);
   for (const [state, v] of Object.entries(r.bottleneck.stateHours))
-    states.push([state, v.visits, n(v.mean), n(v.p95), n(v.totalHours, 0)]);
+    states.push([state, v.visits, n(v.mean), n(v.p95), n(v.totalHours)]);
   out.push(c.bold('Time in each state'));
   out.push(states.toString());
 
@@ -83,7 +83,7 @@ export function terminalReport(
     desks.push([
       q.person,
       q.role,
-      n(q.waitHours, 0),
+      n(q.waitHours),
       n(q.wait.mean),
       n(q.wait.p95),
       pct(q.utilization),
@@ -92,12 +92,12 @@ export function terminalReport(
   for (const res of r.bottleneck.resources.slice(0, 5))
     path.push([
       res.label,
-      n(res.hours, 0),
+      n(res.hours),
       pct(res.share),
       Object.entries(res.byCause)
         .sort((x, y) => (y[1] ?? 0) - (x[1] ?? 0))
         .slice(0, 3)
-        .map(([cause, v]) => `${cause} ${n(v ?? 0, 0)} h`)
+        .map(([cause, v]) => `${cause} ${n(v ?? 0)} h`)
         .join(', '),
     ]);
   out.push(c.bold('Where the critical path spent its time (top 5)'));
@@ -107,7 +107,7 @@ export function terminalReport(
 
   const domains = grid(options.colour, ['domain', 'available h', 'busy h', 'utilisation']);
   for (const d of r.capacity.domains)
-    domains.push([d.id, n(d.availableHours, 0), n(d.busyHours, 0), pct(d.utilization)]);
+    domains.push([d.id, n(d.availableHours), n(d.busyHours), pct(d.utilization)]);
   out.push(c.bold('Capacity by domain'));
   out.push(domains.toString());
 
@@ -121,7 +121,7 @@ export function terminalReport(
       .map(([rung, o]) => `${rung} ${o.acted + o.declined + o.unresolved + o.open}`)
       .join(', ') || 'none';
   out.push(
-    `SLA breaches: ${breaches}${r.bottleneck.slaBreaches.total > 0 ? ` (${r.bottleneck.slaBreaches.escalated} escalated to someone who could act)` : ''}`,
+    `SLA breaches: ${breaches}${r.bottleneck.slaBreaches.total > 0 ? ` (${r.bottleneck.slaBreaches.escalated} escalated, ${r.bottleneck.slaBreaches.onBlockers} on blockers, ${r.bottleneck.slaBreaches.total - r.bottleneck.slaBreaches.escalated - r.bottleneck.slaBreaches.onBlockers} reported only)` : ''}`,
   );
   out.push(
     `Escalations: ${e.total} — acted ${e.byOutcome.acted}, declined ${e.byOutcome.declined}, unresolved ${e.byOutcome.unresolved}${e.byOutcome.open > 0 ? `, open ${e.byOutcome.open}` : ''} · closed by ${rungs}`,
