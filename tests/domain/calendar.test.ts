@@ -7,6 +7,7 @@ import {
   DAY_NAMES,
   finishTime,
   isWorking,
+  nextChange,
   OFFICE_HOURS,
   OFFICE_WEEKDAYS,
   workingHoursBetween,
@@ -41,6 +42,15 @@ describe('calendar', () => {
     expect(finishTime(15, 4, OFFICE_HOURS)).toBe(24 + 11);
     expect(finishTime(10, 20, OFFICE_HOURS)).toBe(48 + 9 + 5);
     expect(workingHoursBetween(0, 48, OFFICE_HOURS)).toBe(16);
+  });
+
+  it('names the next edge of the working window: its end inside it, the next start outside', () => {
+    expect(nextChange(10, OFFICE_HOURS)).toBe(17);
+    expect(nextChange(17, OFFICE_HOURS)).toBe(24 + 9);
+    expect(nextChange(3, OFFICE_HOURS)).toBe(9);
+    // Friday 17:00 (day 4) → Monday 09:00 (day 7) on weekdays only.
+    expect(nextChange(4 * 24 + 17, OFFICE_WEEKDAYS)).toBe(7 * 24 + 9);
+    expect(nextChange(3, ALWAYS)).toBe(Number.POSITIVE_INFINITY);
   });
 
   it('makes working time equal to simulated time for an agent that never stops', () => {
