@@ -88,12 +88,17 @@ export type OrgRecord =
       person: string;
       kind: ActivityKind;
       task?: string;
+      /** The instruction the work served: its task's, or its own (intake, planning); none for rituals. */
+      instruction?: string;
       /** When the activity reached the person's desk, and when this slice of it started. */
       queuedAt: Hours;
       startedAt: Hours;
       hours: Hours;
       /** `paused`: stopped for a ritual at its hour, resumed after it. */
       outcome: 'finished' | 'preempted' | 'paused' | 'outage' | 'dropped';
+      /** Tokens the slice used, input and output (none for a human). */
+      tokensIn: number;
+      tokensOut: number;
       costUsd: number;
     }
   | {

@@ -2,6 +2,7 @@
 // The scenario loader turns a YAML file into this; tests and benchmarks build it directly.
 
 import type { StrategyName } from '../domain/assignment/index.ts';
+import type { TokenPricing } from '../domain/cost.ts';
 import type { EffortModel } from '../domain/effort.ts';
 import type { BlockerType } from '../domain/escalation.ts';
 import type { Gate, Tier } from '../domain/gates.ts';
@@ -55,15 +56,8 @@ export interface GateConfig {
   readonly rejectProbability: Readonly<Record<Gate, number>>;
 }
 
-/** Token use by activity (seed 000) and the price of tokens. */
-export interface CostConfig {
-  readonly tokensPerHour: Readonly<{
-    lightCoding: number;
-    heavyCoding: number;
-    research: number;
-    review: number;
-  }>;
-  readonly usdPerMillionTokens: number;
+/** Token use by activity (seed 000), the price of tokens, and the budget. */
+export interface CostConfig extends TokenPricing {
   /** null: no budget, no alert. */
   readonly budgetUsd: number | null;
 }

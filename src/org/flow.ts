@@ -5,6 +5,7 @@
 import type { IcView, TaskView } from '../domain/assignment/index.ts';
 import { naturalOrder } from '../domain/assignment/strategy.ts';
 import { finishTime, workingHoursBetween } from '../domain/calendar.ts';
+import { tokensPerHour, usdPerHour } from '../domain/cost.ts';
 import { drawEffort } from '../domain/effort.ts';
 import { BLOCKER_TYPES } from '../domain/escalation.ts';
 import type { Domain, IcSpec } from '../domain/org.ts';
@@ -318,16 +319,15 @@ export function taskView(task: TaskState): TaskView {
 export function icView(world: World, ic: Person, task: TaskState): IcView {
   const spec = ic.spec as IcSpec;
   const skill = skillIn(spec, task.plan.domain);
-  const config = world.config.cost;
-  const tokens =
-    task.plan.complexity >= 3 ? config.tokensPerHour.heavyCoding : config.tokensPerHour.lightCoding;
+  const pricing = world.config.cost;
+  const tokens = tokensPerHour(pricing, 'IC', 'execute', task.plan.complexity);
   return {
     id: ic.spec.id,
     skill,
     held: ic.held.size,
     wipLimit: spec.wipLimit,
     queuedHours: queuedHours(ic, world.now),
-    costPerHour: spec.costPerHour + (tokens * config.usdPerMillionTokens) / 1e6,
+    costPerHour: usdPerHour(pricing, tokens, spec.costPerHour),
     familiarity: ic.familiar.has(task.plan.strategic)
       ? 1
       : ic.familiar.has(task.plan.instruction)

@@ -9,7 +9,6 @@ import { emMachine } from '../../machines/em.machine.ts';
 import { humanMachine } from '../../machines/human.machine.ts';
 import { icMachine } from '../../machines/ic.machine.ts';
 import { tlMachine } from '../../machines/tl.machine.ts';
-import type { ActivityKind } from '../domain/activity.ts';
 import { type AssignmentStrategy, createStrategy } from '../domain/assignment/index.ts';
 import type { BlockerType, EscalationLevel } from '../domain/escalation.ts';
 import {
@@ -480,18 +479,6 @@ export class World {
   /** A timer on the kernel at the current instant + `delay`. */
   after(delay: Hours, fire: () => void): Scheduled {
     return this.kernel.schedule(delay, fire, Priority.event);
-  }
-
-  /** The kind of an activity's token use (seed 000). */
-  static tokenUse(
-    kind: ActivityKind,
-    complexity: number,
-  ): 'lightCoding' | 'heavyCoding' | 'research' | 'review' {
-    if (kind === 'execute' || kind === 'handoffFix')
-      return complexity >= 3 ? 'heavyCoding' : 'lightCoding';
-    if (kind === 'strategicPlanning' || kind === 'tacticalPlanning' || kind === 'escalation')
-      return 'research';
-    return 'review';
   }
 }
 

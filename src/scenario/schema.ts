@@ -414,7 +414,21 @@ export const scenarioSchema = z
       .describe('the daily standup and capacity review; null switches one off'),
     cost: z
       .strictObject({
-        usdPerMillionTokens: z.number().min(0),
+        usdPerMillionTokens: z
+          .number()
+          .min(0)
+          .describe('USD per million tokens, input and output alike (default 3)'),
+        usdPerMillionInputTokens: z
+          .number()
+          .min(0)
+          .describe('USD per million input tokens (default: usdPerMillionTokens)'),
+        usdPerMillionOutputTokens: z
+          .number()
+          .min(0)
+          .describe('USD per million output tokens (default: usdPerMillionTokens)'),
+        outputShare: probability.describe(
+          'the share of an activity’s tokens that are output, 0 to 1 (default 0.25)',
+        ),
         tokensPerHour: z
           .strictObject({ lightCoding: hours, heavyCoding: hours, research: hours, review: hours })
           .partial(),

@@ -177,6 +177,9 @@ describe('blockers and the humans at the top of the ladder', () => {
     ]);
     const human = only(records, 'work').find((w) => w.person === 'human-1');
     expect(human?.startedAt).toBe(177);
+    // A human spends no tokens: the hour costs their hourly rate alone (0 by default), and the
+    // decision is filed under the instruction whose task it unblocked.
+    expect(human).toMatchObject({ tokensIn: 0, tokensOut: 0, costUsd: 0, instruction: 'A' });
     // One hour of the human's time by default.
     expect(decided[1]?.t).toBe(178);
     expect(records.at(-1)).toMatchObject({ type: 'run.end', reason: 'done' });
