@@ -1,4 +1,4 @@
-// Number formatting and rows shared by the terminal, Markdown and HTML reports.
+// Number formatting, rows and Markdown tables shared by the terminal, Markdown and HTML reports.
 
 import type { Summary } from '../collect/index.ts';
 
@@ -18,4 +18,19 @@ export function instructionRow(i: Summary['instructions'][number]): Array<string
     i.finishedAt === null ? '—' : n(i.finishedAt),
     i.leadTimeHours === null ? '—' : n(i.leadTimeHours),
   ];
+}
+
+/** A Markdown table. */
+export function table(
+  head: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+): string {
+  const line = (cells: ReadonlyArray<string | number>) =>
+    `| ${cells.map((c) => String(c).replaceAll('|', '\\|')).join(' | ')} |`;
+  return [line(head), `|${head.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** A Markdown report's heading: what it is, and which run. */
+export function title(s: Summary, what: string): string {
+  return `# ${what}: ${s.scenario} (seed ${s.seed}, ${s.strategy})`;
 }

@@ -2,20 +2,8 @@
 
 import type { Bottleneck, Capacity, Reports, StandupDay, Summary } from '../collect/index.ts';
 import type { StandupBlocker } from '../collect/standup.ts';
-import { instructionRow, n, pct } from './format.ts';
-
-export function table(
-  head: readonly string[],
-  rows: ReadonlyArray<ReadonlyArray<string | number>>,
-): string {
-  const line = (cells: ReadonlyArray<string | number>) =>
-    `| ${cells.map((c) => String(c).replaceAll('|', '\\|')).join(' | ')} |`;
-  return [line(head), `|${head.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
-}
-
-function title(s: Summary, what: string): string {
-  return `# ${what}: ${s.scenario} (seed ${s.seed}, ${s.strategy})`;
-}
+import { costMarkdown } from './cost-markdown.ts';
+import { instructionRow, n, pct, table, title } from './format.ts';
 
 export function summaryMarkdown(s: Summary): string {
   return [
@@ -280,5 +268,6 @@ export function allMarkdown(r: Reports): Record<string, string> {
     'capacity.md': capacityMarkdown(r.summary, r.capacity),
     'bottleneck.md': bottleneckMarkdown(r.summary, r.bottleneck),
     'standup.md': standupMarkdown(r.summary, r.standup),
+    'cost.md': costMarkdown(r.summary, r.cost),
   };
 }
