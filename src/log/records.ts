@@ -13,6 +13,12 @@ import type { Hours } from '../kernel/time.ts';
 
 export type Protocol = 'delegation' | 'broadcast' | 'handoff' | 'standup';
 
+/**
+ * How a slice of work ended. `paused`: stopped for a ritual at its hour, resumed after it; `held`:
+ * stopped because a budget was spent, resumed when it resets.
+ */
+export type WorkOutcome = 'finished' | 'preempted' | 'paused' | 'outage' | 'dropped' | 'held';
+
 export type OrgRecord =
   | {
       type: 'instruction.received';
@@ -94,8 +100,7 @@ export type OrgRecord =
       queuedAt: Hours;
       startedAt: Hours;
       hours: Hours;
-      /** `paused`: stopped for a ritual at its hour, resumed after it. */
-      outcome: 'finished' | 'preempted' | 'paused' | 'outage' | 'dropped';
+      outcome: WorkOutcome;
       /** Tokens the slice used, input and output (none for a human). */
       tokensIn: number;
       tokensOut: number;

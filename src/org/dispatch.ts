@@ -5,6 +5,7 @@ import type { DeskContext, DeskEmitted } from '../../machines/desk.ts';
 import { workingHoursBetween } from '../domain/calendar.ts';
 import { tokensOf } from '../domain/cost.ts';
 import type { Domain } from '../domain/org.ts';
+import type { WorkOutcome } from '../log/records.ts';
 import { instructionOf, workRate } from './cost.ts';
 import { decideEscalation, escalationStarted } from './escalations.ts';
 import {
@@ -26,7 +27,7 @@ function logWork(
   world: World,
   person: Person,
   event: Exclude<DeskEmitted, { type: 'work.started' }>,
-  outcome: 'finished' | 'preempted' | 'paused' | 'outage' | 'dropped',
+  outcome: WorkOutcome,
 ): void {
   const a = event.activity;
   const hours = workingHoursBetween(event.startedAt, event.at, person.spec.calendar);

@@ -39,6 +39,7 @@ export function receiveInstruction(world: World, spec: InstructionSpec): void {
     workHours: world.config.overheads.intakeHours,
     instruction: spec.id,
     ref: spec.id,
+    priority: spec.priority,
   });
   world.pendingInstructions.set(spec.id, spec);
 }
@@ -96,6 +97,7 @@ export function decideIntake(world: World, instruction: string): void {
       workHours: world.config.overheads.strategicPlanningHours[spec.tier],
       instruction,
       ref: instruction,
+      priority: spec.priority,
     },
     { instruction },
   );
@@ -154,6 +156,7 @@ export function publishPlan(world: World, instruction: string): void {
         workHours: hours,
         instruction,
         ref: s.id,
+        priority: spec.priority,
       },
       { instruction },
     );
@@ -380,6 +383,7 @@ export function tryAssign(world: World, team: string, domain: Domain): void {
       workHours: world.config.overheads.assignmentHours,
       task: task.plan.id,
       instruction: task.plan.instruction,
+      priority: task.priority,
     });
   }
 }

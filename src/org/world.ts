@@ -57,6 +57,7 @@ export interface RoleEvent {
   readonly instruction?: string;
   readonly ref?: string;
   readonly priority?: number;
+  readonly upTo?: number;
 }
 
 export interface Person {
@@ -188,6 +189,8 @@ export class World {
   readonly dailies = new Set<Scheduled>();
   budgetAlerted = false;
   arrivals = 0;
+  /** Desks held on a spent budget run only work of this priority or more urgent; null: no hold. */
+  private holdLevel: number | null = null;
   /** Set by the flow module: what to do when a person finishes or stops an activity. */
   onWork: (event: DeskEmitted) => void = () => {};
 
@@ -296,7 +299,25 @@ export class World {
     actor.start();
     this.people.set(spec.id, person);
     this.index(person);
+    if (this.holdLevel !== null)
+      this.deliver(person, { type: 'budget.hold', upTo: this.holdLevel });
     return person;
+  }
+
+  /** The priority desks are held to (a spent budget), or null when they are not held. */
+  get held(): number | null {
+    return this.holdLevel;
+  }
+
+  /**
+   * Holds every desk to work for a task or instruction of priority `upTo` or more urgent (0: P0
+   * only; −1: nothing): other work stops now and waits. `null` releases the hold.
+   */
+  holdDesks(upTo: number | null): void {
+    if (upTo === this.holdLevel) return;
+    this.holdLevel = upTo;
+    for (const p of this.people.values())
+      this.deliver(p, upTo === null ? { type: 'budget.release' } : { type: 'budget.hold', upTo });
   }
 
   private index(p: Person): void {
