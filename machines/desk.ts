@@ -68,7 +68,15 @@ export type DeskEvent =
   | { type: 'budget.release'; at: Hours };
 
 export type DeskEmitted =
-  | { type: 'work.started'; person: string; activity: Activity; at: Hours; endsAt: Hours }
+  | {
+      type: 'work.started';
+      person: string;
+      activity: Activity;
+      at: Hours;
+      /** When its working hours begin (the person's window may open later), and end. */
+      startedAt: Hours;
+      endsAt: Hours;
+    }
   | { type: 'work.finished'; person: string; activity: Activity; startedAt: Hours; at: Hours }
   | {
       type: 'work.interrupted';
@@ -206,6 +214,7 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
         person: context.id,
         activity: context.current as Activity,
         at: context.now,
+        startedAt: context.startedAt,
         endsAt: context.endsAt,
       })),
       finish: emit(({ context }) => ({

@@ -5,6 +5,15 @@
 import type { Hours } from '../kernel/time.ts';
 import { type Calendar, isWorking, nextChange } from './calendar.ts';
 
+/**
+ * What the org does once a budget is spent (alerts are raised under every policy): nothing more
+ * (`alert`); the EM refuses new instructions (`stopIntake`); only P0 work goes on (`p0Only`); the
+ * run ends (`stopRun`). A daily budget's effect lasts until the day ends.
+ */
+export const BUDGET_POLICIES = ['alert', 'stopIntake', 'p0Only', 'stopRun'] as const;
+
+export type BudgetPolicy = (typeof BUDGET_POLICIES)[number];
+
 /** Someone at work: what their hour costs, and when their hours count. */
 export interface Accrual {
   readonly usdPerHour: number;
@@ -14,14 +23,15 @@ export interface Accrual {
 /**
  * The first instant at or after `now` at which the spend reaches `target`, given `spentNow` and
  * the people at work (who keep working at their rate through their calendars' windows); null if it
- * never does. Between two window edges of the calendars the spend is linear, so the crossing inside
- * a segment is solved exactly.
+ * does not by `until` (never, by default). Between two window edges of the calendars the spend is
+ * linear, so the crossing inside a segment is solved exactly.
  */
 export function crossingTime(
   now: Hours,
   spentNow: number,
   active: readonly Accrual[],
   target: number,
+  until: Hours = Number.POSITIVE_INFINITY,
 ): Hours | null {
   if (spentNow >= target) return now;
   // People on one calendar share its edges: one rate per calendar keeps the walk short.
@@ -32,7 +42,7 @@ export function crossingTime(
   let t = now;
   let spent = spentNow;
   // Every calendar has a working day, so some rate is positive within a week of any instant.
-  for (;;) {
+  while (t < until) {
     let rate = 0;
     let next = Number.POSITIVE_INFINITY;
     for (const [calendar, usdPerHour] of rates) {
@@ -41,9 +51,10 @@ export function crossingTime(
     }
     if (rate > 0) {
       const at = t + (target - spent) / rate;
-      if (at <= next) return at;
+      if (at <= next) return at <= until ? at : null;
       spent += rate * (next - t);
     }
     t = next;
   }
+  return null;
 }

@@ -46,6 +46,9 @@ export const DEFAULT_COST: CostConfig = {
   usdPerMillionOutputTokens: 3,
   outputShare: 0.25,
   budgetUsd: null,
+  dailyBudgetUsd: null,
+  policy: 'stopIntake',
+  alerts: [0.8],
 };
 
 /** ICs per domain in the default org: 10 ICs, 80 working hours a day. */

@@ -22,7 +22,7 @@ import { reviewCapacity } from './rituals.ts';
 import { type StandupState, standupDone } from './standup.ts';
 import type { Person, World } from './world.ts';
 
-/** Logs a slice of work with its tokens and what it cost, and raises the budget alert at 80 %. */
+/** Logs a slice of work with its tokens, what it cost, and the instruction it served. */
 function logWork(
   world: World,
   person: Person,
@@ -50,16 +50,6 @@ function logWork(
     tokensOut: tokens.output,
     costUsd: usd,
   });
-  const cost = world.config.cost;
-  if (cost.budgetUsd !== null && !world.budgetAlerted && world.spentUsd >= 0.8 * cost.budgetUsd) {
-    world.budgetAlerted = true;
-    world.record({
-      type: 'budget.alert',
-      spentUsd: world.spentUsd,
-      budgetUsd: cost.budgetUsd,
-      share: world.spentUsd / cost.budgetUsd,
-    });
-  }
 }
 
 function domainOf(ref: string | undefined): Domain {

@@ -49,13 +49,13 @@ export function decideIntake(world: World, instruction: string): void {
   const spec = world.pendingInstructions.get(instruction) as InstructionSpec;
   world.pendingInstructions.delete(instruction);
   const em = world.manager();
-  const budget = world.config.cost.budgetUsd;
-  if (budget !== null && world.spentUsd >= budget) {
+  const refusal = world.intakeRefusal();
+  if (refusal !== null) {
     world.record({
       type: 'instruction.decided',
       instruction,
       go: false,
-      reason: 'budget spent',
+      reason: refusal,
       by: em.spec.id,
     });
     return;

@@ -179,6 +179,7 @@ export class World {
     standup: 0,
   };
   readonly clock;
+  /** USD spent on finished slices of work (the budget adds the slices under way). */
   spentUsd = 0;
   /** When someone last finished a piece of real work (not a ritual): stalls are detected from it. */
   lastProgress = 0;
@@ -187,12 +188,13 @@ export class World {
   receivedInstructions = 0;
   /** The daily rituals' next timers, cancelled once all work is done so the run ends with it. */
   readonly dailies = new Set<Scheduled>();
-  budgetAlerted = false;
   arrivals = 0;
   /** Desks held on a spent budget run only work of this priority or more urgent; null: no hold. */
   private holdLevel: number | null = null;
   /** Set by the flow module: what to do when a person finishes or stops an activity. */
   onWork: (event: DeskEmitted) => void = () => {};
+  /** Set by the budget, if any: why the EM refuses an instruction now (null: takes it). */
+  intakeRefusal: () => string | null = () => null;
 
   constructor(
     readonly config: SimConfig,

@@ -8,14 +8,18 @@ export const n = (v: number, digits = 1) =>
 
 export const pct = (v: number) => `${Math.round(v * 100)} %`;
 
-/** One instruction as a table row: id, tier, priority, received, finished, lead time. */
+/**
+ * One instruction as a table row: id, tier, priority, received, finished (or refused, and why),
+ * lead time.
+ */
 export function instructionRow(i: Summary['instructions'][number]): Array<string | number> {
+  const unfinished = i.status === 'refused' ? `refused (${i.reason})` : '—';
   return [
     i.id,
     i.tier,
     i.priority,
     n(i.receivedAt),
-    i.finishedAt === null ? '—' : n(i.finishedAt),
+    i.finishedAt === null ? unfinished : n(i.finishedAt),
     i.leadTimeHours === null ? '—' : n(i.leadTimeHours),
   ];
 }

@@ -196,7 +196,10 @@ function mergeSla(raw: ParsedScenario['sla']): SlaTable {
   return out;
 }
 
-/** Prices per input and output token default to the one price, and that to the default's. */
+/**
+ * Prices per input and output token default to the one price, and that to the default's; alerts are
+ * kept in ascending order.
+ */
 function costOf(raw: ParsedScenario['cost']): CostConfig {
   const price = raw?.usdPerMillionTokens;
   return {
@@ -206,7 +209,10 @@ function costOf(raw: ParsedScenario['cost']): CostConfig {
     usdPerMillionOutputTokens:
       raw?.usdPerMillionOutputTokens ?? price ?? DEFAULT_COST.usdPerMillionOutputTokens,
     outputShare: raw?.outputShare ?? DEFAULT_COST.outputShare,
-    budgetUsd: raw?.budgetUsd === undefined ? DEFAULT_COST.budgetUsd : raw.budgetUsd,
+    budgetUsd: raw?.budgetUsd ?? DEFAULT_COST.budgetUsd,
+    dailyBudgetUsd: raw?.dailyBudgetUsd ?? DEFAULT_COST.dailyBudgetUsd,
+    policy: raw?.policy ?? DEFAULT_COST.policy,
+    alerts: raw?.alerts ? [...raw.alerts].sort((a, b) => a - b) : DEFAULT_COST.alerts,
   };
 }
 

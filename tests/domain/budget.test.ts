@@ -73,6 +73,17 @@ describe('crossingTime', () => {
     expect(crossingTime(friday, 0, [{ usdPerHour: 8, calendar: OFFICE_WEEKDAYS }], 24)).toBe(179);
   });
 
+  it('gives up at `until` when the crossing lies beyond it', () => {
+    // $10/h from t = 0: $100 at t = 10.
+    const active = [{ usdPerHour: 10, calendar: ALWAYS }];
+    expect(crossingTime(0, 0, active, 100, 9.5)).toBeNull();
+    expect(crossingTime(0, 0, active, 100, 10)).toBe(10);
+    // Office hours: $80 by 17:00, then nothing until t = 33; $90 comes at t = 34.
+    const office = [{ usdPerHour: 10, calendar: OFFICE_HOURS }];
+    expect(crossingTime(0, 0, office, 90, 30)).toBeNull();
+    expect(crossingTime(0, 0, office, 90, 40)).toBe(34);
+  });
+
   it('is now when the target is already reached, and never with no one spending', () => {
     expect(crossingTime(5, 80, [{ usdPerHour: 1, calendar: ALWAYS }], 80)).toBe(5);
     expect(crossingTime(5, 10, [], 80)).toBeNull();
