@@ -2,15 +2,18 @@
 
 import type { Bottleneck, Capacity, Reports, StandupDay, Summary } from '../collect/index.ts';
 import type { StandupBlocker } from '../collect/standup.ts';
+import { budgetLine } from './budget-line.ts';
 import { costMarkdown } from './cost-markdown.ts';
 import { instructionRow, n, pct, table, title } from './format.ts';
 
 export function summaryMarkdown(s: Summary): string {
+  const budget = budgetLine(s);
   return [
     title(s, 'Summary'),
     '',
     `**Bottleneck:** ${s.bottleneck.where} — ${s.bottleneck.evidence}.`,
     '',
+    ...(budget === null ? [] : [`${budget}.`, '']),
     `Outcome: ${s.outcome}. Simulated ${n(s.simulatedHours)} h; makespan ${n(s.makespanHours)} h (${n(s.makespanHours / 24)} days). ${s.events.toLocaleString('en-US')} events, log SHA-256 \`${s.eventLogSha256.slice(0, 16)}…\`.`,
     '',
     table(

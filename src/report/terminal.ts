@@ -4,6 +4,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Reports } from '../collect/index.ts';
+import { budgetLine } from './budget-line.ts';
 import { instructionRow, n, pct } from './format.ts';
 
 export function useColour(stream: NodeJS.WriteStream): boolean {
@@ -33,6 +34,8 @@ export function terminalReport(
   out.push(
     `${s.tacticalTasks} tasks (${s.tasks.completed} completed, ${s.tasks.cancelled} cancelled, ${s.tasks.open} open) · makespan ${c.bold(`${n(s.makespanHours)} h`)} (${n(s.makespanHours / 24)} days) · lead time p50 ${n(s.leadTimeHours.p50)} h, p95 ${n(s.leadTimeHours.p95)} h · rework ${pct(s.reworkRate)} · cost $${n(s.costUsd, 0)}`,
   );
+  const budget = budgetLine(s);
+  if (budget !== null) out.push(budget);
   out.push(`${c.red.bold('Bottleneck:')} ${c.bold(s.bottleneck.where)} — ${s.bottleneck.evidence}`);
   out.push('');
 

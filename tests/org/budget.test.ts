@@ -14,49 +14,22 @@ import {
   workingHoursBetween,
 } from '../../src/domain/calendar.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
-import { buildOrg } from '../../src/org/build-org.ts';
 import type { CostConfig, InstructionSpec, SimConfig } from '../../src/org/config.ts';
-import {
-  DEFAULT_COST,
-  DEFAULT_OVERHEADS,
-  defaultConfig,
-  defaultOrg,
-} from '../../src/org/defaults.ts';
+import { DEFAULT_COST, defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
 import { runSimulation } from '../../src/org/run.ts';
-import { job, NO_BLOCKERS, NO_GATES } from './fixtures.ts';
+import { job, oneIc } from './fixtures.ts';
 import { violations } from './log-checks.ts';
 
 type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
 const only = <T extends LogRecord['type']>(log: readonly LogRecord[], type: T) =>
   log.filter((r): r is Of<T> => r.type === type);
 
-const FREE = {
-  ...DEFAULT_OVERHEADS,
-  intakeHours: 0,
-  strategicPlanningHours: { 1: 0, 2: 0, 3: 0, 4: 0 },
-  tacticalPlanningHoursPerTask: 0,
-  assignmentHours: 0,
-};
-
 function run(
   cost: Partial<CostConfig>,
   instructions: InstructionSpec[],
   calendar: Calendar = ALWAYS,
 ): readonly LogRecord[] {
-  const config = defaultConfig({
-    org: buildOrg({
-      teams: [{ id: 'team-1', ics: { backend: { count: 1, costPerHour: 9.85, calendar } } }],
-    }),
-    instructions,
-    blockers: NO_BLOCKERS,
-    gates: NO_GATES,
-    effort: { kind: 'fixed' },
-    overheads: FREE,
-    standupHour: null,
-    capacityReviewHour: null,
-    cost: { ...DEFAULT_COST, ...cost },
-  });
-  return checked(config);
+  return checked(oneIc(cost, instructions, calendar));
 }
 
 /** Runs on both engines, which must write the same log, and checks the run's invariants. */

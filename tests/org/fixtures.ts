@@ -1,7 +1,10 @@
-// Small pieces the org tests build their runs from: no blockers, no gates, and one-task
-// instructions of a set number of backend hours.
+// Small pieces the org tests build their runs from: no blockers, no gates, one-task instructions
+// of a set number of backend hours, and a one-IC org whose costs work out by hand.
 
-import type { InstructionSpec } from '../../src/org/config.ts';
+import { ALWAYS, type Calendar } from '../../src/domain/calendar.ts';
+import { buildOrg } from '../../src/org/build-org.ts';
+import type { CostConfig, InstructionSpec, SimConfig } from '../../src/org/config.ts';
+import { DEFAULT_COST, DEFAULT_OVERHEADS, defaultConfig } from '../../src/org/defaults.ts';
 
 export const NO_BLOCKERS = {
   technical: 0,
@@ -61,4 +64,37 @@ export function job(
       ],
     },
   };
+}
+
+/** Management at no cost in hours: intake, planning and assignment take no time. */
+const FREE = {
+  ...DEFAULT_OVERHEADS,
+  intakeHours: 0,
+  strategicPlanningHours: { 1: 0, 2: 0, 3: 0, 4: 0 },
+  tacticalPlanningHoursPerTask: 0,
+  assignmentHours: 0,
+};
+
+/**
+ * An org whose only cost is its one backend IC at $10 an hour ($0.15 of tokens + $9.85): no gates,
+ * blockers, rituals or management hours, effort exactly the estimate. Figures work out by hand.
+ */
+export function oneIc(
+  cost: Partial<CostConfig>,
+  instructions: InstructionSpec[],
+  calendar: Calendar = ALWAYS,
+): SimConfig {
+  return defaultConfig({
+    org: buildOrg({
+      teams: [{ id: 'team-1', ics: { backend: { count: 1, costPerHour: 9.85, calendar } } }],
+    }),
+    instructions,
+    blockers: NO_BLOCKERS,
+    gates: NO_GATES,
+    effort: { kind: 'fixed' },
+    overheads: FREE,
+    standupHour: null,
+    capacityReviewHour: null,
+    cost: { ...DEFAULT_COST, ...cost },
+  });
 }
