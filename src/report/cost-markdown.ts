@@ -14,29 +14,25 @@ function rows(figures: Record<string, CostFigures>): Array<Array<string | number
   ]);
 }
 
+const SECTIONS = [
+  ['role', 'byRole', 'By role'],
+  ['activity', 'byKind', 'By kind of activity'],
+  ['instruction', 'byInstruction', 'By instruction'],
+  ['person', 'byPerson', 'By person'],
+] as const;
+
 export function costMarkdown(s: Summary, c: Costs): string {
-  const head = (what: string) => [what, 'hours', 'tokens in', 'tokens out', 'USD'];
   const t = c.total;
   return [
     title(s, 'Cost'),
     '',
     `Total: $${n(t.usd, 2)} for ${n(t.hours)} working hours, ${n(t.tokensIn, 0)} tokens in and ${n(t.tokensOut, 0)} out. Work that served no instruction (standups, capacity reviews) is \`overhead\`.`,
     '',
-    '## By role',
-    '',
-    table(head('role'), rows(c.byRole)),
-    '',
-    '## By kind of activity',
-    '',
-    table(head('activity'), rows(c.byKind)),
-    '',
-    '## By instruction',
-    '',
-    table(head('instruction'), rows(c.byInstruction)),
-    '',
-    '## By person',
-    '',
-    table(head('person'), rows(c.byPerson)),
-    '',
+    ...SECTIONS.flatMap(([what, key, heading]) => [
+      `## ${heading}`,
+      '',
+      table([what, 'hours', 'tokens in', 'tokens out', 'USD'], rows(c[key])),
+      '',
+    ]),
   ].join('\n');
 }

@@ -3,28 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { type Accrual, crossingTime } from '../../src/domain/budget.ts';
 import {
   ALWAYS,
-  type Calendar,
-  DAY_NAMES,
   OFFICE_HOURS,
   OFFICE_WEEKDAYS,
   workingHoursBetween,
 } from '../../src/domain/calendar.ts';
+import { calendars, quarters } from './calendar-arbitraries.ts';
 import { isWorkingRef } from './calendar-reference.ts';
-
-const quarters = (min: number, max: number) =>
-  fc.integer({ min: min * 4, max: max * 4 }).map((n) => n / 4);
-
-/** Calendars whose every edge falls on a quarter hour, so the reference can step by quarters. */
-const calendars: fc.Arbitrary<Calendar> = fc.record(
-  {
-    hoursPerDay: quarters(0.25, 24),
-    startHour: quarters(0, 23.75),
-    workingDays: fc.subarray([...DAY_NAMES], { minLength: 1 }),
-    holidays: fc.uniqueArray(fc.integer({ min: 0, max: 20 }), { maxLength: 4 }),
-    utcOffsetHours: quarters(-12, 14),
-  },
-  { requiredKeys: ['hoursPerDay', 'startHour'] },
-);
 
 /**
  * The crossing found the slow way: a quarter hour at a time (the rate is constant inside each,

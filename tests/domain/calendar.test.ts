@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ALWAYS,
-  type Calendar,
   calendarProblems,
   DAY_NAMES,
   finishTime,
@@ -12,26 +11,11 @@ import {
   OFFICE_WEEKDAYS,
   workingHoursBetween,
 } from '../../src/domain/calendar.ts';
+import { calendars, quarters } from './calendar-arbitraries.ts';
 import { finishTimeRef, isWorkingRef, workingHoursBetweenRef } from './calendar-reference.ts';
 
 /** `day` (0 is a Monday) at `hour`, in org hours. */
 const at = (day: number, hour: number) => day * 24 + hour;
-
-/** Quarter hours from `min` to `max`: every boundary lands on a grid the reference steps exactly. */
-const quarters = (min: number, max: number) =>
-  fc.integer({ min: min * 4, max: max * 4 }).map((n) => n / 4);
-
-/** Any valid calendar: some worked weekdays, holidays, an offset, windows that cross midnight. */
-const calendars: fc.Arbitrary<Calendar> = fc.record(
-  {
-    hoursPerDay: quarters(0.25, 24),
-    startHour: quarters(0, 23.75),
-    workingDays: fc.subarray([...DAY_NAMES], { minLength: 1 }),
-    holidays: fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 12 }),
-    utcOffsetHours: quarters(-12, 14),
-  },
-  { requiredKeys: ['hoursPerDay', 'startHour'] },
-);
 
 describe('calendar', () => {
   it('runs office hours 09:00–17:00 every day', () => {
