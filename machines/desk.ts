@@ -10,6 +10,8 @@ import {
   activityPriority,
   enqueue,
   interruptionBy,
+  mayRun,
+  nextRunnable,
   preemptedBy,
 } from '../src/domain/activity.ts';
 import {
@@ -35,6 +37,11 @@ export interface DeskContext extends DeskInput {
   startedAt: Hours;
   endsAt: Hours;
   away: boolean;
+  /**
+   * While a budget is spent, only work for a task or instruction of this priority or more urgent
+   * runs (0: P0 only; −1: nothing); null: no hold.
+   */
+  hold: number | null;
   seq: number;
 }
 
@@ -45,7 +52,7 @@ export interface WorkMessage {
   readonly task?: string;
   readonly instruction?: string;
   readonly ref?: string;
-  /** The task's priority, 0 (P0) to 3, for execution order. */
+  /** The priority, 0 (P0) to 3, of the task or instruction: execution order, and budget holds. */
   readonly priority?: number;
 }
 
@@ -55,10 +62,21 @@ export type DeskEvent =
   /** Stops work on `task` (a blocker, a cancellation): its activities leave the desk. */
   | { type: 'work.drop'; at: Hours; task?: string; ref?: string }
   /** A broadcast on a channel the person subscribes to: read, it takes no desk time. */
-  | { type: 'channel.message'; at: Hours; channel: string; kind: string };
+  | { type: 'channel.message'; at: Hours; channel: string; kind: string }
+  /** A budget is spent: work less urgent than `upTo` stops now and none starts until the release. */
+  | { type: 'budget.hold'; at: Hours; upTo: number }
+  | { type: 'budget.release'; at: Hours };
 
 export type DeskEmitted =
-  | { type: 'work.started'; person: string; activity: Activity; at: Hours; endsAt: Hours }
+  | {
+      type: 'work.started';
+      person: string;
+      activity: Activity;
+      at: Hours;
+      /** When its working hours begin (the person's window may open later), and end. */
+      startedAt: Hours;
+      endsAt: Hours;
+    }
   | { type: 'work.finished'; person: string; activity: Activity; startedAt: Hours; at: Hours }
   | {
       type: 'work.interrupted';
@@ -71,8 +89,11 @@ export type DeskEmitted =
       reason: Interruption;
     };
 
-/** Why an activity stopped before its end: P0 work, a ritual at its hour, an outage, a drop. */
-export type Interruption = 'preempted' | 'ritual' | 'outage' | 'dropped';
+/**
+ * Why an activity stopped before its end: P0 work, a ritual at its hour, an outage, a drop, a
+ * budget hold.
+ */
+export type Interruption = 'preempted' | 'ritual' | 'outage' | 'dropped' | 'held';
 
 export function deskContext(input: DeskInput): DeskContext {
   return {
@@ -83,6 +104,7 @@ export function deskContext(input: DeskInput): DeskContext {
     startedAt: 0,
     endsAt: 0,
     away: false,
+    hold: null,
     seq: 0,
   };
 }
@@ -103,6 +125,7 @@ export function activityFrom(
     ...(message.task === undefined ? {} : { task: message.task }),
     ...(message.instruction === undefined ? {} : { instruction: message.instruction }),
     ...(message.ref === undefined ? {} : { ref: message.ref }),
+    ...(message.priority === undefined ? {} : { workPriority: message.priority }),
   };
 }
 
@@ -132,6 +155,7 @@ export type WorkEvent<M extends string> = WorkMessage & { type: M };
 export function roleMachine<M extends string>(role: Role, accepts: Record<M, ActivityKind>) {
   type Event = DeskEvent | WorkEvent<M>;
   type Dropped = Extract<DeskEvent, { type: 'work.drop' }>;
+  type Hold = Extract<DeskEvent, { type: 'budget.hold' }>;
   const isWork = (event: Event): event is WorkEvent<M> => event.type in accepts;
   const interrupted = (context: DeskContext, reason: Interruption) => ({
     type: 'work.interrupted' as const,
@@ -151,9 +175,13 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
       emitted: {} as DeskEmitted,
     },
     guards: {
-      hasWork: ({ context }) => !context.away && context.queue.length > 0,
+      hasWork: ({ context }) => !context.away && nextRunnable(context.queue, context.hold) >= 0,
       shouldPreempt: ({ context }) =>
-        context.current !== null && preemptedBy(context.queue, context.current),
+        context.current !== null && preemptedBy(context.queue, context.current, context.hold),
+      holdsCurrent: ({ context, event }) =>
+        event.type === 'budget.hold' &&
+        context.current !== null &&
+        !mayRun(context.current, (event as Hold).upTo),
       dropsCurrent: ({ context, event }) =>
         event.type === 'work.drop' &&
         context.current !== null &&
@@ -167,7 +195,9 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
         return { queue: enqueue(context.queue, activity), seq: context.seq + 1 };
       }),
       startNext: assign(({ context }) => {
-        const [next, ...rest] = context.queue;
+        const i = nextRunnable(context.queue, context.hold);
+        const next = context.queue[i];
+        const rest = i === 0 ? context.queue.slice(1) : context.queue.filter((_, j) => j !== i);
         const endsAt = next
           ? finishTime(context.now, next.workHours, context.calendar)
           : context.now;
@@ -184,6 +214,7 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
         person: context.id,
         activity: context.current as Activity,
         at: context.now,
+        startedAt: context.startedAt,
         endsAt: context.endsAt,
       })),
       finish: emit(({ context }) => ({
@@ -194,7 +225,10 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
         at: context.endsAt,
       })),
       clearCurrent: assign(({ context }) => ({ now: context.endsAt, current: null })),
-      reportPreempted: emit(({ context }) => interrupted(context, interruptionBy(context.queue))),
+      reportPreempted: emit(({ context }) =>
+        interrupted(context, interruptionBy(context.queue, context.hold)),
+      ),
+      reportHeld: emit(({ context }) => interrupted(context, 'held')),
       reportOutage: emit(({ context }) => interrupted(context, 'outage')),
       reportDropped: emit(({ context }) => interrupted(context, 'dropped')),
       requeueCurrent: assign(({ context }) => ({
@@ -211,6 +245,10 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
             ? context.queue.filter((a) => !matches(a, event as Dropped))
             : context.queue,
       })),
+      setHold: assign(({ context, event }) => ({
+        hold: event.type === 'budget.hold' ? (event as Hold).upTo : context.hold,
+      })),
+      releaseHold: assign({ hold: () => null }),
       startOutage: assign({ away: () => true }),
       endOutage: assign({ away: () => false }),
     },
@@ -227,6 +265,8 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
       ) as Record<M, { actions: ['tick', 'take'] }>),
       'work.drop': { actions: ['tick', 'dropQueued'] as const },
       'channel.message': { actions: 'tick' as const },
+      'budget.hold': { actions: ['tick', 'setHold'] as const },
+      'budget.release': { actions: ['tick', 'releaseHold'] as const },
     },
     states: {
       idle: {
@@ -254,6 +294,14 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
               actions: ['tick', 'reportDropped', 'forgetCurrent', 'dropQueued'],
             },
             { actions: ['tick', 'dropQueued'] },
+          ],
+          'budget.hold': [
+            {
+              guard: 'holdsCurrent',
+              target: 'idle',
+              actions: ['tick', 'setHold', 'reportHeld', 'requeueCurrent'],
+            },
+            { actions: ['tick', 'setHold'] },
           ],
         },
       },

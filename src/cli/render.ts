@@ -20,6 +20,7 @@ export function reportFiles(
     files['capacity.json'] = `${JSON.stringify(reports.capacity, null, 2)}\n`;
     files['bottleneck.json'] = `${JSON.stringify(reports.bottleneck, null, 2)}\n`;
     files['standup.json'] = `${JSON.stringify(reports.standup, null, 2)}\n`;
+    files['cost.json'] = `${JSON.stringify(reports.cost, null, 2)}\n`;
   }
   if (formats.has('html')) files['report.html'] = htmlReport(reports);
   return files;

@@ -3,6 +3,7 @@
 import type { LogRecord } from '../log/event-log.ts';
 import { type Bottleneck, bottleneck } from './bottleneck.ts';
 import { type Capacity, capacity } from './capacity.ts';
+import { type Costs, costs } from './cost.ts';
 import { type StandupDay, standups } from './standup.ts';
 import { type Summary, summary } from './summary.ts';
 
@@ -11,6 +12,7 @@ export interface Reports {
   readonly capacity: Capacity;
   readonly bottleneck: Bottleneck;
   readonly standup: StandupDay[];
+  readonly cost: Costs;
 }
 
 export function collect(log: readonly LogRecord[], eventLogSha256: string): Reports {
@@ -19,7 +21,8 @@ export function collect(log: readonly LogRecord[], eventLogSha256: string): Repo
     capacity: capacity(log),
     bottleneck: bottleneck(log),
     standup: standups(log),
+    cost: costs(log),
   };
 }
 
-export type { Bottleneck, Capacity, StandupDay, Summary };
+export type { Bottleneck, Capacity, Costs, StandupDay, Summary };

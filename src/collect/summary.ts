@@ -5,10 +5,12 @@
 import type { Hours } from '../kernel/time.ts';
 import type { LogRecord } from '../log/event-log.ts';
 import { type Bottleneck, bottleneck, type Escalations } from './bottleneck.ts';
+import { type BudgetStatus, budgetStatus } from './budget.ts';
+import { costs } from './cost.ts';
 import { type Distribution, distribution, round } from './stats.ts';
 import { ofType, runEnd, runStart, timelines } from './timeline.ts';
 
-export const SUMMARY_SCHEMA_VERSION = 2;
+export const SUMMARY_SCHEMA_VERSION = 3;
 
 export interface Summary {
   readonly schemaVersion: number;
@@ -25,6 +27,9 @@ export interface Summary {
     tier: number;
     priority: string;
     receivedAt: Hours;
+    /** `done`, `refused` at intake (with the reason), or `open` at the end of the run. */
+    status: 'done' | 'refused' | 'open';
+    reason: string | null;
     finishedAt: Hours | null;
     leadTimeHours: Hours | null;
   }>;
@@ -44,7 +49,8 @@ export interface Summary {
   readonly messages: { delegation: number; broadcast: number; handoff: number; standup: number };
   readonly reworkRate: number;
   readonly costUsd: number;
-  readonly budget: { budgetUsd: number | null; used: number | null; alertAt: Hours | null };
+  readonly tokens: { input: number; output: number };
+  readonly budget: BudgetStatus;
   readonly bottleneck: { where: string; evidence: string };
 }
 
@@ -67,6 +73,11 @@ export function summary(
   const done = tasks.filter((t) => t.outcome === 'COMPLETED');
   const received = ofType(log, 'instruction.received');
   const completed = new Map(ofType(log, 'instruction.completed').map((c) => [c.instruction, c]));
+  const refused = new Map(
+    ofType(log, 'instruction.decided')
+      .filter((d) => !d.go)
+      .map((d) => [d.instruction, d.reason]),
+  );
   const first = received[0]?.t ?? 0;
   let lastDone = first;
   for (const c of completed.values()) lastDone = Math.max(lastDone, c.t);
@@ -79,7 +90,7 @@ export function summary(
   for (const m of ofType(log, 'message'))
     messages[m.protocol] += m.protocol === 'broadcast' ? (m.recipients ?? 0) : 1;
   const cost = ofType(log, 'work').reduce((s, w) => s + w.costUsd, 0);
-  const alert = ofType(log, 'budget.alert')[0];
+  const tokens = costs(log).total;
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     scenario: start.scenario,
@@ -92,11 +103,14 @@ export function summary(
     eventLogSha256,
     instructions: received.map((r) => {
       const c = completed.get(r.instruction);
+      const refusal = refused.get(r.instruction);
       return {
         id: r.instruction,
         tier: r.tier,
         priority: `P${r.priority}`,
         receivedAt: round(r.t),
+        status: c ? 'done' : refusal !== undefined ? 'refused' : 'open',
+        reason: refusal ?? null,
         finishedAt: c ? round(c.t) : null,
         leadTimeHours: c ? round(c.leadTimeHours) : null,
       };
@@ -132,11 +146,8 @@ export function summary(
     reworkRate:
       done.length > 0 ? round(done.filter((t) => t.rejected > 0).length / done.length, 3) : 0,
     costUsd: round(cost),
-    budget: {
-      budgetUsd: start.budgetUsd,
-      used: start.budgetUsd ? round(cost / start.budgetUsd, 3) : null,
-      alertAt: alert ? round(alert.t) : null,
-    },
+    tokens: { input: tokens.tokensIn, output: tokens.tokensOut },
+    budget: budgetStatus(log),
     bottleneck: b.verdict,
   };
 }

@@ -37,6 +37,8 @@ export interface Activity {
   readonly instruction?: string;
   /** What else the activity is about: an escalation, a handoff, a strategic task. */
   readonly ref?: string;
+  /** The priority (0 = P0 to 3) of the task or instruction it serves; none for rituals. */
+  readonly workPriority?: number;
 }
 
 /** The daily rituals: they happen at their hour, pausing whatever the person is doing. */
@@ -81,6 +83,20 @@ export function enqueue(queue: readonly Activity[], activity: Activity): Activit
 }
 
 /**
+ * Whether an activity may run while the desk is held (a spent budget): only work for a task or
+ * instruction of priority `hold` or more urgent (0: P0 only; −1: nothing). `null`: no hold.
+ */
+export function mayRun(activity: Activity, hold: number | null): boolean {
+  return hold === null || (activity.workPriority !== undefined && activity.workPriority <= hold);
+}
+
+/** The index of the first activity in `queue` that may run under `hold`, or −1. */
+export function nextRunnable(queue: readonly Activity[], hold: number | null): number {
+  if (hold === null) return queue.length > 0 ? 0 : -1;
+  return queue.findIndex((a) => mayRun(a, hold));
+}
+
+/**
  * Whether `next` should interrupt `current`: a ritual pauses anything but a ritual (it happens at
  * its hour), and P0 execution preempts lower-priority execution.
  */
@@ -94,8 +110,16 @@ export function preempts(next: Activity, current: Activity): boolean {
   );
 }
 
-/** Whether anything waiting in `queue` preempts `current` (the queue is in priority order). */
-export function preemptedBy(queue: readonly Activity[], current: Activity): boolean {
+/**
+ * Whether anything waiting in `queue` that may run under `hold` preempts `current` (the queue is in
+ * priority order).
+ */
+export function preemptedBy(
+  queue: readonly Activity[],
+  current: Activity,
+  hold: number | null = null,
+): boolean {
+  if (hold !== null) return preemptedBy(runnable(queue, hold), current);
   const first = queue[0];
   if (first !== undefined && isRitual(first.kind)) return preempts(first, current);
   const firstExecute = queue.find((a) => a.kind === 'execute');
@@ -103,7 +127,14 @@ export function preemptedBy(queue: readonly Activity[], current: Activity): bool
 }
 
 /** Why `current` stops for what waits in `queue`: a ritual pauses it, P0 work preempts it. */
-export function interruptionBy(queue: readonly Activity[]): 'ritual' | 'preempted' {
-  const first = queue[0];
+export function interruptionBy(
+  queue: readonly Activity[],
+  hold: number | null = null,
+): 'ritual' | 'preempted' {
+  const first = hold === null ? queue[0] : runnable(queue, hold)[0];
   return first !== undefined && isRitual(first.kind) ? 'ritual' : 'preempted';
+}
+
+function runnable(queue: readonly Activity[], hold: number): Activity[] {
+  return queue.filter((a) => mayRun(a, hold));
 }

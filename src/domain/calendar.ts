@@ -95,6 +95,16 @@ export function isWorking(t: Hours, calendar: Calendar): boolean {
   return t >= start;
 }
 
+/**
+ * The next instant after `t` at which the calendar may switch between working and not: the end of
+ * the window `t` is in, or the start of the next one. Infinity for a calendar that never stops.
+ */
+export function nextChange(t: Hours, calendar: Calendar): Hours {
+  if (alwaysOn(calendar)) return Number.POSITIVE_INFINITY;
+  const [start, end] = windowAtOrAfter(t, calendar);
+  return t < start ? start : end;
+}
+
 /** The first working instant at or after `t`: when work taken up at `t` really begins. */
 export function workStart(t: Hours, calendar: Calendar): Hours {
   if (alwaysOn(calendar)) return t;

@@ -2,16 +2,27 @@
 // simulated time `t`; reports are computed from these alone.
 
 import type { ActivityKind } from '../domain/activity.ts';
+import type { BudgetPolicy } from '../domain/budget.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import type { BlockerType, EscalationLevel, EscalationRole } from '../domain/escalation.ts';
 import type { EscalationAction, EscalationOutcome } from '../domain/escalation-policy.ts';
 import type { Tier } from '../domain/gates.ts';
 import type { Domain, Role } from '../domain/org.ts';
+import type { RunOutcome } from '../domain/outcome.ts';
 import type { SlaState } from '../domain/sla.ts';
 import type { TaskReport } from '../domain/task-events.ts';
 import type { Hours } from '../kernel/time.ts';
 
 export type Protocol = 'delegation' | 'broadcast' | 'handoff' | 'standup';
+
+/** Which budget a record is about: the run's, or the day's. */
+export type BudgetScope = 'run' | 'day';
+
+/**
+ * How a slice of work ended. `paused`: stopped for a ritual at its hour, resumed after it; `held`:
+ * stopped because a budget was spent, resumed when it resets.
+ */
+export type WorkOutcome = 'finished' | 'preempted' | 'paused' | 'outage' | 'dropped' | 'held';
 
 export type OrgRecord =
   | {
@@ -91,12 +102,16 @@ export type OrgRecord =
       person: string;
       kind: ActivityKind;
       task?: string;
+      /** The instruction the work served: its task's, or its own (intake, planning); none for rituals. */
+      instruction?: string;
       /** When the activity reached the person's desk, and when this slice of it started. */
       queuedAt: Hours;
       startedAt: Hours;
       hours: Hours;
-      /** `paused`: stopped for a ritual at its hour, resumed after it. */
-      outcome: 'finished' | 'preempted' | 'paused' | 'outage' | 'dropped';
+      outcome: WorkOutcome;
+      /** Tokens the slice used, input and output (none for a human). */
+      tokensIn: number;
+      tokensOut: number;
       costUsd: number;
     }
   | {
@@ -163,7 +178,33 @@ export type OrgRecord =
   | { type: 'outage'; person: string; phase: 'start' | 'end' }
   | { type: 'hire'; person: string; team: string; domain: Domain }
   | { type: 'requirement.changed'; instruction: string; cancelled: string[] }
-  | { type: 'budget.alert'; spentUsd: number; budgetUsd: number; share: number }
+  | {
+      /** Spending reached `threshold` of a budget: logged once per threshold (per day for `day`). */
+      type: 'budget.alert';
+      scope: BudgetScope;
+      /** The day of the org's clock, for a daily budget. */
+      day?: number;
+      threshold: number;
+      /** Spent against this budget at the crossing (the day's spend for `day`). */
+      spentUsd: number;
+      budgetUsd: number;
+      share: number;
+    }
+  | {
+      /** Spending reached a budget: its policy takes effect. */
+      type: 'budget.exhausted';
+      scope: BudgetScope;
+      day?: number;
+      spentUsd: number;
+      budgetUsd: number;
+      policy: BudgetPolicy;
+    }
+  | {
+      /** A new day: a spent daily budget is available again, and its policy lifted. */
+      type: 'budget.reset';
+      scope: 'day';
+      day: number;
+    }
   | {
       type: 'run.start';
       scenario: string;
@@ -171,6 +212,9 @@ export type OrgRecord =
       strategy: string;
       horizonHours: Hours | null;
       budgetUsd: number | null;
+      dailyBudgetUsd: number | null;
+      budgetPolicy: BudgetPolicy;
+      budgetAlerts: readonly number[];
       forecastHours: Hours;
       people: Array<{
         id: string;
@@ -182,6 +226,12 @@ export type OrgRecord =
         skills?: Partial<Record<Domain, number>>;
       }>;
     }
-  | { type: 'run.end'; reason: 'done' | 'horizon' | 'stalled'; openTasks: number };
+  | {
+      type: 'run.end';
+      reason: RunOutcome;
+      openTasks: number;
+      /** With a budget: the spend accrued by the end, work in progress included. */
+      spentUsd?: number;
+    };
 
 export type LogRecord = { t: Hours } & (TaskReport | OrgRecord);

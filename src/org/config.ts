@@ -2,6 +2,8 @@
 // The scenario loader turns a YAML file into this; tests and benchmarks build it directly.
 
 import type { StrategyName } from '../domain/assignment/index.ts';
+import type { BudgetPolicy } from '../domain/budget.ts';
+import type { TokenPricing } from '../domain/cost.ts';
 import type { EffortModel } from '../domain/effort.ts';
 import type { BlockerType } from '../domain/escalation.ts';
 import type { Gate, Tier } from '../domain/gates.ts';
@@ -55,17 +57,16 @@ export interface GateConfig {
   readonly rejectProbability: Readonly<Record<Gate, number>>;
 }
 
-/** Token use by activity (seed 000) and the price of tokens. */
-export interface CostConfig {
-  readonly tokensPerHour: Readonly<{
-    lightCoding: number;
-    heavyCoding: number;
-    research: number;
-    review: number;
-  }>;
-  readonly usdPerMillionTokens: number;
-  /** null: no budget, no alert. */
+/** Token use by activity (seed 000), the price of tokens, and the budgets. */
+export interface CostConfig extends TokenPricing {
+  /** The run's budget; null: none. */
   readonly budgetUsd: number | null;
+  /** A budget per day of the org's clock, from 00:00 to 00:00; null: none. */
+  readonly dailyBudgetUsd: number | null;
+  /** What happens once a budget is spent. */
+  readonly policy: BudgetPolicy;
+  /** Shares of each budget at which `budget.alert` is logged, ascending. */
+  readonly alerts: readonly number[];
 }
 
 export interface Outage {

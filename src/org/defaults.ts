@@ -36,11 +36,19 @@ export const DEFAULT_GATES: GateConfig = {
   },
 };
 
-/** Seed 000's token use per hour of activity; a price in the range of today's frontier models. */
+/**
+ * Seed 000's token use per hour of activity; one price in the range of today's frontier models for
+ * input and output alike, a quarter of the tokens output.
+ */
 export const DEFAULT_COST: CostConfig = {
   tokensPerHour: { lightCoding: 50_000, heavyCoding: 150_000, research: 100_000, review: 80_000 },
-  usdPerMillionTokens: 3,
+  usdPerMillionInputTokens: 3,
+  usdPerMillionOutputTokens: 3,
+  outputShare: 0.25,
   budgetUsd: null,
+  dailyBudgetUsd: null,
+  policy: 'stopIntake',
+  alerts: [0.8],
 };
 
 /** ICs per domain in the default org: 10 ICs, 80 working hours a day. */

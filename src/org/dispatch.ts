@@ -3,7 +3,10 @@
 
 import type { DeskContext, DeskEmitted } from '../../machines/desk.ts';
 import { workingHoursBetween } from '../domain/calendar.ts';
+import { tokensOf } from '../domain/cost.ts';
 import type { Domain } from '../domain/org.ts';
+import type { WorkOutcome } from '../log/records.ts';
+import { instructionOf, workRate } from './cost.ts';
 import { decideEscalation, escalationStarted } from './escalations.ts';
 import {
   assignmentStarted,
@@ -17,42 +20,36 @@ import {
 import { advance, resendHandoff, review, verifyHandoff } from './reviews.ts';
 import { reviewCapacity } from './rituals.ts';
 import { type StandupState, standupDone } from './standup.ts';
-import { type Person, World } from './world.ts';
+import type { Person, World } from './world.ts';
 
-/** Logs a slice of work with what it cost, and raises the budget alert at 80 %. */
+/** Logs a slice of work with its tokens, what it cost, and the instruction it served. */
 function logWork(
   world: World,
   person: Person,
   event: Exclude<DeskEmitted, { type: 'work.started' }>,
-  outcome: 'finished' | 'preempted' | 'paused' | 'outage' | 'dropped',
+  outcome: WorkOutcome,
 ): void {
   const a = event.activity;
   const hours = workingHoursBetween(event.startedAt, event.at, person.spec.calendar);
-  const complexity = a.task === undefined ? 1 : (world.tasks.get(a.task)?.plan.complexity ?? 1);
-  const cost = world.config.cost;
-  const tokens = cost.tokensPerHour[World.tokenUse(a.kind, complexity)];
-  const usd = hours * ((tokens * cost.usdPerMillionTokens) / 1e6 + person.spec.costPerHour);
+  const rate = workRate(world, person, a);
+  const tokens = tokensOf(world.config.cost, hours, rate.tokensPerHour);
+  const usd = hours * rate.usdPerHour;
+  const instruction = instructionOf(world, a);
   world.spentUsd += usd;
   world.record({
     type: 'work',
     person: person.spec.id,
     kind: a.kind,
     ...(a.task === undefined ? {} : { task: a.task }),
+    ...(instruction === undefined ? {} : { instruction }),
     queuedAt: a.queuedAt,
     startedAt: event.startedAt,
     hours,
     outcome,
+    tokensIn: tokens.input,
+    tokensOut: tokens.output,
     costUsd: usd,
   });
-  if (cost.budgetUsd !== null && !world.budgetAlerted && world.spentUsd >= 0.8 * cost.budgetUsd) {
-    world.budgetAlerted = true;
-    world.record({
-      type: 'budget.alert',
-      spentUsd: world.spentUsd,
-      budgetUsd: cost.budgetUsd,
-      share: world.spentUsd / cost.budgetUsd,
-    });
-  }
 }
 
 function domainOf(ref: string | undefined): Domain {

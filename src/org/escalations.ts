@@ -62,6 +62,7 @@ function hand(
     task: task.plan.id,
     instruction: task.plan.instruction,
     ref: escalation.id,
+    priority: task.priority,
   });
   return person;
 }

@@ -5,6 +5,7 @@
 import type { IcView, TaskView } from '../domain/assignment/index.ts';
 import { naturalOrder } from '../domain/assignment/strategy.ts';
 import { finishTime, workingHoursBetween } from '../domain/calendar.ts';
+import { tokensPerHour, usdPerHour } from '../domain/cost.ts';
 import { drawEffort } from '../domain/effort.ts';
 import { BLOCKER_TYPES } from '../domain/escalation.ts';
 import type { Domain, IcSpec } from '../domain/org.ts';
@@ -38,6 +39,7 @@ export function receiveInstruction(world: World, spec: InstructionSpec): void {
     workHours: world.config.overheads.intakeHours,
     instruction: spec.id,
     ref: spec.id,
+    priority: spec.priority,
   });
   world.pendingInstructions.set(spec.id, spec);
 }
@@ -47,13 +49,13 @@ export function decideIntake(world: World, instruction: string): void {
   const spec = world.pendingInstructions.get(instruction) as InstructionSpec;
   world.pendingInstructions.delete(instruction);
   const em = world.manager();
-  const budget = world.config.cost.budgetUsd;
-  if (budget !== null && world.spentUsd >= budget) {
+  const refusal = world.intakeRefusal();
+  if (refusal !== null) {
     world.record({
       type: 'instruction.decided',
       instruction,
       go: false,
-      reason: 'budget spent',
+      reason: refusal,
       by: em.spec.id,
     });
     return;
@@ -95,6 +97,7 @@ export function decideIntake(world: World, instruction: string): void {
       workHours: world.config.overheads.strategicPlanningHours[spec.tier],
       instruction,
       ref: instruction,
+      priority: spec.priority,
     },
     { instruction },
   );
@@ -153,6 +156,7 @@ export function publishPlan(world: World, instruction: string): void {
         workHours: hours,
         instruction,
         ref: s.id,
+        priority: spec.priority,
       },
       { instruction },
     );
@@ -318,16 +322,15 @@ export function taskView(task: TaskState): TaskView {
 export function icView(world: World, ic: Person, task: TaskState): IcView {
   const spec = ic.spec as IcSpec;
   const skill = skillIn(spec, task.plan.domain);
-  const config = world.config.cost;
-  const tokens =
-    task.plan.complexity >= 3 ? config.tokensPerHour.heavyCoding : config.tokensPerHour.lightCoding;
+  const pricing = world.config.cost;
+  const tokens = tokensPerHour(pricing, 'IC', 'execute', task.plan.complexity);
   return {
     id: ic.spec.id,
     skill,
     held: ic.held.size,
     wipLimit: spec.wipLimit,
     queuedHours: queuedHours(ic, world.now),
-    costPerHour: spec.costPerHour + (tokens * config.usdPerMillionTokens) / 1e6,
+    costPerHour: usdPerHour(pricing, tokens, spec.costPerHour),
     familiarity: ic.familiar.has(task.plan.strategic)
       ? 1
       : ic.familiar.has(task.plan.instruction)
@@ -380,6 +383,7 @@ export function tryAssign(world: World, team: string, domain: Domain): void {
       workHours: world.config.overheads.assignmentHours,
       task: task.plan.id,
       instruction: task.plan.instruction,
+      priority: task.priority,
     });
   }
 }

@@ -91,6 +91,7 @@ function requestReview(
       workHours: reviewHours(world, task, gate),
       task: task.plan.id,
       instruction: task.plan.instruction,
+      priority: task.priority,
     },
     { task: task.plan.id },
   );
@@ -152,6 +153,7 @@ function offer(world: World, task: TaskState, domain: Domain): void {
       workHours: world.config.overheads.handoffVerificationHours,
       task: task.plan.id,
       ref: `${task.plan.id}>${domain}`,
+      priority: task.priority,
     },
     { task: task.plan.id, content: { checklistItems: world.config.handoff.checklistItems } },
   );
@@ -173,6 +175,7 @@ export function verifyHandoff(world: World, task: TaskState, domain: Domain, by:
         workHours: world.config.overheads.handoffFixHours,
         task: task.plan.id,
         ref: `${task.plan.id}>${domain}`,
+        priority: task.priority,
       },
       { task: task.plan.id },
     );

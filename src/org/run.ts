@@ -4,9 +4,11 @@
 import type { DeskEmitted } from '../../machines/desk.ts';
 import { calendarProblems } from '../domain/calendar.ts';
 import { allPeople, DOMAINS, type IcSpec } from '../domain/org.ts';
+import { runOutcome } from '../domain/outcome.ts';
 import { type Scheduled, SimulationError } from '../kernel/kernel.ts';
 import { dayOf, HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
 import type { EventLog } from '../log/event-log.ts';
+import { BudgetWatch } from './budget.ts';
 import type { Outage, RequirementChange, SimConfig } from './config.ts';
 import { dispatch } from './dispatch.ts';
 import {
@@ -84,6 +86,9 @@ function recordStart(world: World, config: SimConfig, scenario: string): void {
     strategy: config.strategy,
     horizonHours: Number.isFinite(config.horizonHours) ? config.horizonHours : null,
     budgetUsd: config.cost.budgetUsd,
+    dailyBudgetUsd: config.cost.dailyBudgetUsd,
+    budgetPolicy: config.cost.policy,
+    budgetAlerts: config.cost.alerts,
     forecastHours: config.forecastHours,
     people: [...allPeople(config.org), ...config.hires.map((h) => h.ic)].map((p) => ({
       id: p.id,
@@ -105,19 +110,27 @@ export interface RunOptions {
 
 const PROGRESS_EVERY = 5000;
 
-/** Runs the kernel to the horizon (or to quiescence), reporting progress now and then. */
-function runKernel(world: World, horizon: Hours, progress: RunOptions['progress']): void {
+/**
+ * Runs the kernel to the horizon (or to quiescence, or until `halted` says a budget ended the run),
+ * reporting progress now and then.
+ */
+function runKernel(
+  world: World,
+  horizon: Hours,
+  progress: RunOptions['progress'],
+  halted: () => boolean,
+): void {
   const kernel = world.kernel;
   let steps = 0;
   for (
     let next = kernel.nextTime();
-    next !== undefined && next <= horizon;
+    next !== undefined && next <= horizon && !halted();
     next = kernel.nextTime()
   ) {
     kernel.step();
     if (progress && ++steps % PROGRESS_EVERY === 0) progress(kernel.now);
   }
-  if (Number.isFinite(horizon)) kernel.runUntil(horizon);
+  if (Number.isFinite(horizon) && !halted()) kernel.runUntil(horizon);
 }
 
 export function runSimulation(
@@ -134,7 +147,14 @@ export function runSimulation(
   const world = new World(config, teamsFor(config));
   recordStart(world, config, scenario);
   const standups = newStandupState();
-  world.onWork = (event: DeskEmitted) => dispatch(world, standups, event);
+  const { budgetUsd, dailyBudgetUsd } = config.cost;
+  const budget =
+    budgetUsd === null && dailyBudgetUsd === null ? null : new BudgetWatch(world, config.cost);
+  world.onWork = (event: DeskEmitted) => {
+    dispatch(world, standups, event);
+    budget?.observe(event);
+  };
+  if (budget) world.intakeRefusal = () => budget.refuse();
   for (const spec of allPeople(config.org)) world.addPerson(spec);
 
   const instructions = [...config.instructions].sort((a, b) => a.at - b.at);
@@ -143,6 +163,7 @@ export function runSimulation(
     world.kernel.scheduleAt(spec.at, () => {
       world.receivedInstructions++;
       receiveInstruction(world, spec);
+      budget?.checkStuck();
     });
   }
   for (const outage of config.outages) scheduleOutage(world, outage);
@@ -180,22 +201,34 @@ export function runSimulation(
     const first: Scheduled = world.kernel.scheduleAt(hour, () => tick(first));
     world.dailies.add(first);
   };
-  daily(config.capacityReviewHour, () =>
-    world.deliver(world.manager(), {
-      type: 'capacity.review',
-      workHours: config.overheads.rebalanceHours,
-    }),
-  );
-  daily(config.standupHour, (day) => callStandup(world, standups, day));
+  // While desks are held on a spent budget no ritual is called: it would be held too.
+  daily(config.capacityReviewHour, () => {
+    if (world.held === null)
+      world.deliver(world.manager(), {
+        type: 'capacity.review',
+        workHours: config.overheads.rebalanceHours,
+      });
+  });
+  daily(config.standupHour, (day) => {
+    if (world.held === null) callStandup(world, standups, day);
+  });
+  if (budget && dailyBudgetUsd !== null) daily(0, () => budget.midnight());
 
-  runKernel(world, config.horizonHours, options.progress);
+  runKernel(world, config.horizonHours, options.progress, () => budget?.halted ?? false);
   const open = [...world.tasks.values()].filter((t) => !t.terminal).length;
   const finite = Number.isFinite(config.horizonHours);
+  const spent = budget?.spent();
   world.record({
     type: 'run.end',
-    // Without a horizon, a run that stops with work left has nothing more that could happen.
-    reason: !world.workRemains() ? 'done' : stalled || !finite ? 'stalled' : 'horizon',
+    reason: runOutcome({
+      // Without a horizon, a run that stops with work left has nothing more that could happen.
+      ended: !world.workRemains() ? 'done' : stalled || !finite ? 'stalled' : 'horizon',
+      budgetStop: budget?.endedRun ?? false,
+      overBudget: spent !== undefined && budgetUsd !== null && spent > budgetUsd * (1 + 1e-9),
+      refused: budget?.refused ?? 0,
+    }),
     openTasks: open,
+    ...(spent === undefined ? {} : { spentUsd: spent }),
   });
   return { log: world.log, world };
 }

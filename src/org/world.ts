@@ -9,7 +9,6 @@ import { emMachine } from '../../machines/em.machine.ts';
 import { humanMachine } from '../../machines/human.machine.ts';
 import { icMachine } from '../../machines/ic.machine.ts';
 import { tlMachine } from '../../machines/tl.machine.ts';
-import type { ActivityKind } from '../domain/activity.ts';
 import { type AssignmentStrategy, createStrategy } from '../domain/assignment/index.ts';
 import type { BlockerType, EscalationLevel } from '../domain/escalation.ts';
 import {
@@ -58,6 +57,7 @@ export interface RoleEvent {
   readonly instruction?: string;
   readonly ref?: string;
   readonly priority?: number;
+  readonly upTo?: number;
 }
 
 export interface Person {
@@ -179,6 +179,7 @@ export class World {
     standup: 0,
   };
   readonly clock;
+  /** USD spent on finished slices of work (the budget adds the slices under way). */
   spentUsd = 0;
   /** When someone last finished a piece of real work (not a ritual): stalls are detected from it. */
   lastProgress = 0;
@@ -187,10 +188,13 @@ export class World {
   receivedInstructions = 0;
   /** The daily rituals' next timers, cancelled once all work is done so the run ends with it. */
   readonly dailies = new Set<Scheduled>();
-  budgetAlerted = false;
   arrivals = 0;
+  /** Desks held on a spent budget run only work of this priority or more urgent; null: no hold. */
+  private holdLevel: number | null = null;
   /** Set by the flow module: what to do when a person finishes or stops an activity. */
   onWork: (event: DeskEmitted) => void = () => {};
+  /** Set by the budget, if any: why the EM refuses an instruction now (null: takes it). */
+  intakeRefusal: () => string | null = () => null;
 
   constructor(
     readonly config: SimConfig,
@@ -297,7 +301,25 @@ export class World {
     actor.start();
     this.people.set(spec.id, person);
     this.index(person);
+    if (this.holdLevel !== null)
+      this.deliver(person, { type: 'budget.hold', upTo: this.holdLevel });
     return person;
+  }
+
+  /** The priority desks are held to (a spent budget), or null when they are not held. */
+  get held(): number | null {
+    return this.holdLevel;
+  }
+
+  /**
+   * Holds every desk to work for a task or instruction of priority `upTo` or more urgent (0: P0
+   * only; −1: nothing): other work stops now and waits. `null` releases the hold.
+   */
+  holdDesks(upTo: number | null): void {
+    if (upTo === this.holdLevel) return;
+    this.holdLevel = upTo;
+    for (const p of this.people.values())
+      this.deliver(p, upTo === null ? { type: 'budget.release' } : { type: 'budget.hold', upTo });
   }
 
   private index(p: Person): void {
@@ -480,18 +502,6 @@ export class World {
   /** A timer on the kernel at the current instant + `delay`. */
   after(delay: Hours, fire: () => void): Scheduled {
     return this.kernel.schedule(delay, fire, Priority.event);
-  }
-
-  /** The kind of an activity's token use (seed 000). */
-  static tokenUse(
-    kind: ActivityKind,
-    complexity: number,
-  ): 'lightCoding' | 'heavyCoding' | 'research' | 'review' {
-    if (kind === 'execute' || kind === 'handoffFix')
-      return complexity >= 3 ? 'heavyCoding' : 'lightCoding';
-    if (kind === 'strategicPlanning' || kind === 'tacticalPlanning' || kind === 'escalation')
-      return 'research';
-    return 'review';
   }
 }
 

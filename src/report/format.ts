@@ -1,4 +1,4 @@
-// Number formatting and rows shared by the terminal, Markdown and HTML reports.
+// Number formatting, rows and Markdown tables shared by the terminal, Markdown and HTML reports.
 
 import type { Summary } from '../collect/index.ts';
 
@@ -8,14 +8,18 @@ export const n = (v: number, digits = 1) =>
 
 export const pct = (v: number) => `${Math.round(v * 100)} %`;
 
-/** One instruction as a table row: id, tier, priority, received, finished, lead time. */
+/**
+ * One instruction as a table row: id, tier, priority, received, finished (or refused, and why),
+ * lead time.
+ */
 export function instructionRow(i: Summary['instructions'][number]): Array<string | number> {
+  const unfinished = i.status === 'refused' ? `refused (${i.reason})` : '—';
   return [
     i.id,
     i.tier,
     i.priority,
     n(i.receivedAt),
-    i.finishedAt === null ? '—' : n(i.finishedAt),
+    i.finishedAt === null ? unfinished : n(i.finishedAt),
     i.leadTimeHours === null ? '—' : n(i.leadTimeHours),
   ];
 }
@@ -28,4 +32,19 @@ export const count = (k: number, noun: string, plural = `${noun}s`) =>
 export function breachesText(b: { total: number; escalated: number; onBlockers: number }): string {
   const reported = b.total - b.escalated - b.onBlockers;
   return `${count(b.total, 'breach', 'breaches')}: ${b.escalated} escalated as late tasks to someone who could act, ${b.onBlockers} on blockers already with someone, ${reported} reported only (nobody else could move them)`;
+}
+
+/** A Markdown table. */
+export function table(
+  head: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+): string {
+  const line = (cells: ReadonlyArray<string | number>) =>
+    `| ${cells.map((c) => String(c).replaceAll('|', '\\|')).join(' | ')} |`;
+  return [line(head), `|${head.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** A Markdown report's heading: what it is, and which run. */
+export function title(s: Summary, what: string): string {
+  return `# ${what}: ${s.scenario} (seed ${s.seed}, ${s.strategy})`;
 }

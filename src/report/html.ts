@@ -97,6 +97,7 @@ ${charts}
 ${markdownToHtml(md['summary.md'] ?? '')}
 ${markdownToHtml(md['bottleneck.md'] ?? '')}
 ${markdownToHtml(md['capacity.md'] ?? '')}
+${markdownToHtml(md['cost.md'] ?? '')}
 ${markdownToHtml(md['standup.md'] ?? '')}
 </body></html>
 `;

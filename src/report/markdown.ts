@@ -2,27 +2,18 @@
 
 import type { Bottleneck, Capacity, Reports, StandupDay, Summary } from '../collect/index.ts';
 import type { StandupBlocker } from '../collect/standup.ts';
-import { breachesText, count, instructionRow, n, pct } from './format.ts';
-
-export function table(
-  head: readonly string[],
-  rows: ReadonlyArray<ReadonlyArray<string | number>>,
-): string {
-  const line = (cells: ReadonlyArray<string | number>) =>
-    `| ${cells.map((c) => String(c).replaceAll('|', '\\|')).join(' | ')} |`;
-  return [line(head), `|${head.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
-}
-
-function title(s: Summary, what: string): string {
-  return `# ${what}: ${s.scenario} (seed ${s.seed}, ${s.strategy})`;
-}
+import { budgetLine } from './budget-line.ts';
+import { costMarkdown } from './cost-markdown.ts';
+import { breachesText, count, instructionRow, n, pct, table, title } from './format.ts';
 
 export function summaryMarkdown(s: Summary): string {
+  const budget = budgetLine(s);
   return [
     title(s, 'Summary'),
     '',
     `**Bottleneck:** ${s.bottleneck.where} — ${s.bottleneck.evidence}.`,
     '',
+    ...(budget === null ? [] : [`${budget}.`, '']),
     `Outcome: ${s.outcome}. Simulated ${n(s.simulatedHours)} h; makespan ${n(s.makespanHours)} h (${n(s.makespanHours / 24)} days). ${s.events.toLocaleString('en-US')} events, log SHA-256 \`${s.eventLogSha256.slice(0, 16)}…\`.`,
     '',
     table(
@@ -318,5 +309,6 @@ export function allMarkdown(r: Reports): Record<string, string> {
     'capacity.md': capacityMarkdown(r.summary, r.capacity),
     'bottleneck.md': bottleneckMarkdown(r.summary, r.bottleneck),
     'standup.md': standupMarkdown(r.summary, r.standup),
+    'cost.md': costMarkdown(r.summary, r.cost),
   };
 }

@@ -4,6 +4,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Reports } from '../collect/index.ts';
+import { budgetLine } from './budget-line.ts';
 import { count, instructionRow, n, pct } from './format.ts';
 
 export function useColour(stream: NodeJS.WriteStream): boolean {
@@ -47,6 +48,8 @@ export function terminalReport(
       `${count(s.tacticalTasks, 'task')} (${s.tasks.completed} completed, ${s.tasks.cancelled} cancelled, ${s.tasks.open} open) · task lead time p50 ${n(s.taskLeadTimeHours.p50)} h, p95 ${n(s.taskLeadTimeHours.p95)} h · rework ${pct(s.reworkRate)}`,
     ),
   );
+  const budget = budgetLine(s);
+  if (budget !== null) out.push(budget);
   out.push(`${c.red.bold('Bottleneck:')} ${c.bold(s.bottleneck.where)} — ${s.bottleneck.evidence}`);
   out.push('');
 

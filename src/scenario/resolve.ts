@@ -18,6 +18,7 @@ import { DEFAULT_SLA, type SlaTable } from '../domain/sla.ts';
 import { RandomSource } from '../kernel/random.ts';
 import { buildOrg, icOf, type OrgInput } from '../org/build-org.ts';
 import type {
+  CostConfig,
   Hire,
   InstructionSpec,
   Outage,
@@ -193,6 +194,26 @@ function mergeSla(raw: ParsedScenario['sla']): SlaTable {
     }
   }
   return out;
+}
+
+/**
+ * Prices per input and output token default to the one price, and that to the default's; alerts are
+ * kept in ascending order.
+ */
+function costOf(raw: ParsedScenario['cost']): CostConfig {
+  const price = raw?.usdPerMillionTokens;
+  return {
+    tokensPerHour: { ...DEFAULT_COST.tokensPerHour, ...raw?.tokensPerHour },
+    usdPerMillionInputTokens:
+      raw?.usdPerMillionInputTokens ?? price ?? DEFAULT_COST.usdPerMillionInputTokens,
+    usdPerMillionOutputTokens:
+      raw?.usdPerMillionOutputTokens ?? price ?? DEFAULT_COST.usdPerMillionOutputTokens,
+    outputShare: raw?.outputShare ?? DEFAULT_COST.outputShare,
+    budgetUsd: raw?.budgetUsd ?? DEFAULT_COST.budgetUsd,
+    dailyBudgetUsd: raw?.dailyBudgetUsd ?? DEFAULT_COST.dailyBudgetUsd,
+    policy: raw?.policy ?? DEFAULT_COST.policy,
+    alerts: raw?.alerts ? [...raw.alerts].sort((a, b) => a - b) : DEFAULT_COST.alerts,
+  };
 }
 
 type RawShape = NonNullable<ParsedScenario['instructions'][number]['shape']>;
@@ -455,11 +476,7 @@ export function resolveScenario(
         ? base.capacityReviewHour
         : raw.rituals.capacityReviewHour,
     forecastHours: raw.rituals?.forecastHours ?? base.forecastHours,
-    cost: {
-      usdPerMillionTokens: raw.cost?.usdPerMillionTokens ?? DEFAULT_COST.usdPerMillionTokens,
-      tokensPerHour: { ...DEFAULT_COST.tokensPerHour, ...raw.cost?.tokensPerHour },
-      budgetUsd: raw.cost?.budgetUsd === undefined ? DEFAULT_COST.budgetUsd : raw.cost.budgetUsd,
-    },
+    cost: costOf(raw.cost),
     outages,
     hires,
     changes,

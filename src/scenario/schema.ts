@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
+import { BUDGET_POLICIES } from '../domain/budget.ts';
 import { DAY_NAMES } from '../domain/calendar.ts';
 import { BLOCKER_TYPES } from '../domain/escalation.ts';
 import { GATES } from '../domain/gates.ts';
@@ -414,11 +415,42 @@ export const scenarioSchema = z
       .describe('the daily standup and capacity review; null switches one off'),
     cost: z
       .strictObject({
-        usdPerMillionTokens: z.number().min(0),
+        usdPerMillionTokens: z
+          .number()
+          .min(0)
+          .describe('USD per million tokens, input and output alike (default 3)'),
+        usdPerMillionInputTokens: z
+          .number()
+          .min(0)
+          .describe('USD per million input tokens (default: usdPerMillionTokens)'),
+        usdPerMillionOutputTokens: z
+          .number()
+          .min(0)
+          .describe('USD per million output tokens (default: usdPerMillionTokens)'),
+        outputShare: probability.describe(
+          'the share of an activity’s tokens that are output, 0 to 1 (default 0.25)',
+        ),
         tokensPerHour: z
           .strictObject({ lightCoding: hours, heavyCoding: hours, research: hours, review: hours })
           .partial(),
-        budgetUsd: z.union([z.number().positive(), z.null()]),
+        budgetUsd: z
+          .union([z.number().positive(), z.null()])
+          .describe('the run’s budget in USD; null: none (default)'),
+        dailyBudgetUsd: z
+          .union([z.number().positive(), z.null()])
+          .describe(
+            'a budget per day of the org’s clock, reset at 00:00, in USD; null: none (default)',
+          ),
+        policy: z
+          .enum(BUDGET_POLICIES)
+          .describe(
+            'once a budget is spent: alert (alerts only), stopIntake (refuse new instructions; the default), p0Only (only P0 work goes on), stopRun (the run ends)',
+          ),
+        alerts: z
+          .array(z.number().positive())
+          .refine((list) => new Set(list).size === list.length, 'must not repeat a threshold')
+          .meta({ uniqueItems: true })
+          .describe('shares of each budget at which an alert is logged (default [0.8])'),
       })
       .partial()
       .optional(),

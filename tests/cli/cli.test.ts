@@ -58,6 +58,8 @@ describe('orgsim scenario', () => {
       'bottleneck.md',
       'capacity.json',
       'capacity.md',
+      'cost.json',
+      'cost.md',
       'events.jsonl',
       'report.html',
       'standup.json',

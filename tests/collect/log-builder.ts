@@ -58,6 +58,9 @@ export function runStart(people: Person[], budgetUsd: number | null = null): Log
     strategy: 'weighted',
     horizonHours: null,
     budgetUsd,
+    dailyBudgetUsd: null,
+    budgetPolicy: 'stopIntake',
+    budgetAlerts: [0.8],
     forecastHours: 72,
     people,
   };
@@ -287,7 +290,7 @@ export function work(
   queuedAt: Hours,
   startedAt: Hours,
   task?: string,
-  more: Partial<Pick<Work, 'hours' | 'outcome' | 'costUsd'>> = {},
+  more: Partial<Pick<Work, 'hours' | 'outcome' | 'costUsd' | 'tokensIn' | 'tokensOut'>> = {},
 ): LogRecord {
   return {
     t,
@@ -299,6 +302,8 @@ export function work(
     startedAt,
     hours: more.hours ?? t - startedAt,
     outcome: more.outcome ?? 'finished',
+    tokensIn: more.tokensIn ?? 0,
+    tokensOut: more.tokensOut ?? 0,
     costUsd: more.costUsd ?? 0,
   };
 }

@@ -125,12 +125,21 @@ describe('summary of the flow of work, by hand', () => {
   });
 
   it('lists each instruction with its arrival, completion and lead time', () => {
-    expect(s.instructions).toEqual([
-      { id: 'I1', tier: 1, priority: 'P2', receivedAt: 8, finishedAt: 14, leadTimeHours: 6 },
-      { id: 'I2', tier: 2, priority: 'P1', receivedAt: 9, finishedAt: 35, leadTimeHours: 26 },
-      { id: 'I3', tier: 1, priority: 'P3', receivedAt: 10, finishedAt: 18.5, leadTimeHours: 8.5 },
-      { id: 'I4', tier: 1, priority: 'P2', receivedAt: 20, finishedAt: null, leadTimeHours: null },
-    ]);
+    expect(s.instructions).toEqual(
+      [
+        { id: 'I1', tier: 1, priority: 'P2', receivedAt: 8, finishedAt: 14, leadTimeHours: 6 },
+        { id: 'I2', tier: 2, priority: 'P1', receivedAt: 9, finishedAt: 35, leadTimeHours: 26 },
+        { id: 'I3', tier: 1, priority: 'P3', receivedAt: 10, finishedAt: 18.5, leadTimeHours: 8.5 },
+        {
+          id: 'I4',
+          tier: 1,
+          priority: 'P2',
+          receivedAt: 20,
+          finishedAt: null,
+          leadTimeHours: null,
+        },
+      ].map((i) => ({ ...i, status: i.finishedAt === null ? 'open' : 'done', reason: null })),
+    );
   });
 
   it('gives instruction lead times from arrival, and task lead times from release', () => {
@@ -268,6 +277,16 @@ describe('summary of people, escalations, messages and cost, by hand', () => {
 
   it('sums the cost of every slice, and the share of the budget used', () => {
     expect(s.costUsd).toBe(7);
-    expect(s.budget).toEqual({ budgetUsd: 20, used: 0.35, alertAt: null });
+    // $7 of $20 spent (0.35), under the 80 % alert: no alert, nothing refused or exhausted.
+    expect(s.budget).toMatchObject({
+      budgetUsd: 20,
+      spentUsd: 7,
+      used: 0.35,
+      alertAt: null,
+      alerts: [],
+      exhausted: [],
+      overBudget: false,
+      refused: [],
+    });
   });
 });

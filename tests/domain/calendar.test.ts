@@ -2,35 +2,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ALWAYS,
-  type Calendar,
   calendarProblems,
   DAY_NAMES,
   finishTime,
   isWorking,
+  nextChange,
   OFFICE_HOURS,
   OFFICE_WEEKDAYS,
   workingHoursBetween,
 } from '../../src/domain/calendar.ts';
+import { calendars, quarters } from './calendar-arbitraries.ts';
 import { finishTimeRef, isWorkingRef, workingHoursBetweenRef } from './calendar-reference.ts';
 
 /** `day` (0 is a Monday) at `hour`, in org hours. */
 const at = (day: number, hour: number) => day * 24 + hour;
-
-/** Quarter hours from `min` to `max`: every boundary lands on a grid the reference steps exactly. */
-const quarters = (min: number, max: number) =>
-  fc.integer({ min: min * 4, max: max * 4 }).map((n) => n / 4);
-
-/** Any valid calendar: some worked weekdays, holidays, an offset, windows that cross midnight. */
-const calendars: fc.Arbitrary<Calendar> = fc.record(
-  {
-    hoursPerDay: quarters(0.25, 24),
-    startHour: quarters(0, 23.75),
-    workingDays: fc.subarray([...DAY_NAMES], { minLength: 1 }),
-    holidays: fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 12 }),
-    utcOffsetHours: quarters(-12, 14),
-  },
-  { requiredKeys: ['hoursPerDay', 'startHour'] },
-);
 
 describe('calendar', () => {
   it('runs office hours 09:00–17:00 every day', () => {
@@ -41,6 +26,15 @@ describe('calendar', () => {
     expect(finishTime(15, 4, OFFICE_HOURS)).toBe(24 + 11);
     expect(finishTime(10, 20, OFFICE_HOURS)).toBe(48 + 9 + 5);
     expect(workingHoursBetween(0, 48, OFFICE_HOURS)).toBe(16);
+  });
+
+  it('names the next edge of the working window: its end inside it, the next start outside', () => {
+    expect(nextChange(10, OFFICE_HOURS)).toBe(17);
+    expect(nextChange(17, OFFICE_HOURS)).toBe(24 + 9);
+    expect(nextChange(3, OFFICE_HOURS)).toBe(9);
+    // Friday 17:00 (day 4) → Monday 09:00 (day 7) on weekdays only.
+    expect(nextChange(4 * 24 + 17, OFFICE_WEEKDAYS)).toBe(7 * 24 + 9);
+    expect(nextChange(3, ALWAYS)).toBe(Number.POSITIVE_INFINITY);
   });
 
   it('makes working time equal to simulated time for an agent that never stops', () => {

@@ -50,7 +50,7 @@ describe('golden tier1 reports', () => {
     tier1 ??= reportsOf('tier1');
     return tier1;
   };
-  const markdown = ['summary.md', 'capacity.md', 'bottleneck.md', 'standup.md'];
+  const markdown = ['summary.md', 'capacity.md', 'bottleneck.md', 'standup.md', 'cost.md'];
 
   it('has a golden file for every Markdown report', () => {
     expect(Object.keys(allMarkdown(reports()))).toEqual(markdown);

@@ -4,64 +4,16 @@
 
 import { describe, expect, it } from 'vitest';
 import type { LogRecord } from '../../src/log/event-log.ts';
-import type { InstructionSpec, SimConfig } from '../../src/org/config.ts';
+import type { SimConfig } from '../../src/org/config.ts';
 import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
 import { runSimulation } from '../../src/org/run.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
+import { job, NO_BLOCKERS, NO_GATES } from './fixtures.ts';
 import { violations } from './log-checks.ts';
 
 type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
 const only = <T extends LogRecord['type']>(log: readonly LogRecord[], type: T) =>
   log.filter((r): r is Of<T> => r.type === type);
-
-const NO_BLOCKERS = { technical: 0, dependency: 0, requirements: 0, resource: 0, priority: 0 };
-const NO_GATES = {
-  enabled: {
-    peerReview: false,
-    qaValidation: false,
-    domainApproval: false,
-    architectureReview: false,
-  },
-  rejectProbability: { peerReview: 0, qaValidation: 0, domainApproval: 0, architectureReview: 0 },
-};
-
-/** A one-task instruction whose task is `hours` of backend work. */
-function job(id: string, at: number, hours: number, priority: 0 | 1 | 2 | 3 = 2): InstructionSpec {
-  return {
-    id,
-    at,
-    tier: 1,
-    priority,
-    title: id,
-    plan: {
-      instruction: id,
-      tier: 1,
-      strategic: [
-        {
-          id: `${id}-S`,
-          instruction: id,
-          domain: 'backend',
-          title: 's',
-          milestone: 0,
-          dependsOn: [],
-        },
-      ],
-      tactical: [
-        {
-          id: `${id}-T`,
-          strategic: `${id}-S`,
-          instruction: id,
-          domain: 'backend',
-          title: 't',
-          estimateHours: hours,
-          complexity: 2,
-          dependsOn: [],
-          architectural: false,
-        },
-      ],
-    },
-  };
-}
 
 function run(overrides: Partial<SimConfig>) {
   const config = defaultConfig({
@@ -177,6 +129,9 @@ describe('blockers and the humans at the top of the ladder', () => {
     ]);
     const human = only(records, 'work').find((w) => w.person === 'human-1');
     expect(human?.startedAt).toBe(177);
+    // A human spends no tokens: the hour costs their hourly rate alone (0 by default), and the
+    // decision is filed under the instruction whose task it unblocked.
+    expect(human).toMatchObject({ tokensIn: 0, tokensOut: 0, costUsd: 0, instruction: 'A' });
     // One hour of the human's time by default.
     expect(decided[1]?.t).toBe(178);
     expect(records.at(-1)).toMatchObject({ type: 'run.end', reason: 'done' });

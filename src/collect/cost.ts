@@ -1,0 +1,100 @@
+// Tokens and money, from the work log: in and out tokens, hours and USD per role, per person, per
+// kind of activity and per instruction (work that served none is `overhead`: standups, capacity
+// reviews). Every breakdown is a partition of the same records, so each adds up to the total.
+
+import { ACTIVITY_KINDS } from '../domain/activity.ts';
+import type { Hours } from '../kernel/time.ts';
+import type { LogRecord } from '../log/event-log.ts';
+import { round } from './stats.ts';
+import { ofType, runStart } from './timeline.ts';
+
+/** What work of no instruction is filed under. */
+export const OVERHEAD = 'overhead';
+
+export interface CostFigures {
+  readonly hours: Hours;
+  readonly tokensIn: number;
+  readonly tokensOut: number;
+  readonly usd: number;
+}
+
+export interface Costs {
+  readonly total: CostFigures;
+  readonly byRole: Record<string, CostFigures>;
+  readonly byPerson: Record<string, CostFigures>;
+  readonly byKind: Record<string, CostFigures>;
+  readonly byInstruction: Record<string, CostFigures>;
+}
+
+type Sums = { hours: number; tokensIn: number; tokensOut: number; usd: number };
+
+const zero = (): Sums => ({ hours: 0, tokensIn: 0, tokensOut: 0, usd: 0 });
+
+/** Hours to 2 decimals, whole tokens, USD to a hundredth of a cent. */
+const rounded = (s: Sums): CostFigures => ({
+  hours: round(s.hours),
+  tokensIn: Math.round(s.tokensIn),
+  tokensOut: Math.round(s.tokensOut),
+  usd: round(s.usd, 4),
+});
+
+/** Groups keyed in a fixed order (keys first seen later come after), each summed in log order. */
+function groups(order: readonly string[]): Map<string, Sums> {
+  return new Map(order.map((k) => [k, zero()]));
+}
+
+function add(map: Map<string, Sums>, key: string, w: Sums): void {
+  let s = map.get(key);
+  if (s === undefined) {
+    s = zero();
+    map.set(key, s);
+  }
+  accumulate(s, w);
+}
+
+function accumulate(s: Sums, w: Sums): void {
+  s.hours += w.hours;
+  s.tokensIn += w.tokensIn;
+  s.tokensOut += w.tokensOut;
+  s.usd += w.usd;
+}
+
+/** The groups that saw work, rounded. */
+function table(map: Map<string, Sums>): Record<string, CostFigures> {
+  const out: Record<string, CostFigures> = {};
+  for (const [k, s] of map) if (s.hours > 0 || s.usd > 0 || s.tokensIn > 0) out[k] = rounded(s);
+  return out;
+}
+
+export function costs(log: readonly LogRecord[]): Costs {
+  const people = runStart(log).people;
+  const roleOf = new Map(people.map((p) => [p.id, p.role as string]));
+  const total = zero();
+  const byRole = groups([...new Set(people.map((p) => p.role))]);
+  const byPerson = groups(people.map((p) => p.id));
+  const byKind = groups(ACTIVITY_KINDS);
+  const byInstruction = groups([
+    ...ofType(log, 'instruction.received').map((r) => r.instruction),
+    OVERHEAD,
+  ]);
+  for (const w of ofType(log, 'work')) {
+    const figures = {
+      hours: w.hours,
+      tokensIn: w.tokensIn,
+      tokensOut: w.tokensOut,
+      usd: w.costUsd,
+    };
+    accumulate(total, figures);
+    add(byRole, roleOf.get(w.person) ?? 'unknown', figures);
+    add(byPerson, w.person, figures);
+    add(byKind, w.kind, figures);
+    add(byInstruction, w.instruction ?? OVERHEAD, figures);
+  }
+  return {
+    total: rounded(total),
+    byRole: table(byRole),
+    byPerson: table(byPerson),
+    byKind: table(byKind),
+    byInstruction: table(byInstruction),
+  };
+}

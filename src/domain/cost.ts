@@ -1,0 +1,57 @@
+// What an hour of someone's work costs: the tokens their activity uses (seed 000's rates by kind
+// of work), priced per million input and output tokens, plus their own hourly rate. Humans use no
+// tokens. One definition, read by the work log, the budget's accrual and cost-aware assignment.
+
+import type { ActivityKind } from './activity.ts';
+import type { Role } from './org.ts';
+
+export type TokenUse = 'lightCoding' | 'heavyCoding' | 'research' | 'review';
+
+export interface TokenPricing {
+  readonly tokensPerHour: Readonly<Record<TokenUse, number>>;
+  readonly usdPerMillionInputTokens: number;
+  readonly usdPerMillionOutputTokens: number;
+  /** The share of an activity's tokens that are output, 0 to 1. */
+  readonly outputShare: number;
+}
+
+/** The kind of an activity's token use (seed 000). */
+export function tokenUse(kind: ActivityKind, complexity: number): TokenUse {
+  if (kind === 'execute' || kind === 'handoffFix')
+    return complexity >= 3 ? 'heavyCoding' : 'lightCoding';
+  if (kind === 'strategicPlanning' || kind === 'tacticalPlanning' || kind === 'escalation')
+    return 'research';
+  return 'review';
+}
+
+/** Tokens an hour of this work uses: none for a human. */
+export function tokensPerHour(
+  pricing: TokenPricing,
+  role: Role,
+  kind: ActivityKind,
+  complexity: number,
+): number {
+  return role === 'human' ? 0 : pricing.tokensPerHour[tokenUse(kind, complexity)];
+}
+
+/** USD per million tokens of the input/output mix; the one price when both are the same. */
+function blendedPrice(p: TokenPricing): number {
+  const input = p.usdPerMillionInputTokens;
+  const output = p.usdPerMillionOutputTokens;
+  return input === output ? input : (1 - p.outputShare) * input + p.outputShare * output;
+}
+
+/** What an hour of work using `tokens` tokens an hour costs someone paid `costPerHour`. */
+export function usdPerHour(pricing: TokenPricing, tokens: number, costPerHour: number): number {
+  return (tokens * blendedPrice(pricing)) / 1e6 + costPerHour;
+}
+
+/** The input and output tokens of `hours` of work at `tokens` an hour. */
+export function tokensOf(
+  pricing: TokenPricing,
+  hours: number,
+  tokens: number,
+): { input: number; output: number } {
+  const total = hours * tokens;
+  return { input: total * (1 - pricing.outputShare), output: total * pricing.outputShare };
+}

@@ -1,0 +1,38 @@
+// The cost report as Markdown: tokens and USD per role, activity kind, instruction and person.
+
+import type { CostFigures, Costs } from '../collect/cost.ts';
+import type { Summary } from '../collect/summary.ts';
+import { n, table, title } from './format.ts';
+
+function rows(figures: Record<string, CostFigures>): Array<Array<string | number>> {
+  return Object.entries(figures).map(([key, f]) => [
+    key,
+    n(f.hours),
+    n(f.tokensIn, 0),
+    n(f.tokensOut, 0),
+    `$${n(f.usd, 2)}`,
+  ]);
+}
+
+const SECTIONS = [
+  ['role', 'byRole', 'By role'],
+  ['activity', 'byKind', 'By kind of activity'],
+  ['instruction', 'byInstruction', 'By instruction'],
+  ['person', 'byPerson', 'By person'],
+] as const;
+
+export function costMarkdown(s: Summary, c: Costs): string {
+  const t = c.total;
+  return [
+    title(s, 'Cost'),
+    '',
+    `Total: $${n(t.usd, 2)} for ${n(t.hours)} working hours, ${n(t.tokensIn, 0)} tokens in and ${n(t.tokensOut, 0)} out. Work that served no instruction (standups, capacity reviews) is \`overhead\`.`,
+    '',
+    ...SECTIONS.flatMap(([what, key, heading]) => [
+      `## ${heading}`,
+      '',
+      table([what, 'hours', 'tokens in', 'tokens out', 'USD'], rows(c[key])),
+      '',
+    ]),
+  ].join('\n');
+}
