@@ -158,7 +158,15 @@ export type OrgRecord =
       until: Hours;
     }
   | { type: 'outage'; person: string; phase: 'start' | 'end' }
-  | { type: 'hire'; person: string; team: string; domain: Domain }
+  | {
+      type: 'hire';
+      person: string;
+      team: string;
+      domain: Domain;
+      /** Productivity rises linearly from `startProductivity` to 1 over `rampUpDays` days. */
+      rampUpDays: number;
+      startProductivity: number;
+    }
   | { type: 'requirement.changed'; instruction: string; cancelled: string[] }
   | { type: 'budget.alert'; spentUsd: number; budgetUsd: number; share: number }
   | {

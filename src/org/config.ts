@@ -109,10 +109,14 @@ export interface SimConfig {
   readonly changes: readonly RequirementChange[];
 }
 
-/** A new IC joins a team at `at`. */
+/** A new IC joins a team at `at`, productive at once or ramping up over their first days. */
 export interface Hire {
   readonly at: Hours;
   readonly ic: IcSpec;
+  /** Days to full productivity (0: productive at once, as an agent is). */
+  readonly rampUpDays: number;
+  /** Productivity on the first hour, in (0, 1]; rises linearly to 1 over `rampUpDays`. */
+  readonly startProductivity: number;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   remainingPath,
   type TacticalTask,
 } from '../domain/planning/plan.ts';
+import { productivity } from '../domain/ramp-up.ts';
 import { effortFactor } from '../domain/skills.ts';
 import { taskInput } from '../domain/task-input.ts';
 import { SimulationError } from '../kernel/kernel.ts';
@@ -467,11 +468,11 @@ export function delegateTask(world: World, task: TaskState, dl: string): void {
 /** Gives an ASSIGNED task to `ic`: its effort scaled by the IC's skill, a delegation and an ack. */
 export function handTo(world: World, task: TaskState, ic: Person, from: string): void {
   const skill = skillIn(ic.spec as IcSpec, task.plan.domain);
-  // A skill gap slows the work: the effort left is rescaled for whoever holds the task now.
-  task.effortLeft = Math.max(
-    0,
-    task.effort * effortFactor(skill, task.plan.complexity) - task.workedHours,
-  );
+  // A skill gap slows the work, and so does a new hire's ramp-up: the effort left is rescaled
+  // for whoever holds the task now.
+  task.effortLeft =
+    Math.max(0, task.effort * effortFactor(skill, task.plan.complexity) - task.workedHours) /
+    productivity(ic.rampUp, world.now);
   world.message(
     'delegation',
     'delegate.task',

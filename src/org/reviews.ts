@@ -5,6 +5,7 @@
 import type { Gate } from '../domain/gates.ts';
 import { type Domain, type IcSpec, skillIn } from '../domain/org.ts';
 import { handoffDomains } from '../domain/planning/plan.ts';
+import { productivity } from '../domain/ramp-up.ts';
 import { effortFactor, rejectionFactor } from '../domain/skills.ts';
 import { freeSlot, releaseTask } from './flow.ts';
 import { leastBusy } from './load.ts';
@@ -120,7 +121,8 @@ export function review(world: World, task: TaskState, by: string): void {
   world.drive(task, { type: rejected ? 'review.rejected' : 'review.approved', gate, reviewer: by });
   if (rejected && author) {
     task.effortLeft =
-      world.config.reworkFraction * task.effort * effortFactor(skill, task.plan.complexity);
+      (world.config.reworkFraction * task.effort * effortFactor(skill, task.plan.complexity)) /
+      productivity(author.rampUp, world.now);
     world.deliver(author, {
       type: 'task.rework',
       workHours: task.effortLeft,

@@ -57,6 +57,14 @@ export function orgProblems(config: SimConfig): string[] {
         problems.push(`${ic.id}: wipLimit must be at least 1, got ${ic.wipLimit}`);
     }
   }
+  for (const h of config.hires) {
+    if (!(h.rampUpDays >= 0))
+      problems.push(`hire ${h.ic.id}: rampUpDays must be ≥ 0, got ${h.rampUpDays}`);
+    if (!(h.startProductivity > 0 && h.startProductivity <= 1))
+      problems.push(
+        `hire ${h.ic.id}: startProductivity must be > 0 and ≤ 1, got ${h.startProductivity}`,
+      );
+  }
   const hired = new Set(config.hires.map((h) => h.ic.id));
   for (const [i, o] of config.outages.entries()) {
     if (!ids.has(o.person) && !hired.has(o.person))
@@ -148,12 +156,15 @@ export function runSimulation(
   for (const outage of config.outages) scheduleOutage(world, outage);
   for (const hire of config.hires) {
     world.kernel.scheduleAt(hire.at, () => {
-      world.addPerson(hire.ic);
+      const { rampUpDays, startProductivity } = hire;
+      world.addPerson(hire.ic, { from: hire.at, days: rampUpDays, startProductivity });
       world.record({
         type: 'hire',
         person: hire.ic.id,
         team: hire.ic.team,
         domain: hire.ic.domain,
+        rampUpDays,
+        startProductivity,
       });
       tryAssign(world, hire.ic.team, hire.ic.domain);
     });

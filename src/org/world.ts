@@ -21,6 +21,7 @@ import {
   skillIn,
 } from '../domain/org.ts';
 import type { Plan, TacticalTask } from '../domain/planning/plan.ts';
+import type { RampUp } from '../domain/ramp-up.ts';
 import type { SlaState } from '../domain/sla.ts';
 import type { TaskEvent } from '../domain/task-events.ts';
 import { FlatActor } from '../engine/flat-actor.ts';
@@ -75,6 +76,8 @@ export interface Person {
   /** A borrowed IC works for another domain's (or team's) backlog until `until`. */
   borrowed: { team: string; domain: Domain; until: Hours } | null;
   away: boolean;
+  /** A new hire's ramp-up to full productivity; null for everyone productive at once. */
+  readonly rampUp: RampUp | null;
 }
 
 export interface InstructionState {
@@ -253,7 +256,7 @@ export class World {
     this.log.append({ t: this.kernel.now, ...record });
   }
 
-  addPerson(spec: PersonSpec): Person {
+  addPerson(spec: PersonSpec, rampUp: RampUp | null = null): Person {
     const machine = MACHINES[spec.role];
     const input = { id: spec.id, role: spec.role, calendar: spec.calendar };
     const onWork = (event: unknown) => {
@@ -293,6 +296,7 @@ export class World {
       finished: new Map(),
       borrowed: null,
       away: false,
+      rampUp,
     };
     actor.start();
     this.people.set(spec.id, person);

@@ -397,6 +397,8 @@ export function resolveScenario(
             calendar,
             wipLimit: raw.org.wipLimit ?? 2,
           }),
+          rampUpDays: e.rampUpDays,
+          startProductivity: e.startProductivity,
         });
         return;
       }

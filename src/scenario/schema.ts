@@ -353,6 +353,17 @@ const event = z.discriminatedUnion('type', [
     domain,
     level: level.optional(),
     wipLimit: z.number().int().positive().optional(),
+    rampUpDays: z
+      .number()
+      .min(0)
+      .default(0)
+      .describe('days (24 h each) until the hire is fully productive; 0: at once, as an agent is'),
+    startProductivity: z
+      .number()
+      .positive()
+      .max(1)
+      .default(1)
+      .describe('productivity on the first hour, > 0 and ≤ 1, rising linearly to 1'),
   }),
 ]);
 

@@ -206,6 +206,11 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
     message: /events\[0\]\.team names no team: "team-9"/,
   },
   {
+    name: 'a hire who starts with no productivity at all',
+    yaml: `${ok}events:\n  - { type: hire, at: 1, id: x, domain: qa, rampUpDays: 5, startProductivity: 0 }\n`,
+    message: /:4:\d+: events\[0\]\.startProductivity must be > 0, got 0/,
+  },
+  {
     name: 'a dependency cycle in a plan',
     yaml: 'instructions:\n  - at: 0\n    tier: 2\n    plan:\n      strategic:\n        - id: s\n          domain: backend\n          tasks:\n            - { id: a, estimateHours: 1, dependsOn: [b] }\n            - { id: b, estimateHours: 1, dependsOn: [a] }\n',
     message:
