@@ -52,8 +52,11 @@ export interface WorkMessage {
 export type DeskEvent =
   | { type: 'outage.start'; at: Hours }
   | { type: 'outage.end'; at: Hours }
-  /** Stops work on `task` (a blocker, a cancellation): its activities leave the desk. */
-  | { type: 'work.drop'; at: Hours; task?: string; ref?: string }
+  /**
+   * Stops work on `task` (a blocker, a cancellation), or the one activity `activity` (handed to
+   * someone covering): the activities it names leave the desk.
+   */
+  | { type: 'work.drop'; at: Hours; task?: string; ref?: string; activity?: string }
   /** A broadcast on a channel the person subscribes to: read, it takes no desk time. */
   | { type: 'channel.message'; at: Hours; channel: string; kind: string };
 
@@ -114,10 +117,14 @@ function remaining(context: DeskContext): Hours {
   );
 }
 
-function matches(activity: Activity, event: { task?: string; ref?: string }): boolean {
+function matches(
+  activity: Activity,
+  event: { task?: string; ref?: string; activity?: string },
+): boolean {
   return (
     (event.task !== undefined && activity.task === event.task) ||
-    (event.ref !== undefined && activity.ref === event.ref)
+    (event.ref !== undefined && activity.ref === event.ref) ||
+    (event.activity !== undefined && activity.id === event.activity)
   );
 }
 
@@ -125,14 +132,23 @@ function matches(activity: Activity, event: { task?: string; ref?: string }): bo
 export type WorkEvent<M extends string> = WorkMessage & { type: M };
 
 /**
+ * Work taken over for a colleague who is out: whatever their role, it arrives as the activity it
+ * would have been on their desk, so anyone can cover for anyone the org allows.
+ */
+export type CoverWork = WorkMessage & { type: 'cover.work'; kind: ActivityKind };
+
+/**
  * Builds a role's machine: the desk, plus the messages the role accepts (`accepts` maps each
  * message type to the activity it becomes). A ritual (standup, capacity review) pauses whatever
  * is under way at its hour; P0 execution preempts lower-priority execution.
  */
 export function roleMachine<M extends string>(role: Role, accepts: Record<M, ActivityKind>) {
-  type Event = DeskEvent | WorkEvent<M>;
+  type Event = DeskEvent | WorkEvent<M> | CoverWork;
   type Dropped = Extract<DeskEvent, { type: 'work.drop' }>;
-  const isWork = (event: Event): event is WorkEvent<M> => event.type in accepts;
+  const isWork = (event: Event): event is WorkEvent<M> | CoverWork =>
+    event.type === 'cover.work' || event.type in accepts;
+  const kindOf = (event: WorkEvent<M> | CoverWork): ActivityKind =>
+    event.type === 'cover.work' ? (event as CoverWork).kind : accepts[event.type as M];
   const interrupted = (context: DeskContext, reason: Interruption) => ({
     type: 'work.interrupted' as const,
     person: context.id,
@@ -163,7 +179,7 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
       tick: assign(({ context, event }) => ({ now: 'at' in event ? event.at : context.now })),
       take: assign(({ context, event }) => {
         if (!isWork(event)) return {};
-        const activity = activityFrom(context, accepts[event.type], event);
+        const activity = activityFrom(context, kindOf(event), event);
         return { queue: enqueue(context.queue, activity), seq: context.seq + 1 };
       }),
       startNext: assign(({ context }) => {
@@ -225,6 +241,7 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
       ...(Object.fromEntries(
         Object.keys(accepts).map((type) => [type, { actions: ['tick', 'take'] }]),
       ) as Record<M, { actions: ['tick', 'take'] }>),
+      'cover.work': { actions: ['tick', 'take'] as const },
       'work.drop': { actions: ['tick', 'dropQueued'] as const },
       'channel.message': { actions: 'tick' as const },
     },

@@ -157,7 +157,13 @@ export type OrgRecord =
       tasks?: string[];
       until: Hours;
     }
-  | { type: 'outage'; person: string; phase: 'start' | 'end' }
+  | {
+      type: 'outage';
+      person: string;
+      phase: 'start' | 'end';
+      /** At the start: who covers for them, if anyone. */
+      cover?: string;
+    }
   | {
       type: 'hire';
       person: string;

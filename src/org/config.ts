@@ -68,10 +68,13 @@ export interface CostConfig {
   readonly budgetUsd: number | null;
 }
 
+/** Someone is out from `from` to `to`; their work waits for them, or goes to `cover`. */
 export interface Outage {
   readonly person: string;
   readonly from: Hours;
   readonly to: Hours;
+  /** Who takes their work meanwhile (src/domain/cover.ts says who may). */
+  readonly cover?: string;
 }
 
 export interface SimConfig {

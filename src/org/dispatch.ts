@@ -88,10 +88,10 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
   if (a.kind !== 'standup' && a.kind !== 'rebalance') world.lastProgress = world.now;
   switch (a.kind) {
     case 'intake':
-      decideIntake(world, a.instruction as string);
+      decideIntake(world, a.instruction as string, person);
       return;
     case 'strategicPlanning':
-      publishPlan(world, a.instruction as string);
+      publishPlan(world, a.instruction as string, person);
       return;
     case 'tacticalPlanning':
       finishTacticalPlanning(world, a.instruction as string, a.ref as string, person.spec.id);

@@ -43,11 +43,10 @@ export function receiveInstruction(world: World, spec: InstructionSpec): void {
   world.pendingInstructions.set(spec.id, spec);
 }
 
-/** EM intake done: go or no-go, priority arbitration, delegation to a team's TL. */
-export function decideIntake(world: World, instruction: string): void {
+/** EM intake done (by the EM, or whoever covers for them): go or no-go, priority, delegation. */
+export function decideIntake(world: World, instruction: string, em: Person): void {
   const spec = world.pendingInstructions.get(instruction) as InstructionSpec;
   world.pendingInstructions.delete(instruction);
-  const em = world.manager();
   const budget = world.config.cost.budgetUsd;
   if (budget !== null && world.spentUsd >= budget) {
     world.record({
@@ -99,7 +98,7 @@ export function decideIntake(world: World, instruction: string): void {
     },
     { instruction },
   );
-  world.message('delegation', 'ack', tl.spec.id, em, null, { instruction });
+  world.message('delegation', 'ack', world.standIn(tl).spec.id, em, null, { instruction });
 }
 
 function quietestTeam(world: World, teams: readonly string[]): string {
@@ -112,8 +111,8 @@ function quietestTeam(world: World, teams: readonly string[]): string {
   return best;
 }
 
-/** TL strategic planning done: the plan, its tasks as actors, and delegation to the leads. */
-export function publishPlan(world: World, instruction: string): void {
+/** Strategic planning done (by the TL, or whoever covers): the plan, and delegation to the leads. */
+export function publishPlan(world: World, instruction: string, tl: Person): void {
   const state = world.instructions.get(instruction) as InstructionState;
   const { spec } = state;
   // Drawn before the run from the instruction and the seed alone (src/org/prepare.ts).
@@ -126,7 +125,6 @@ export function publishPlan(world: World, instruction: string): void {
   state.plan = plan;
   state.consumers = consumers(plan);
   state.paths = remainingPath(plan);
-  const tl = world.techLead(state.team);
   world.record({
     type: 'plan.strategic',
     instruction,
@@ -157,7 +155,7 @@ export function publishPlan(world: World, instruction: string): void {
       },
       { instruction },
     );
-    world.message('delegation', 'ack', dl.spec.id, tl, null, { instruction });
+    world.message('delegation', 'ack', world.standIn(dl).spec.id, tl, null, { instruction });
   }
 }
 

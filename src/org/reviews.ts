@@ -81,7 +81,8 @@ function requestReview(
   reviewer: Person = reviewerFor(world, task, gate),
 ): void {
   task.reviewing = gate;
-  task.reviewer = reviewer.spec.id;
+  // A lead who is out with a cover: the cover has the review.
+  task.reviewer = world.standIn(reviewer).spec.id;
   world.message(
     'delegation',
     `review.${gate}`,
@@ -103,6 +104,25 @@ export function moveReview(world: World, task: TaskState, from: Person, to: Pers
   if (gate === null) return;
   world.deliver(from, { type: 'work.drop', task: task.plan.id });
   requestReview(world, task, gate, to);
+}
+
+/**
+ * A review on the desk of an IC going out goes to `prefer` (its cover) unless that is the author,
+ * else to another reviewer as if it were requested now (never the author).
+ */
+export function reassignReview(
+  world: World,
+  task: TaskState,
+  from: Person,
+  prefer: Person | null,
+): void {
+  const gate = task.reviewing;
+  if (gate === null) return;
+  const to =
+    prefer !== null && !prefer.away && prefer.spec.id !== task.assignee
+      ? prefer
+      : reviewerFor(world, task, gate);
+  moveReview(world, task, from, to);
 }
 
 /** A reviewer finished: approve or reject, with odds raised by the author's skill gap. */

@@ -7,17 +7,10 @@ import { allPeople, DOMAINS, type IcSpec } from '../domain/org.ts';
 import { type Scheduled, SimulationError } from '../kernel/kernel.ts';
 import { dayOf, HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
 import type { EventLog } from '../log/event-log.ts';
-import type { Outage, RequirementChange, SimConfig } from './config.ts';
+import type { RequirementChange, SimConfig } from './config.ts';
 import { dispatch } from './dispatch.ts';
-import {
-  cancelTasks,
-  freeCandidates,
-  handTo,
-  icView,
-  receiveInstruction,
-  taskView,
-  tryAssign,
-} from './flow.ts';
+import { cancelTasks, receiveInstruction, tryAssign } from './flow.ts';
+import { outageIssues, scheduleOutage } from './outages.ts';
 import { type PlannedConfig, staffingProblems, teamsFor, withLeads, withPlans } from './prepare.ts';
 import { callStandup, newStandupState } from './standup.ts';
 import { World } from './world.ts';
@@ -65,20 +58,9 @@ export function orgProblems(config: SimConfig): string[] {
         `hire ${h.ic.id}: startProductivity must be > 0 and ≤ 1, got ${h.startProductivity}`,
       );
   }
-  const hired = new Set(config.hires.map((h) => h.ic.id));
-  for (const [i, o] of config.outages.entries()) {
-    if (!ids.has(o.person) && !hired.has(o.person))
-      problems.push(`outage for unknown person "${o.person}"`);
-    const overlapping = config.outages.find(
-      (p, j) => j < i && p.person === o.person && p.from < o.to && o.from < p.to,
-    );
-    if (overlapping) {
-      problems.push(
-        `outages of ${o.person} overlap (${overlapping.from}–${overlapping.to} and ${o.from}–${o.to}): merge them into one`,
-      );
-    }
-    if (!(o.to > o.from))
-      problems.push(`outage of ${o.person} must end after it starts (from ${o.from}, to ${o.to})`);
+  for (const issue of outageIssues(config)) {
+    const o = config.outages[issue.outage];
+    problems.push(`the outage of ${o?.person} (from ${o?.from}): ${issue.field} ${issue.message}`);
   }
   return problems;
 }
@@ -235,39 +217,4 @@ function changeRequirements(world: World, change: RequirementChange): void {
     cancelled: [...ids],
   });
   cancelTasks(world, state, ids);
-}
-
-function scheduleOutage(world: World, outage: Outage): void {
-  world.kernel.scheduleAt(outage.from, () => {
-    const person = world.person(outage.person);
-    person.away = true;
-    world.record({ type: 'outage', person: outage.person, phase: 'start' });
-    world.deliver(person, { type: 'outage.start' });
-    // Work the IC has not started goes to a colleague with a free slot, chosen by the strategy.
-    for (const id of [...person.held]) {
-      const task = world.task(id);
-      if (task.actor.getSnapshot().value !== 'assigned') continue;
-      const free = freeCandidates(world, task, person.spec.id);
-      if (free.length === 0) continue;
-      const chosen = world.strategy.choose(
-        taskView(task),
-        free.map((p) => icView(world, p, task)),
-      );
-      const other = world.person(chosen.id);
-      person.held.delete(id);
-      other.held.add(id);
-      task.assignee = other.spec.id;
-      world.drive(task, { type: 'task.reassign', assignee: other.spec.id });
-      world.deliver(person, { type: 'work.drop', task: id });
-      handTo(world, task, other, world.lead(other.team, task.plan.domain).spec.id);
-    }
-  });
-  world.kernel.scheduleAt(outage.to, () => {
-    const person = world.person(outage.person);
-    person.away = false;
-    world.record({ type: 'outage', person: outage.person, phase: 'end' });
-    world.deliver(person, { type: 'outage.end' });
-    if (person.domain !== undefined) tryAssign(world, person.team, person.domain);
-    for (const { team, domain } of world.servedBy(person)) tryAssign(world, team, domain);
-  });
 }

@@ -4,11 +4,11 @@
 
 import { createActor } from 'xstate';
 import type { DeskContext, DeskEmitted } from '../../machines/desk.ts';
-import { dlMachine } from '../../machines/dl.machine.ts';
-import { emMachine } from '../../machines/em.machine.ts';
-import { humanMachine } from '../../machines/human.machine.ts';
-import { icMachine } from '../../machines/ic.machine.ts';
-import { tlMachine } from '../../machines/tl.machine.ts';
+import { DL_WORK, dlMachine } from '../../machines/dl.machine.ts';
+import { EM_WORK, emMachine } from '../../machines/em.machine.ts';
+import { HUMAN_WORK, humanMachine } from '../../machines/human.machine.ts';
+import { IC_WORK, icMachine } from '../../machines/ic.machine.ts';
+import { TL_WORK, tlMachine } from '../../machines/tl.machine.ts';
 import type { ActivityKind } from '../domain/activity.ts';
 import { type AssignmentStrategy, createStrategy } from '../domain/assignment/index.ts';
 import type { BlockerType, EscalationLevel } from '../domain/escalation.ts';
@@ -42,6 +42,15 @@ const MACHINES = {
   human: humanMachine,
 } as const;
 
+/** Per role, the work messages its machine accepts and the activity each becomes. */
+const WORK: Record<Role, Readonly<Record<string, ActivityKind>>> = {
+  EM: EM_WORK,
+  TL: TL_WORK,
+  DL: DL_WORK,
+  IC: IC_WORK,
+  human: HUMAN_WORK,
+};
+
 /** What the org needs of a role's actor, whichever engine runs it. */
 export interface RoleActor {
   send(event: never): void;
@@ -59,6 +68,8 @@ export interface RoleEvent {
   readonly instruction?: string;
   readonly ref?: string;
   readonly priority?: number;
+  /** `work.drop` of one activity, by its id. */
+  readonly activity?: string;
 }
 
 export interface Person {
@@ -76,6 +87,11 @@ export interface Person {
   /** A borrowed IC works for another domain's (or team's) backlog until `until`. */
   borrowed: { team: string; domain: Domain; until: Hours } | null;
   away: boolean;
+  /**
+   * While a lead, the EM or a human is out: who covers for them (their new work goes there).
+   * Never set for an IC, whose tasks stay theirs (src/org/outages.ts).
+   */
+  cover: Person | null;
   /** A new hire's ramp-up to full productivity; null for everyone productive at once. */
   readonly rampUp: RampUp | null;
 }
@@ -296,6 +312,7 @@ export class World {
       finished: new Map(),
       borrowed: null,
       away: false,
+      cover: null,
       rampUp,
     };
     actor.start();
@@ -408,10 +425,29 @@ export class World {
     return this.byTeam.get(team) ?? [];
   }
 
-  /** Delivers an event to a person at the current instant, after the event being processed. */
+  /** Who does `seat`'s work now: the person, or while they are out, whoever covers for them. */
+  standIn(seat: Person): Person {
+    return seat.away && seat.cover !== null ? seat.cover : seat;
+  }
+
+  /** Whether anyone is at `seat` now: the person, or their cover. */
+  staffed(seat: Person): boolean {
+    return !seat.away || seat.cover !== null;
+  }
+
+  /**
+   * Delivers an event to a person at the current instant, after the event being processed. Work
+   * for someone who is out with a cover goes to the cover, as the activity it would have been.
+   */
   deliver(to: Person, event: Omit<RoleEvent, 'at'>): void {
+    const by = this.standIn(to);
+    const kind = by === to ? undefined : WORK[to.role][event.type];
     // `at` first: a spread followed by more keys gives each object a hidden class of its own.
-    this.kernel.schedule(0, () => to.actor.send({ at: this.now, ...event } as never));
+    const sent =
+      kind === undefined
+        ? { at: this.now, ...event }
+        : { at: this.now, ...event, type: 'cover.work', kind };
+    this.kernel.schedule(0, () => (kind === undefined ? to : by).actor.send(sent as never));
   }
 
   /** Sends a message of `protocol` from one person to another: logged, counted, delivered. */
@@ -424,7 +460,7 @@ export class World {
     extra: { task?: string; instruction?: string; content?: unknown } = {},
   ): void {
     this.counts[protocol]++;
-    this.record({ type: 'message', protocol, kind, from, to: to.spec.id, ...extra });
+    this.record({ type: 'message', protocol, kind, from, to: this.standIn(to).spec.id, ...extra });
     if (event !== null) this.deliver(to, event);
   }
 

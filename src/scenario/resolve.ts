@@ -32,6 +32,7 @@ import {
   DEFAULT_OVERHEADS,
   defaultConfig,
 } from '../org/defaults.ts';
+import { outageIssues } from '../org/outages.ts';
 import { staffingProblems, withLeads, withPlans } from '../org/prepare.ts';
 import { orgProblems } from '../org/run.ts';
 import { type FieldPath, formatPath, type ScenarioIssue } from './errors.ts';
@@ -330,9 +331,10 @@ export function resolveScenario(
       message: 'has nothing to simulate: add `instructions`, `arrivals` or an `incident` event',
     });
   }
-  const people = new Map(org.teams.flatMap((t) => t.ics.map((ic) => [ic.id, ic] as const)));
   const teams = new Set(org.teams.map((t) => t.id));
   const outages: Outage[] = [];
+  /** The event each outage came from. */
+  const outageEvents: number[] = [];
   const hires: Hire[] = [];
   const changes: RequirementChange[] = [];
   const instructionIds = new Set(instructions.map((i) => i.id));
@@ -340,21 +342,13 @@ export function resolveScenario(
     const path: FieldPath = ['events', i];
     switch (e.type) {
       case 'outage':
-        if (
-          !people.has(e.person) &&
-          !raw.events.some((h) => h.type === 'hire' && h.id === e.person)
-        ) {
-          issues.push({
-            path: [...path, 'person'],
-            message: `names no IC of the org: "${e.person}" (for example: ${[...people.keys()].slice(0, 3).join(', ')})`,
-          });
-        }
-        if (!(e.to > e.from))
-          issues.push({
-            path: [...path, 'to'],
-            message: `must be later than from (${e.from}), got ${e.to}`,
-          });
-        outages.push({ person: e.person, from: e.from, to: e.to });
+        outageEvents.push(i);
+        outages.push({
+          person: e.person,
+          from: e.from,
+          to: e.to,
+          ...(e.cover === undefined ? {} : { cover: e.cover }),
+        });
         return;
       case 'requirementChange': {
         if (!instructionIds.has(e.instruction)) {
@@ -406,6 +400,11 @@ export function resolveScenario(
         return;
     }
   });
+  for (const issue of outageIssues({ org, hires, outages }))
+    issues.push({
+      path: ['events', outageEvents[issue.outage] ?? 0, issue.field],
+      message: issue.message,
+    });
   const base = defaultConfig();
   const config: SimConfig = {
     ...base,

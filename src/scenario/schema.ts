@@ -325,9 +325,16 @@ const overheads = z
 const event = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('outage'),
-    person: z.string().min(1),
+    person: z.string().min(1).describe('anyone in the org: an IC, a lead, the TL, the EM, a human'),
     from: hours,
     to: positiveHours,
+    cover: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'who takes their work meanwhile: for an IC an IC of its team, for a DL another DL or the TL of its team, for a TL another TL or one of its DLs, for the EM a TL, for a human another human',
+      ),
   }),
   z.strictObject({
     type: z.literal('incident'),

@@ -183,7 +183,27 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
   {
     name: 'an outage for nobody',
     yaml: `${ok}events:\n  - { type: outage, person: ghost, from: 1, to: 5 }\n`,
-    message: /:4:\d+: events\[0\]\.person names no IC of the org: "ghost"/,
+    message: /:4:\d+: events\[0\]\.person names no one in the org: "ghost"/,
+  },
+  {
+    name: 'a cover who is the person out',
+    yaml: `${ok}events:\n  - { type: outage, person: dl-qa, from: 1, to: 5, cover: dl-qa }\n`,
+    message: /:4:\d+: events\[0\]\.cover must be someone other than dl-qa themselves/,
+  },
+  {
+    name: 'a cover of a role that cannot do the work',
+    yaml: `${ok}events:\n  - { type: outage, person: em, from: 1, to: 5, cover: dl-qa }\n`,
+    message: /events\[0\]\.cover must be a TL to cover for em \(EM\), got dl-qa \(DL\)/,
+  },
+  {
+    name: 'a cover who is out at the same time',
+    yaml: `${ok}events:\n  - { type: outage, person: dl-qa, from: 1, to: 9, cover: tl }\n  - { type: outage, person: tl, from: 5, to: 20 }\n`,
+    message: /events\[0\]\.cover is out at the same time \(5–20\): name someone who is present/,
+  },
+  {
+    name: 'a cover nobody knows',
+    yaml: `${ok}events:\n  - { type: outage, person: human-1, from: 1, to: 9, cover: human-9 }\n`,
+    message: /events\[0\]\.cover names no one in the org: "human-9"/,
   },
   {
     name: 'an outage that ends before it starts',
@@ -230,7 +250,8 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
   {
     name: 'overlapping outages',
     yaml: `${ok}events:\n  - { type: outage, person: ic-qa-1, from: 1, to: 9 }\n  - { type: outage, person: ic-qa-1, from: 5, to: 20 }\n`,
-    message: /outages of ic-qa-1 overlap/,
+    message:
+      /events\[1\]\.from makes outages of ic-qa-1 overlap \(1–9 and 5–20\): merge them into one/,
   },
   {
     name: 'a duplicate instruction id, reported where the duplicate is',

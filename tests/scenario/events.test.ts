@@ -27,4 +27,14 @@ describe('events in a scenario file', () => {
       ['b', 4, 0.25],
     ]);
   });
+
+  it('accept an outage of anyone, with a cover who may do their work', () => {
+    const config = load(
+      'events:\n  - { type: outage, person: dl-backend, from: 5, to: 53, cover: tl }\n  - { type: outage, person: em, from: 60, to: 70 }\n',
+    );
+    expect(config.outages).toEqual([
+      { person: 'dl-backend', from: 5, to: 53, cover: 'tl' },
+      { person: 'em', from: 60, to: 70 },
+    ]);
+  });
 });
