@@ -97,8 +97,14 @@ export function violations(config: SimConfig, log: readonly LogRecord[]): string
     }
   }
 
-  // Every handoff offered is accepted or returned.
-  const messages = only(log, 'message');
+  // Every handoff offered is accepted or returned, unless its task was cancelled (a requirement
+  // change withdraws the handoffs of the work it cancels).
+  const withdrawn = new Set(
+    only(log, 'task.transition')
+      .filter((r) => r.to === 'CANCELLED')
+      .map((r) => r.task),
+  );
+  const messages = only(log, 'message').filter((m) => !withdrawn.has(m.task ?? ''));
   const offers = messages.filter((m) => m.kind === 'handoff.offer').length;
   const answers = messages.filter(
     (m) => m.kind === 'handoff.accept' || m.kind === 'handoff.return',
@@ -123,6 +129,8 @@ export function violations(config: SimConfig, log: readonly LogRecord[]): string
   }
 
   // Makespan ≥ the longest chain of execution and ≥ the work done over the capacity there was.
+  // A cancelled task counts as finished for its dependents when it is cancelled, maybe before its
+  // own inputs finished: a chain through it counts its own execution only.
   const execute = new Map<string, number>();
   for (const w of only(log, 'work'))
     if (w.kind === 'execute' && w.task) execute.set(w.task, (execute.get(w.task) ?? 0) + w.hours);
@@ -133,7 +141,8 @@ export function violations(config: SimConfig, log: readonly LogRecord[]): string
       const known = longest.get(id);
       if (known !== undefined) return known;
       const t = tasks.find((x) => x.id === id);
-      const value = (execute.get(id) ?? 0) + Math.max(0, ...(t?.dependsOn ?? []).map(chain));
+      const inputs = withdrawn.has(id) ? [] : (t?.dependsOn ?? []);
+      const value = (execute.get(id) ?? 0) + Math.max(0, ...inputs.map(chain));
       longest.set(id, value);
       return value;
     };
