@@ -58,7 +58,12 @@ export type DeskEvent =
    */
   | { type: 'work.drop'; at: Hours; task?: string; ref?: string; activity?: string }
   /** A broadcast on a channel the person subscribes to: read, it takes no desk time. */
-  | { type: 'channel.message'; at: Hours; channel: string; kind: string };
+  | { type: 'channel.message'; at: Hours; channel: string; kind: string }
+  /**
+   * The scope of `task` changed: the execution of it left on the desk takes `factor` times as
+   * long. Under way, it stops (`rescaled`) and is queued again with its new remainder.
+   */
+  | { type: 'work.rescale'; at: Hours; task: string; factor: number };
 
 export type DeskEmitted =
   | { type: 'work.started'; person: string; activity: Activity; at: Hours; endsAt: Hours }
@@ -74,8 +79,11 @@ export type DeskEmitted =
       reason: Interruption;
     };
 
-/** Why an activity stopped before its end: P0 work, a ritual at its hour, an outage, a drop. */
-export type Interruption = 'preempted' | 'ritual' | 'outage' | 'dropped';
+/**
+ * Why an activity stopped before its end: P0 work, a ritual at its hour, an outage, a drop, or a
+ * change of its task's scope.
+ */
+export type Interruption = 'preempted' | 'ritual' | 'outage' | 'dropped' | 'rescaled';
 
 export function deskContext(input: DeskInput): DeskContext {
   return {
@@ -109,12 +117,22 @@ export function activityFrom(
   };
 }
 
-function remaining(context: DeskContext): Hours {
+/** Working hours the activity under way has left at `now`. */
+export function remainingAt(context: DeskContext, now: Hours): Hours {
   const current = context.current as Activity;
   return Math.max(
     0,
-    current.workHours - workingHoursBetween(context.startedAt, context.now, context.calendar),
+    current.workHours - workingHoursBetween(context.startedAt, now, context.calendar),
   );
+}
+
+function remaining(context: DeskContext): Hours {
+  return remainingAt(context, context.now);
+}
+
+/** Whether `activity` is execution of `task`. */
+function executes(activity: Activity, task: string): boolean {
+  return activity.kind === 'execute' && activity.task === task;
 }
 
 function matches(
@@ -145,18 +163,19 @@ export type CoverWork = WorkMessage & { type: 'cover.work'; kind: ActivityKind }
 export function roleMachine<M extends string>(role: Role, accepts: Record<M, ActivityKind>) {
   type Event = DeskEvent | WorkEvent<M> | CoverWork;
   type Dropped = Extract<DeskEvent, { type: 'work.drop' }>;
+  type Rescaled = Extract<DeskEvent, { type: 'work.rescale' }>;
   const isWork = (event: Event): event is WorkEvent<M> | CoverWork =>
     event.type === 'cover.work' || event.type in accepts;
   const kindOf = (event: WorkEvent<M> | CoverWork): ActivityKind =>
     event.type === 'cover.work' ? (event as CoverWork).kind : accepts[event.type as M];
-  const interrupted = (context: DeskContext, reason: Interruption) => ({
+  const interrupted = (context: DeskContext, reason: Interruption, factor = 1) => ({
     type: 'work.interrupted' as const,
     person: context.id,
     activity: context.current as Activity,
     // Stopped before its window opened, it never began.
     startedAt: Math.min(context.startedAt, context.now),
     at: context.now,
-    remainingHours: remaining(context),
+    remainingHours: remaining(context) * factor,
     reason,
   });
   return setup({
@@ -174,6 +193,10 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
         event.type === 'work.drop' &&
         context.current !== null &&
         matches(context.current, event as Dropped),
+      rescalesCurrent: ({ context, event }) =>
+        event.type === 'work.rescale' &&
+        context.current !== null &&
+        executes(context.current, (event as Rescaled).task),
     },
     actions: {
       tick: assign(({ context, event }) => ({ now: 'at' in event ? event.at : context.now })),
@@ -213,6 +236,10 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
       reportPreempted: emit(({ context }) => interrupted(context, interruptionBy(context.queue))),
       reportOutage: emit(({ context }) => interrupted(context, 'outage')),
       reportDropped: emit(({ context }) => interrupted(context, 'dropped')),
+      // The work it had left, at its new scope.
+      reportRescaled: emit(({ context, event }) =>
+        interrupted(context, 'rescaled', (event as Rescaled).factor),
+      ),
       requeueCurrent: assign(({ context }) => ({
         queue: enqueue(context.queue, {
           ...(context.current as Activity),
@@ -227,6 +254,14 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
             ? context.queue.filter((a) => !matches(a, event as Dropped))
             : context.queue,
       })),
+      rescaleQueued: assign(({ context, event }) => {
+        const { task, factor } = event as Rescaled;
+        return {
+          queue: context.queue.map((a) =>
+            executes(a, task) ? { ...a, workHours: a.workHours * factor } : a,
+          ),
+        };
+      }),
       startOutage: assign({ away: () => true }),
       endOutage: assign({ away: () => false }),
     },
@@ -243,6 +278,7 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
       ) as Record<M, { actions: ['tick', 'take'] }>),
       'cover.work': { actions: ['tick', 'take'] as const },
       'work.drop': { actions: ['tick', 'dropQueued'] as const },
+      'work.rescale': { actions: ['tick', 'rescaleQueued'] as const },
       'channel.message': { actions: 'tick' as const },
     },
     states: {
@@ -271,6 +307,15 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
               actions: ['tick', 'reportDropped', 'forgetCurrent', 'dropQueued'],
             },
             { actions: ['tick', 'dropQueued'] },
+          ],
+          'work.rescale': [
+            {
+              guard: 'rescalesCurrent',
+              target: 'working',
+              reenter: true,
+              actions: ['tick', 'reportRescaled', 'requeueCurrent', 'rescaleQueued'],
+            },
+            { actions: ['tick', 'rescaleQueued'] },
           ],
         },
       },

@@ -44,7 +44,8 @@ export interface TaskLife {
   readonly id: string;
   readonly instruction: string;
   readonly domain: string;
-  readonly estimateHours: Hours;
+  /** As planned, or as a requirement change rescaled it. */
+  estimateHours: Hours;
   readonly dependsOn: readonly string[];
   readonly priority: number;
   /** When the plan listed it, when it was released into the backlog, first IN_PROGRESS, its end. */
@@ -108,6 +109,12 @@ function readTimelines(log: readonly LogRecord[]): Map<string, TaskLife> {
             workedHours: 0,
             rejected: 0,
           });
+        }
+        break;
+      case 'requirement.changed':
+        for (const x of r.rescaled?.tasks ?? []) {
+          const t = tasks.get(x.id);
+          if (t) t.estimateHours = x.estimateHours;
         }
         break;
       case 'task.ready': {

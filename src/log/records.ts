@@ -173,7 +173,23 @@ export type OrgRecord =
       rampUpDays: number;
       startProductivity: number;
     }
-  | { type: 'requirement.changed'; instruction: string; cancelled: string[] }
+  | {
+      type: 'requirement.changed';
+      instruction: string;
+      /**
+       * `applied`; `tooLate`: the instruction had finished, nothing changed; `declined`: the EM
+       * declined the instruction before its plan was out, so there was nothing to change.
+       */
+      outcome: 'applied' | 'tooLate' | 'declined';
+      cancelled: string[];
+      /** Every unfinished task's new estimate, and for a released one its new effort. */
+      rescaled?: {
+        factor: number;
+        tasks: Array<{ id: string; estimateHours: Hours; effortHours?: Hours }>;
+      };
+      /** The strategic task added, sent to its domain's lead (its tasks come in `plan.tactical`). */
+      added?: { strategic: string; domain: Domain; tasks: string[] };
+    }
   | { type: 'budget.alert'; spentUsd: number; budgetUsd: number; share: number }
   | {
       type: 'run.start';

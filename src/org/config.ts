@@ -6,6 +6,7 @@ import type { EffortModel } from '../domain/effort.ts';
 import type { BlockerType } from '../domain/escalation.ts';
 import type { Gate, Tier } from '../domain/gates.ts';
 import type { IcSpec, OrgSpec, Role } from '../domain/org.ts';
+import type { AddedWork } from '../domain/planning/added-work.ts';
 import type { PlanHint } from '../domain/planning/generate.ts';
 import type { UnstaffedWork } from '../domain/planning/instruction-plan.ts';
 import type { Plan } from '../domain/planning/plan.ts';
@@ -123,12 +124,18 @@ export interface Hire {
 }
 
 /**
- * A requirement change at `at`: some of an instruction's unfinished tasks are cancelled, either
- * the named ones or a share of them drawn at random.
+ * A requirement change at `at` to an instruction: some of its unfinished tasks are cancelled (the
+ * named ones, or a share drawn at random), the estimates of the rest scaled, and new work added.
+ * Applied in that order.
  */
 export interface RequirementChange {
   readonly at: Hours;
   readonly instruction: string;
+  /** Tasks to cancel, by id. */
   readonly tasks?: readonly string[];
+  /** A share of the unfinished tasks to cancel. */
   readonly share?: number;
+  /** A factor (> 0) on the estimate and effort of every unfinished task (of started ones, the work left). */
+  readonly rescale?: number;
+  readonly add?: AddedWork;
 }

@@ -4,6 +4,7 @@
 import type { DeskContext, DeskEmitted } from '../../machines/desk.ts';
 import { workingHoursBetween } from '../domain/calendar.ts';
 import type { Domain } from '../domain/org.ts';
+import { releaseHeldChanges } from './changes.ts';
 import { decideEscalation, escalationStarted } from './escalations.ts';
 import {
   assignmentStarted,
@@ -70,7 +71,9 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
     return;
   }
   if (event.type === 'work.interrupted') {
-    logWork(world, person, event, event.reason === 'ritual' ? 'paused' : event.reason);
+    // A change of scope pauses the work as a ritual does: it resumes with its new remainder.
+    const { reason } = event;
+    logWork(world, person, event, reason === 'ritual' || reason === 'rescaled' ? 'paused' : reason);
     if (a.kind === 'execute' && task) {
       executionStopped(world, task, person, event.startedAt, event.remainingHours);
       if (event.reason === 'preempted')
@@ -89,9 +92,11 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
   switch (a.kind) {
     case 'intake':
       decideIntake(world, a.instruction as string, person);
+      releaseHeldChanges(world, a.instruction as string);
       return;
     case 'strategicPlanning':
       publishPlan(world, a.instruction as string, person);
+      releaseHeldChanges(world, a.instruction as string);
       return;
     case 'tacticalPlanning':
       finishTacticalPlanning(world, a.instruction as string, a.ref as string, person.spec.id);

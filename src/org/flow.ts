@@ -11,8 +11,10 @@ import type { Domain, IcSpec } from '../domain/org.ts';
 import { skillIn } from '../domain/org.ts';
 import {
   consumers,
+  type Plan,
   planProblems,
   remainingPath,
+  type StrategicTask,
   type TacticalTask,
 } from '../domain/planning/plan.ts';
 import { productivity } from '../domain/ramp-up.ts';
@@ -122,14 +124,39 @@ export function publishPlan(world: World, instruction: string, tl: Person): void
   const problems = planProblems(plan);
   if (problems.length > 0)
     throw new SimulationError(`The plan of ${instruction} is not a DAG: ${problems.join('; ')}.`);
+  replan(state, plan);
+  state.open = plan.tactical.length;
+  delegateStrategic(world, state, plan.strategic, tl);
+}
+
+/**
+ * The instruction's plan is now `plan` (published, or changed by a requirement change): who
+ * consumes each task and each task's remaining path follow it, for released tasks too.
+ */
+export function replan(state: InstructionState, plan: Plan): void {
   state.plan = plan;
   state.consumers = consumers(plan);
   state.paths = remainingPath(plan);
+  for (const task of state.tasks)
+    task.remainingPathHours = state.paths.get(task.plan.id) ?? task.plan.estimateHours;
+}
+
+/**
+ * The TL publishes strategic tasks (logged, and broadcast to the team) and hands each to its
+ * domain's lead for tactical planning.
+ */
+export function delegateStrategic(
+  world: World,
+  state: InstructionState,
+  strategic: readonly StrategicTask[],
+  tl: Person,
+): void {
+  const instruction = state.spec.id;
   world.record({
     type: 'plan.strategic',
     instruction,
     by: tl.spec.id,
-    strategic: plan.strategic.map((s) => ({
+    strategic: strategic.map((s) => ({
       id: s.id,
       domain: s.domain,
       milestone: s.milestone,
@@ -137,11 +164,11 @@ export function publishPlan(world: World, instruction: string, tl: Person): void
     })),
   });
   world.broadcast(`team/${state.team}`, 'plan.published', tl.spec.id, { instruction });
-  state.open = plan.tactical.length;
-  for (const s of plan.strategic) {
+  for (const s of strategic) {
     const dl = world.lead(state.team, s.domain);
-    const n = plan.tactical.filter((t) => t.strategic === s.id).length;
-    const hours = spec.tier === 1 ? 0 : world.config.overheads.tacticalPlanningHoursPerTask * n;
+    const n = (state.plan?.tactical ?? []).filter((t) => t.strategic === s.id).length;
+    const hours =
+      state.spec.tier === 1 ? 0 : world.config.overheads.tacticalPlanningHoursPerTask * n;
     world.message(
       'delegation',
       'delegate.strategic',

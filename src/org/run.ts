@@ -7,11 +7,19 @@ import { allPeople, DOMAINS, type IcSpec } from '../domain/org.ts';
 import { type Scheduled, SimulationError } from '../kernel/kernel.ts';
 import { dayOf, HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
 import type { EventLog } from '../log/event-log.ts';
-import type { RequirementChange, SimConfig } from './config.ts';
+import { changeRequirements } from './changes.ts';
+import type { SimConfig } from './config.ts';
 import { dispatch } from './dispatch.ts';
-import { cancelTasks, receiveInstruction, tryAssign } from './flow.ts';
+import { receiveInstruction, tryAssign } from './flow.ts';
 import { outageIssues, scheduleOutage } from './outages.ts';
-import { type PlannedConfig, staffingProblems, teamsFor, withLeads, withPlans } from './prepare.ts';
+import {
+  changeIssues,
+  type PlannedConfig,
+  staffingProblems,
+  teamsFor,
+  withLeads,
+  withPlans,
+} from './prepare.ts';
 import { callStandup, newStandupState } from './standup.ts';
 import { World } from './world.ts';
 
@@ -118,7 +126,13 @@ export function runSimulation(
   // Plans are drawn up front from each instruction and the seed, and checked against staffing.
   const planned = withPlans(simConfig);
   const config: PlannedConfig = { ...planned, org: withLeads(planned) };
-  const problems = [...orgProblems(config), ...staffingProblems(config).map((p) => p.message)];
+  const problems = [
+    ...orgProblems(config),
+    ...staffingProblems(config).map((p) => p.message),
+    ...changeIssues(config).map(
+      (i) => `requirement change ${i.change + 1}: ${i.path.join('.')} ${i.message}`,
+    ),
+  ];
   if (problems.length > 0)
     throw new SimulationError(`This org cannot run: ${problems.join('; ')}.`);
   const world = new World(config, teamsFor(config));
@@ -191,30 +205,4 @@ export function runSimulation(
     openTasks: open,
   });
   return { log: world.log, world };
-}
-
-/** A requirement change cancels the named tasks, or a random share of the unfinished ones. */
-function changeRequirements(world: World, change: RequirementChange): void {
-  const state = world.instructions.get(change.instruction);
-  if (state === undefined || state.done || state.plan === null) {
-    world.record({ type: 'requirement.changed', instruction: change.instruction, cancelled: [] });
-    return;
-  }
-  let ids = change.tasks ?? [];
-  if (change.share !== undefined) {
-    const open = state.plan.tactical.map((t) => t.id).filter((id) => !world.finished.has(id));
-    const random = world.random.stream(`change/${change.instruction}/${change.at}`);
-    const count = Math.round(change.share * open.length);
-    const pool = open.slice();
-    ids = Array.from(
-      { length: count },
-      () => pool.splice(random.int(0, pool.length - 1), 1)[0] as string,
-    );
-  }
-  world.record({
-    type: 'requirement.changed',
-    instruction: change.instruction,
-    cancelled: [...ids],
-  });
-  cancelTasks(world, state, ids);
 }

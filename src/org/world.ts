@@ -31,7 +31,7 @@ import { RandomSource, type RandomStream } from '../kernel/random.ts';
 import { formatTime, type Hours } from '../kernel/time.ts';
 import { EventLog } from '../log/event-log.ts';
 import type { OrgRecord, Protocol } from '../log/records.ts';
-import type { InstructionSpec, SimConfig } from './config.ts';
+import type { InstructionSpec, RequirementChange, SimConfig } from './config.ts';
 import type { TaskActor } from './task-actor.ts';
 
 const MACHINES = {
@@ -70,6 +70,8 @@ export interface RoleEvent {
   readonly priority?: number;
   /** `work.drop` of one activity, by its id. */
   readonly activity?: string;
+  /** `work.rescale`: the factor on the work left. */
+  readonly factor?: number;
 }
 
 export interface Person {
@@ -109,7 +111,8 @@ export interface InstructionState {
 }
 
 export interface TaskState {
-  readonly plan: TacticalTask;
+  /** The task as planned; a requirement change may rescale its estimate. */
+  plan: TacticalTask;
   readonly instruction: InstructionState;
   readonly team: string;
   readonly priority: number;
@@ -117,7 +120,8 @@ export interface TaskState {
   readonly random: RandomStream;
   /** Working hours of execution left (the drawn effort, then rework). */
   effortLeft: Hours;
-  readonly effort: Hours;
+  /** The drawn effort at full skill (a requirement change may rescale it). */
+  effort: Hours;
   assignee: string | null;
   /** Order of arrival in the backlog. */
   arrival: number;
@@ -180,6 +184,8 @@ export class World {
   readonly openByPriority: number[] = [0, 0, 0, 0];
   /** Instructions received and not yet through the EM's intake. */
   readonly pendingInstructions = new Map<string, InstructionSpec>();
+  /** Requirement changes that came before their instruction's plan: applied once it is out. */
+  readonly heldChanges = new Map<string, RequirementChange[]>();
   readonly escalations = new Map<string, Escalation>();
   /** Per task, its open blocker escalation and its open SLA look-in, if any. */
   readonly openBlockers = new Map<string, Escalation>();

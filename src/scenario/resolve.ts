@@ -33,7 +33,7 @@ import {
   defaultConfig,
 } from '../org/defaults.ts';
 import { outageIssues } from '../org/outages.ts';
-import { staffingProblems, withLeads, withPlans } from '../org/prepare.ts';
+import { changeIssues, staffingProblems, withLeads, withPlans } from '../org/prepare.ts';
 import { orgProblems } from '../org/run.ts';
 import { type FieldPath, formatPath, type ScenarioIssue } from './errors.ts';
 import type { ParsedScenario } from './schema.ts';
@@ -333,8 +333,9 @@ export function resolveScenario(
   }
   const teams = new Set(org.teams.map((t) => t.id));
   const outages: Outage[] = [];
-  /** The event each outage came from. */
+  /** The event each outage and each requirement change came from. */
   const outageEvents: number[] = [];
+  const changeEvents: number[] = [];
   const hires: Hire[] = [];
   const changes: RequirementChange[] = [];
   const instructionIds = new Set(instructions.map((i) => i.id));
@@ -358,15 +359,36 @@ export function resolveScenario(
           });
         }
         const prefix = `${e.instruction}-`;
-        changes.push(
-          typeof e.cancel === 'number'
-            ? { at: e.at, instruction: e.instruction, share: e.cancel }
+        const id = (t: string) => (t.startsWith(prefix) ? t : prefix + t);
+        changeEvents.push(i);
+        changes.push({
+          at: e.at,
+          instruction: e.instruction,
+          ...(typeof e.cancel === 'number' ? { share: e.cancel } : {}),
+          ...(Array.isArray(e.cancel) ? { tasks: e.cancel.map(id) } : {}),
+          ...(e.rescale === undefined ? {} : { rescale: e.rescale }),
+          ...(e.add === undefined
+            ? {}
             : {
-                at: e.at,
-                instruction: e.instruction,
-                tasks: e.cancel.map((t) => (t.startsWith(prefix) ? t : prefix + t)),
-              },
-        );
+                add: {
+                  domain: e.add.domain,
+                  dependsOn: (e.add.dependsOn ?? []).map(id),
+                  tasks:
+                    typeof e.add.tasks === 'number'
+                      ? e.add.tasks
+                      : e.add.tasks.map((t) => ({
+                          id: id(t.id),
+                          title: t.title ?? t.id,
+                          estimateHours: t.estimateHours,
+                          complexity: (t.complexity ?? 2) as Complexity,
+                          ...(t.dependsOn === undefined ? {} : { dependsOn: t.dependsOn.map(id) }),
+                          ...(t.architectural === undefined
+                            ? {}
+                            : { architectural: t.architectural }),
+                        })),
+                },
+              }),
+        });
         return;
       }
       case 'hire': {
@@ -478,6 +500,11 @@ export function resolveScenario(
     reported.add(key);
     issues.push({ path, message: `cannot run: ${problem.message}` });
   }
+  for (const issue of changeIssues(planned))
+    issues.push({
+      path: ['events', changeEvents[issue.change] ?? 0, ...issue.path],
+      message: issue.message,
+    });
   const ready: SimConfig = { ...planned, org: withLeads(planned) };
   for (const problem of orgProblems(ready))
     issues.push({ path: ['org'], message: `cannot run: ${problem}` });

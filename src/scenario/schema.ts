@@ -344,14 +344,44 @@ const event = z.discriminatedUnion('type', [
     title: z.string().default('P0 incident'),
     domains: instructionFields.domains,
   }),
-  z.strictObject({
-    type: z.literal('requirementChange'),
-    at: hours,
-    instruction: z.string().min(1),
-    cancel: z
-      .union([probability, z.array(z.string()).min(1)])
-      .describe('a share of the instruction’s unfinished tasks, or the ids of the tasks to cancel'),
-  }),
+  z
+    .strictObject({
+      type: z.literal('requirementChange'),
+      at: hours,
+      instruction: z.string().min(1),
+      cancel: z
+        .union([probability, z.array(z.string()).min(1)])
+        .optional()
+        .describe(
+          'a share of the instruction’s unfinished tasks, or the ids of the tasks to cancel',
+        ),
+      rescale: z
+        .number()
+        .positive()
+        .optional()
+        .describe(
+          'a factor on the estimate and effort of every unfinished task (of a started one, the work left)',
+        ),
+      add: z
+        .strictObject({
+          domain,
+          tasks: z
+            .union([z.number().int().positive(), z.array(plannedTask).min(1)])
+            .describe(
+              'how many tasks to generate in the instruction’s shape, or the tasks themselves as in a plan',
+            ),
+          dependsOn: z
+            .array(z.string())
+            .optional()
+            .describe('ids of the instruction’s tasks the new work waits for'),
+        })
+        .optional()
+        .describe('new work: one strategic task in `domain`, planned by that domain’s lead'),
+    })
+    .refine((e) => e.cancel !== undefined || e.rescale !== undefined || e.add !== undefined, {
+      message: 'needs at least one of cancel, rescale or add',
+    })
+    .meta({ anyOf: [{ required: ['cancel'] }, { required: ['rescale'] }, { required: ['add'] }] }),
   z.strictObject({
     type: z.literal('hire'),
     at: hours,

@@ -221,6 +221,27 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
     message: /events\[0\]\.instruction names no instruction: "NOPE"/,
   },
   {
+    name: 'a requirement change that changes nothing',
+    yaml: `${ok}events:\n  - { type: requirementChange, at: 1, instruction: I1 }\n`,
+    message: /:4:\d+: events\[0\] needs at least one of cancel, rescale or add/,
+  },
+  {
+    name: 'a requirement change that rescales by zero',
+    yaml: `${ok}events:\n  - { type: requirementChange, at: 1, instruction: I1, rescale: 0 }\n`,
+    message: /events\[0\]\.rescale must be > 0, got 0/,
+  },
+  {
+    name: 'a requirement change adding work after a task the plan does not have',
+    yaml: `${ok}events:\n  - { type: requirementChange, at: 1, instruction: I1, add: { domain: backend, tasks: 2, dependsOn: [zz] } }\n`,
+    message: /events\[0\]\.add\.dependsOn\[0\] names no task of I1's plan: "I1-zz"/,
+  },
+  {
+    name: 'a requirement change adding work in a domain the org does not staff',
+    yaml: 'org:\n  ics: { backend: 1 }\ninstructions:\n  - { at: 0, tier: 1, domains: [backend] }\nevents:\n  - { type: requirementChange, at: 1, instruction: I1, add: { domain: qa, tasks: 1 } }\n',
+    message:
+      /:6:\d+: events\[0\]\.add\.domain I1's plan with this change needs qa work and the org has no qa ICs to do it: staff it \(org\.ics\.qa\), let ICs with a secondary qa skill take it \(org\.unstaffedWork: borrow\), or add the work in a domain the org staffs/,
+  },
+  {
     name: 'a hire into an unknown team',
     yaml: `${ok}events:\n  - { type: hire, at: 1, id: x, team: team-9, domain: qa }\n`,
     message: /events\[0\]\.team names no team: "team-9"/,

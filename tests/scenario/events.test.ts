@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { withPlans } from '../../src/org/prepare.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'orgsim-events-'));
@@ -36,5 +37,32 @@ describe('events in a scenario file', () => {
       { person: 'dl-backend', from: 5, to: 53, cover: 'tl' },
       { person: 'em', from: 60, to: 70 },
     ]);
+  });
+
+  it('resolve a requirement change that adds and rescales, ids prefixed, the printed plan left alone', () => {
+    const config = load(
+      'events:\n  - type: requirementChange\n    at: 30\n    instruction: I1\n    rescale: 1.5\n    add:\n      domain: backend\n      dependsOn: [S1-T1]\n      tasks:\n        - { id: extra, estimateHours: 3 }\n',
+    );
+    expect(config.changes).toMatchObject([
+      {
+        at: 30,
+        instruction: 'I1',
+        rescale: 1.5,
+        add: {
+          domain: 'backend',
+          dependsOn: ['I1-S1-T1'],
+          tasks: [{ id: 'I1-extra', title: 'extra', estimateHours: 3, complexity: 2 }],
+        },
+      },
+    ]);
+    // Its work is drawn with the plans, in a strategic task of its own after I1-S1…
+    expect(config.changes[0]?.add?.plan?.strategic).toMatchObject({
+      id: 'I1-C1',
+      dependsOn: ['I1-S1'],
+    });
+    // …but `orgsim plan` prints the instruction's own plan: the change's work is not in it.
+    const printed = withPlans(config).instructions[0]?.plan.tactical.map((t) => t.id) ?? [];
+    expect(printed.length).toBeGreaterThan(0);
+    expect(printed.some((id) => id === 'I1-extra' || id.startsWith('I1-C'))).toBe(false);
   });
 });
