@@ -1,11 +1,13 @@
 // Invariants of a whole run, checked on its event log alone: what every org run must satisfy,
 // whatever the org, the instructions and the strategy.
 
+import { expect } from 'vitest';
 import { workingHoursBetween } from '../../src/domain/calendar.ts';
 import { requiredGates, type Tier } from '../../src/domain/gates.ts';
 import { allPeople, type IcSpec } from '../../src/domain/org.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import type { SimConfig } from '../../src/org/config.ts';
+import { runSimulation } from '../../src/org/run.ts';
 
 type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
 
@@ -163,4 +165,19 @@ export function violations(config: SimConfig, log: readonly LogRecord[]): string
     if (total > room + 1e-6) out.push(`${person} worked ${total}h with only ${room}h of calendar`);
   }
   return out;
+}
+
+/** Runs `config`, expecting it to finish every task with no invariant broken; returns its log. */
+export function soundRun(config: SimConfig): readonly LogRecord[] {
+  const { records } = runSimulation(config).log;
+  expect(records.at(-1)).toMatchObject({ type: 'run.end', reason: 'done' });
+  expect(violations(config, records)).toEqual([]);
+  return records;
+}
+
+/** Expects the fast engine to write the same log as XState itself for `config`. */
+export function sameLogOnBothEngines(config: SimConfig): void {
+  const xstate = runSimulation({ ...config, engine: 'xstate' }).log;
+  const fast = runSimulation({ ...config, engine: 'fast' }).log;
+  expect(fast.toJsonLines()).toBe(xstate.toJsonLines());
 }
