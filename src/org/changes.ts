@@ -36,7 +36,7 @@ export function releaseHeldChanges(world: World, instruction: string): void {
   if (held === undefined) return;
   const state = world.instructions.get(instruction);
   const declined = state === undefined && !world.pendingInstructions.has(instruction);
-  if (!declined && state?.plan == null) return;
+  if (!declined && (state === undefined || state.plan === null)) return;
   world.heldChanges.delete(instruction);
   for (const change of held) {
     if (state === undefined) record(world, change, 'declined');
@@ -58,8 +58,6 @@ function record(world: World, change: RequirementChange, outcome: 'tooLate' | 'd
  * change), all logged on one `requirement.changed`.
  */
 function apply(world: World, state: InstructionState, change: RequirementChange): void {
-  const plan = state.plan;
-  if (plan === null) return;
   const cancelled = toCancel(world, state, change);
   const rescaled =
     change.rescale === undefined ? undefined : rescale(world, state, change.rescale, cancelled);

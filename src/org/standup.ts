@@ -145,7 +145,7 @@ export function standupDone(
   if (parsed === null) return;
   const { day } = parsed;
   if (parsed.seat !== undefined) {
-    rollUp(world, state, world.person(parsed.seat), day);
+    rollUp(world, state, world.person(parsed.seat), day, person);
     return;
   }
   if (person.role === 'IC') {
@@ -193,8 +193,17 @@ function biggestBacklog(world: World, team: string) {
   return best;
 }
 
-/** A lead (DL, TL) rolls up what it heard to the next level; the EM's read closes the day. */
-function rollUp(world: World, state: StandupState, person: Person, day: number): void {
+/**
+ * A lead (DL, TL) rolls up what it heard to the next level (`by` them, or whoever covers for
+ * them); the EM's read closes the day.
+ */
+function rollUp(
+  world: World,
+  state: StandupState,
+  person: Person,
+  day: number,
+  by: Person = world.standIn(person),
+): void {
   if (person.role === 'EM' || person.role === 'IC') return;
   const heard = state.days.get(day)?.heard.get(person.spec.id) ?? [];
   const up = upTo(world, person);
@@ -229,7 +238,7 @@ function rollUp(world: World, state: StandupState, person: Person, day: number):
       blockers: blockersOf(world, held),
     };
   }
-  world.message('standup', 'standup.rollup', world.standIn(person).spec.id, up, null, { content });
+  world.message('standup', 'standup.rollup', by.spec.id, up, null, { content });
   deliverWhenComplete(world, state, day, up, content);
 }
 
