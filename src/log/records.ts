@@ -187,8 +187,17 @@ export type OrgRecord =
         factor: number;
         tasks: Array<{ id: string; estimateHours: Hours; effortHours?: Hours }>;
       };
-      /** The strategic task added, sent to its domain's lead (its tasks come in `plan.tactical`). */
-      added?: { strategic: string; domain: Domain; tasks: string[] };
+      /**
+       * The strategic task added to the plan (the instruction's `plan.strategic` stays as the TL
+       * published it), sent to its domain's lead: its tasks come in that lead's `plan.tactical`.
+       */
+      added?: {
+        strategic: string;
+        domain: Domain;
+        milestone: number;
+        dependsOn: readonly string[];
+        tasks: string[];
+      };
     }
   | { type: 'budget.alert'; spentUsd: number; budgetUsd: number; share: number }
   | {

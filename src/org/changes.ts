@@ -76,6 +76,8 @@ function apply(world: World, state: InstructionState, change: RequirementChange)
           added: {
             strategic: added.strategic.id,
             domain: added.strategic.domain,
+            milestone: added.strategic.milestone,
+            dependsOn: added.strategic.dependsOn,
             tasks: added.tactical.map((t) => t.id),
           },
         }),
@@ -160,7 +162,10 @@ function rescaleEffort(world: World, task: TaskState, factor: number): void {
   if (ic !== null) world.deliver(ic, { type: 'work.rescale', task: id, factor });
 }
 
-/** New work: a strategic task in the plan, handed to its domain's lead for tactical planning. */
+/**
+ * New work: a strategic task in the plan, handed by the TL (who spends no hours on it: the change
+ * comes decided) to its domain's lead for tactical planning.
+ */
 function add(world: World, state: InstructionState, added: AddedPlan): void {
   if (state.plan === null) return;
   replan(state, withAdded(state.plan, added));

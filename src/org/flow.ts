@@ -125,6 +125,18 @@ export function publishPlan(world: World, instruction: string, tl: Person): void
   if (problems.length > 0)
     throw new SimulationError(`The plan of ${instruction} is not a DAG: ${problems.join('; ')}.`);
   replan(state, plan);
+  world.record({
+    type: 'plan.strategic',
+    instruction,
+    by: tl.spec.id,
+    strategic: plan.strategic.map((s) => ({
+      id: s.id,
+      domain: s.domain,
+      milestone: s.milestone,
+      dependsOn: s.dependsOn,
+    })),
+  });
+  world.broadcast(`team/${state.team}`, 'plan.published', tl.spec.id, { instruction });
   state.open = plan.tactical.length;
   delegateStrategic(world, state, plan.strategic, tl);
 }
@@ -141,10 +153,7 @@ export function replan(state: InstructionState, plan: Plan): void {
     task.remainingPathHours = state.paths.get(task.plan.id) ?? task.plan.estimateHours;
 }
 
-/**
- * The TL publishes strategic tasks (logged, and broadcast to the team) and hands each to its
- * domain's lead for tactical planning.
- */
+/** The TL hands each strategic task to its domain's lead, for tactical planning in its hours. */
 export function delegateStrategic(
   world: World,
   state: InstructionState,
@@ -152,18 +161,6 @@ export function delegateStrategic(
   tl: Person,
 ): void {
   const instruction = state.spec.id;
-  world.record({
-    type: 'plan.strategic',
-    instruction,
-    by: tl.spec.id,
-    strategic: strategic.map((s) => ({
-      id: s.id,
-      domain: s.domain,
-      milestone: s.milestone,
-      dependsOn: s.dependsOn,
-    })),
-  });
-  world.broadcast(`team/${state.team}`, 'plan.published', tl.spec.id, { instruction });
   for (const s of strategic) {
     const dl = world.lead(state.team, s.domain);
     const n = (state.plan?.tactical ?? []).filter((t) => t.strategic === s.id).length;

@@ -2,6 +2,7 @@
 // seed with and without the change. One backend IC, tasks a and b (4 h each) and c after a.
 
 import { describe, expect, it } from 'vitest';
+import { summary } from '../../src/collect/summary.ts';
 import type { RequirementChange, SimConfig } from '../../src/org/config.ts';
 import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
 import { executedBy, only, planned, quiet } from './fixtures.ts';
@@ -37,24 +38,34 @@ describe('a requirement change that adds work', () => {
     const records = run([{ at: 3, instruction: 'I1', add }]);
     expect(only(records, 'requirement.changed')[0]).toMatchObject({
       outcome: 'applied',
-      added: { strategic: 'I1-C1', domain: 'backend', tasks: ['I1-C1-T1', 'I1-C1-T2'] },
+      added: {
+        strategic: 'I1-C1',
+        domain: 'backend',
+        milestone: 1,
+        dependsOn: ['I1-backend'],
+        tasks: ['I1-C1-T1', 'I1-C1-T2'],
+      },
     });
-    // The TL publishes it at once; the backend lead plans its two tasks in its own hours
-    // (0.25 h each) and they come after a and b, the first before the second.
-    const strategic = only(records, 'plan.strategic').at(-1);
-    expect(strategic).toMatchObject({ t: 3, by: 'tl' });
-    expect(strategic?.strategic).toEqual([
-      { id: 'I1-C1', domain: 'backend', milestone: 1, dependsOn: ['I1-backend'] },
-    ]);
+    // The plan the TL published stays as it was; the TL hands the new work to the backend lead
+    // at once, who plans its two tasks in its own hours (0.25 h each): after a and b, the first
+    // before the second.
+    expect(only(records, 'plan.strategic')).toEqual(only(without, 'plan.strategic'));
+    const delegated = only(records, 'message').filter((m) => m.kind === 'delegate.strategic');
+    expect(delegated.at(-1)).toMatchObject({ t: 3, from: 'tl', to: 'dl-backend' });
     const tactical = only(records, 'plan.tactical').find((p) => p.strategic === 'I1-C1');
     expect(tactical).toMatchObject({ t: 3.5, by: 'dl-backend' });
     expect(tactical?.tasks.map((t) => [t.id, t.dependsOn])).toEqual([
       ['I1-C1-T1', ['a', 'b']],
       ['I1-C1-T2', ['I1-C1-T1']],
     ]);
-    // Every added task completes, and the instruction counts them.
+    // Every added task completes, and the instruction and the summary count them.
     for (const id of ['I1-C1-T1', 'I1-C1-T2']) expect(completedAt(records, id)).toBeDefined();
     expect(only(records, 'instruction.completed')[0]?.tasks).toBe(5);
+    expect(summary(records, '')).toMatchObject({
+      strategicTasks: 2,
+      tacticalTasks: 5,
+      tasks: { completed: 5 },
+    });
     // Their estimates come from the tier's range ([2, 8] h for tier 2), and the chain of the two
     // runs after a and b complete: the instruction ends at least that chain later than they do.
     const [e1, e2] = (tactical?.tasks ?? []).map((t) => t.estimateHours) as [number, number];
