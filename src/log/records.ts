@@ -169,18 +169,22 @@ export type OrgRecord =
       person: string;
       team: string;
       domain: Domain;
-      /** Productivity rises linearly from `startProductivity` to 1 over `rampUpDays` days. */
-      rampUpDays: number;
-      startProductivity: number;
+      /**
+       * Productivity rises linearly from `startProductivity` to 1 over `rampUpDays` days. Always
+       * written; a log from before ramp-ups has neither: productive at once.
+       */
+      rampUpDays?: number;
+      startProductivity?: number;
     }
   | {
       type: 'requirement.changed';
       instruction: string;
       /**
        * `applied`; `tooLate`: the instruction had finished, nothing changed; `declined`: the EM
-       * declined the instruction before its plan was out, so there was nothing to change.
+       * declined the instruction before its plan was out, so there was nothing to change. Always
+       * written; a log from before it existed has none, and its changes were applied.
        */
-      outcome: 'applied' | 'tooLate' | 'declined';
+      outcome?: 'applied' | 'tooLate' | 'declined';
       cancelled: string[];
       /** Every unfinished task's new estimate, and for a released one its new effort. */
       rescaled?: {
