@@ -59,13 +59,21 @@ export interface WorkMessage {
 export type DeskEvent =
   | { type: 'outage.start'; at: Hours }
   | { type: 'outage.end'; at: Hours }
-  /** Stops work on `task` (a blocker, a cancellation): its activities leave the desk. */
-  | { type: 'work.drop'; at: Hours; task?: string; ref?: string }
+  /**
+   * Stops work on `task` (a blocker, a cancellation), or the one activity `activity` (handed to
+   * someone covering): the activities it names leave the desk.
+   */
+  | { type: 'work.drop'; at: Hours; task?: string; ref?: string; activity?: string }
   /** A broadcast on a channel the person subscribes to: read, it takes no desk time. */
   | { type: 'channel.message'; at: Hours; channel: string; kind: string }
   /** A budget is spent: work less urgent than `upTo` stops now and none starts until the release. */
   | { type: 'budget.hold'; at: Hours; upTo: number }
-  | { type: 'budget.release'; at: Hours };
+  | { type: 'budget.release'; at: Hours }
+  /**
+   * The scope of `task` changed: the execution of it left on the desk takes `factor` times as
+   * long. Under way, it stops (`rescaled`) and is queued again with its new remainder.
+   */
+  | { type: 'work.rescale'; at: Hours; task: string; factor: number };
 
 export type DeskEmitted =
   | {
@@ -91,9 +99,9 @@ export type DeskEmitted =
 
 /**
  * Why an activity stopped before its end: P0 work, a ritual at its hour, an outage, a drop, a
- * budget hold.
+ * budget hold, or a change of its task's scope.
  */
-export type Interruption = 'preempted' | 'ritual' | 'outage' | 'dropped' | 'held';
+export type Interruption = 'preempted' | 'ritual' | 'outage' | 'dropped' | 'held' | 'rescaled';
 
 export function deskContext(input: DeskInput): DeskContext {
   return {
@@ -129,18 +137,32 @@ export function activityFrom(
   };
 }
 
-function remaining(context: DeskContext): Hours {
+/** Working hours the activity under way has left at `now`. */
+export function remainingAt(context: DeskContext, now: Hours): Hours {
   const current = context.current as Activity;
   return Math.max(
     0,
-    current.workHours - workingHoursBetween(context.startedAt, context.now, context.calendar),
+    current.workHours - workingHoursBetween(context.startedAt, now, context.calendar),
   );
 }
 
-function matches(activity: Activity, event: { task?: string; ref?: string }): boolean {
+function remaining(context: DeskContext): Hours {
+  return remainingAt(context, context.now);
+}
+
+/** Whether `activity` is execution of `task`. */
+function executes(activity: Activity, task: string): boolean {
+  return activity.kind === 'execute' && activity.task === task;
+}
+
+function matches(
+  activity: Activity,
+  event: { task?: string; ref?: string; activity?: string },
+): boolean {
   return (
     (event.task !== undefined && activity.task === event.task) ||
-    (event.ref !== undefined && activity.ref === event.ref)
+    (event.ref !== undefined && activity.ref === event.ref) ||
+    (event.activity !== undefined && activity.id === event.activity)
   );
 }
 
@@ -148,23 +170,33 @@ function matches(activity: Activity, event: { task?: string; ref?: string }): bo
 export type WorkEvent<M extends string> = WorkMessage & { type: M };
 
 /**
+ * Work taken over for a colleague who is out: whatever their role, it arrives as the activity it
+ * would have been on their desk, so anyone can cover for anyone the org allows.
+ */
+export type CoverWork = WorkMessage & { type: 'cover.work'; kind: ActivityKind };
+
+/**
  * Builds a role's machine: the desk, plus the messages the role accepts (`accepts` maps each
  * message type to the activity it becomes). A ritual (standup, capacity review) pauses whatever
  * is under way at its hour; P0 execution preempts lower-priority execution.
  */
 export function roleMachine<M extends string>(role: Role, accepts: Record<M, ActivityKind>) {
-  type Event = DeskEvent | WorkEvent<M>;
+  type Event = DeskEvent | WorkEvent<M> | CoverWork;
   type Dropped = Extract<DeskEvent, { type: 'work.drop' }>;
   type Hold = Extract<DeskEvent, { type: 'budget.hold' }>;
-  const isWork = (event: Event): event is WorkEvent<M> => event.type in accepts;
-  const interrupted = (context: DeskContext, reason: Interruption) => ({
+  type Rescaled = Extract<DeskEvent, { type: 'work.rescale' }>;
+  const isWork = (event: Event): event is WorkEvent<M> | CoverWork =>
+    event.type === 'cover.work' || event.type in accepts;
+  const kindOf = (event: WorkEvent<M> | CoverWork): ActivityKind =>
+    event.type === 'cover.work' ? (event as CoverWork).kind : accepts[event.type as M];
+  const interrupted = (context: DeskContext, reason: Interruption, factor = 1) => ({
     type: 'work.interrupted' as const,
     person: context.id,
     activity: context.current as Activity,
     // Stopped before its window opened, it never began.
     startedAt: Math.min(context.startedAt, context.now),
     at: context.now,
-    remainingHours: remaining(context),
+    remainingHours: remaining(context) * factor,
     reason,
   });
   return setup({
@@ -186,12 +218,16 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
         event.type === 'work.drop' &&
         context.current !== null &&
         matches(context.current, event as Dropped),
+      rescalesCurrent: ({ context, event }) =>
+        event.type === 'work.rescale' &&
+        context.current !== null &&
+        executes(context.current, (event as Rescaled).task),
     },
     actions: {
       tick: assign(({ context, event }) => ({ now: 'at' in event ? event.at : context.now })),
       take: assign(({ context, event }) => {
         if (!isWork(event)) return {};
-        const activity = activityFrom(context, accepts[event.type], event);
+        const activity = activityFrom(context, kindOf(event), event);
         return { queue: enqueue(context.queue, activity), seq: context.seq + 1 };
       }),
       startNext: assign(({ context }) => {
@@ -231,6 +267,10 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
       reportHeld: emit(({ context }) => interrupted(context, 'held')),
       reportOutage: emit(({ context }) => interrupted(context, 'outage')),
       reportDropped: emit(({ context }) => interrupted(context, 'dropped')),
+      // The work it had left, at its new scope.
+      reportRescaled: emit(({ context, event }) =>
+        interrupted(context, 'rescaled', (event as Rescaled).factor),
+      ),
       requeueCurrent: assign(({ context }) => ({
         queue: enqueue(context.queue, {
           ...(context.current as Activity),
@@ -249,6 +289,14 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
         hold: event.type === 'budget.hold' ? (event as Hold).upTo : context.hold,
       })),
       releaseHold: assign({ hold: () => null }),
+      rescaleQueued: assign(({ context, event }) => {
+        const { task, factor } = event as Rescaled;
+        return {
+          queue: context.queue.map((a) =>
+            executes(a, task) ? { ...a, workHours: a.workHours * factor } : a,
+          ),
+        };
+      }),
       startOutage: assign({ away: () => true }),
       endOutage: assign({ away: () => false }),
     },
@@ -263,7 +311,9 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
       ...(Object.fromEntries(
         Object.keys(accepts).map((type) => [type, { actions: ['tick', 'take'] }]),
       ) as Record<M, { actions: ['tick', 'take'] }>),
+      'cover.work': { actions: ['tick', 'take'] as const },
       'work.drop': { actions: ['tick', 'dropQueued'] as const },
+      'work.rescale': { actions: ['tick', 'rescaleQueued'] as const },
       'channel.message': { actions: 'tick' as const },
       'budget.hold': { actions: ['tick', 'setHold'] as const },
       'budget.release': { actions: ['tick', 'releaseHold'] as const },
@@ -302,6 +352,15 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
               actions: ['tick', 'setHold', 'reportHeld', 'requeueCurrent'],
             },
             { actions: ['tick', 'setHold'] },
+          ],
+          'work.rescale': [
+            {
+              guard: 'rescalesCurrent',
+              target: 'working',
+              reenter: true,
+              actions: ['tick', 'reportRescaled', 'requeueCurrent', 'rescaleQueued'],
+            },
+            { actions: ['tick', 'rescaleQueued'] },
           ],
         },
       },

@@ -3,7 +3,8 @@
 
 import { roleMachine } from './desk.ts';
 
-export const dlMachine = roleMachine('DL', {
+/** The messages a DL accepts, and the activity each becomes. */
+export const DL_WORK = {
   'delegate.strategic': 'tacticalPlanning',
   'assign.request': 'assignment',
   'review.domain': 'domainApproval',
@@ -12,4 +13,6 @@ export const dlMachine = roleMachine('DL', {
   'handoff.offer': 'handoffVerification',
   'escalation.assigned': 'escalation',
   'standup.report': 'standup',
-});
+} as const;
+
+export const dlMachine = roleMachine('DL', DL_WORK);

@@ -3,9 +3,12 @@
 
 import { roleMachine } from './desk.ts';
 
-export const emMachine = roleMachine('EM', {
+/** The messages a EM accepts, and the activity each becomes. */
+export const EM_WORK = {
   'instruction.received': 'intake',
   'escalation.assigned': 'escalation',
   'capacity.review': 'rebalance',
   'standup.rollup': 'standup',
-});
+} as const;
+
+export const emMachine = roleMachine('EM', EM_WORK);

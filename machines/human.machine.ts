@@ -4,6 +4,9 @@
 
 import { roleMachine } from './desk.ts';
 
-export const humanMachine = roleMachine('human', {
+/** The messages a human accepts, and the activity each becomes. */
+export const HUMAN_WORK = {
   'escalation.assigned': 'escalation',
-});
+} as const;
+
+export const humanMachine = roleMachine('human', HUMAN_WORK);

@@ -3,7 +3,8 @@
 
 import { roleMachine } from './desk.ts';
 
-export const icMachine = roleMachine('IC', {
+/** The messages a IC accepts, and the activity each becomes. */
+export const IC_WORK = {
   'delegate.task': 'execute',
   'task.rework': 'execute',
   'task.resume': 'execute',
@@ -11,4 +12,6 @@ export const icMachine = roleMachine('IC', {
   'review.qa': 'qaValidation',
   'handoff.returned': 'handoffFix',
   'standup.call': 'standup',
-});
+} as const;
+
+export const icMachine = roleMachine('IC', IC_WORK);

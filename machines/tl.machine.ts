@@ -3,9 +3,12 @@
 
 import { roleMachine } from './desk.ts';
 
-export const tlMachine = roleMachine('TL', {
+/** The messages a TL accepts, and the activity each becomes. */
+export const TL_WORK = {
   'delegate.instruction': 'strategicPlanning',
   'review.architecture': 'architectureReview',
   'escalation.assigned': 'escalation',
   'standup.rollup': 'standup',
-});
+} as const;
+
+export const tlMachine = roleMachine('TL', TL_WORK);

@@ -34,6 +34,7 @@ export const CAUSES = [
   'away',
   'ritual',
   'incident',
+  'budget',
   'change',
   'unexplained',
 ] as const;
@@ -42,8 +43,9 @@ export const CAUSES = [
  * Why an hour of an instruction's lead time passed: work being done (`intake`, `planning`,
  * `execution`, `review`, `handoff`), a blocker (`blocked`: its escalation waiting or worked),
  * waiting on a person's desk behind other work (`queue`), while they were out (`away`), in a
- * ritual (`ritual`) or on P0 work (`incident`), waiting in a domain's backlog for a WIP slot
- * (`backlog`), or for a requirement change that added the work (`change`).
+ * ritual (`ritual`) or on P0 work (`incident`), held because a budget was spent (`budget`),
+ * waiting in a domain's backlog for a WIP slot (`backlog`), or for a requirement change that
+ * added the work (`change`).
  */
 export type Cause = (typeof CAUSES)[number];
 
@@ -103,6 +105,8 @@ interface Context {
   readonly strategic: Map<string, Extract<LogRecord, { type: 'plan.strategic' }>>;
   readonly decided: Map<string, Extract<LogRecord, { type: 'instruction.decided' }>>;
   readonly changes: Map<string, Hours[]>;
+  /** When desks held all but P0 work because a budget was spent: [from, to). */
+  readonly holds: Array<[Hours, Hours]>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -138,6 +142,13 @@ function contextOf(log: readonly LogRecord[]): Context {
   }
   const changes = new Map<string, Hours[]>();
   for (const c of ofType(log, 'requirement.changed')) push(changes, c.instruction, c.t);
+  const holds: Array<[Hours, Hours]> = [];
+  const end = log.at(-1)?.t ?? 0;
+  for (const e of ofType(log, 'budget.exhausted')) {
+    if (e.policy !== 'p0Only' && e.policy !== 'stopRun') continue;
+    const reset = ofType(log, 'budget.reset').find((r) => r.t > e.t && e.scope === 'day');
+    holds.push([e.t, reset?.t ?? end]);
+  }
   return {
     start: runStart(log),
     away: absences(log),
@@ -148,6 +159,7 @@ function contextOf(log: readonly LogRecord[]): Context {
     strategic: new Map(ofType(log, 'plan.strategic').map((p) => [p.instruction, p])),
     decided: new Map(ofType(log, 'instruction.decided').map((d) => [d.instruction, d])),
     changes,
+    holds,
   };
 }
 
@@ -225,9 +237,15 @@ function waitOn(
     // covers the instant just before it or ended earlier.
     let cause: Cause = waitCause;
     const s = slices[lastStartedBefore(slices, at)];
+    const hold = taskPriority > 0 ? ctx.holds.find(([a, b]) => a < at && b >= at) : undefined;
     if (s !== undefined) {
       if (s.t < at) {
         since = Math.max(since, s.t);
+        // Nothing under way on the desk while a spent budget held it.
+        if (hold !== undefined) {
+          cause = 'budget';
+          since = Math.max(since, hold[0]);
+        }
       } else {
         const p0 = s.task !== undefined && (ctx.priority.get(s.task) ?? 3) === 0;
         if (isRitual(s.kind)) cause = 'ritual';
@@ -300,7 +318,12 @@ function throughTask(ctx: Context, tiler: Tiler, life: TaskLife): void {
     }
     for (const v of life.visits) if (v.from < at && v.to >= at) since = Math.max(since, v.from);
     const state = stateBefore(life, at);
-    if (state === 'PENDING') tiler.add(since, 'backlog', backlogOf, life.id);
+    const holder = life.holders.filter((h) => h.t < at).at(-1)?.person;
+    if ((state === 'ASSIGNED' || state === 'IN_PROGRESS') && holder !== undefined)
+      // Its work sat on the holder's desk and the log has no slice of it (it left the desk
+      // unworked: taken back or moved by the lead): it waited there.
+      waitOn(ctx, tiler, holder, since, 'queue', life.priority, life.id);
+    else if (state === 'PENDING') tiler.add(since, 'backlog', backlogOf, life.id);
     else if (state === 'BLOCKED' || state === 'ESCALATED')
       tiler.add(since, 'blocked', 'escalation', life.id);
     else tiler.add(since, 'unexplained', state ?? 'unknown', life.id);

@@ -121,7 +121,9 @@ export function summary(
       cancelled: tasks.filter((t) => t.outcome === 'CANCELLED').length,
       open: tasks.filter((t) => t.outcome === null).length,
     },
-    strategicTasks: ofType(log, 'plan.strategic').reduce((n, p) => n + p.strategic.length, 0),
+    strategicTasks:
+      ofType(log, 'plan.strategic').reduce((n, p) => n + p.strategic.length, 0) +
+      ofType(log, 'requirement.changed').filter((c) => c.added !== undefined).length,
     tacticalTasks: tasks.length,
     throughputPerDay: lastDone > first ? round((done.length / (lastDone - first)) * 24) : 0,
     leadTimeHours: r2(distribution(instructionLeads)),

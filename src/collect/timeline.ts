@@ -47,7 +47,8 @@ export interface TaskLife {
   readonly strategic: string;
   team: string | null;
   readonly domain: string;
-  readonly estimateHours: Hours;
+  /** As planned, or as a requirement change rescaled it. */
+  estimateHours: Hours;
   readonly dependsOn: readonly string[];
   readonly priority: number;
   /** When the plan listed it, when it was released into the backlog, first IN_PROGRESS, its end. */
@@ -57,6 +58,8 @@ export interface TaskLife {
   endedAt: Hours | null;
   outcome: 'COMPLETED' | 'CANCELLED' | null;
   readonly visits: Visit[];
+  /** Who held it, from when (each ASSIGNED with an assignee). */
+  readonly holders: Array<{ readonly t: Hours; readonly person: string }>;
   /** Hours of execution actually worked on it (rework included). */
   workedHours: Hours;
   rejected: number;
@@ -110,9 +113,16 @@ function readTimelines(log: readonly LogRecord[]): Map<string, TaskLife> {
             endedAt: null,
             outcome: null,
             visits: [],
+            holders: [],
             workedHours: 0,
             rejected: 0,
           });
+        }
+        break;
+      case 'requirement.changed':
+        for (const x of r.rescaled?.tasks ?? []) {
+          const t = tasks.get(x.id);
+          if (t) t.estimateHours = x.estimateHours;
         }
         break;
       case 'task.ready': {
@@ -131,6 +141,8 @@ function readTimelines(log: readonly LogRecord[]): Map<string, TaskLife> {
         if (!t) break;
         if (t.releasedAt === null) t.releasedAt = r.t;
         if (r.to === 'IN_PROGRESS' && t.startedAt === null) t.startedAt = r.t;
+        if (r.to === 'ASSIGNED' && r.assignee !== undefined)
+          t.holders.push({ t: r.t, person: r.assignee });
         if (r.to === 'COMPLETED' || r.to === 'CANCELLED') {
           t.endedAt = r.t;
           t.outcome = r.to;
@@ -216,5 +228,10 @@ export function hoursWithin(
 
 /** Whether a slice of work stopped short and went back on the desk, to be resumed later. */
 export function interrupted(w: { outcome: string }): boolean {
-  return w.outcome === 'paused' || w.outcome === 'preempted' || w.outcome === 'outage';
+  return (
+    w.outcome === 'paused' ||
+    w.outcome === 'preempted' ||
+    w.outcome === 'outage' ||
+    w.outcome === 'held'
+  );
 }

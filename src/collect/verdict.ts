@@ -26,6 +26,7 @@ const WAITS: ReadonlySet<Cause> = new Set([
   'away',
   'ritual',
   'incident',
+  'budget',
   'blocked',
   'change',
 ]);
@@ -120,6 +121,7 @@ const PHRASE: Record<Cause, string> = {
   away: 'with the person out',
   ritual: 'in rituals',
   incident: 'displaced by P0 work',
+  budget: 'held by a spent budget',
   change: 'waiting for a requirement change',
   unexplained: 'unexplained',
 };

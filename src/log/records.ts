@@ -175,9 +175,52 @@ export type OrgRecord =
       tasks?: string[];
       until: Hours;
     }
-  | { type: 'outage'; person: string; phase: 'start' | 'end' }
-  | { type: 'hire'; person: string; team: string; domain: Domain }
-  | { type: 'requirement.changed'; instruction: string; cancelled: string[] }
+  | {
+      type: 'outage';
+      person: string;
+      phase: 'start' | 'end';
+      /** At the start: who covers for them, if anyone. */
+      cover?: string;
+    }
+  | {
+      type: 'hire';
+      person: string;
+      team: string;
+      domain: Domain;
+      /**
+       * Productivity rises linearly from `startProductivity` to 1 over `rampUpDays` days. Always
+       * written; a log from before ramp-ups has neither: productive at once.
+       */
+      rampUpDays?: number;
+      startProductivity?: number;
+    }
+  | {
+      type: 'requirement.changed';
+      instruction: string;
+      /**
+       * `applied`; `tooLate`: the instruction had finished, nothing changed; `declined`: the EM
+       * declined the instruction before its plan was out, so there was nothing to change. Always
+       * written; a log from before it existed has none, and its changes were applied.
+       */
+      outcome?: 'applied' | 'tooLate' | 'declined';
+      cancelled: string[];
+      /** Every unfinished task's new estimate, and for a released one its new effort. */
+      rescaled?: {
+        factor: number;
+        tasks: Array<{ id: string; estimateHours: Hours; effortHours?: Hours }>;
+      };
+      /**
+       * The strategic task added to the plan (the instruction's `plan.strategic` stays as the TL
+       * published it), sent to its domain's lead: its tasks come in that lead's `plan.tactical`.
+       */
+      added?: {
+        strategic: string;
+        domain: Domain;
+        milestone: number;
+        dependsOn: readonly string[];
+        tasks: string[];
+      };
+    }
   | {
       /** Spending reached `threshold` of a budget: logged once per threshold (per day for `day`). */
       type: 'budget.alert';

@@ -8,6 +8,7 @@ import type { EffortModel } from '../domain/effort.ts';
 import type { BlockerType } from '../domain/escalation.ts';
 import type { Gate, Tier } from '../domain/gates.ts';
 import type { IcSpec, OrgSpec, Role } from '../domain/org.ts';
+import type { AddedWork } from '../domain/planning/added-work.ts';
 import type { PlanHint } from '../domain/planning/generate.ts';
 import type { UnstaffedWork } from '../domain/planning/instruction-plan.ts';
 import type { Plan } from '../domain/planning/plan.ts';
@@ -69,10 +70,13 @@ export interface CostConfig extends TokenPricing {
   readonly alerts: readonly number[];
 }
 
+/** Someone is out from `from` to `to`; their work waits for them, or goes to `cover`. */
 export interface Outage {
   readonly person: string;
   readonly from: Hours;
   readonly to: Hours;
+  /** Who takes their work meanwhile (src/domain/cover.ts says who may). */
+  readonly cover?: string;
 }
 
 export interface SimConfig {
@@ -110,19 +114,29 @@ export interface SimConfig {
   readonly changes: readonly RequirementChange[];
 }
 
-/** A new IC joins a team at `at`. */
+/** A new IC joins a team at `at`, productive at once or ramping up over their first days. */
 export interface Hire {
   readonly at: Hours;
   readonly ic: IcSpec;
+  /** Days to full productivity (0: productive at once, as an agent is). */
+  readonly rampUpDays: number;
+  /** Productivity on the first hour, in (0, 1]; rises linearly to 1 over `rampUpDays`. */
+  readonly startProductivity: number;
 }
 
 /**
- * A requirement change at `at`: some of an instruction's unfinished tasks are cancelled, either
- * the named ones or a share of them drawn at random.
+ * A requirement change at `at` to an instruction: some of its unfinished tasks are cancelled (the
+ * named ones, or a share drawn at random), the estimates of the rest scaled, and new work added.
+ * Applied in that order.
  */
 export interface RequirementChange {
   readonly at: Hours;
   readonly instruction: string;
+  /** Tasks to cancel, by id. */
   readonly tasks?: readonly string[];
+  /** A share of the unfinished tasks to cancel. */
   readonly share?: number;
+  /** A factor (> 0) on the estimate and effort of every unfinished task (of started ones, the work left). */
+  readonly rescale?: number;
+  readonly add?: AddedWork;
 }

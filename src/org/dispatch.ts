@@ -6,6 +6,7 @@ import { workingHoursBetween } from '../domain/calendar.ts';
 import { tokensOf } from '../domain/cost.ts';
 import type { Domain } from '../domain/org.ts';
 import type { WorkOutcome } from '../log/records.ts';
+import { releaseHeldChanges } from './changes.ts';
 import { instructionOf, workRate } from './cost.ts';
 import { decideEscalation, escalationStarted } from './escalations.ts';
 import {
@@ -67,7 +68,9 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
     return;
   }
   if (event.type === 'work.interrupted') {
-    logWork(world, person, event, event.reason === 'ritual' ? 'paused' : event.reason);
+    // A change of scope pauses the work as a ritual does: it resumes with its new remainder.
+    const { reason } = event;
+    logWork(world, person, event, reason === 'ritual' || reason === 'rescaled' ? 'paused' : reason);
     if (a.kind === 'execute' && task) {
       executionStopped(world, task, person, event.startedAt, event.remainingHours);
       if (event.reason === 'preempted')
@@ -85,10 +88,12 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
   if (a.kind !== 'standup' && a.kind !== 'rebalance') world.lastProgress = world.now;
   switch (a.kind) {
     case 'intake':
-      decideIntake(world, a.instruction as string);
+      decideIntake(world, a.instruction as string, person);
+      releaseHeldChanges(world, a.instruction as string);
       return;
     case 'strategicPlanning':
-      publishPlan(world, a.instruction as string);
+      publishPlan(world, a.instruction as string, person);
+      releaseHeldChanges(world, a.instruction as string);
       return;
     case 'tacticalPlanning':
       finishTacticalPlanning(world, a.instruction as string, a.ref as string, person.spec.id);

@@ -32,7 +32,15 @@ function personAt(world: World, task: TaskState, level: EscalationLevel): Person
     case 3:
       return world.manager();
     case 4:
-      return leastBusy(world.humans(), world.now) ?? null;
+      // A human who is out (with nobody covering) is asked only when every human is.
+      return (
+        leastBusy(
+          world.humans().filter((h) => world.staffed(h)),
+          world.now,
+        ) ??
+        leastBusy(world.humans(), world.now) ??
+        null
+      );
   }
 }
 
@@ -52,10 +60,15 @@ function hand(
   task: TaskState,
   level: EscalationLevel,
 ): Person | null {
-  const person = personAt(world, task, level);
-  if (person === null) return null;
-  escalation.holders.set(person.spec.id, level);
+  const seat = personAt(world, task, level);
+  if (seat === null) return null;
+  // Someone out with a cover: the cover holds it, at the rung of the person they cover for.
+  const person = world.standIn(seat);
+  const held = escalation.holders.get(person.spec.id);
+  escalation.holders.set(person.spec.id, Math.max(level, held ?? 0) as EscalationLevel);
   escalation.started = false;
+  // Already on their desk (they cover for the rung below): it is not worked twice.
+  if (held !== undefined) return person;
   world.deliver(person, {
     type: 'escalation.assigned',
     workHours: hoursFor(world, escalation, level),
@@ -157,6 +170,20 @@ function climbIfUntouched(world: World, task: TaskState): void {
     role: roleAt(next),
     to: to.spec.id,
   });
+}
+
+/**
+ * An escalation not yet begun on the desk of someone going out goes to their cover, at the same
+ * rung; false when the cover holds it already (then it is not put on their desk again).
+ */
+export function handOverEscalation(world: World, id: string, from: Person, to: Person): boolean {
+  const escalation = world.escalations.get(id);
+  const level = escalation?.holders.get(from.spec.id);
+  if (escalation === undefined || level === undefined) return false;
+  escalation.holders.delete(from.spec.id);
+  const held = escalation.holders.get(to.spec.id);
+  escalation.holders.set(to.spec.id, Math.max(level, held ?? 0) as EscalationLevel);
+  return held === undefined;
 }
 
 /** Someone began working an escalation: it no longer waits on a desk. */

@@ -12,10 +12,13 @@ import type { Domain, IcSpec } from '../domain/org.ts';
 import { skillIn } from '../domain/org.ts';
 import {
   consumers,
+  type Plan,
   planProblems,
   remainingPath,
+  type StrategicTask,
   type TacticalTask,
 } from '../domain/planning/plan.ts';
+import { productivity } from '../domain/ramp-up.ts';
 import { effortFactor } from '../domain/skills.ts';
 import { taskInput } from '../domain/task-input.ts';
 import { SimulationError } from '../kernel/kernel.ts';
@@ -44,11 +47,10 @@ export function receiveInstruction(world: World, spec: InstructionSpec): void {
   world.pendingInstructions.set(spec.id, spec);
 }
 
-/** EM intake done: go or no-go, priority arbitration, delegation to a team's TL. */
-export function decideIntake(world: World, instruction: string): void {
+/** EM intake done (by the EM, or whoever covers for them): go or no-go, priority, delegation. */
+export function decideIntake(world: World, instruction: string, em: Person): void {
   const spec = world.pendingInstructions.get(instruction) as InstructionSpec;
   world.pendingInstructions.delete(instruction);
-  const em = world.manager();
   const refusal = world.intakeRefusal();
   if (refusal !== null) {
     world.record({
@@ -101,7 +103,7 @@ export function decideIntake(world: World, instruction: string): void {
     },
     { instruction },
   );
-  world.message('delegation', 'ack', tl.spec.id, em, null, { instruction });
+  world.message('delegation', 'ack', world.standIn(tl).spec.id, em, null, { instruction });
 }
 
 function quietestTeam(world: World, teams: readonly string[]): string {
@@ -114,8 +116,8 @@ function quietestTeam(world: World, teams: readonly string[]): string {
   return best;
 }
 
-/** TL strategic planning done: the plan, its tasks as actors, and delegation to the leads. */
-export function publishPlan(world: World, instruction: string): void {
+/** Strategic planning done (by the TL, or whoever covers): the plan, and delegation to the leads. */
+export function publishPlan(world: World, instruction: string, tl: Person): void {
   const state = world.instructions.get(instruction) as InstructionState;
   const { spec } = state;
   // Drawn before the run from the instruction and the seed alone (src/org/prepare.ts).
@@ -125,10 +127,7 @@ export function publishPlan(world: World, instruction: string): void {
   const problems = planProblems(plan);
   if (problems.length > 0)
     throw new SimulationError(`The plan of ${instruction} is not a DAG: ${problems.join('; ')}.`);
-  state.plan = plan;
-  state.consumers = consumers(plan);
-  state.paths = remainingPath(plan);
-  const tl = world.techLead(state.team);
+  replan(state, plan);
   world.record({
     type: 'plan.strategic',
     instruction,
@@ -142,10 +141,34 @@ export function publishPlan(world: World, instruction: string): void {
   });
   world.broadcast(`team/${state.team}`, 'plan.published', tl.spec.id, { instruction });
   state.open = plan.tactical.length;
-  for (const s of plan.strategic) {
+  delegateStrategic(world, state, plan.strategic, tl);
+}
+
+/**
+ * The instruction's plan is now `plan` (published, or changed by a requirement change): who
+ * consumes each task and each task's remaining path follow it, for released tasks too.
+ */
+export function replan(state: InstructionState, plan: Plan): void {
+  state.plan = plan;
+  state.consumers = consumers(plan);
+  state.paths = remainingPath(plan);
+  for (const task of state.tasks)
+    task.remainingPathHours = state.paths.get(task.plan.id) ?? task.plan.estimateHours;
+}
+
+/** The TL hands each strategic task to its domain's lead, for tactical planning in its hours. */
+export function delegateStrategic(
+  world: World,
+  state: InstructionState,
+  strategic: readonly StrategicTask[],
+  tl: Person,
+): void {
+  const instruction = state.spec.id;
+  for (const s of strategic) {
     const dl = world.lead(state.team, s.domain);
-    const n = plan.tactical.filter((t) => t.strategic === s.id).length;
-    const hours = spec.tier === 1 ? 0 : world.config.overheads.tacticalPlanningHoursPerTask * n;
+    const n = (state.plan?.tactical ?? []).filter((t) => t.strategic === s.id).length;
+    const hours =
+      state.spec.tier === 1 ? 0 : world.config.overheads.tacticalPlanningHoursPerTask * n;
     world.message(
       'delegation',
       'delegate.strategic',
@@ -156,11 +179,11 @@ export function publishPlan(world: World, instruction: string): void {
         workHours: hours,
         instruction,
         ref: s.id,
-        priority: spec.priority,
+        priority: state.spec.priority,
       },
       { instruction },
     );
-    world.message('delegation', 'ack', dl.spec.id, tl, null, { instruction });
+    world.message('delegation', 'ack', world.standIn(dl).spec.id, tl, null, { instruction });
   }
 }
 
@@ -476,11 +499,11 @@ export function delegateTask(world: World, task: TaskState, dl: string): void {
 /** Gives an ASSIGNED task to `ic`: its effort scaled by the IC's skill, a delegation and an ack. */
 export function handTo(world: World, task: TaskState, ic: Person, from: string): void {
   const skill = skillIn(ic.spec as IcSpec, task.plan.domain);
-  // A skill gap slows the work: the effort left is rescaled for whoever holds the task now.
-  task.effortLeft = Math.max(
-    0,
-    task.effort * effortFactor(skill, task.plan.complexity) - task.workedHours,
-  );
+  // A skill gap slows the work, and so does a new hire's ramp-up: the effort left is rescaled
+  // for whoever holds the task now.
+  task.effortLeft =
+    Math.max(0, task.effort * effortFactor(skill, task.plan.complexity) - task.workedHours) /
+    productivity(ic.rampUp, world.now);
   world.message(
     'delegation',
     'delegate.task',

@@ -1,8 +1,10 @@
-// What a configuration implies before it runs: every instruction's plan, drawn up front from the
-// instruction and the seed alone (so staffing can be checked before anything runs, and `orgsim
-// plan` can print it), and a Domain Lead for every domain a team's plans or hires bring work to.
+// What a configuration implies before it runs: every instruction's plan and the work requirement
+// changes add to it, drawn up front from the instruction, the change and the seed alone (so
+// staffing can be checked before anything runs, and `orgsim plan` can print the plans), and a
+// Domain Lead for every domain a team's plans or hires bring work to.
 
 import { DOMAINS, type Domain, type LeadSpec, type OrgSpec } from '../domain/org.ts';
+import { addedPlan, addedWorkIssues, withAdded } from '../domain/planning/added-work.ts';
 import {
   capableTeams,
   planDomains,
@@ -10,6 +12,7 @@ import {
   unstaffedProblem,
 } from '../domain/planning/instruction-plan.ts';
 import type { Plan } from '../domain/planning/plan.ts';
+import { RandomSource } from '../kernel/random.ts';
 import type { InstructionSpec, SimConfig } from './config.ts';
 
 export type PlannedSpec = InstructionSpec & { readonly plan: Plan };
@@ -19,16 +22,37 @@ export type PlannedConfig = Omit<SimConfig, 'instructions'> & {
   readonly instructions: readonly PlannedSpec[];
 };
 
-/** The configuration with every instruction's plan filled in. */
+/**
+ * The configuration with every instruction's plan filled in, and the work each requirement change
+ * adds drawn (stream `change/<instruction>/C<k>` for the k-th change adding to it).
+ */
 export function withPlans(config: SimConfig): PlannedConfig {
-  return {
-    ...config,
-    instructions: config.instructions.map((spec) =>
-      spec.plan === undefined
-        ? { ...spec, plan: planOf(spec, config.seed) }
-        : (spec as PlannedSpec),
-    ),
-  };
+  const instructions = config.instructions.map((spec) =>
+    spec.plan === undefined ? { ...spec, plan: planOf(spec, config.seed) } : (spec as PlannedSpec),
+  );
+  const byId = new Map(instructions.map((spec) => [spec.id, spec]));
+  const sofar = new Map(instructions.map((spec) => [spec.id, spec.plan]));
+  const count = new Map<string, number>();
+  const changes = config.changes.map((change) => {
+    const spec = byId.get(change.instruction);
+    const plan = sofar.get(change.instruction);
+    if (change.add === undefined || spec === undefined || plan === undefined) return change;
+    const k = (count.get(spec.id) ?? 0) + 1;
+    count.set(spec.id, k);
+    const random = new RandomSource(config.seed).stream(`change/${spec.id}/C${k}`);
+    const added = addedPlan(spec, plan, change.add, k, random);
+    sofar.set(spec.id, withAdded(plan, added));
+    return { ...change, add: { ...change.add, plan: added } };
+  });
+  return { ...config, instructions, changes };
+}
+
+/** An instruction's plan with the work every requirement change adds to it. */
+function fullPlan(config: PlannedConfig, spec: PlannedSpec): Plan {
+  let plan = spec.plan;
+  for (const c of config.changes)
+    if (c.instruction === spec.id && c.add?.plan !== undefined) plan = withAdded(plan, c.add.plan);
+  return plan;
 }
 
 /** Domains a hire brings ICs to, per team. */
@@ -50,13 +74,62 @@ export function staffingProblems(config: PlannedConfig): Array<{ index: number; 
   return out;
 }
 
-/** The teams that may take each instruction, by id: those able to staff every domain of its plan. */
+export interface ChangeIssue {
+  /** The change's position in the configuration's list. */
+  readonly change: number;
+  /** Where in the change: `['add', 'domain']`. */
+  readonly path: ReadonlyArray<string | number>;
+  readonly message: string;
+}
+
+/**
+ * What is wrong with the work requirement changes add: unknown or repeated task ids, cycles, and
+ * work in a domain that no team able to run the instruction's plan has people for.
+ */
+export function changeIssues(config: PlannedConfig): ChangeIssue[] {
+  const extra = hiredDomains(config);
+  const out: ChangeIssue[] = [];
+  const sofar = new Map(config.instructions.map((spec) => [spec.id, spec.plan]));
+  config.changes.forEach((change, index) => {
+    const plan = sofar.get(change.instruction);
+    if (plan === undefined)
+      out.push({
+        change: index,
+        path: ['instruction'],
+        message: `names no instruction: "${change.instruction}"`,
+      });
+    if (change.rescale !== undefined && !(change.rescale > 0))
+      out.push({ change: index, path: ['rescale'], message: `must be > 0, got ${change.rescale}` });
+    const added = change.add?.plan;
+    if (change.add === undefined || added === undefined || plan === undefined) return;
+    for (const issue of addedWorkIssues(plan, change.add, added))
+      out.push({ change: index, path: ['add', ...issue.path], message: issue.message });
+    const next = withAdded(plan, added);
+    sofar.set(change.instruction, next);
+    const { org, unstaffedWork } = config;
+    if (
+      capableTeams(plan, org, unstaffedWork, extra).length > 0 &&
+      capableTeams(next, org, unstaffedWork, extra).length === 0
+    )
+      out.push({
+        change: index,
+        path: ['add', 'domain'],
+        message: unstaffedProblem(change.instruction, next, org, unstaffedWork, true),
+      });
+  });
+  return out;
+}
+
+/**
+ * The teams that may take each instruction, by id: those able to staff every domain of its plan
+ * and of the work requirement changes add to it.
+ */
 export function teamsFor(config: PlannedConfig): Map<string, string[]> {
   const extra = hiredDomains(config);
   return new Map(
     config.instructions.map((spec) => [
       spec.id,
-      capableTeams(spec.plan, config.org, config.unstaffedWork, extra),
+      capableTeams(fullPlan(config, spec), config.org, config.unstaffedWork, extra),
     ]),
   );
 }
@@ -77,7 +150,7 @@ export function withLeads(config: PlannedConfig): OrgSpec {
     const teams = teamsFor(config);
     for (const spec of config.instructions)
       for (const team of teams.get(spec.id) ?? [])
-        for (const d of planDomains(spec.plan)) need(team, d);
+        for (const d of planDomains(fullPlan(config, spec))) need(team, d);
   }
   const org = config.org;
   const prefixed = org.teams.length > 1;

@@ -5,6 +5,7 @@
 import type { Gate } from '../domain/gates.ts';
 import { type Domain, type IcSpec, skillIn } from '../domain/org.ts';
 import { handoffDomains } from '../domain/planning/plan.ts';
+import { productivity } from '../domain/ramp-up.ts';
 import { effortFactor, rejectionFactor } from '../domain/skills.ts';
 import { freeSlot, releaseTask } from './flow.ts';
 import { leastBusy } from './load.ts';
@@ -80,7 +81,8 @@ function requestReview(
   reviewer: Person = reviewerFor(world, task, gate),
 ): void {
   task.reviewing = gate;
-  task.reviewer = reviewer.spec.id;
+  // A lead who is out with a cover: the cover has the review.
+  task.reviewer = world.standIn(reviewer).spec.id;
   world.message(
     'delegation',
     `review.${gate}`,
@@ -105,6 +107,25 @@ export function moveReview(world: World, task: TaskState, from: Person, to: Pers
   requestReview(world, task, gate, to);
 }
 
+/**
+ * A review on the desk of an IC going out goes to `prefer` (its cover) unless that is the author,
+ * else to another reviewer as if it were requested now (never the author).
+ */
+export function reassignReview(
+  world: World,
+  task: TaskState,
+  from: Person,
+  prefer: Person | null,
+): void {
+  const gate = task.reviewing;
+  if (gate === null) return;
+  const to =
+    prefer !== null && !prefer.away && prefer.spec.id !== task.assignee
+      ? prefer
+      : reviewerFor(world, task, gate);
+  moveReview(world, task, from, to);
+}
+
 /** A reviewer finished: approve or reject, with odds raised by the author's skill gap. */
 export function review(world: World, task: TaskState, by: string): void {
   const gate = task.reviewing;
@@ -121,7 +142,8 @@ export function review(world: World, task: TaskState, by: string): void {
   world.drive(task, { type: rejected ? 'review.rejected' : 'review.approved', gate, reviewer: by });
   if (rejected && author) {
     task.effortLeft =
-      world.config.reworkFraction * task.effort * effortFactor(skill, task.plan.complexity);
+      (world.config.reworkFraction * task.effort * effortFactor(skill, task.plan.complexity)) /
+      productivity(author.rampUp, world.now);
     world.deliver(author, {
       type: 'task.rework',
       workHours: task.effortLeft,

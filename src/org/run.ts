@@ -9,18 +9,19 @@ import { type Scheduled, SimulationError } from '../kernel/kernel.ts';
 import { dayOf, HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
 import type { EventLog } from '../log/event-log.ts';
 import { BudgetWatch } from './budget.ts';
-import type { Outage, RequirementChange, SimConfig } from './config.ts';
+import { changeRequirements } from './changes.ts';
+import type { SimConfig } from './config.ts';
 import { dispatch } from './dispatch.ts';
+import { receiveInstruction, tryAssign } from './flow.ts';
+import { outageIssues, scheduleOutage } from './outages.ts';
 import {
-  cancelTasks,
-  freeCandidates,
-  handTo,
-  icView,
-  receiveInstruction,
-  taskView,
-  tryAssign,
-} from './flow.ts';
-import { type PlannedConfig, staffingProblems, teamsFor, withLeads, withPlans } from './prepare.ts';
+  changeIssues,
+  type PlannedConfig,
+  staffingProblems,
+  teamsFor,
+  withLeads,
+  withPlans,
+} from './prepare.ts';
 import { callStandup, newStandupState } from './standup.ts';
 import { World } from './world.ts';
 
@@ -59,20 +60,17 @@ export function orgProblems(config: SimConfig): string[] {
         problems.push(`${ic.id}: wipLimit must be at least 1, got ${ic.wipLimit}`);
     }
   }
-  const hired = new Set(config.hires.map((h) => h.ic.id));
-  for (const [i, o] of config.outages.entries()) {
-    if (!ids.has(o.person) && !hired.has(o.person))
-      problems.push(`outage for unknown person "${o.person}"`);
-    const overlapping = config.outages.find(
-      (p, j) => j < i && p.person === o.person && p.from < o.to && o.from < p.to,
-    );
-    if (overlapping) {
+  for (const h of config.hires) {
+    if (!(h.rampUpDays >= 0))
+      problems.push(`hire ${h.ic.id}: rampUpDays must be ≥ 0, got ${h.rampUpDays}`);
+    if (!(h.startProductivity > 0 && h.startProductivity <= 1))
       problems.push(
-        `outages of ${o.person} overlap (${overlapping.from}–${overlapping.to} and ${o.from}–${o.to}): merge them into one`,
+        `hire ${h.ic.id}: startProductivity must be > 0 and ≤ 1, got ${h.startProductivity}`,
       );
-    }
-    if (!(o.to > o.from))
-      problems.push(`outage of ${o.person} must end after it starts (from ${o.from}, to ${o.to})`);
+  }
+  for (const issue of outageIssues(config)) {
+    const o = config.outages[issue.outage];
+    problems.push(`the outage of ${o?.person} (from ${o?.from}): ${issue.field} ${issue.message}`);
   }
   return problems;
 }
@@ -141,7 +139,13 @@ export function runSimulation(
   // Plans are drawn up front from each instruction and the seed, and checked against staffing.
   const planned = withPlans(simConfig);
   const config: PlannedConfig = { ...planned, org: withLeads(planned) };
-  const problems = [...orgProblems(config), ...staffingProblems(config).map((p) => p.message)];
+  const problems = [
+    ...orgProblems(config),
+    ...staffingProblems(config).map((p) => p.message),
+    ...changeIssues(config).map(
+      (i) => `requirement change ${i.change + 1}: ${i.path.join('.')} ${i.message}`,
+    ),
+  ];
   if (problems.length > 0)
     throw new SimulationError(`This org cannot run: ${problems.join('; ')}.`);
   const world = new World(config, teamsFor(config));
@@ -169,12 +173,15 @@ export function runSimulation(
   for (const outage of config.outages) scheduleOutage(world, outage);
   for (const hire of config.hires) {
     world.kernel.scheduleAt(hire.at, () => {
-      world.addPerson(hire.ic);
+      const { rampUpDays, startProductivity } = hire;
+      world.addPerson(hire.ic, { from: hire.at, days: rampUpDays, startProductivity });
       world.record({
         type: 'hire',
         person: hire.ic.id,
         team: hire.ic.team,
         domain: hire.ic.domain,
+        rampUpDays,
+        startProductivity,
       });
       tryAssign(world, hire.ic.team, hire.ic.domain);
     });
@@ -231,65 +238,4 @@ export function runSimulation(
     ...(spent === undefined ? {} : { spentUsd: spent }),
   });
   return { log: world.log, world };
-}
-
-/** A requirement change cancels the named tasks, or a random share of the unfinished ones. */
-function changeRequirements(world: World, change: RequirementChange): void {
-  const state = world.instructions.get(change.instruction);
-  if (state === undefined || state.done || state.plan === null) {
-    world.record({ type: 'requirement.changed', instruction: change.instruction, cancelled: [] });
-    return;
-  }
-  let ids = change.tasks ?? [];
-  if (change.share !== undefined) {
-    const open = state.plan.tactical.map((t) => t.id).filter((id) => !world.finished.has(id));
-    const random = world.random.stream(`change/${change.instruction}/${change.at}`);
-    const count = Math.round(change.share * open.length);
-    const pool = open.slice();
-    ids = Array.from(
-      { length: count },
-      () => pool.splice(random.int(0, pool.length - 1), 1)[0] as string,
-    );
-  }
-  world.record({
-    type: 'requirement.changed',
-    instruction: change.instruction,
-    cancelled: [...ids],
-  });
-  cancelTasks(world, state, ids);
-}
-
-function scheduleOutage(world: World, outage: Outage): void {
-  world.kernel.scheduleAt(outage.from, () => {
-    const person = world.person(outage.person);
-    person.away = true;
-    world.record({ type: 'outage', person: outage.person, phase: 'start' });
-    world.deliver(person, { type: 'outage.start' });
-    // Work the IC has not started goes to a colleague with a free slot, chosen by the strategy.
-    for (const id of [...person.held]) {
-      const task = world.task(id);
-      if (task.actor.getSnapshot().value !== 'assigned') continue;
-      const free = freeCandidates(world, task, person.spec.id);
-      if (free.length === 0) continue;
-      const chosen = world.strategy.choose(
-        taskView(task),
-        free.map((p) => icView(world, p, task)),
-      );
-      const other = world.person(chosen.id);
-      person.held.delete(id);
-      other.held.add(id);
-      task.assignee = other.spec.id;
-      world.drive(task, { type: 'task.reassign', assignee: other.spec.id });
-      world.deliver(person, { type: 'work.drop', task: id });
-      handTo(world, task, other, world.lead(other.team, task.plan.domain).spec.id);
-    }
-  });
-  world.kernel.scheduleAt(outage.to, () => {
-    const person = world.person(outage.person);
-    person.away = false;
-    world.record({ type: 'outage', person: outage.person, phase: 'end' });
-    world.deliver(person, { type: 'outage.end' });
-    if (person.domain !== undefined) tryAssign(world, person.team, person.domain);
-    for (const { team, domain } of world.servedBy(person)) tryAssign(world, team, domain);
-  });
 }

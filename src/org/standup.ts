@@ -42,11 +42,22 @@ export function newStandupState(): StandupState {
   return { days: new Map(), lastReport: new Map() };
 }
 
-const ref = (day: number) => `standup-${day}`;
+/** A day's standup work; done by someone covering for `seat`, it names the seat. */
+const ref = (day: number, seat?: string) => `standup-${day}${seat === undefined ? '' : `@${seat}`}`;
 
-function dayOf(activityRef: string | undefined): number | null {
-  const match = /^standup-(\d+)$/.exec(activityRef ?? '');
-  return match ? Number(match[1]) : null;
+/** The day of a standup activity, and whose standup it is when someone covers for them. */
+function parse(activityRef: string | undefined): { day: number; seat?: string } | null {
+  const match = /^standup-(\d+)(?:@(.+))?$/.exec(activityRef ?? '');
+  if (match === null) return null;
+  return match[2] === undefined
+    ? { day: Number(match[1]) }
+    : { day: Number(match[1]), seat: match[2] };
+}
+
+/** The ref of a standup activity handed to someone covering for `seat`. */
+export function coveredRef(activityRef: string | undefined, seat: Person): string | undefined {
+  const parsed = parse(activityRef);
+  return parsed === null || parsed.seat !== undefined ? activityRef : ref(parsed.day, seat.spec.id);
 }
 
 /** Whom a person's standup goes up to: an IC's home lead, a DL's TL, a TL's EM. */
@@ -57,16 +68,19 @@ function upTo(world: World, p: Person): Person | null {
   return null;
 }
 
-/** The day's call: every IC present is called; leads expect one item from each person present below. */
+/**
+ * The day's call: every IC present is called; leads expect one item from each seat staffed below.
+ * A lead's seat is staffed while the lead is present or someone covers for them.
+ */
 export function callStandup(world: World, state: StandupState, day: number): void {
   const today: Day = { awaiting: new Map(), heard: new Map() };
   state.days.set(day, today);
-  const present = [...world.people.values()].filter(
-    (p) => !p.away && (p.role === 'IC' || p.role === 'DL' || p.role === 'TL'),
+  const present = [...world.people.values()].filter((p) =>
+    p.role === 'IC' ? !p.away : (p.role === 'DL' || p.role === 'TL') && world.staffed(p),
   );
   for (const p of present) {
     const up = upTo(world, p);
-    if (up === null || up.away) continue;
+    if (up === null || !world.staffed(up)) continue;
     today.awaiting.set(up.spec.id, (today.awaiting.get(up.spec.id) ?? 0) + 1);
   }
   for (const p of present) {
@@ -127,8 +141,13 @@ export function standupDone(
   person: Person,
   activityRef: string | undefined,
 ): void {
-  const day = dayOf(activityRef);
-  if (day === null) return;
+  const parsed = parse(activityRef);
+  if (parsed === null) return;
+  const { day } = parsed;
+  if (parsed.seat !== undefined) {
+    rollUp(world, state, world.person(parsed.seat), day, person);
+    return;
+  }
   if (person.role === 'IC') {
     const report = reportOf(world, state, person, day);
     state.lastReport.set(person.spec.id, world.now);
@@ -141,7 +160,10 @@ export function standupDone(
   rollUp(world, state, person, day);
 }
 
-/** `to` heard `item`; with everything in, its own standup work goes on its desk (at once). */
+/**
+ * `to`'s seat heard `item`; with everything in, its standup work goes on the desk of whoever sits
+ * there now (at once): the person, or the one covering for them.
+ */
 function deliverWhenComplete(
   world: World,
   state: StandupState,
@@ -150,11 +172,11 @@ function deliverWhenComplete(
   item: unknown,
 ): void {
   const today = state.days.get(day);
-  if (today === undefined || to.away || !hear(today, to, item)) return;
+  if (today === undefined || !world.staffed(to) || !hear(today, to, item)) return;
   world.deliver(to, {
     type: to.role === 'DL' ? 'standup.report' : 'standup.rollup',
     workHours: world.config.overheads.standupHours[to.role === 'human' ? 'EM' : to.role],
-    ref: ref(day),
+    ref: world.standIn(to) === to ? ref(day) : ref(day, to.spec.id),
   });
 }
 
@@ -171,8 +193,17 @@ function biggestBacklog(world: World, team: string) {
   return best;
 }
 
-/** A lead (DL, TL) rolls up what it heard to the next level; the EM's read closes the day. */
-function rollUp(world: World, state: StandupState, person: Person, day: number): void {
+/**
+ * A lead (DL, TL) rolls up what it heard to the next level (`by` them, or whoever covers for
+ * them); the EM's read closes the day.
+ */
+function rollUp(
+  world: World,
+  state: StandupState,
+  person: Person,
+  day: number,
+  by: Person = world.standIn(person),
+): void {
   if (person.role === 'EM' || person.role === 'IC') return;
   const heard = state.days.get(day)?.heard.get(person.spec.id) ?? [];
   const up = upTo(world, person);
@@ -207,7 +238,7 @@ function rollUp(world: World, state: StandupState, person: Person, day: number):
       blockers: blockersOf(world, held),
     };
   }
-  world.message('standup', 'standup.rollup', person.spec.id, up, null, { content });
+  world.message('standup', 'standup.rollup', by.spec.id, up, null, { content });
   deliverWhenComplete(world, state, day, up, content);
 }
 

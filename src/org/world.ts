@@ -4,11 +4,12 @@
 
 import { createActor } from 'xstate';
 import type { DeskContext, DeskEmitted } from '../../machines/desk.ts';
-import { dlMachine } from '../../machines/dl.machine.ts';
-import { emMachine } from '../../machines/em.machine.ts';
-import { humanMachine } from '../../machines/human.machine.ts';
-import { icMachine } from '../../machines/ic.machine.ts';
-import { tlMachine } from '../../machines/tl.machine.ts';
+import { DL_WORK, dlMachine } from '../../machines/dl.machine.ts';
+import { EM_WORK, emMachine } from '../../machines/em.machine.ts';
+import { HUMAN_WORK, humanMachine } from '../../machines/human.machine.ts';
+import { IC_WORK, icMachine } from '../../machines/ic.machine.ts';
+import { TL_WORK, tlMachine } from '../../machines/tl.machine.ts';
+import type { ActivityKind } from '../domain/activity.ts';
 import { type AssignmentStrategy, createStrategy } from '../domain/assignment/index.ts';
 import type { BlockerType, EscalationLevel } from '../domain/escalation.ts';
 import {
@@ -20,6 +21,7 @@ import {
   skillIn,
 } from '../domain/org.ts';
 import type { Plan, TacticalTask } from '../domain/planning/plan.ts';
+import type { RampUp } from '../domain/ramp-up.ts';
 import type { SlaState } from '../domain/sla.ts';
 import type { TaskEvent } from '../domain/task-events.ts';
 import { FlatActor } from '../engine/flat-actor.ts';
@@ -29,7 +31,7 @@ import { RandomSource, type RandomStream } from '../kernel/random.ts';
 import { formatTime, type Hours } from '../kernel/time.ts';
 import { EventLog } from '../log/event-log.ts';
 import type { OrgRecord, Protocol } from '../log/records.ts';
-import type { InstructionSpec, SimConfig } from './config.ts';
+import type { InstructionSpec, RequirementChange, SimConfig } from './config.ts';
 import type { TaskActor } from './task-actor.ts';
 
 const MACHINES = {
@@ -39,6 +41,15 @@ const MACHINES = {
   IC: icMachine,
   human: humanMachine,
 } as const;
+
+/** Per role, the work messages its machine accepts and the activity each becomes. */
+const WORK: Record<Role, Readonly<Record<string, ActivityKind>>> = {
+  EM: EM_WORK,
+  TL: TL_WORK,
+  DL: DL_WORK,
+  IC: IC_WORK,
+  human: HUMAN_WORK,
+};
 
 /** What the org needs of a role's actor, whichever engine runs it. */
 export interface RoleActor {
@@ -58,6 +69,10 @@ export interface RoleEvent {
   readonly ref?: string;
   readonly priority?: number;
   readonly upTo?: number;
+  /** `work.drop` of one activity, by its id. */
+  readonly activity?: string;
+  /** `work.rescale`: the factor on the work left. */
+  readonly factor?: number;
 }
 
 export interface Person {
@@ -75,6 +90,13 @@ export interface Person {
   /** A borrowed IC works for another domain's (or team's) backlog until `until`. */
   borrowed: { team: string; domain: Domain; until: Hours } | null;
   away: boolean;
+  /**
+   * While a lead, the EM or a human is out: who covers for them (their new work goes there).
+   * Never set for an IC, whose tasks stay theirs (src/org/outages.ts).
+   */
+  cover: Person | null;
+  /** A new hire's ramp-up to full productivity; null for everyone productive at once. */
+  readonly rampUp: RampUp | null;
 }
 
 export interface InstructionState {
@@ -90,7 +112,8 @@ export interface InstructionState {
 }
 
 export interface TaskState {
-  readonly plan: TacticalTask;
+  /** The task as planned; a requirement change may rescale its estimate. */
+  plan: TacticalTask;
   readonly instruction: InstructionState;
   readonly team: string;
   readonly priority: number;
@@ -98,7 +121,8 @@ export interface TaskState {
   readonly random: RandomStream;
   /** Working hours of execution left (the drawn effort, then rework). */
   effortLeft: Hours;
-  readonly effort: Hours;
+  /** The drawn effort at full skill (a requirement change may rescale it). */
+  effort: Hours;
   assignee: string | null;
   /** Order of arrival in the backlog. */
   arrival: number;
@@ -161,6 +185,8 @@ export class World {
   readonly openByPriority: number[] = [0, 0, 0, 0];
   /** Instructions received and not yet through the EM's intake. */
   readonly pendingInstructions = new Map<string, InstructionSpec>();
+  /** Requirement changes that came before their instruction's plan: applied once it is out. */
+  readonly heldChanges = new Map<string, RequirementChange[]>();
   readonly escalations = new Map<string, Escalation>();
   /** Per task, its open blocker escalation and its open SLA look-in, if any. */
   readonly openBlockers = new Map<string, Escalation>();
@@ -257,7 +283,7 @@ export class World {
     this.log.append({ t: this.kernel.now, ...record });
   }
 
-  addPerson(spec: PersonSpec): Person {
+  addPerson(spec: PersonSpec, rampUp: RampUp | null = null): Person {
     const machine = MACHINES[spec.role];
     const input = { id: spec.id, role: spec.role, calendar: spec.calendar };
     const onWork = (event: unknown) => {
@@ -297,6 +323,8 @@ export class World {
       finished: new Map(),
       borrowed: null,
       away: false,
+      cover: null,
+      rampUp,
     };
     actor.start();
     this.people.set(spec.id, person);
@@ -426,10 +454,29 @@ export class World {
     return this.byTeam.get(team) ?? [];
   }
 
-  /** Delivers an event to a person at the current instant, after the event being processed. */
+  /** Who does `seat`'s work now: the person, or while they are out, whoever covers for them. */
+  standIn(seat: Person): Person {
+    return seat.away && seat.cover !== null ? seat.cover : seat;
+  }
+
+  /** Whether anyone is at `seat` now: the person, or their cover. */
+  staffed(seat: Person): boolean {
+    return !seat.away || seat.cover !== null;
+  }
+
+  /**
+   * Delivers an event to a person at the current instant, after the event being processed. Work
+   * for someone who is out with a cover goes to the cover, as the activity it would have been.
+   */
   deliver(to: Person, event: Omit<RoleEvent, 'at'>): void {
+    const by = this.standIn(to);
+    const kind = by === to ? undefined : WORK[to.role][event.type];
     // `at` first: a spread followed by more keys gives each object a hidden class of its own.
-    this.kernel.schedule(0, () => to.actor.send({ at: this.now, ...event } as never));
+    const sent =
+      kind === undefined
+        ? { at: this.now, ...event }
+        : { at: this.now, ...event, type: 'cover.work', kind };
+    this.kernel.schedule(0, () => (kind === undefined ? to : by).actor.send(sent as never));
   }
 
   /** Sends a message of `protocol` from one person to another: logged, counted, delivered. */
@@ -442,7 +489,7 @@ export class World {
     extra: { task?: string; instruction?: string; content?: unknown } = {},
   ): void {
     this.counts[protocol]++;
-    this.record({ type: 'message', protocol, kind, from, to: to.spec.id, ...extra });
+    this.record({ type: 'message', protocol, kind, from, to: this.standIn(to).spec.id, ...extra });
     if (event !== null) this.deliver(to, event);
   }
 

@@ -33,7 +33,8 @@ import {
   DEFAULT_OVERHEADS,
   defaultConfig,
 } from '../org/defaults.ts';
-import { staffingProblems, withLeads, withPlans } from '../org/prepare.ts';
+import { outageIssues } from '../org/outages.ts';
+import { changeIssues, staffingProblems, withLeads, withPlans } from '../org/prepare.ts';
 import { orgProblems } from '../org/run.ts';
 import { type FieldPath, formatPath, type ScenarioIssue } from './errors.ts';
 import type { ParsedScenario } from './schema.ts';
@@ -351,9 +352,11 @@ export function resolveScenario(
       message: 'has nothing to simulate: add `instructions`, `arrivals` or an `incident` event',
     });
   }
-  const people = new Map(org.teams.flatMap((t) => t.ics.map((ic) => [ic.id, ic] as const)));
   const teams = new Set(org.teams.map((t) => t.id));
   const outages: Outage[] = [];
+  /** The event each outage and each requirement change came from. */
+  const outageEvents: number[] = [];
+  const changeEvents: number[] = [];
   const hires: Hire[] = [];
   const changes: RequirementChange[] = [];
   const instructionIds = new Set(instructions.map((i) => i.id));
@@ -361,21 +364,13 @@ export function resolveScenario(
     const path: FieldPath = ['events', i];
     switch (e.type) {
       case 'outage':
-        if (
-          !people.has(e.person) &&
-          !raw.events.some((h) => h.type === 'hire' && h.id === e.person)
-        ) {
-          issues.push({
-            path: [...path, 'person'],
-            message: `names no IC of the org: "${e.person}" (for example: ${[...people.keys()].slice(0, 3).join(', ')})`,
-          });
-        }
-        if (!(e.to > e.from))
-          issues.push({
-            path: [...path, 'to'],
-            message: `must be later than from (${e.from}), got ${e.to}`,
-          });
-        outages.push({ person: e.person, from: e.from, to: e.to });
+        outageEvents.push(i);
+        outages.push({
+          person: e.person,
+          from: e.from,
+          to: e.to,
+          ...(e.cover === undefined ? {} : { cover: e.cover }),
+        });
         return;
       case 'requirementChange': {
         if (!instructionIds.has(e.instruction)) {
@@ -385,15 +380,36 @@ export function resolveScenario(
           });
         }
         const prefix = `${e.instruction}-`;
-        changes.push(
-          typeof e.cancel === 'number'
-            ? { at: e.at, instruction: e.instruction, share: e.cancel }
+        const id = (t: string) => (t.startsWith(prefix) ? t : prefix + t);
+        changeEvents.push(i);
+        changes.push({
+          at: e.at,
+          instruction: e.instruction,
+          ...(typeof e.cancel === 'number' ? { share: e.cancel } : {}),
+          ...(Array.isArray(e.cancel) ? { tasks: e.cancel.map(id) } : {}),
+          ...(e.rescale === undefined ? {} : { rescale: e.rescale }),
+          ...(e.add === undefined
+            ? {}
             : {
-                at: e.at,
-                instruction: e.instruction,
-                tasks: e.cancel.map((t) => (t.startsWith(prefix) ? t : prefix + t)),
-              },
-        );
+                add: {
+                  domain: e.add.domain,
+                  dependsOn: (e.add.dependsOn ?? []).map(id),
+                  tasks:
+                    typeof e.add.tasks === 'number'
+                      ? e.add.tasks
+                      : e.add.tasks.map((t) => ({
+                          id: id(t.id),
+                          title: t.title ?? t.id,
+                          estimateHours: t.estimateHours,
+                          complexity: (t.complexity ?? 2) as Complexity,
+                          ...(t.dependsOn === undefined ? {} : { dependsOn: t.dependsOn.map(id) }),
+                          ...(t.architectural === undefined
+                            ? {}
+                            : { architectural: t.architectural }),
+                        })),
+                },
+              }),
+        });
         return;
       }
       case 'hire': {
@@ -418,6 +434,8 @@ export function resolveScenario(
             calendar,
             wipLimit: raw.org.wipLimit ?? 2,
           }),
+          rampUpDays: e.rampUpDays,
+          startProductivity: e.startProductivity,
         });
         return;
       }
@@ -425,6 +443,11 @@ export function resolveScenario(
         return;
     }
   });
+  for (const issue of outageIssues({ org, hires, outages }))
+    issues.push({
+      path: ['events', outageEvents[issue.outage] ?? 0, issue.field],
+      message: issue.message,
+    });
   const base = defaultConfig();
   const config: SimConfig = {
     ...base,
@@ -494,6 +517,11 @@ export function resolveScenario(
     reported.add(key);
     issues.push({ path, message: `cannot run: ${problem.message}` });
   }
+  for (const issue of changeIssues(planned))
+    issues.push({
+      path: ['events', changeEvents[issue.change] ?? 0, ...issue.path],
+      message: issue.message,
+    });
   const ready: SimConfig = { ...planned, org: withLeads(planned) };
   for (const problem of orgProblems(ready))
     issues.push({ path: ['org'], message: `cannot run: ${problem}` });

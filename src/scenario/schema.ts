@@ -326,9 +326,16 @@ const overheads = z
 const event = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('outage'),
-    person: z.string().min(1),
+    person: z.string().min(1).describe('anyone in the org: an IC, a lead, the TL, the EM, a human'),
     from: hours,
     to: positiveHours,
+    cover: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'who takes their work meanwhile: for an IC an IC of its team, for a DL another DL or the TL of its team, for a TL another TL or one of its DLs, for the EM a TL, for a human another human',
+      ),
   }),
   z.strictObject({
     type: z.literal('incident'),
@@ -338,14 +345,44 @@ const event = z.discriminatedUnion('type', [
     title: z.string().default('P0 incident'),
     domains: instructionFields.domains,
   }),
-  z.strictObject({
-    type: z.literal('requirementChange'),
-    at: hours,
-    instruction: z.string().min(1),
-    cancel: z
-      .union([probability, z.array(z.string()).min(1)])
-      .describe('a share of the instruction’s unfinished tasks, or the ids of the tasks to cancel'),
-  }),
+  z
+    .strictObject({
+      type: z.literal('requirementChange'),
+      at: hours,
+      instruction: z.string().min(1),
+      cancel: z
+        .union([probability, z.array(z.string()).min(1)])
+        .optional()
+        .describe(
+          'a share of the instruction’s unfinished tasks, or the ids of the tasks to cancel',
+        ),
+      rescale: z
+        .number()
+        .positive()
+        .optional()
+        .describe(
+          'a factor on the estimate and effort of every unfinished task (of a started one, the work left)',
+        ),
+      add: z
+        .strictObject({
+          domain,
+          tasks: z
+            .union([z.number().int().positive(), z.array(plannedTask).min(1)])
+            .describe(
+              'how many tasks to generate in the instruction’s shape, or the tasks themselves as in a plan',
+            ),
+          dependsOn: z
+            .array(z.string())
+            .optional()
+            .describe('ids of the instruction’s tasks the new work waits for'),
+        })
+        .optional()
+        .describe('new work: one strategic task in `domain`, planned by that domain’s lead'),
+    })
+    .refine((e) => e.cancel !== undefined || e.rescale !== undefined || e.add !== undefined, {
+      message: 'needs at least one of cancel, rescale or add',
+    })
+    .meta({ anyOf: [{ required: ['cancel'] }, { required: ['rescale'] }, { required: ['add'] }] }),
   z.strictObject({
     type: z.literal('hire'),
     at: hours,
@@ -354,6 +391,17 @@ const event = z.discriminatedUnion('type', [
     domain,
     level: level.optional(),
     wipLimit: z.number().int().positive().optional(),
+    rampUpDays: z
+      .number()
+      .min(0)
+      .default(0)
+      .describe('days (24 h each) until the hire is fully productive; 0: at once, as an agent is'),
+    startProductivity: z
+      .number()
+      .positive()
+      .max(1)
+      .default(1)
+      .describe('productivity on the first hour, > 0 and ≤ 1, rising linearly to 1'),
   }),
 ]);
 

@@ -120,6 +120,20 @@ describe('orgsim scenario', () => {
     expect(existsSync(join(out, 'broken'))).toBe(false);
   });
 
+  it('rejects an outage whose cover cannot cover with exit code 2, naming the field and the fix', () => {
+    const bad = join(out, 'bad-cover.yaml');
+    writeFileSync(
+      bad,
+      'instructions:\n  - { at: 0, tier: 1 }\nevents:\n  - { type: outage, person: dl-backend, from: 1, to: 48, cover: ic-qa-1 }\n',
+    );
+    const r = orgsim('scenario', bad, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /bad-cover\.yaml:4:\d+: events\[0\]\.cover must be another DL or the TL of team-1 to cover for dl-backend \(DL\), got ic-qa-1 \(IC\)/,
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('answers --help with the commands and exit code 0, and no command at all with exit code 2', () => {
     const r = orgsim('--help');
     expect(r.code).toBe(0);

@@ -9,6 +9,7 @@ import { timelines } from '../../src/collect/timeline.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import { runSimulation } from '../../src/org/run.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
+import { job, oneIc } from '../org/fixtures.ts';
 import {
   completed,
   ic,
@@ -165,4 +166,18 @@ describe('critical-path attribution on the shipped scenarios', () => {
       }
     });
   }
+});
+
+describe('critical-path attribution under a spent budget', () => {
+  it('attributes the hours a spent daily budget held the work to the budget', () => {
+    // One backend IC at $10 an hour, an 8 h task from t = 0 and a $50 daily budget under p0Only:
+    // $50 is spent at 5 h, the work is held until the day's budget resets at 24 h, then its last
+    // 3 h are done by 27 h. Lead time 27 h: 8 h executing, 24 − 5 = 19 h held by the budget.
+    const config = oneIc({ dailyBudgetUsd: 50, policy: 'p0Only' }, [job('A', 0, 8)]);
+    const { log } = runSimulation(config);
+    const [path] = criticalPaths(log.records, timelines(log.records));
+    expect(path?.leadTimeHours).toBeCloseTo(27, 9);
+    expect(path?.byCause.execution).toBeCloseTo(8, 9);
+    expect(path?.byCause.budget).toBeCloseTo(19, 9);
+  });
 });

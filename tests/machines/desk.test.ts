@@ -87,4 +87,45 @@ describe('desk (the IC machine)', () => {
     ]);
     expect(actor.getSnapshot().context.queue).toEqual([]);
   });
+
+  it('takes work covered for a colleague as the activity it would have been on their desk', () => {
+    const { kernel, seen, send } = desk();
+    send(0, { type: 'cover.work', at: 0, kind: 'domainApproval', workHours: 1, task: 'A' });
+    kernel.run();
+    expect(summary(seen)).toEqual([
+      '0 work.started domainApproval:A',
+      '1 work.finished domainApproval:A',
+    ]);
+  });
+
+  it('drops one activity by its id, leaving the others of its task', () => {
+    const { kernel, send, actor } = desk();
+    send(0, { type: 'delegate.task', at: 0, workHours: 5, task: 'A' });
+    send(0, { type: 'review.peer', at: 0, workHours: 1, task: 'B' });
+    send(0, { type: 'handoff.returned', at: 0, workHours: 1, task: 'B' });
+    // A (ic-1#0) is under way; B's review (#1) and handoff fix (#2) wait: drop the fix alone.
+    send(0.5, { type: 'work.drop', at: 0.5, activity: 'ic-1#2' });
+    kernel.runUntil(1);
+    expect(actor.getSnapshot().context.current?.id).toBe('ic-1#0');
+    expect(actor.getSnapshot().context.queue.map((a) => a.id)).toEqual(['ic-1#1']);
+  });
+
+  it('rescales the work left of a task: under way it pauses and resumes with the new remainder', () => {
+    const { kernel, seen, send } = desk();
+    send(0, { type: 'delegate.task', at: 0, workHours: 4, task: 'A' });
+    send(0, { type: 'delegate.task', at: 0, workHours: 2, task: 'B' });
+    // At 1 h, A has 3 h left: doubled to 6; B (queued, 2 h) halves to 1.
+    send(1, { type: 'work.rescale', at: 1, task: 'A', factor: 2 });
+    send(1, { type: 'work.rescale', at: 1, task: 'B', factor: 0.5 });
+    kernel.run();
+    expect(summary(seen)).toEqual([
+      '0 work.started execute:A',
+      '1 work.interrupted execute:A',
+      '1 work.started execute:A',
+      '7 work.finished execute:A',
+      '7 work.started execute:B',
+      '8 work.finished execute:B',
+    ]);
+    expect(seen[1]).toMatchObject({ remainingHours: 6, reason: 'rescaled' });
+  });
 });

@@ -237,7 +237,7 @@ describe('org behaviours', () => {
     const { config, records } = run({
       seed: 13,
       instructions: [one(3)],
-      hires: [{ at: 20, ic: hire }],
+      hires: [{ at: 20, ic: hire, rampUpDays: 0, startProductivity: 1 }],
     });
     expect(violations(config, records)).toEqual([]);
     expect(ofType(records, 'hire')).toHaveLength(1);

@@ -183,7 +183,27 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
   {
     name: 'an outage for nobody',
     yaml: `${ok}events:\n  - { type: outage, person: ghost, from: 1, to: 5 }\n`,
-    message: /:4:\d+: events\[0\]\.person names no IC of the org: "ghost"/,
+    message: /:4:\d+: events\[0\]\.person names no one in the org: "ghost"/,
+  },
+  {
+    name: 'a cover who is the person out',
+    yaml: `${ok}events:\n  - { type: outage, person: dl-qa, from: 1, to: 5, cover: dl-qa }\n`,
+    message: /:4:\d+: events\[0\]\.cover must be someone other than dl-qa themselves/,
+  },
+  {
+    name: 'a cover of a role that cannot do the work',
+    yaml: `${ok}events:\n  - { type: outage, person: em, from: 1, to: 5, cover: dl-qa }\n`,
+    message: /events\[0\]\.cover must be a TL to cover for em \(EM\), got dl-qa \(DL\)/,
+  },
+  {
+    name: 'a cover who is out at the same time',
+    yaml: `${ok}events:\n  - { type: outage, person: dl-qa, from: 1, to: 9, cover: tl }\n  - { type: outage, person: tl, from: 5, to: 20 }\n`,
+    message: /events\[0\]\.cover is out at the same time \(5–20\): name someone who is present/,
+  },
+  {
+    name: 'a cover nobody knows',
+    yaml: `${ok}events:\n  - { type: outage, person: human-1, from: 1, to: 9, cover: human-9 }\n`,
+    message: /events\[0\]\.cover names no one in the org: "human-9"/,
   },
   {
     name: 'an outage that ends before it starts',
@@ -201,9 +221,35 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
     message: /events\[0\]\.instruction names no instruction: "NOPE"/,
   },
   {
+    name: 'a requirement change that changes nothing',
+    yaml: `${ok}events:\n  - { type: requirementChange, at: 1, instruction: I1 }\n`,
+    message: /:4:\d+: events\[0\] needs at least one of cancel, rescale or add/,
+  },
+  {
+    name: 'a requirement change that rescales by zero',
+    yaml: `${ok}events:\n  - { type: requirementChange, at: 1, instruction: I1, rescale: 0 }\n`,
+    message: /events\[0\]\.rescale must be > 0, got 0/,
+  },
+  {
+    name: 'a requirement change adding work after a task the plan does not have',
+    yaml: `${ok}events:\n  - { type: requirementChange, at: 1, instruction: I1, add: { domain: backend, tasks: 2, dependsOn: [zz] } }\n`,
+    message: /events\[0\]\.add\.dependsOn\[0\] names no task of I1's plan: "I1-zz"/,
+  },
+  {
+    name: 'a requirement change adding work in a domain the org does not staff',
+    yaml: 'org:\n  ics: { backend: 1 }\ninstructions:\n  - { at: 0, tier: 1, domains: [backend] }\nevents:\n  - { type: requirementChange, at: 1, instruction: I1, add: { domain: qa, tasks: 1 } }\n',
+    message:
+      /:6:\d+: events\[0\]\.add\.domain I1's plan with this change needs qa work and the org has no qa ICs to do it: staff it \(org\.ics\.qa\), let ICs with a secondary qa skill take it \(org\.unstaffedWork: borrow\), or add the work in a domain the org staffs/,
+  },
+  {
     name: 'a hire into an unknown team',
     yaml: `${ok}events:\n  - { type: hire, at: 1, id: x, team: team-9, domain: qa }\n`,
     message: /events\[0\]\.team names no team: "team-9"/,
+  },
+  {
+    name: 'a hire who starts with no productivity at all',
+    yaml: `${ok}events:\n  - { type: hire, at: 1, id: x, domain: qa, rampUpDays: 5, startProductivity: 0 }\n`,
+    message: /:4:\d+: events\[0\]\.startProductivity must be > 0, got 0/,
   },
   {
     name: 'a dependency cycle in a plan',
@@ -225,7 +271,8 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
   {
     name: 'overlapping outages',
     yaml: `${ok}events:\n  - { type: outage, person: ic-qa-1, from: 1, to: 9 }\n  - { type: outage, person: ic-qa-1, from: 5, to: 20 }\n`,
-    message: /outages of ic-qa-1 overlap/,
+    message:
+      /events\[1\]\.from makes outages of ic-qa-1 overlap \(1–9 and 5–20\): merge them into one/,
   },
   {
     name: 'a duplicate instruction id, reported where the duplicate is',

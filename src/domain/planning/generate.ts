@@ -102,6 +102,48 @@ function estimate(shape: TierShape, random: RandomStream): number {
   return Math.round((lo + random.float() * (hi - lo)) * 2) / 2;
 }
 
+/** The shape of an instruction's plan: its tier's, with what the instruction overrides. */
+export function shapeOf(tier: Tier, hint: PlanHint = {}): TierShape {
+  return { ...SHAPES[tier], ...hint.shape };
+}
+
+/**
+ * The Domain Lead's breakdown of strategic task `s` into `n` tactical tasks, estimates and
+ * complexities drawn from `random` in the shape's ranges: a first task (after `upstream`), then
+ * the middle in parallel, then a last one.
+ */
+export function breakDown(
+  s: StrategicTask,
+  n: number,
+  upstream: readonly string[],
+  tier: Tier,
+  shape: TierShape,
+  random: RandomStream,
+): TacticalTask[] {
+  const ids = Array.from({ length: n }, (_, k) => `${s.id}-T${k + 1}`);
+  return ids.map((id, k) => {
+    const dependsOn =
+      k === 0 ? upstream : k === n - 1 && n >= 3 ? ids.slice(1, n - 1) : [ids[0] as string];
+    return {
+      id,
+      strategic: s.id,
+      instruction: s.instruction,
+      domain: s.domain,
+      title: `${s.title}, part ${k + 1}`,
+      estimateHours: estimate(shape, random),
+      complexity: random.int(...shape.complexity) as Complexity,
+      dependsOn: [...dependsOn].sort(),
+      architectural: tier >= 3 && k === n - 1 && ARCHITECTURAL.has(s.domain),
+    };
+  });
+}
+
+/** The tasks of a breakdown its consumers wait for: the last one, or the parallel ones of two. */
+function deliverables(tasks: readonly TacticalTask[]): string[] {
+  const n = tasks.length;
+  return (n >= 3 || n === 1 ? tasks.slice(n - 1) : tasks.slice(1)).map((t) => t.id);
+}
+
 /**
  * Generates the plan of one instruction from its tier, its hint and `random`, the instruction's
  * own stream: nothing about the org that will run it enters.
@@ -112,7 +154,7 @@ export function generatePlan(
   random: RandomStream,
   hint: PlanHint = {},
 ): Plan {
-  const shape: TierShape = { ...SHAPES[tier], ...hint.shape };
+  const shape = shapeOf(tier, hint);
   const domains = pickDomains(tier, shape, random, hint);
   const count = Math.max(random.int(...shape.strategic), domains.length);
   // Every chosen domain gets at least one strategic task; the rest go to random chosen domains.
@@ -155,24 +197,9 @@ export function generatePlan(
   for (const s of strategic) {
     const n = random.int(...shape.tactical);
     const upstream = s.dependsOn.flatMap((d) => lastOf.get(d) ?? []);
-    const ids = Array.from({ length: n }, (_, k) => `${s.id}-T${k + 1}`);
-    // Shape inside a strategic task: a first task, then the middle in parallel, then a last one.
-    ids.forEach((id, k) => {
-      const dependsOn =
-        k === 0 ? upstream : k === n - 1 && n >= 3 ? ids.slice(1, n - 1) : [ids[0] as string];
-      tactical.push({
-        id,
-        strategic: s.id,
-        instruction,
-        domain: s.domain,
-        title: `${s.title}, part ${k + 1}`,
-        estimateHours: estimate(shape, random),
-        complexity: random.int(...shape.complexity) as Complexity,
-        dependsOn: [...dependsOn].sort(),
-        architectural: tier >= 3 && k === n - 1 && ARCHITECTURAL.has(s.domain),
-      });
-    });
-    lastOf.set(s.id, n >= 3 || n === 1 ? [ids[n - 1] as string] : ids.slice(1));
+    const tasks = breakDown(s, n, upstream, tier, shape, random);
+    tactical.push(...tasks);
+    lastOf.set(s.id, deliverables(tasks));
   }
   return { instruction, tier, strategic, tactical };
 }

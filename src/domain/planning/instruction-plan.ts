@@ -62,12 +62,16 @@ export function capableTeams(
     .map((team) => team.id);
 }
 
-/** One sentence saying why no team can run `plan`, and the three ways to fix it. */
+/**
+ * One sentence saying why no team can run `plan`, and the three ways to fix it (the last one,
+ * for work a requirement change adds, is to add it elsewhere).
+ */
 export function unstaffedProblem(
   instruction: string,
   plan: Plan,
   org: OrgSpec,
   unstaffed: UnstaffedWork,
+  change = false,
 ): string {
   // Name what the closest team lacks: the one missing the fewest domains.
   let missing = planDomains(plan);
@@ -82,5 +86,7 @@ export function unstaffedProblem(
     unstaffed === 'borrow'
       ? `staff it (org.ics.${first}) or give an IC a secondary ${first} skill`
       : `staff it (org.ics.${first}), let ICs with a secondary ${first} skill take it (org.unstaffedWork: borrow)`;
-  return `${instruction}'s plan needs ${list} work and ${where} ${list} ICs to do it: ${fix}, or set the instruction's domains`;
+  const what = change ? `${instruction}'s plan with this change` : `${instruction}'s plan`;
+  const last = change ? 'add the work in a domain the org staffs' : "set the instruction's domains";
+  return `${what} needs ${list} work and ${where} ${list} ICs to do it: ${fix}, or ${last}`;
 }

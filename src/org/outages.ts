@@ -1,0 +1,166 @@
+// Outages: anyone may be out for a while. An IC's unstarted tasks and waiting reviews go to a
+// colleague (its cover first, if it names one) and the rest waits for it. Anyone else's work waits
+// on their desk, unless a cover is named: then what has not started on their desk, and any new
+// work for them, goes to the cover until they are back, and who holds the work says so.
+
+import type { DeskContext } from '../../machines/desk.ts';
+import type { Activity } from '../domain/activity.ts';
+import { coverProblem } from '../domain/cover.ts';
+import { allPeople, type IcSpec, type PersonSpec } from '../domain/org.ts';
+import type { Outage, SimConfig } from './config.ts';
+import { handOverEscalation } from './escalations.ts';
+import { freeCandidates, handTo, icView, taskView, tryAssign } from './flow.ts';
+import { reassignReview } from './reviews.ts';
+import { coveredRef } from './standup.ts';
+import type { Person, World } from './world.ts';
+
+export interface OutageIssue {
+  /** The outage's position in the configuration's list. */
+  readonly outage: number;
+  readonly field: 'person' | 'from' | 'to' | 'cover';
+  readonly message: string;
+}
+
+/** What is wrong with the outages: unknown people, bad times, overlaps and covers who cannot cover. */
+export function outageIssues(config: Pick<SimConfig, 'org' | 'hires' | 'outages'>): OutageIssue[] {
+  const people = new Map<string, { spec: PersonSpec; from: number }>();
+  for (const p of allPeople(config.org)) people.set(p.id, { spec: p, from: 0 });
+  for (const h of config.hires) people.set(h.ic.id, { spec: h.ic, from: h.at });
+  const examples = [...people.keys()].slice(0, 3).join(', ');
+  const out: OutageIssue[] = [];
+  const overlaps = (o: Outage, p: Outage) => p.from < o.to && o.from < p.to;
+  config.outages.forEach((o, i) => {
+    const issue = (field: OutageIssue['field'], message: string) =>
+      out.push({ outage: i, field, message });
+    const person = people.get(o.person);
+    if (person === undefined)
+      issue('person', `names no one in the org: "${o.person}" (for example: ${examples})`);
+    if (!(o.to > o.from)) issue('to', `must be later than from (${o.from}), got ${o.to}`);
+    const earlier = config.outages.find((p, j) => j < i && p.person === o.person && overlaps(o, p));
+    if (earlier)
+      issue(
+        'from',
+        `makes outages of ${o.person} overlap (${earlier.from}–${earlier.to} and ${o.from}–${o.to}): merge them into one`,
+      );
+    if (o.cover === undefined || person === undefined) return;
+    const cover = people.get(o.cover);
+    if (cover === undefined) {
+      issue('cover', `names no one in the org: "${o.cover}" (for example: ${examples})`);
+      return;
+    }
+    const problem = coverProblem(person.spec, cover.spec);
+    if (problem !== null) issue('cover', problem);
+    if (cover.from > o.from)
+      issue('cover', `is hired at ${cover.from}, after the outage starts (${o.from})`);
+    const away = config.outages.find((p) => p.person === o.cover && overlaps(o, p));
+    if (away)
+      issue(
+        'cover',
+        `is out at the same time (${away.from}–${away.to}): name someone who is present`,
+      );
+  });
+  return out;
+}
+
+export function scheduleOutage(world: World, outage: Outage): void {
+  world.kernel.scheduleAt(outage.from, () => startOutage(world, outage));
+  world.kernel.scheduleAt(outage.to, () => {
+    const person = world.person(outage.person);
+    person.away = false;
+    person.cover = null;
+    world.record({ type: 'outage', person: outage.person, phase: 'end' });
+    world.deliver(person, { type: 'outage.end' });
+    if (person.role !== 'IC') return;
+    if (person.domain !== undefined) tryAssign(world, person.team, person.domain);
+    for (const { team, domain } of world.servedBy(person)) tryAssign(world, team, domain);
+  });
+}
+
+function startOutage(world: World, outage: Outage): void {
+  const person = world.person(outage.person);
+  const cover = outage.cover === undefined ? null : world.person(outage.cover);
+  // What is on the desk as they go: the activity under way stays theirs, the rest may move.
+  const desk = person.actor.getSnapshot().context as DeskContext;
+  const waiting = desk.queue;
+  const current = desk.current;
+  person.away = true;
+  if (person.role !== 'IC') person.cover = cover;
+  world.record({
+    type: 'outage',
+    person: outage.person,
+    phase: 'start',
+    ...(cover === null ? {} : { cover: cover.spec.id }),
+  });
+  world.deliver(person, { type: 'outage.start' });
+  if (person.role === 'IC') {
+    handOverTasks(world, person, cover);
+    // Reviews wait for nobody: even the one under way goes to another reviewer.
+    for (const a of current === null ? waiting : [current, ...waiting]) {
+      const task = a.task === undefined ? undefined : world.tasks.get(a.task);
+      if (
+        (a.kind === 'peerReview' || a.kind === 'qaValidation') &&
+        task?.reviewer === person.spec.id
+      )
+        reassignReview(world, task, person, cover);
+    }
+  } else if (cover !== null) {
+    for (const a of waiting) handOver(world, person, cover, a);
+  }
+}
+
+/** An IC's assigned, unstarted tasks go to its cover while it has a free slot, else to a colleague. */
+function handOverTasks(world: World, person: Person, cover: Person | null): void {
+  for (const id of [...person.held]) {
+    const task = world.task(id);
+    if (task.actor.getSnapshot().value !== 'assigned') continue;
+    const free = freeCandidates(world, task, person.spec.id);
+    const coverFree =
+      cover !== null && !cover.away && cover.held.size < (cover.spec as IcSpec).wipLimit;
+    if (!coverFree && free.length === 0) continue;
+    const other = coverFree
+      ? (cover as Person)
+      : world.person(
+          world.strategy.choose(
+            taskView(task),
+            free.map((p) => icView(world, p, task)),
+          ).id,
+        );
+    person.held.delete(id);
+    other.held.add(id);
+    task.assignee = other.spec.id;
+    world.drive(task, { type: 'task.reassign', assignee: other.spec.id });
+    world.deliver(person, { type: 'work.drop', task: id });
+    handTo(world, task, other, world.lead(other.team, task.plan.domain).spec.id);
+  }
+}
+
+/** Moves one activity not yet started from an absent person's desk to their cover's. */
+function handOver(world: World, seat: Person, cover: Person, a: Activity): void {
+  world.deliver(seat, { type: 'work.drop', activity: a.id });
+  const task = a.task === undefined ? undefined : world.tasks.get(a.task);
+  let ref = a.ref;
+  switch (a.kind) {
+    case 'escalation':
+      // Already the cover's too (at another rung): it is not done twice.
+      if (!handOverEscalation(world, a.ref as string, seat, cover)) return;
+      break;
+    case 'peerReview':
+    case 'qaValidation':
+    case 'domainApproval':
+    case 'architectureReview':
+      if (task !== undefined && task.reviewer === seat.spec.id) task.reviewer = cover.spec.id;
+      break;
+    case 'standup':
+      ref = coveredRef(a.ref, seat);
+      break;
+  }
+  world.deliver(cover, {
+    type: 'cover.work',
+    kind: a.kind,
+    workHours: a.workHours,
+    ...(a.task === undefined ? {} : { task: a.task }),
+    ...(a.instruction === undefined ? {} : { instruction: a.instruction }),
+    ...(ref === undefined ? {} : { ref }),
+    ...(task === undefined ? {} : { priority: task.priority }),
+  });
+}
