@@ -107,6 +107,8 @@ interface Context {
   readonly changes: Map<string, Hours[]>;
   /** When desks held all but P0 work because a budget was spent: [from, to). */
   readonly holds: Array<[Hours, Hours]>;
+  /** Per backlog (`team/domain`), when a P0 task held one of its pool's WIP slots. */
+  readonly p0Slots: Map<string, Array<[Hours, Hours]>>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -115,7 +117,34 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function contextOf(log: readonly LogRecord[]): Context {
+/** When each P0 task held a WIP slot of its pool: from ASSIGNED until it no longer held one. */
+function p0SlotsOf(tasks: Map<string, TaskLife>): Map<string, Array<[Hours, Hours]>> {
+  const out = new Map<string, Array<[Hours, Hours]>>();
+  for (const t of tasks.values()) {
+    if (t.priority !== 0 || t.team === null) continue;
+    let from: Hours | null = null;
+    for (const v of t.visits) {
+      const holding =
+        v.state === 'ASSIGNED' ||
+        v.state === 'IN_PROGRESS' ||
+        v.state === 'BLOCKED' ||
+        v.state === 'ESCALATED' ||
+        v.state === 'UNDER_REVIEW' ||
+        v.state === 'DOMAIN_REVIEW';
+      if (holding && from === null) from = v.from;
+      if (!holding && from !== null) {
+        push(out, `${t.team}/${t.domain}`, [from, v.from] as [Hours, Hours]);
+        from = null;
+      }
+    }
+    const last = t.visits.at(-1);
+    if (from !== null && last !== undefined)
+      push(out, `${t.team}/${t.domain}`, [from, last.to] as [Hours, Hours]);
+  }
+  return out;
+}
+
+function contextOf(log: readonly LogRecord[], tasks: Map<string, TaskLife>): Context {
   const byPerson = new Map<string, Work[]>();
   const byTask = new Map<string, Activity[]>();
   // Activities interrupted and back on a desk: their next slice resumes them.
@@ -160,6 +189,7 @@ function contextOf(log: readonly LogRecord[]): Context {
     decided: new Map(ofType(log, 'instruction.decided').map((d) => [d.instruction, d])),
     changes,
     holds,
+    p0Slots: p0SlotsOf(tasks),
   };
 }
 
@@ -277,6 +307,25 @@ function throughActivity(
     waitOn(ctx, tiler, a.person, a.queuedAt, waiting, taskPriority, task);
 }
 
+/**
+ * Waiting in a backlog back to `from`: while a P0 task held one of the pool's WIP slots, a task
+ * that is not P0 waited because of the incident; otherwise, for a slot.
+ */
+function inBacklog(ctx: Context, tiler: Tiler, backlog: string, from: Hours, life: TaskLife): void {
+  const slots = life.priority > 0 ? (ctx.p0Slots.get(backlog) ?? []) : [];
+  while (tiler.cursor > from) {
+    const at = tiler.cursor;
+    const held = slots.find(([a, b]) => a < at && b >= at);
+    if (held !== undefined) {
+      tiler.add(Math.max(from, held[0]), 'incident', backlog, life.id);
+      continue;
+    }
+    let since = from;
+    for (const [, b] of slots) if (b < at) since = Math.max(since, b);
+    tiler.add(since, 'backlog', backlog, life.id);
+  }
+}
+
 /** The state a task was in just before `t`. */
 function stateBefore(life: TaskLife, t: Hours): string | null {
   for (const v of life.visits) if (v.from < t && v.to >= t) return v.state;
@@ -323,7 +372,7 @@ function throughTask(ctx: Context, tiler: Tiler, life: TaskLife): void {
       // Its work sat on the holder's desk and the log has no slice of it (it left the desk
       // unworked: taken back or moved by the lead): it waited there.
       waitOn(ctx, tiler, holder, since, 'queue', life.priority, life.id);
-    else if (state === 'PENDING') tiler.add(since, 'backlog', backlogOf, life.id);
+    else if (state === 'PENDING') inBacklog(ctx, tiler, backlogOf, since, life);
     else if (state === 'BLOCKED' || state === 'ESCALATED')
       tiler.add(since, 'blocked', 'escalation', life.id);
     else tiler.add(since, 'unexplained', state ?? 'unknown', life.id);
@@ -416,7 +465,7 @@ export function criticalPaths(
 ): InstructionPath[] {
   const completed = ofType(log, 'instruction.completed');
   if (completed.length === 0) return [];
-  const ctx = contextOf(log);
+  const ctx = contextOf(log, tasks);
   const received = new Map(ofType(log, 'instruction.received').map((r) => [r.instruction, r.t]));
   const lastOf = new Map<string, TaskLife>();
   for (const t of tasks.values()) {

@@ -3,6 +3,7 @@
 // not escalated. Small orgs built to make each case happen, with the expected path worked out.
 
 import { describe, expect, it } from 'vitest';
+import { bottleneck } from '../../src/collect/bottleneck.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import type { SimConfig } from '../../src/org/config.ts';
 import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
@@ -176,4 +177,22 @@ describe('every escalation on the shipped scenarios', () => {
       }
     });
   }
+});
+
+describe('p0-incident', () => {
+  it('has the P0 take a WIP slot from lower-priority work when the security IC is full', () => {
+    const scenario = loadScenario('p0-incident');
+    const { log } = runSimulation(scenario.config, scenario.name);
+    const slot = only(log.records, 'task.preempted').filter((p) => p.kind === 'slot');
+    expect(slot.length).toBeGreaterThan(0);
+    for (const p of slot) {
+      expect(p.by.startsWith('P0-outage-')).toBe(true);
+      expect(p.task.startsWith('I1-')).toBe(true);
+      expect(p.person).toBe('ic-security-1');
+    }
+    // The incident's work took hours from the initiative's critical path.
+    const b = bottleneck(log.records);
+    const i1 = b.criticalPaths.find((p) => p.instruction === 'I1');
+    expect(i1?.byCause.incident ?? 0).toBeGreaterThan(0);
+  });
 });
