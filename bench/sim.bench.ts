@@ -132,12 +132,14 @@ function scaleConfig(agents: number): SimConfig {
   // About 100 one-task instructions a year per agent, at roughly 60 % load on the ICs.
   const year = 24 * 365;
   const count = Math.round(agents * 100);
+  // Plans never depend on staffing, so the work names the two domains the series staffs.
   const instructions = Array.from({ length: count }, (_, i) => ({
     id: `W${i + 1}`,
     at: (i * year) / count,
     tier: 1 as const,
     priority: 3 as const,
     title: 'work',
+    hint: { domains: ['backend', 'frontend'] as const },
   }));
   // One EM takes every instruction: at 0.25 h an intake it saturates near 350 agents (the
   // bottleneck report says so), so the series sets intake to zero to measure the simulator.

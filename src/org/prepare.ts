@@ -121,6 +121,25 @@ export function changeIssues(config: PlannedConfig): ChangeIssue[] {
 }
 
 /**
+ * The staffing problems as sentences, one per kind of problem: instructions whose plans lack the
+ * same people are named together (the first few, then how many more).
+ */
+export function staffingSummary(config: PlannedConfig): string[] {
+  const groups = new Map<string, string[]>();
+  for (const p of staffingProblems(config)) {
+    const id = config.instructions[p.index]?.id ?? '';
+    const rest = p.message.slice(`${id}'s plan`.length);
+    groups.set(rest, [...(groups.get(rest) ?? []), id]);
+  }
+  return [...groups].map(([rest, ids]) => {
+    if (ids.length === 1) return `${ids[0]}'s plan${rest}`;
+    const named = ids.slice(0, 3).join(', ');
+    const more = ids.length > 3 ? ` and ${ids.length - 3} more` : '';
+    return `the plans of ${named}${more}${rest.replace(/^ needs/, ' need')}`;
+  });
+}
+
+/**
  * The teams that may take each instruction, by id: those able to staff every domain of its plan
  * and of the work requirement changes add to it.
  */

@@ -17,7 +17,7 @@ import { outageIssues, scheduleOutage } from './outages.ts';
 import {
   changeIssues,
   type PlannedConfig,
-  staffingProblems,
+  staffingSummary,
   teamsFor,
   withLeads,
   withPlans,
@@ -141,7 +141,7 @@ export function runSimulation(
   const config: PlannedConfig = { ...planned, org: withLeads(planned) };
   const problems = [
     ...orgProblems(config),
-    ...staffingProblems(config).map((p) => p.message),
+    ...staffingSummary(config),
     ...changeIssues(config).map(
       (i) => `requirement change ${i.change + 1}: ${i.path.join('.')} ${i.message}`,
     ),

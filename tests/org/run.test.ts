@@ -281,6 +281,14 @@ describe('org behaviours', () => {
     expect(() => run({ seed: 14, org: oneDomain, instructions: [one(3, 9, 2, 'I3')] })).toThrow(
       /I3's plan needs .*qa.* work and the org has no .* ICs to do it: staff it \(org\.ics\.\w+\), let ICs with a secondary \w+ skill take it \(org\.unstaffedWork: borrow\), or set the instruction's domains/,
     );
+    // Many instructions lacking the same people are named together, not one sentence each.
+    const many = [3, 4, 5, 6, 7].map((k) => ({
+      ...one(3, k, 2, `J${k}`),
+      hint: { domains: ['backend', 'qa'] as const },
+    }));
+    expect(() => run({ seed: 14, org: oneDomain, instructions: many })).toThrow(
+      /^This org cannot run: the plans of J3, J4, J5 and 2 more need qa work and the org has no qa ICs to do it: /,
+    );
     // Naming the domains the org has makes the same instruction runnable.
     const { records } = run({
       seed: 14,
