@@ -19,22 +19,6 @@ export interface ResourceShare {
   readonly people: Record<string, Hours>;
 }
 
-/** Causes that are waiting, not work being done. */
-const WAITS: ReadonlySet<Cause> = new Set([
-  'queue',
-  'backlog',
-  'away',
-  'ritual',
-  'incident',
-  'budget',
-  'blocked',
-  'change',
-]);
-
-export function isWait(cause: Cause): boolean {
-  return WAITS.has(cause);
-}
-
 type Person = RunStart['people'][number];
 
 function groupOf(

@@ -48,3 +48,12 @@ export function table(
 export function title(s: Summary, what: string): string {
   return `# ${what}: ${s.scenario} (seed ${s.seed}, ${s.strategy})`;
 }
+
+/** The largest few of a breakdown of hours, as `cause 1.5 h, …`. */
+export function topHours(byKey: Readonly<Record<string, number | undefined>>, k = 3): string {
+  return Object.entries(byKey)
+    .sort((x, y) => (y[1] ?? 0) - (x[1] ?? 0))
+    .slice(0, k)
+    .map(([key, v]) => `${key} ${n(v ?? 0)} h`)
+    .join(', ');
+}

@@ -4,7 +4,7 @@ import type { Bottleneck, Capacity, Reports, StandupDay, Summary } from '../coll
 import type { StandupBlocker } from '../collect/standup.ts';
 import { budgetLine } from './budget-line.ts';
 import { costMarkdown } from './cost-markdown.ts';
-import { breachesText, count, instructionRow, n, pct, table, title } from './format.ts';
+import { breachesText, count, instructionRow, n, pct, table, title, topHours } from './format.ts';
 
 export function summaryMarkdown(s: Summary): string {
   const budget = budgetLine(s);
@@ -231,16 +231,9 @@ export function bottleneckMarkdown(s: Summary, b: Bottleneck): string {
     '',
     table(
       ['resource', 'hours', 'share', 'mostly'],
-      b.resources.slice(0, 12).map((r) => [
-        r.label,
-        n(r.hours, 0),
-        pct(r.share),
-        Object.entries(r.byCause)
-          .sort((x, y) => (y[1] ?? 0) - (x[1] ?? 0))
-          .slice(0, 3)
-          .map(([c, v]) => `${c} ${n(v ?? 0)} h`)
-          .join(', '),
-      ]),
+      b.resources
+        .slice(0, 12)
+        .map((r) => [r.label, n(r.hours, 0), pct(r.share), topHours(r.byCause)]),
     ),
     '',
     '## Waiting in each backlog for a WIP slot',

@@ -5,7 +5,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Reports } from '../collect/index.ts';
 import { budgetLine } from './budget-line.ts';
-import { count, instructionRow, n, pct } from './format.ts';
+import { count, instructionRow, n, pct, topHours } from './format.ts';
 
 export function useColour(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
@@ -93,16 +93,7 @@ export function terminalReport(
     ]);
   const path = grid(options.colour, ['critical path: resource', 'hours', 'share', 'mostly']);
   for (const res of r.bottleneck.resources.slice(0, 5))
-    path.push([
-      res.label,
-      n(res.hours),
-      pct(res.share),
-      Object.entries(res.byCause)
-        .sort((x, y) => (y[1] ?? 0) - (x[1] ?? 0))
-        .slice(0, 3)
-        .map(([cause, v]) => `${cause} ${n(v ?? 0)} h`)
-        .join(', '),
-    ]);
+    path.push([res.label, n(res.hours), pct(res.share), topHours(res.byCause)]);
   out.push(c.bold('Where the critical path spent its time (top 5)'));
   out.push(path.toString());
   out.push(c.bold('Where work waited (top 8 desks)'));

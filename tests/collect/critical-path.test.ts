@@ -10,6 +10,7 @@ import type { LogRecord } from '../../src/log/event-log.ts';
 import { runSimulation } from '../../src/org/run.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { job, oneIc } from '../org/fixtures.ts';
+import { SHIPPED } from '../scenario/shipped.ts';
 import {
   completed,
   ic,
@@ -137,16 +138,7 @@ describe('critical-path attribution, by hand', () => {
 });
 
 describe('critical-path attribution on the shipped scenarios', () => {
-  for (const name of [
-    'tier1',
-    'tier2',
-    'tier3',
-    'tier4',
-    'p0-incident',
-    'ic-outage',
-    'multi-instruction-week',
-    'enterprise-50',
-  ]) {
+  for (const name of SHIPPED) {
     it(`${name}: the segments tile every instruction's lead time, each hour explained`, () => {
       const scenario = loadScenario(name);
       const { log } = runSimulation(scenario.config, scenario.name);

@@ -8,6 +8,7 @@ import { standups } from '../../src/collect/standup.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import { runSimulation } from '../../src/org/run.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
+import { SHIPPED } from '../scenario/shipped.ts';
 
 type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
 const only = <T extends LogRecord['type']>(log: readonly LogRecord[], type: T) =>
@@ -29,16 +30,7 @@ function presentAt(log: readonly LogRecord[], t: number): Set<string> {
   return out;
 }
 
-for (const name of [
-  'tier1',
-  'tier2',
-  'tier3',
-  'tier4',
-  'p0-incident',
-  'ic-outage',
-  'multi-instruction-week',
-  'enterprise-50',
-]) {
+for (const name of SHIPPED) {
   describe(`${name}: standups`, () => {
     const scenario = loadScenario(name);
     const { log } = runSimulation(scenario.config, scenario.name);

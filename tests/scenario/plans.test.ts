@@ -9,6 +9,7 @@ import { parse, stringify } from 'yaml';
 import { withPlans } from '../../src/org/prepare.ts';
 import { plansDocument } from '../../src/report/plan.ts';
 import { loadScenario, SCENARIOS_DIR } from '../../src/scenario/load.ts';
+import { SHIPPED } from './shipped.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'orgsim-plans-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,16 +43,7 @@ function restaffed(name: string, bump: number, strategy: string, without?: strin
 }
 
 describe('plans across orgs', () => {
-  for (const name of [
-    'tier1',
-    'tier2',
-    'tier3',
-    'tier4',
-    'p0-incident',
-    'ic-outage',
-    'multi-instruction-week',
-    'enterprise-50',
-  ]) {
+  for (const name of SHIPPED) {
     it(`${name}: the same plans with more ICs, fewer, none in a domain, and another strategy`, () => {
       const shipped = plansOf(name);
       expect(JSON.parse(shipped).instructions.length).toBeGreaterThan(0);
