@@ -139,7 +139,9 @@ function scaleConfig(agents: number): SimConfig {
     tier: 1 as const,
     priority: 3 as const,
     title: 'work',
-    hint: { domains: ['backend', 'frontend'] as const },
+    hint: {
+      domains: headcount.frontend > 0 ? (['backend', 'frontend'] as const) : ['backend' as const],
+    },
   }));
   // One EM takes every instruction: at 0.25 h an intake it saturates near 350 agents (the
   // bottleneck report says so), so the series sets intake to zero to measure the simulator.

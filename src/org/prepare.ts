@@ -7,9 +7,11 @@ import { DOMAINS, type Domain, type LeadSpec, type OrgSpec } from '../domain/org
 import { addedPlan, addedWorkIssues, withAdded } from '../domain/planning/added-work.ts';
 import {
   capableTeams,
+  missingDomains,
   planDomains,
   planOf,
   unstaffedProblem,
+  unstaffedSentence,
 } from '../domain/planning/instruction-plan.ts';
 import type { Plan } from '../domain/planning/plan.ts';
 import { RandomSource } from '../kernel/random.ts';
@@ -61,17 +63,51 @@ function hiredDomains(config: PlannedConfig): Array<{ team: string; domain: Doma
 }
 
 /** Per instruction (by index), why no team can run its plan; empty when every plan is staffed. */
-export function staffingProblems(config: PlannedConfig): Array<{ index: number; message: string }> {
+export function staffingProblems(
+  config: PlannedConfig,
+): Array<{ index: number; message: string; missing: Domain[] }> {
   const extra = hiredDomains(config);
-  const out: Array<{ index: number; message: string }> = [];
+  const out: Array<{ index: number; message: string; missing: Domain[] }> = [];
   config.instructions.forEach((spec, index) => {
     if (capableTeams(spec.plan, config.org, config.unstaffedWork, extra).length === 0)
       out.push({
         index,
         message: unstaffedProblem(spec.id, spec.plan, config.org, config.unstaffedWork),
+        missing: missingDomains(spec.plan, config.org, config.unstaffedWork),
       });
   });
   return out;
+}
+
+/**
+ * Staffing problems grouped by `keyOf` (an instruction's index and missing domains → a key): one
+ * sentence per group, naming the first few instructions and how many more, and every domain
+ * they lack.
+ */
+export function groupedStaffing(
+  config: PlannedConfig,
+  keyOf: (index: number, missing: readonly Domain[]) => string,
+): Array<{ index: number; message: string }> {
+  const groups = new Map<string, { index: number; ids: string[]; missing: Set<Domain> }>();
+  for (const p of staffingProblems(config)) {
+    const key = keyOf(p.index, p.missing);
+    const group = groups.get(key) ?? { index: p.index, ids: [], missing: new Set<Domain>() };
+    group.ids.push(config.instructions[p.index]?.id ?? '');
+    for (const d of p.missing) group.missing.add(d);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => {
+    const several = g.ids.length > 1;
+    const more = g.ids.length > 3 ? ` and ${g.ids.length - 3} more` : '';
+    const subject = several
+      ? `the plans of ${g.ids.slice(0, 3).join(', ')}${more}`
+      : `${g.ids[0]}'s plan`;
+    const missing = DOMAINS.filter((d) => g.missing.has(d));
+    return {
+      index: g.index,
+      message: unstaffedSentence(subject, several, missing, config.org, config.unstaffedWork),
+    };
+  });
 }
 
 export interface ChangeIssue {
@@ -120,23 +156,9 @@ export function changeIssues(config: PlannedConfig): ChangeIssue[] {
   return out;
 }
 
-/**
- * The staffing problems as sentences, one per kind of problem: instructions whose plans lack the
- * same people are named together (the first few, then how many more).
- */
+/** The staffing problems as sentences: instructions lacking the same people named together. */
 export function staffingSummary(config: PlannedConfig): string[] {
-  const groups = new Map<string, string[]>();
-  for (const p of staffingProblems(config)) {
-    const id = config.instructions[p.index]?.id ?? '';
-    const rest = p.message.slice(`${id}'s plan`.length);
-    groups.set(rest, [...(groups.get(rest) ?? []), id]);
-  }
-  return [...groups].map(([rest, ids]) => {
-    if (ids.length === 1) return `${ids[0]}'s plan${rest}`;
-    const named = ids.slice(0, 3).join(', ');
-    const more = ids.length > 3 ? ` and ${ids.length - 3} more` : '';
-    return `the plans of ${named}${more}${rest.replace(/^ needs/, ' need')}`;
-  });
+  return groupedStaffing(config, (_, missing) => missing.join(',')).map((g) => g.message);
 }
 
 /**

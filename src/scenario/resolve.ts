@@ -34,7 +34,7 @@ import {
   defaultConfig,
 } from '../org/defaults.ts';
 import { outageIssues } from '../org/outages.ts';
-import { changeIssues, staffingProblems, withLeads, withPlans } from '../org/prepare.ts';
+import { changeIssues, groupedStaffing, withLeads, withPlans } from '../org/prepare.ts';
 import { orgProblems } from '../org/run.ts';
 import { type FieldPath, formatPath, type ScenarioIssue } from './errors.ts';
 import type { ParsedScenario } from './schema.ts';
@@ -508,15 +508,13 @@ export function resolveScenario(
   // org does not have is an error here, before anything runs.
   if (issues.length > 0) return { issues };
   const planned = withPlans(config);
-  const reported = new Set<string>();
-  for (const problem of staffingProblems(planned)) {
-    const path = sources[problem.index] ?? ['instructions'];
-    const key = `${formatPath(path)}|${problem.message.replace(/^\S+'s plan/, '')}`;
-    // Arrivals from one template share their problem: say it once.
-    if (reported.has(key)) continue;
-    reported.add(key);
-    issues.push({ path, message: `cannot run: ${problem.message}` });
-  }
+  // Arrivals from one template share their problem: one sentence per place in the file.
+  const where = (index: number) => formatPath(sources[index] ?? ['instructions']);
+  for (const problem of groupedStaffing(planned, where))
+    issues.push({
+      path: sources[problem.index] ?? ['instructions'],
+      message: `cannot run: ${problem.message}`,
+    });
   for (const issue of changeIssues(planned))
     issues.push({
       path: ['events', changeEvents[issue.change] ?? 0, ...issue.path],

@@ -293,7 +293,8 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
   {
     name: 'arrivals of one template needing an unstaffed domain, said once',
     yaml: 'org:\n  ics: { backend: 1 }\narrivals:\n  - { process: schedule, at: [0, 5, 9], template: { tier: 1, domains: [frontend] } }\n',
-    message: /^[^\n]*arrivals\[0\]\.template cannot run: A1\.1's plan needs frontend work[^\n]*$/,
+    message:
+      /^[^\n]*arrivals\[0\]\.template cannot run: the plans of A1\.1, A1\.2, A1\.3 need frontend work[^\n]*$/,
   },
   {
     name: 'a shape range the wrong way round',

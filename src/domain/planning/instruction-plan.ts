@@ -62,10 +62,44 @@ export function capableTeams(
     .map((team) => team.id);
 }
 
+/** What the team closest to running `plan` lacks: the domains it misses, fewest first. */
+export function missingDomains(plan: Plan, org: OrgSpec, unstaffed: UnstaffedWork): Domain[] {
+  let missing = planDomains(plan);
+  for (const team of org.teams) {
+    const lacks = planDomains(plan).filter((d) => !teamCovers(team, d, unstaffed));
+    if (lacks.length < missing.length) missing = lacks;
+  }
+  return missing;
+}
+
 /**
- * One sentence saying why no team can run `plan`, and the three ways to fix it (the last one,
- * for work a requirement change adds, is to add it elsewhere).
+ * One sentence saying that `subject` (one plan, or several) needs `missing` work nobody can do,
+ * and the three ways to fix it (the last one, for work a requirement change adds, is to add it
+ * elsewhere).
  */
+export function unstaffedSentence(
+  subject: string,
+  plural: boolean,
+  missing: readonly Domain[],
+  org: OrgSpec,
+  unstaffed: UnstaffedWork,
+  change = false,
+): string {
+  const list =
+    missing.length > 1
+      ? `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`
+      : missing.join('');
+  const first = missing[0] ?? 'that';
+  const where = org.teams.length > 1 ? 'no team has' : 'the org has no';
+  const fix =
+    unstaffed === 'borrow'
+      ? `staff it (org.ics.${first}) or give an IC a secondary ${first} skill`
+      : `staff it (org.ics.${first}), let ICs with a secondary ${first} skill take it (org.unstaffedWork: borrow)`;
+  const last = change ? 'add the work in a domain the org staffs' : "set the instruction's domains";
+  return `${subject} ${plural ? 'need' : 'needs'} ${list} work and ${where} ${list} ICs to do it: ${fix}, or ${last}`;
+}
+
+/** One sentence saying why no team can run `plan`, and the three ways to fix it. */
 export function unstaffedProblem(
   instruction: string,
   plan: Plan,
@@ -73,20 +107,7 @@ export function unstaffedProblem(
   unstaffed: UnstaffedWork,
   change = false,
 ): string {
-  // Name what the closest team lacks: the one missing the fewest domains.
-  let missing = planDomains(plan);
-  for (const team of org.teams) {
-    const lacks = planDomains(plan).filter((d) => !teamCovers(team, d, unstaffed));
-    if (lacks.length < missing.length) missing = lacks;
-  }
-  const list = missing.join(' and ');
-  const first = missing[0] ?? 'that';
-  const where = org.teams.length > 1 ? 'no team has' : 'the org has no';
-  const fix =
-    unstaffed === 'borrow'
-      ? `staff it (org.ics.${first}) or give an IC a secondary ${first} skill`
-      : `staff it (org.ics.${first}), let ICs with a secondary ${first} skill take it (org.unstaffedWork: borrow)`;
-  const what = change ? `${instruction}'s plan with this change` : `${instruction}'s plan`;
-  const last = change ? 'add the work in a domain the org staffs' : "set the instruction's domains";
-  return `${what} needs ${list} work and ${where} ${list} ICs to do it: ${fix}, or ${last}`;
+  const subject = change ? `${instruction}'s plan with this change` : `${instruction}'s plan`;
+  const missing = missingDomains(plan, org, unstaffed);
+  return unstaffedSentence(subject, false, missing, org, unstaffed, change);
 }
