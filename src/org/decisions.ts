@@ -15,7 +15,6 @@ import {
   backlog,
   freeCandidates,
   handTo,
-  servedBefore,
   slotToTake,
   takeBack,
   tryAssign,
@@ -82,25 +81,17 @@ export function decideBreach(
 }
 
 /**
- * A task waiting in its backlog: the lead serves it next when the strategy's order has put
- * newer work of its priority ahead of it; otherwise only the EM can add capacity.
+ * A task waiting in its backlog: the lead serves it next if the EM had deferred it; otherwise the
+ * backlog's order is the strategy's (the lead's own policy, which it does not overrule), and only
+ * the EM can add capacity.
  */
 function waiting(world: World, task: TaskState): Move | Nothing {
   const { team } = task;
   const domain = task.plan.domain;
-  const list = backlog(world, team, domain);
-  const overtaken = list.some(
-    (t) =>
-      t !== task &&
-      t.priority === task.priority &&
-      t.waitingSince > task.waitingSince &&
-      t.deferredUntil <= world.now &&
-      servedBefore(world, t, task),
-  );
-  if (task.deferredUntil > world.now || overtaken) {
+  if (task.deferredUntil > world.now) {
     return {
       action: 'reassign',
-      detail: 'served next in its backlog',
+      detail: 'deferral lifted: served next in its backlog',
       apply: () => {
         task.deferredUntil = 0;
         task.requeued = true;

@@ -363,7 +363,7 @@ export function icView(world: World, ic: Person, task: TaskState): IcView {
 }
 
 /** The backlog's order: priority, then work given back by preemption first, then the strategy's. */
-export function servedBefore(world: World, a: TaskState, b: TaskState): boolean {
+function servedBefore(world: World, a: TaskState, b: TaskState): boolean {
   if (a.priority !== b.priority) return a.priority < b.priority;
   if (a.requeued !== b.requeued) return a.requeued;
   return world.strategy.compare(taskView(a), taskView(b)) < 0;
