@@ -72,7 +72,7 @@ export function job(
 }
 
 /** Management at no cost in hours: intake, planning and assignment take no time. */
-const FREE = {
+export const FREE = {
   ...DEFAULT_OVERHEADS,
   intakeHours: 0,
   strategicPlanningHours: { 1: 0, 2: 0, 3: 0, 4: 0 },

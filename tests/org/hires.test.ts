@@ -3,18 +3,10 @@
 
 import { describe, expect, it } from 'vitest';
 import type { IcSpec } from '../../src/domain/org.ts';
-import { DEFAULT_OVERHEADS, defaultOrg } from '../../src/org/defaults.ts';
+import { defaultOrg } from '../../src/org/defaults.ts';
 import { runSimulation } from '../../src/org/run.ts';
-import { executedBy, only, planned, quiet } from './fixtures.ts';
+import { executedBy, FREE, only, planned, quiet } from './fixtures.ts';
 import { violations } from './log-checks.ts';
-
-const instant = {
-  ...DEFAULT_OVERHEADS,
-  intakeHours: 0,
-  strategicPlanningHours: { 1: 0, 2: 0, 3: 0, 4: 0 },
-  tacticalPlanningHoursPerTask: 0,
-  assignmentHours: 0,
-};
 
 /** One backend IC and a backend hire at t = 0, each holding one task at a time. */
 function withHire(rampUpDays: number, startProductivity: number) {
@@ -25,7 +17,7 @@ function withHire(rampUpDays: number, startProductivity: number) {
   const ic = org.teams[0]?.ics[0] as IcSpec;
   const config = quiet({
     org,
-    overheads: instant,
+    overheads: FREE,
     instructions: [
       planned('I1', 2, [
         { id: 'a', domain: 'backend', hours: 8 },
