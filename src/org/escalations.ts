@@ -201,8 +201,8 @@ export function decideEscalation(world: World, id: string, by: Person): void {
   const task = world.task(escalation.task);
   let action: EscalationAction;
   let detail: string | undefined;
-  if (escalation.stage === 'blocker') {
-    action = task.terminal ? 'none' : blockerAction(escalation.route as never, level);
+  if (escalation.stage === 'blocker' && escalation.route !== 'sla') {
+    action = task.terminal ? 'none' : blockerAction(escalation.route, level);
     if (task.terminal) detail = 'the task was cancelled';
   } else {
     const decision =
