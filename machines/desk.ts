@@ -73,7 +73,12 @@ export type DeskEvent =
    * The scope of `task` changed: the execution of it left on the desk takes `factor` times as
    * long. Under way, it stops (`rescaled`) and is queued again with its new remainder.
    */
-  | { type: 'work.rescale'; at: Hours; task: string; factor: number };
+  | { type: 'work.rescale'; at: Hours; task: string; factor: number }
+  /**
+   * The person's working hours change from now (overtime approved, or over): the activity under
+   * way stops (`rescheduled`) and goes on at once on the new calendar.
+   */
+  | { type: 'calendar.set'; at: Hours; calendar: Calendar };
 
 export type DeskEmitted =
   | {
@@ -84,8 +89,17 @@ export type DeskEmitted =
       /** When its working hours begin (the person's window may open later), and end. */
       startedAt: Hours;
       endsAt: Hours;
+      /** The calendar the slice is worked on: a slice never spans a change of calendar. */
+      calendar: Calendar;
     }
-  | { type: 'work.finished'; person: string; activity: Activity; startedAt: Hours; at: Hours }
+  | {
+      type: 'work.finished';
+      person: string;
+      activity: Activity;
+      startedAt: Hours;
+      at: Hours;
+      calendar: Calendar;
+    }
   | {
       type: 'work.interrupted';
       person: string;
@@ -95,13 +109,21 @@ export type DeskEmitted =
       /** Working hours the activity had left when it stopped. */
       remainingHours: Hours;
       reason: Interruption;
+      calendar: Calendar;
     };
 
 /**
  * Why an activity stopped before its end: P0 work, a ritual at its hour, an outage, a drop, a
- * budget hold, or a change of its task's scope.
+ * budget hold, a change of its task's scope, or a change of the person's working hours.
  */
-export type Interruption = 'preempted' | 'ritual' | 'outage' | 'dropped' | 'held' | 'rescaled';
+export type Interruption =
+  | 'preempted'
+  | 'ritual'
+  | 'outage'
+  | 'dropped'
+  | 'held'
+  | 'rescaled'
+  | 'rescheduled';
 
 export function deskContext(input: DeskInput): DeskContext {
   return {
@@ -185,6 +207,7 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
   type Dropped = Extract<DeskEvent, { type: 'work.drop' }>;
   type Hold = Extract<DeskEvent, { type: 'budget.hold' }>;
   type Rescaled = Extract<DeskEvent, { type: 'work.rescale' }>;
+  type Recalendared = Extract<DeskEvent, { type: 'calendar.set' }>;
   const isWork = (event: Event): event is WorkEvent<M> | CoverWork =>
     event.type === 'cover.work' || event.type in accepts;
   const kindOf = (event: WorkEvent<M> | CoverWork): ActivityKind =>
@@ -198,6 +221,7 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
     at: context.now,
     remainingHours: remaining(context) * factor,
     reason,
+    calendar: context.calendar,
   });
   return setup({
     types: {
@@ -252,6 +276,7 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
         at: context.now,
         startedAt: context.startedAt,
         endsAt: context.endsAt,
+        calendar: context.calendar,
       })),
       finish: emit(({ context }) => ({
         type: 'work.finished' as const,
@@ -259,6 +284,7 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
         activity: context.current as Activity,
         startedAt: context.startedAt,
         at: context.endsAt,
+        calendar: context.calendar,
       })),
       clearCurrent: assign(({ context }) => ({ now: context.endsAt, current: null })),
       reportPreempted: emit(({ context }) =>
@@ -289,6 +315,11 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
         hold: event.type === 'budget.hold' ? (event as Hold).upTo : context.hold,
       })),
       releaseHold: assign({ hold: () => null }),
+      reportRescheduled: emit(({ context }) => interrupted(context, 'rescheduled')),
+      setCalendar: assign(({ context, event }) => ({
+        calendar:
+          event.type === 'calendar.set' ? (event as Recalendared).calendar : context.calendar,
+      })),
       rescaleQueued: assign(({ context, event }) => {
         const { task, factor } = event as Rescaled;
         return {
@@ -314,6 +345,7 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
       'cover.work': { actions: ['tick', 'take'] as const },
       'work.drop': { actions: ['tick', 'dropQueued'] as const },
       'work.rescale': { actions: ['tick', 'rescaleQueued'] as const },
+      'calendar.set': { actions: ['tick', 'setCalendar'] as const },
       'channel.message': { actions: 'tick' as const },
       'budget.hold': { actions: ['tick', 'setHold'] as const },
       'budget.release': { actions: ['tick', 'releaseHold'] as const },
@@ -362,6 +394,12 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
             },
             { actions: ['tick', 'rescaleQueued'] },
           ],
+          // The slice so far is logged on the old calendar; the rest goes on on the new one.
+          'calendar.set': {
+            target: 'working',
+            reenter: true,
+            actions: ['tick', 'reportRescheduled', 'requeueCurrent', 'setCalendar'],
+          },
         },
       },
       away: {

@@ -70,9 +70,11 @@ export function lowerBound(log: readonly LogRecord[]): number {
     longest = Math.max(longest, (received.get(t.instruction) ?? first) - first + chain(t.id));
     total += effort.get(t.id) ?? 0;
   }
+  // An IC given overtime counts as working around the clock: more capacity, so still a bound.
+  const overtime = new Set(ofType(log, 'overtime').map((o) => o.person));
   const calendars = (ofType(log, 'run.start')[0]?.people ?? [])
     .filter((p) => p.role === 'IC')
-    .map((p) => p.calendar);
+    .map((p) => (overtime.has(p.id) ? { ...p.calendar, hoursPerDay: 24 } : p.calendar));
   return Math.max(longest, capacityTime(calendars, first, total));
 }
 

@@ -13,6 +13,7 @@ import { type Distribution, distribution, round } from './stats.ts';
 import {
   absences,
   availableHours,
+  calendarAt,
   hoursWithin,
   interrupted,
   ofType,
@@ -232,7 +233,7 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
     const resumable = new Set<string>();
     let busy = 0;
     for (const w of work) {
-      busy += hoursWithin(w, first, end, p.calendar);
+      busy += hoursWithin(w, first, end, calendarAt(away, p, w.startedAt));
       // A ritual is held at its hour: its time is the person's, never work waiting.
       if (isRitual(w.kind)) continue;
       const key = `${w.kind}/${w.task ?? ''}/${w.queuedAt}`;

@@ -7,7 +7,7 @@ import { dayOf, HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
 import type { LogRecord } from '../log/event-log.ts';
 import type { BudgetScope } from '../log/records.ts';
 import { round } from './stats.ts';
-import { ofType, runStart } from './timeline.ts';
+import { absences, calendarAt, ofType, runStart } from './timeline.ts';
 
 export interface BudgetStatus {
   readonly budgetUsd: number | null;
@@ -39,11 +39,14 @@ export interface BudgetStatus {
  * the working hours it had on either side.
  */
 export function spendByDay(log: readonly LogRecord[]): number[] {
-  const calendars = new Map(runStart(log).people.map((p) => [p.id, p.calendar]));
+  const people = new Map(runStart(log).people.map((p) => [p.id, p]));
+  const away = absences(log);
   const days: number[] = [];
   for (const w of ofType(log, 'work')) {
-    const calendar = calendars.get(w.person);
-    if (w.hours <= 0 || calendar === undefined) continue;
+    const person = people.get(w.person);
+    if (w.hours <= 0 || person === undefined) continue;
+    // A slice is worked on one calendar: an overtime starting or ending splits it.
+    const calendar = calendarAt(away, person, w.startedAt);
     for (let day = dayOf(w.startedAt); day * HOURS_PER_DAY < w.t; day++) {
       const from = Math.max(w.startedAt, day * HOURS_PER_DAY);
       const to = Math.min(w.t, (day + 1) * HOURS_PER_DAY);

@@ -5,7 +5,15 @@ import type { Hours } from '../kernel/time.ts';
 import { dayOf } from '../kernel/time.ts';
 import type { LogRecord } from '../log/event-log.ts';
 import { round } from './stats.ts';
-import { absences, availableHours, hoursWithin, ofType, runEnd, runStart } from './timeline.ts';
+import {
+  absences,
+  availableHours,
+  calendarAt,
+  hoursWithin,
+  ofType,
+  runEnd,
+  runStart,
+} from './timeline.ts';
 
 export interface CapacityRow {
   readonly id: string;
@@ -54,11 +62,12 @@ export function capacity(log: readonly LogRecord[]): Capacity {
   const from = ofType(log, 'instruction.received')[0]?.t ?? 0;
   const to = runEnd(log);
   const away = absences(log);
-  const calendars = new Map(start.people.map((p) => [p.id, p.calendar]));
+  const people = new Map(start.people.map((p) => [p.id, p]));
   const busy = new Map<string, { all: number; execute: number; review: number }>();
   for (const w of ofType(log, 'work')) {
     // Only the part of each slice inside the window counts against the hours available in it.
-    const hours = hoursWithin(w, from, to, calendars.get(w.person));
+    const p = people.get(w.person);
+    const hours = hoursWithin(w, from, to, p && calendarAt(away, p, w.startedAt));
     const b = busy.get(w.person) ?? { all: 0, execute: 0, review: 0 };
     b.all += hours;
     if (w.kind === 'execute') b.execute += hours;

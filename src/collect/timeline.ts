@@ -1,7 +1,7 @@
 // Each task's life, read off the event log: when it was released, its state visits, when it was
 // first worked on and when it ended. Every collector starts from this.
 
-import { workingHoursBetween } from '../domain/calendar.ts';
+import { type Calendar, workingHoursBetween } from '../domain/calendar.ts';
 import type { TaskState } from '../domain/task-states.ts';
 import type { Hours } from '../kernel/time.ts';
 import type { LogRecord } from '../log/event-log.ts';
@@ -171,19 +171,31 @@ function readTimelines(log: readonly LogRecord[]): Map<string, TaskLife> {
 }
 
 /** Working hours a person had in [from, to], less their outages. */
-/** Outages and hire times per person, read once from the log. */
+/** Outages, hire times and overtime per person, read once from the log. */
 export interface Absences {
   readonly outages: Map<string, Array<[Hours, Hours]>>;
   readonly hired: Map<string, Hours>;
+  /** Overtime the EM approved: [from, to, hours a day worked meanwhile]. */
+  readonly overtime: Map<string, Array<[Hours, Hours, Hours]>>;
 }
 
 export function absences(log: readonly LogRecord[]): Absences {
   const outages = new Map<string, Array<[Hours, Hours]>>();
   const open = new Map<string, Hours>();
   const hired = new Map<string, Hours>();
+  const overtime = new Map<string, Array<[Hours, Hours, Hours]>>();
+  const started = new Map<string, [Hours, Hours]>();
   const end = runEnd(log);
   for (const r of log) {
     if (r.type === 'hire') hired.set(r.person, r.t);
+    if (r.type === 'overtime') {
+      const from = started.get(r.person);
+      if (r.phase === 'start') started.set(r.person, [r.t, r.hoursPerDay]);
+      else if (from !== undefined) {
+        overtime.set(r.person, [...(overtime.get(r.person) ?? []), [from[0], r.t, from[1]]]);
+        started.delete(r.person);
+      }
+    }
     if (r.type !== 'outage') continue;
     if (r.phase === 'start') open.set(r.person, r.t);
     else {
@@ -195,22 +207,42 @@ export function absences(log: readonly LogRecord[]): Absences {
   }
   for (const [person, from] of open)
     outages.set(person, [...(outages.get(person) ?? []), [from, end]]);
-  return { outages, hired };
+  for (const [person, [from, hours]] of started)
+    overtime.set(person, [...(overtime.get(person) ?? []), [from, end, hours]]);
+  return { outages, hired, overtime };
+}
+
+type Person = RunStart['people'][number];
+
+/** The calendar a person worked on at `t`: their own, or an approved overtime's. */
+export function calendarAt(away: Absences, person: Person, t: Hours): Calendar {
+  for (const [a, b, hoursPerDay] of away.overtime.get(person.id) ?? [])
+    if (a <= t && t < b) return { ...person.calendar, hoursPerDay };
+  return person.calendar;
+}
+
+/** Working hours a person's calendar gave in [from, to], overtime included. */
+export function workingHoursOf(away: Absences, person: Person, from: Hours, to: Hours): Hours {
+  let hours = workingHoursBetween(from, to, person.calendar);
+  for (const [a, b, hoursPerDay] of away.overtime.get(person.id) ?? []) {
+    const lo = Math.max(from, a);
+    const hi = Math.min(to, b);
+    if (hi <= lo) continue;
+    hours +=
+      workingHoursBetween(lo, hi, { ...person.calendar, hoursPerDay }) -
+      workingHoursBetween(lo, hi, person.calendar);
+  }
+  return hours;
 }
 
 /** Working hours a person had in [from, to], less their outages and any time before they were hired. */
-export function availableHours(
-  away: Absences,
-  person: RunStart['people'][number],
-  from: Hours,
-  to: Hours,
-): Hours {
-  let hours = workingHoursBetween(from, to, person.calendar);
+export function availableHours(away: Absences, person: Person, from: Hours, to: Hours): Hours {
+  let hours = workingHoursOf(away, person, from, to);
   for (const [a, b] of away.outages.get(person.id) ?? []) {
-    hours -= workingHoursBetween(Math.max(from, a), Math.min(to, b), person.calendar);
+    hours -= workingHoursOf(away, person, Math.max(from, a), Math.min(to, b));
   }
   const hired = away.hired.get(person.id);
-  if (hired !== undefined) hours -= workingHoursBetween(from, Math.min(to, hired), person.calendar);
+  if (hired !== undefined) hours -= workingHoursOf(away, person, from, Math.min(to, hired));
   return Math.max(0, hours);
 }
 

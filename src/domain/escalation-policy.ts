@@ -25,6 +25,8 @@ export type EscalationAction =
   | 'borrow'
   /** EM: lower-priority work that has not started gives its WIP slot back to the backlog. */
   | 'deferLowerPriority'
+  /** EM: the domain's ICs on limited hours work longer days for a while. */
+  | 'approveOvertime'
   /** EM: nobody can be moved; a hiring need is recorded, and the breach stands. */
   | 'recordHiringNeed'
   /** Looked into it: the work is under way or has moved on; nothing to do. */

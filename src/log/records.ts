@@ -183,6 +183,13 @@ export type OrgRecord =
       cover?: string;
     }
   | {
+      /** The EM approved overtime (`start`: working `hoursPerDay` a day from now), or it ended. */
+      type: 'overtime';
+      person: string;
+      phase: 'start' | 'end';
+      hoursPerDay: Hours;
+    }
+  | {
       type: 'hire';
       person: string;
       team: string;

@@ -93,7 +93,7 @@ export class BudgetWatch {
       this.active.set(event.person, {
         since: event.startedAt,
         usdPerHour: workRate(this.world, person, event.activity).usdPerHour,
-        calendar: person.spec.calendar,
+        calendar: event.calendar,
       });
     } else {
       this.active.delete(event.person);

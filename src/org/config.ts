@@ -95,6 +95,11 @@ export interface SimConfig {
    * passed a gate when no slot is free (0: P0 only; −1: never).
    */
   readonly preemptUpTo: number;
+  /**
+   * Overtime the EM may approve for a domain's ICs on limited hours when it needs capacity: extra
+   * working hours a day, for how many days; null: the EM never approves any.
+   */
+  readonly overtime: { readonly extraHoursPerDay: Hours; readonly days: number } | null;
   readonly overheads: Overheads;
   readonly gates: GateConfig;
   readonly sla: SlaTable;

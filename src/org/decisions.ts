@@ -184,7 +184,48 @@ export function decideCapacity(world: World, _escalation: Escalation, task: Task
     tryAssign(world, team, domain);
     return { action: 'deferLowerPriority', detail: `${lower.plan.id} back to the backlog` };
   }
+  const longer = approveOvertime(world, team, domain);
+  if (longer.length > 0) {
+    const o = world.config.overtime as { extraHoursPerDay: number; days: number };
+    return {
+      action: 'approveOvertime',
+      detail: `${longer.join(', ')}: +${o.extraHoursPerDay} h a day for ${o.days} days`,
+    };
+  }
   return { action: 'recordHiringNeed', detail: `${domain} in ${team}` };
+}
+
+/**
+ * Longer days for the pool's ICs on limited hours who are in and not on overtime already: each
+ * works `extraHoursPerDay` more a day (never past 24) for `days`, then their own hours again.
+ * Returns who; none when the scenario allows no overtime or everyone already works around the
+ * clock (an agent has no longer day to give).
+ */
+function approveOvertime(world: World, team: string, domain: Domain): string[] {
+  const o = world.config.overtime;
+  if (o === null) return [];
+  const until = world.now + o.days * HOURS_PER_DAY;
+  const who: string[] = [];
+  for (const ic of world.pool(team, domain)) {
+    const own = ic.spec.calendar;
+    if (ic.away || own.hoursPerDay >= HOURS_PER_DAY || world.overtime.has(ic.spec.id)) continue;
+    const hoursPerDay = Math.min(HOURS_PER_DAY, own.hoursPerDay + o.extraHoursPerDay);
+    world.overtime.set(ic.spec.id, until);
+    world.deliver(ic, { type: 'calendar.set', calendar: { ...own, hoursPerDay } });
+    world.record({ type: 'overtime', person: ic.spec.id, phase: 'start', hoursPerDay });
+    world.after(until - world.now, () => {
+      world.overtime.delete(ic.spec.id);
+      world.deliver(ic, { type: 'calendar.set', calendar: own });
+      world.record({
+        type: 'overtime',
+        person: ic.spec.id,
+        phase: 'end',
+        hoursPerDay: own.hoursPerDay,
+      });
+    });
+    who.push(ic.spec.id);
+  }
+  return who;
 }
 
 /**

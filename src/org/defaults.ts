@@ -89,6 +89,7 @@ export function defaultConfig(overrides: Partial<SimConfig> = {}): SimConfig {
     instructions: [],
     strategy: 'weighted',
     preemptUpTo: 0,
+    overtime: { extraHoursPerDay: 2, days: 3 },
     overheads: DEFAULT_OVERHEADS,
     gates: DEFAULT_GATES,
     sla: DEFAULT_SLA,

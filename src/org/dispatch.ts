@@ -31,7 +31,7 @@ function logWork(
   outcome: WorkOutcome,
 ): void {
   const a = event.activity;
-  const hours = workingHoursBetween(event.startedAt, event.at, person.spec.calendar);
+  const hours = workingHoursBetween(event.startedAt, event.at, event.calendar);
   const rate = workRate(world, person, a);
   const tokens = tokensOf(world.config.cost, hours, rate.tokensPerHour);
   const usd = hours * rate.usdPerHour;
@@ -68,11 +68,12 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
     return;
   }
   if (event.type === 'work.interrupted') {
-    // A change of scope pauses the work as a ritual does: it resumes with its new remainder.
+    // A change of scope or of working hours pauses the work as a ritual does: it resumes at once.
     const { reason } = event;
-    logWork(world, person, event, reason === 'ritual' || reason === 'rescaled' ? 'paused' : reason);
+    const paused = reason === 'ritual' || reason === 'rescaled' || reason === 'rescheduled';
+    logWork(world, person, event, paused ? 'paused' : reason);
     if (a.kind === 'execute' && task) {
-      executionStopped(world, task, person, event.startedAt, event.remainingHours);
+      executionStopped(world, task, event.calendar, event.startedAt, event.remainingHours);
       if (event.reason === 'preempted')
         world.record({
           type: 'task.preempted',
@@ -103,7 +104,7 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
       return;
     case 'execute':
       if (!task) return;
-      executionStopped(world, task, person, event.startedAt, 0);
+      executionStopped(world, task, event.calendar, event.startedAt, 0);
       person.finished.set(task.plan.id, world.now);
       if (task.actor.getSnapshot().value === 'inProgress')
         world.drive(task, { type: 'task.submit' });

@@ -4,7 +4,7 @@
 
 import type { IcView, TaskView } from '../domain/assignment/index.ts';
 import { naturalOrder } from '../domain/assignment/strategy.ts';
-import { finishTime, workingHoursBetween } from '../domain/calendar.ts';
+import { type Calendar, finishTime, workingHoursBetween } from '../domain/calendar.ts';
 import { tokensPerHour, usdPerHour } from '../domain/cost.ts';
 import { drawEffort } from '../domain/effort.ts';
 import { BLOCKER_TYPES } from '../domain/escalation.ts';
@@ -545,7 +545,7 @@ export function executionStarted(world: World, task: TaskState, person: Person):
     const at = finishTime(
       world.now,
       Math.max(0, blocker.atHours - task.workedHours),
-      person.spec.calendar,
+      world.calendarOf(person),
     );
     task.blockerTimer = world.after(at - world.now, () => {
       task.blockerTimer = null;
@@ -558,11 +558,11 @@ export function executionStarted(world: World, task: TaskState, person: Person):
 export function executionStopped(
   world: World,
   task: TaskState,
-  person: Person,
+  calendar: Calendar,
   startedAt: number,
   remaining: number,
 ): void {
-  task.workedHours += workingHoursBetween(startedAt, world.now, person.spec.calendar);
+  task.workedHours += workingHoursBetween(startedAt, world.now, calendar);
   task.effortLeft = remaining;
   if (task.blockerTimer !== null) {
     world.kernel.cancel(task.blockerTimer);

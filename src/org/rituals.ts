@@ -10,13 +10,13 @@ import type { Person, World } from './world.ts';
 
 /** Working hours `person` has between now and the end of the forecast, outside outages. */
 function availableHours(world: World, person: Person, until: Hours): Hours {
-  let hours = workingHoursBetween(world.now, until, person.spec.calendar);
+  let hours = workingHoursBetween(world.now, until, world.calendarOf(person));
   for (const o of world.config.outages) {
     if (o.person !== person.spec.id) continue;
     hours -= workingHoursBetween(
       Math.max(o.from, world.now),
       Math.min(o.to, until),
-      person.spec.calendar,
+      world.calendarOf(person),
     );
   }
   return Math.max(0, hours);

@@ -11,6 +11,7 @@ import { IC_WORK, icMachine } from '../../machines/ic.machine.ts';
 import { TL_WORK, tlMachine } from '../../machines/tl.machine.ts';
 import type { ActivityKind } from '../domain/activity.ts';
 import { type AssignmentStrategy, createStrategy } from '../domain/assignment/index.ts';
+import type { Calendar } from '../domain/calendar.ts';
 import type { BlockerType, EscalationLevel } from '../domain/escalation.ts';
 import {
   DOMAINS,
@@ -73,6 +74,8 @@ export interface RoleEvent {
   readonly activity?: string;
   /** `work.rescale`: the factor on the work left. */
   readonly factor?: number;
+  /** `calendar.set`: the working hours from now. */
+  readonly calendar?: Calendar;
 }
 
 export interface Person {
@@ -191,6 +194,8 @@ export class World {
   /** Per task, its open blocker escalation and its open SLA look-in, if any. */
   readonly openBlockers = new Map<string, Escalation>();
   readonly openLookIns = new Map<string, Escalation>();
+  /** ICs on overtime, and when it ends. */
+  readonly overtime = new Map<string, Hours>();
   /** When the EM last decided on capacity for a team's domain (`team/domain`). */
   readonly capacityDecided = new Map<string, Hours>();
   /** Strategic tasks their Domain Lead has broken down, and tasks that are finished. */
@@ -380,6 +385,11 @@ export class World {
 
   leadOrNull(team: string, domain: Domain): Person | null {
     return this.leads.get(`${team}/${domain}`) ?? null;
+  }
+
+  /** The calendar a person works on now: their own, or an overtime the EM approved. */
+  calendarOf(person: Person): Calendar {
+    return (person.actor.getSnapshot().context as DeskContext).calendar;
   }
 
   /** The humans who decide what reaches the top of the ladder. */

@@ -459,6 +459,7 @@ export function resolveScenario(
     instructions,
     strategy: raw.strategy,
     preemptUpTo: raw.preemption.upTo === null ? -1 : priorityOf(raw.preemption.upTo),
+    overtime: raw.overtime,
     effort: raw.effort === undefined ? base.effort : effortModel(raw.effort),
     sla: mergeSla(raw.sla),
     gates: {

@@ -427,6 +427,22 @@ export const scenarioSchema = z
       })
       .prefault({})
       .describe('when urgent work may take a WIP slot from work that has not passed a gate'),
+    overtime: z
+      .union([
+        z.strictObject({
+          extraHoursPerDay: z
+            .number()
+            .positive()
+            .max(16)
+            .describe('extra working hours a day (a calendar never goes past 24)'),
+          days: z.number().positive().max(30).describe('for how many days'),
+        }),
+        z.null(),
+      ])
+      .default({ extraHoursPerDay: 2, days: 3 })
+      .describe(
+        'overtime the EM may approve for ICs on limited hours when a domain needs capacity; null: never',
+      ),
     engine: z
       .enum(['fast', 'xstate'])
       .default('fast')

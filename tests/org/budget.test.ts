@@ -18,7 +18,7 @@ import type { CostConfig, InstructionSpec, SimConfig } from '../../src/org/confi
 import { DEFAULT_COST, defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
 import { runSimulation } from '../../src/org/run.ts';
 import { job, oneIc } from './fixtures.ts';
-import { violations } from './log-checks.ts';
+import { calendarsOf, violations } from './log-checks.ts';
 
 type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
 const only = <T extends LogRecord['type']>(log: readonly LogRecord[], type: T) =>
@@ -178,12 +178,12 @@ describe('budget policies', () => {
 function spentBy(
   records: readonly LogRecord[],
   t: number,
-  calendars: Map<string, Calendar>,
+  calendars: (person: string, t: number) => Calendar | undefined,
 ): number {
   let spent = 0;
   for (const w of only(records, 'work')) {
     if (w.startedAt >= t || w.hours === 0) continue;
-    const calendar = calendars.get(w.person) ?? ALWAYS;
+    const calendar = calendars(w.person, w.startedAt) ?? ALWAYS;
     spent += (w.costUsd * workingHoursBetween(w.startedAt, Math.min(t, w.t), calendar)) / w.hours;
   }
   return spent;
@@ -191,8 +191,7 @@ function spentBy(
 
 /** Every alert and exhaustion was logged at its level, which is also what the log had accrued. */
 function expectExactCrossings(records: readonly LogRecord[]): void {
-  const start = only(records, 'run.start')[0];
-  const calendars = new Map(start?.people.map((p) => [p.id, p.calendar]));
+  const calendars = calendarsOf(records);
   for (const r of [...only(records, 'budget.alert'), ...only(records, 'budget.exhausted')]) {
     const level = r.type === 'budget.alert' ? r.threshold * r.budgetUsd : r.budgetUsd;
     const base = r.scope === 'day' ? spentBy(records, (r.day ?? 0) * 24, calendars) : 0;

@@ -4,6 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { bottleneck } from '../../src/collect/bottleneck.ts';
+import { capacity } from '../../src/collect/capacity.ts';
+import { OFFICE_HOURS } from '../../src/domain/calendar.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import type { SimConfig } from '../../src/org/config.ts';
 import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
@@ -111,6 +113,50 @@ describe('escalations that act', () => {
     });
     expect(only(records, 'task.slaBreach').map((b) => b.state)).toContain('ASSIGNED');
     expect(only(records, 'escalation.opened')).toEqual([]);
+  });
+});
+
+describe('overtime', () => {
+  it('has the EM approve longer days for a full domain on office hours, and the hours hold up', () => {
+    // One backend IC on 09:00–17:00 with WIP 1 and three 30 h tasks; nobody can be lent (every
+    // domain has one IC) and nothing is of lower priority: the EM's remaining move is overtime,
+    // +2 h a day (09:00–19:00) for 3 days.
+    const records = run({
+      capacityReviewHour: null,
+      org: defaultOrg({
+        headcount: { backend: 1, frontend: 1, qa: 1, devops: 1, data: 1, security: 1 },
+        wipLimit: 1,
+        calendar: OFFICE_HOURS,
+      }),
+      instructions: [job('A', 0, 30), job('B', 0.1, 30), job('C', 0.2, 30)],
+    });
+    const decided = only(records, 'escalation.decided').map((d) => [
+      d.role,
+      d.action,
+      d.outcome,
+      d.detail,
+    ]);
+    expect(decided[0]).toEqual(['DL', 'askCapacity', 'referred', undefined]);
+    const em = decided.filter((d) => d[0] === 'EM');
+    expect(em).toEqual([['EM', 'approveOvertime', 'acted', 'ic-backend-1: +2 h a day for 3 days']]);
+    // Other breaches of the same backlog: capacity was asked for today already, or they moved on.
+    for (const d of decided.slice(1).filter((x) => x[0] !== 'EM'))
+      expect(d.slice(0, 3)).toEqual(['DL', 'none', 'declined']);
+    const [start, end] = only(records, 'overtime');
+    expect(start).toMatchObject({ person: 'ic-backend-1', phase: 'start', hoursPerDay: 10 });
+    expect(end).toMatchObject({ person: 'ic-backend-1', phase: 'end', hoursPerDay: 8 });
+    expect((end?.t ?? 0) - (start?.t ?? 0)).toBe(72);
+    // The overtime starts when the EM decides, 58.75 = day 2, 10:45; the slice taken up then runs
+    // until the next morning's standup at 09:00 (t = 81) and counts 19:00 − 10:45 = 8.25 h (on its
+    // own hours it would have been 17:00 − 10:45 = 6.25 h).
+    expect(start?.t).toBe(58.75);
+    const first = only(records, 'work').find(
+      (w) => w.person === 'ic-backend-1' && w.startedAt === 58.75,
+    );
+    expect(first).toMatchObject({ t: 81, hours: 8.25 });
+    // Utilisation counts the longer days as hours available: it never passes 100 %.
+    const util = capacity(records).ics.find((ic) => ic.id === 'ic-backend-1')?.utilization ?? 2;
+    expect(util).toBeLessThanOrEqual(1);
   });
 });
 

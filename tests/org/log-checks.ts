@@ -2,7 +2,7 @@
 // whatever the org, the instructions and the strategy.
 
 import { expect } from 'vitest';
-import { workingHoursBetween } from '../../src/domain/calendar.ts';
+import { type Calendar, workingHoursBetween } from '../../src/domain/calendar.ts';
 import { requiredGates, type Tier } from '../../src/domain/gates.ts';
 import { allPeople, type IcSpec } from '../../src/domain/org.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
@@ -13,6 +13,33 @@ type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
 
 function only<T extends LogRecord['type']>(log: readonly LogRecord[], type: T): Of<T>[] {
   return log.filter((r): r is Of<T> => r.type === type);
+}
+
+/**
+ * Each person's calendar at an instant, read off the log: their own from run.start, or while an
+ * `overtime` record's window lasts, the same with its hours a day. Undefined for a stranger.
+ */
+export function calendarsOf(
+  log: readonly LogRecord[],
+): (person: string, t: number) => Calendar | undefined {
+  const own = new Map((only(log, 'run.start')[0]?.people ?? []).map((p) => [p.id, p.calendar]));
+  const spans = new Map<string, Array<{ from: number; to: number; hoursPerDay: number }>>();
+  const open = new Map<string, { from: number; hoursPerDay: number }>();
+  for (const r of only(log, 'overtime')) {
+    if (r.phase === 'start') open.set(r.person, { from: r.t, hoursPerDay: r.hoursPerDay });
+    else {
+      const o = open.get(r.person);
+      if (o) spans.set(r.person, [...(spans.get(r.person) ?? []), { ...o, to: r.t }]);
+      open.delete(r.person);
+    }
+  }
+  for (const [person, o] of open)
+    spans.set(person, [...(spans.get(person) ?? []), { ...o, to: Number.POSITIVE_INFINITY }]);
+  return (person, t) => {
+    const base = own.get(person);
+    const span = spans.get(person)?.find((x) => x.from <= t && t < x.to);
+    return base && span ? { ...base, hoursPerDay: span.hoursPerDay } : base;
+  };
 }
 
 /** Returns every violated invariant as a sentence; an empty list means the run is sound. */
@@ -117,13 +144,15 @@ export function violations(config: SimConfig, log: readonly LogRecord[]): string
   const people = new Map(roster.map((p) => [p.id, p]));
   const work = new Map<string, Of<'work'>[]>();
   for (const w of only(log, 'work')) work.set(w.person, [...(work.get(w.person) ?? []), w]);
+  const calendarAt = calendarsOf(log);
   for (const [person, slices] of work) {
-    const calendar = people.get(person)?.calendar;
     let until = Number.NEGATIVE_INFINITY;
     for (const w of slices) {
       if (w.startedAt < until - 1e-9)
         out.push(`${person} did two things at once at t=${w.startedAt}`);
       until = w.t;
+      // A slice is worked on one calendar: an overtime's start or end splits it.
+      const calendar = calendarAt(person, w.startedAt);
       if (calendar && Math.abs(workingHoursBetween(w.startedAt, w.t, calendar) - w.hours) > 1e-6) {
         out.push(`${person} logged ${w.hours}h in a slice with other working hours`);
       }
@@ -159,8 +188,14 @@ export function violations(config: SimConfig, log: readonly LogRecord[]): string
   for (const [person, slices] of work) {
     const calendar = people.get(person)?.calendar;
     const total = slices.reduce((h, w) => h + w.hours, 0);
+    // The room their calendar gave, counting any overtime as worked around the clock (an upper bound).
+    const overtime = only(log, 'overtime').some((o) => o.person === person);
     const room = calendar
-      ? workingHoursBetween(Math.min(first, slices[0]?.startedAt ?? first), last, calendar)
+      ? workingHoursBetween(
+          Math.min(first, slices[0]?.startedAt ?? first),
+          last,
+          overtime ? { ...calendar, hoursPerDay: 24 } : calendar,
+        )
       : total;
     if (total > room + 1e-6) out.push(`${person} worked ${total}h with only ${room}h of calendar`);
   }

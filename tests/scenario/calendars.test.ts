@@ -34,6 +34,8 @@ const owl: Calendar = {
 
 const yaml = `
 seed: 7
+# Working hours exactly as written: no overtime for the EM to approve.
+overtime: null
 org:
   calendar: { hoursPerDay: 8, startHour: 9, workingDays: [mon, tue, wed, thu, fri], holidays: [3] }
   teams:
