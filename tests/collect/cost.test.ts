@@ -8,60 +8,35 @@ import { ALWAYS, OFFICE_HOURS } from '../../src/domain/calendar.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
 import { runSimulation } from '../../src/org/run.ts';
+import { person, received, runStart, work } from './log-builder.ts';
 
-const person = (id: string, role: 'EM' | 'IC' | 'human') => ({
-  id,
-  role,
-  team: 'team-1',
-  calendar: ALWAYS,
-});
-
-const work = (
+/** A finished slice of `hours` ending at `t`, with its tokens, cost and instruction served. */
+const slice = (
   t: number,
-  person: string,
+  who: string,
   kind: 'intake' | 'execute' | 'standup' | 'escalation' | 'peerReview',
   hours: number,
   tokensIn: number,
   tokensOut: number,
   costUsd: number,
   instruction?: string,
-): LogRecord => ({
-  t,
-  type: 'work',
-  person,
-  kind,
-  ...(instruction === undefined ? {} : { instruction }),
-  queuedAt: t - hours,
-  startedAt: t - hours,
-  hours,
-  outcome: 'finished',
-  tokensIn,
-  tokensOut,
-  costUsd,
-});
+): LogRecord =>
+  work(t, who, kind, t - hours, t - hours, undefined, {
+    tokensIn,
+    tokensOut,
+    costUsd,
+    ...(instruction === undefined ? {} : { instruction }),
+  });
 
 const LOG: LogRecord[] = [
-  {
-    t: 0,
-    type: 'run.start',
-    scenario: 'hand',
-    seed: 1,
-    strategy: 'weighted',
-    horizonHours: null,
-    budgetUsd: null,
-    dailyBudgetUsd: null,
-    budgetPolicy: 'stopIntake',
-    budgetAlerts: [0.8],
-    forecastHours: 72,
-    people: [person('em', 'EM'), person('ic-a', 'IC'), person('human-1', 'human')],
-  },
-  { t: 0, type: 'instruction.received', instruction: 'I1', tier: 1, priority: 2, title: 'one' },
-  { t: 0, type: 'instruction.received', instruction: 'I2', tier: 1, priority: 2, title: 'two' },
-  work(0.25, 'em', 'intake', 0.25, 15_000, 5_000, 0.06, 'I1'),
-  work(2.25, 'ic-a', 'execute', 2, 75_000, 25_000, 0.3, 'I1'),
-  work(2.5, 'ic-a', 'standup', 0.25, 15_000, 5_000, 0.06),
-  work(3.5, 'human-1', 'escalation', 1, 0, 0, 40, 'I2'),
-  work(4, 'ic-a', 'peerReview', 0.5, 30_000, 10_000, 0.12, 'I2'),
+  runStart([person('em', 'EM'), person('ic-a', 'IC'), person('human-1', 'human')]),
+  received(0, 'I1', 2, 1),
+  received(0, 'I2', 2, 1),
+  slice(0.25, 'em', 'intake', 0.25, 15_000, 5_000, 0.06, 'I1'),
+  slice(2.25, 'ic-a', 'execute', 2, 75_000, 25_000, 0.3, 'I1'),
+  slice(2.5, 'ic-a', 'standup', 0.25, 15_000, 5_000, 0.06),
+  slice(3.5, 'human-1', 'escalation', 1, 0, 0, 40, 'I2'),
+  slice(4, 'ic-a', 'peerReview', 0.5, 30_000, 10_000, 0.12, 'I2'),
 ];
 
 const f = (hours: number, tokensIn: number, tokensOut: number, usd: number): CostFigures => ({

@@ -290,7 +290,9 @@ export function work(
   queuedAt: Hours,
   startedAt: Hours,
   task?: string,
-  more: Partial<Pick<Work, 'hours' | 'outcome' | 'costUsd' | 'tokensIn' | 'tokensOut'>> = {},
+  more: Partial<
+    Pick<Work, 'hours' | 'outcome' | 'costUsd' | 'tokensIn' | 'tokensOut' | 'instruction'>
+  > = {},
 ): LogRecord {
   return {
     t,
@@ -298,6 +300,7 @@ export function work(
     person,
     kind,
     ...(task === undefined ? {} : { task }),
+    ...(more.instruction === undefined ? {} : { instruction: more.instruction }),
     queuedAt,
     startedAt,
     hours: more.hours ?? t - startedAt,
