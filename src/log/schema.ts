@@ -1,0 +1,380 @@
+// The event log's schema: one strict object per record type, every field with its type and range.
+// It is the one definition of a record: the TypeScript types (records.ts) are inferred from it, the
+// run writes records of those types, and `orgsim report` validates every line it reads against it.
+
+import { z } from 'zod';
+import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
+import { RUN_OUTCOMES } from '../domain/outcome.ts';
+import {
+  activityKind,
+  blockerType,
+  budgetPolicy,
+  budgetScope,
+  calendar,
+  complexity,
+  count,
+  domain,
+  escalationAction,
+  escalationLevel,
+  escalationOutcome,
+  escalationRole,
+  gate,
+  hours,
+  id,
+  ids,
+  priority,
+  protocol,
+  role,
+  skillLevel,
+  slaState,
+  taskState,
+  tier,
+  tokens,
+  usd,
+  workOutcome,
+} from './fields.ts';
+
+/** A record of `type` with `fields`, stamped with the simulated time `t` it happened at. */
+function record<const Type extends string, const Shape extends z.ZodRawShape>(
+  type: Type,
+  fields: Shape,
+) {
+  return z.strictObject({ t: hours, type: z.literal(type), ...fields });
+}
+
+// The task lifecycle machine's reports (src/domain/task-events.ts), stamped by the host.
+
+const taskTransition = record('task.transition', {
+  task: id,
+  /** null when the task is created. */
+  from: taskState.nullable(),
+  to: taskState,
+  /** The event type that caused it, `sla.breach`, `task.created` or `handoff.notRequired`. */
+  cause: z.string().min(1),
+  /** Entering ASSIGNED: who holds the task now. */
+  assignee: id.optional(),
+  /** Entering BLOCKED: what kind of blocker. */
+  blocker: blockerType.optional(),
+  /** Entering ESCALATED: the rung of the ladder the escalation lands on. */
+  level: escalationLevel.optional(),
+  role: escalationRole.optional(),
+});
+
+const taskGate = record('task.gate', {
+  task: id,
+  gate,
+  outcome: z.enum(['passed', 'rejected']),
+  reviewer: id,
+});
+
+const taskSlaBreach = record('task.slaBreach', {
+  task: id,
+  state: slaState,
+  /** The k-th breach of this state visit: it fired k × slaHours after entry. */
+  breach: z.number().int().min(1),
+  slaHours: z.number().positive(),
+});
+
+// What the org's actors record.
+
+const instructionReceived = record('instruction.received', {
+  instruction: id,
+  tier,
+  priority,
+  title: z.string(),
+});
+
+const instructionDecided = record('instruction.decided', {
+  instruction: id,
+  go: z.boolean(),
+  reason: z.string(),
+  by: id,
+});
+
+const instructionCompleted = record('instruction.completed', {
+  instruction: id,
+  leadTimeHours: hours,
+  tasks: count,
+  cancelled: count,
+});
+
+const planStrategic = record('plan.strategic', {
+  instruction: id,
+  by: id,
+  strategic: z.array(z.strictObject({ id, domain, milestone: count, dependsOn: ids })),
+});
+
+const planTactical = record('plan.tactical', {
+  instruction: id,
+  strategic: id,
+  by: id,
+  tasks: z.array(
+    z.strictObject({
+      id,
+      domain,
+      estimateHours: hours,
+      complexity,
+      dependsOn: ids,
+      priority,
+      architectural: z.boolean(),
+    }),
+  ),
+});
+
+const taskReady = record('task.ready', {
+  task: id,
+  domain,
+  team: id,
+  /** The task's real effort at full skill, drawn when it is released: what bounds any schedule. */
+  effortHours: hours,
+});
+
+const taskPreempted = record('task.preempted', {
+  task: id,
+  person: id,
+  /** The more urgent task that took its place (`outage`: the IC who is out). */
+  by: id,
+  /**
+   * `desk`: its work paused for P0 work on the same desk; `slot`: its WIP slot was taken;
+   * `outage`: its lead took it back from an IC who is out.
+   */
+  kind: z.enum(['desk', 'slot', 'outage']),
+});
+
+const message = record('message', {
+  protocol,
+  kind: z.string().min(1),
+  from: id,
+  to: id,
+  task: id.optional(),
+  instruction: id.optional(),
+  recipients: count.optional(),
+  content: z.unknown().optional(),
+});
+
+const work = record('work', {
+  person: id,
+  kind: activityKind,
+  task: id.optional(),
+  /** The instruction the work served: its task's, or its own (intake, planning); none for rituals. */
+  instruction: id.optional(),
+  /** When the activity reached the person's desk, and when this slice of it started. */
+  queuedAt: hours,
+  startedAt: hours,
+  hours,
+  outcome: workOutcome,
+  /** Tokens the slice used, input and output (none for a human). */
+  tokensIn: tokens,
+  tokensOut: tokens,
+  costUsd: usd,
+});
+
+const escalationOpened = record('escalation.opened', {
+  escalation: id,
+  task: id,
+  route: z.enum([...blockerType.options, 'sla']),
+  /** For an SLA breach: the state the task was late in. */
+  state: slaState.optional(),
+  level: escalationLevel,
+  role: escalationRole,
+  to: id,
+});
+
+/** A rung's decision on an escalation it worked, and what came of it. */
+const escalationDecided = record('escalation.decided', {
+  escalation: id,
+  task: id,
+  by: id,
+  level: escalationLevel,
+  role: escalationRole,
+  action: escalationAction,
+  outcome: escalationOutcome,
+  detail: z.string().optional(),
+  /** A referral: who has it now. */
+  to: id.optional(),
+});
+
+const escalationClimbed = record('escalation.climbed', {
+  escalation: id,
+  task: id,
+  level: escalationLevel,
+  role: escalationRole,
+  to: id,
+});
+
+const escalationResolved = record('escalation.resolved', {
+  escalation: id,
+  task: id,
+  by: id,
+  level: escalationLevel,
+  outcome: escalationOutcome.exclude(['referred']),
+  hoursToResolve: hours,
+});
+
+const capacityForecast = record('capacity.forecast', {
+  team: id,
+  domain,
+  availableHours: hours,
+  committedHours: hours,
+  oversubscribed: z.boolean(),
+  /** The same, per IC in the domain's pool. */
+  ics: z.array(z.strictObject({ id, availableHours: hours, committedHours: hours })),
+});
+
+const rebalance = record('rebalance', {
+  kind: z.enum(['borrow', 'defer']),
+  team: id,
+  domain,
+  person: id.optional(),
+  tasks: z.array(id).optional(),
+  until: hours,
+});
+
+const outage = record('outage', {
+  person: id,
+  phase: z.enum(['start', 'end']),
+  /** At the start: who covers for them, if anyone. */
+  cover: id.optional(),
+});
+
+/** The EM approved overtime (`start`: working `hoursPerDay` a day from now), or it ended. */
+const overtime = record('overtime', {
+  person: id,
+  phase: z.enum(['start', 'end']),
+  hoursPerDay: z.number().positive().max(24),
+});
+
+const hire = record('hire', {
+  person: id,
+  team: id,
+  domain,
+  /**
+   * Productivity rises linearly from `startProductivity` to 1 over `rampUpDays` days. Always
+   * written; a log from before ramp-ups has neither: productive at once.
+   */
+  rampUpDays: z.number().min(0).optional(),
+  startProductivity: z.number().positive().max(1).optional(),
+});
+
+const requirementChanged = record('requirement.changed', {
+  instruction: id,
+  /**
+   * `applied`; `tooLate`: the instruction had finished, nothing changed; `declined`: the EM
+   * declined the instruction before its plan was out, so there was nothing to change. Always
+   * written; a log from before it existed has none, and its changes were applied.
+   */
+  outcome: z.enum(['applied', 'tooLate', 'declined']).optional(),
+  cancelled: z.array(id),
+  /** Every unfinished task's new estimate, and for a released one its new effort. */
+  rescaled: z
+    .strictObject({
+      factor: z.number().positive(),
+      tasks: z.array(z.strictObject({ id, estimateHours: hours, effortHours: hours.optional() })),
+    })
+    .optional(),
+  /**
+   * The strategic task added to the plan (the instruction's `plan.strategic` stays as the TL
+   * published it), sent to its domain's lead: its tasks come in that lead's `plan.tactical`.
+   */
+  added: z
+    .strictObject({
+      strategic: id,
+      domain,
+      milestone: count,
+      dependsOn: ids,
+      tasks: z.array(id),
+    })
+    .optional(),
+});
+
+/** Spending reached `threshold` of a budget: logged once per threshold (per day for `day`). */
+const budgetAlert = record('budget.alert', {
+  scope: budgetScope,
+  /** The day of the org's clock, for a daily budget. */
+  day: count.optional(),
+  threshold: z.number().positive(),
+  /** Spent against this budget at the crossing (the day's spend for `day`). */
+  spentUsd: usd,
+  budgetUsd: usd,
+  share: z.number().min(0),
+});
+
+/** Spending reached a budget: its policy takes effect. */
+const budgetExhausted = record('budget.exhausted', {
+  scope: budgetScope,
+  day: count.optional(),
+  spentUsd: usd,
+  budgetUsd: usd,
+  policy: budgetPolicy,
+});
+
+/** A new day: a spent daily budget is available again, and its policy lifted. */
+const budgetReset = record('budget.reset', {
+  scope: z.literal('day'),
+  day: count,
+});
+
+const runStart = record('run.start', {
+  scenario: z.string(),
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  strategy: z.enum(STRATEGY_NAMES),
+  horizonHours: z.number().positive().nullable(),
+  budgetUsd: usd.nullable(),
+  dailyBudgetUsd: usd.nullable(),
+  budgetPolicy,
+  budgetAlerts: z.array(z.number().positive()).readonly(),
+  forecastHours: hours,
+  people: z.array(
+    z.strictObject({
+      id,
+      role,
+      team: id,
+      domain: domain.optional(),
+      calendar,
+      wipLimit: z.number().int().min(1).optional(),
+      skills: z.partialRecord(domain, skillLevel).optional(),
+    }),
+  ),
+});
+
+const runEnd = record('run.end', {
+  reason: z.enum(RUN_OUTCOMES),
+  openTasks: count,
+  /** With a budget: the spend accrued by the end, work in progress included. */
+  spentUsd: usd.optional(),
+});
+
+/** Every record type's schema, by its `type`: what the reader looks a line's schema up in. */
+export const RECORD_SCHEMAS = {
+  'task.transition': taskTransition,
+  'task.gate': taskGate,
+  'task.slaBreach': taskSlaBreach,
+  'instruction.received': instructionReceived,
+  'instruction.decided': instructionDecided,
+  'instruction.completed': instructionCompleted,
+  'plan.strategic': planStrategic,
+  'plan.tactical': planTactical,
+  'task.ready': taskReady,
+  'task.preempted': taskPreempted,
+  message,
+  work,
+  'escalation.opened': escalationOpened,
+  'escalation.decided': escalationDecided,
+  'escalation.climbed': escalationClimbed,
+  'escalation.resolved': escalationResolved,
+  'capacity.forecast': capacityForecast,
+  rebalance,
+  outage,
+  overtime,
+  hire,
+  'requirement.changed': requirementChanged,
+  'budget.alert': budgetAlert,
+  'budget.exhausted': budgetExhausted,
+  'budget.reset': budgetReset,
+  'run.start': runStart,
+  'run.end': runEnd,
+} as const;
+
+export type RecordType = keyof typeof RECORD_SCHEMAS;
+
+export const RECORD_TYPES = Object.keys(RECORD_SCHEMAS) as RecordType[];

@@ -1,0 +1,104 @@
+// The writer and the reader agree: every record a run writes is one the log's schema accepts, on
+// every shipped scenario and on small runs built to write the record types those never do.
+
+import { describe, expect, it } from 'vitest';
+import { OFFICE_HOURS } from '../../src/domain/calendar.ts';
+import { checkRecord } from '../../src/log/check-record.ts';
+import type { LogRecord } from '../../src/log/records.ts';
+import { RECORD_TYPES } from '../../src/log/schema.ts';
+import type { SimConfig } from '../../src/org/config.ts';
+import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
+import { runSimulation } from '../../src/org/run.ts';
+import { loadScenario, scenarioNames } from '../../src/scenario/load.ts';
+import { job, NO_BLOCKERS, NO_GATES, oneIc } from '../org/fixtures.ts';
+
+/** Each record that fails the schema, as JSON written to disk and read back, with why. */
+function rejected(records: readonly LogRecord[]): string[] {
+  const bad: string[] = [];
+  for (const record of records) {
+    const checked = checkRecord(JSON.parse(JSON.stringify(record)));
+    if (!checked.ok) bad.push(`${JSON.stringify(record)}: ${checked.problem}`);
+  }
+  return bad;
+}
+
+/** A run's records, simulated once however many tests read them. */
+function once(config: () => SimConfig, name?: string): () => readonly LogRecord[] {
+  let records: readonly LogRecord[] | undefined;
+  return () => {
+    records ??= runSimulation(config(), name).log.records;
+    return records;
+  };
+}
+
+const SCENARIO_RUNS = Object.fromEntries(
+  scenarioNames().map((name) => [name, once(() => loadScenario(name).config, name)]),
+);
+
+/** $100 a day against 25 h of $10-an-hour work: spent on days 0 and 1, reset at 24 and 48. */
+const dailyBudget = once(() => oneIc({ dailyBudgetUsd: 100, policy: 'p0Only' }, [job('A', 1, 25)]));
+
+/** One backend IC on office hours with WIP 1 and three 30 h tasks: nobody can be lent. */
+const overtime = once(() =>
+  defaultConfig({
+    blockers: NO_BLOCKERS,
+    gates: NO_GATES,
+    effort: { kind: 'fixed' },
+    capacityReviewHour: null,
+    org: defaultOrg({
+      headcount: { backend: 1, frontend: 1, qa: 1, devops: 1, data: 1, security: 1 },
+      wipLimit: 1,
+      calendar: OFFICE_HOURS,
+    }),
+    instructions: [job('A', 0, 30), job('B', 0.1, 30), job('C', 0.2, 30)],
+  }),
+);
+
+/** The backend lead is out from 2 h; the blocker waits its 2 h SLA, then climbs to the TL. */
+const climbed = once(() =>
+  defaultConfig({
+    blockers: { ...NO_BLOCKERS, technical: 1 },
+    gates: NO_GATES,
+    effort: { kind: 'fixed' },
+    instructions: [job('A', 1, 4)],
+    outages: [{ person: 'dl-backend', from: 2, to: 100 }],
+  }),
+);
+
+const count = (records: readonly LogRecord[], type: LogRecord['type']) =>
+  records.filter((r) => r.type === type).length;
+
+describe('the event log schema', () => {
+  it.each(scenarioNames())('accepts every record the %s scenario writes', (name) => {
+    const records = SCENARIO_RUNS[name]?.() ?? [];
+    expect(records.length).toBeGreaterThan(100);
+    expect(rejected(records)).toEqual([]);
+  });
+
+  it('accepts the alerts, exhaustions and resets of a daily budget', () => {
+    const records = dailyBudget();
+    expect(count(records, 'budget.alert')).toBe(2);
+    expect(count(records, 'budget.exhausted')).toBe(2);
+    expect(count(records, 'budget.reset')).toBe(2);
+    expect(rejected(records)).toEqual([]);
+  });
+
+  it('accepts the overtime the EM approves for a full domain on office hours', () => {
+    const records = overtime();
+    expect(count(records, 'overtime')).toBe(2);
+    expect(rejected(records)).toEqual([]);
+  });
+
+  it('accepts an escalation that climbs past an absent lead', () => {
+    const records = climbed();
+    expect(count(records, 'escalation.climbed')).toBe(1);
+    expect(rejected(records)).toEqual([]);
+  });
+
+  it('has every record type written by one of the runs above', () => {
+    const seen = new Set<string>();
+    for (const run of [...Object.values(SCENARIO_RUNS), dailyBudget, overtime, climbed])
+      for (const r of run()) seen.add(r.type);
+    expect(RECORD_TYPES.filter((type) => !seen.has(type))).toEqual([]);
+  });
+});
