@@ -2,12 +2,11 @@
 // scenario, runs it, and hands the log to the collectors and formatters. Bad input exits with 2
 // and one clear message per problem; --debug adds stack traces.
 
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
 import { SimulationError } from '../kernel/kernel.ts';
-import { EventLog, type LogRecord } from '../log/event-log.ts';
+import { LogError, readLog } from '../log/read-log.ts';
 import { withPlans } from '../org/prepare.ts';
 import { runSimulation } from '../org/run.ts';
 import { standupMarkdown } from '../report/markdown.ts';
@@ -96,32 +95,6 @@ function runScenario(name: string, flags: ScenarioFlags): void {
     }),
   );
   process.stdout.write(`(simulation ${Math.round(simMs)} ms)\n`);
-}
-
-function readLog(file: string): EventLog {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(
-      `${file} cannot be read: give the path of an events.jsonl written by orgsim`,
-    );
-  }
-  const log = new EventLog();
-  text.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    try {
-      log.append(JSON.parse(line) as LogRecord);
-    } catch {
-      throw new UsageError(`${file}:${i + 1}: is not a JSON line of an orgsim event log`);
-    }
-  });
-  if (!log.records.some((r) => r.type === 'run.start')) {
-    throw new UsageError(
-      `${file} has no run.start record: it is not an orgsim event log, or it was cut`,
-    );
-  }
-  return log;
 }
 
 export function program(): Command {
@@ -220,7 +193,11 @@ export function main(argv: readonly string[]): number {
       // Help asked for exits 0; help shown because nothing valid was asked for exits 2.
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof ScenarioError || error instanceof UsageError) {
+    if (
+      error instanceof ScenarioError ||
+      error instanceof UsageError ||
+      error instanceof LogError
+    ) {
       process.stderr.write(`${error.message}\n`);
       if (debug) process.stderr.write(`${error.stack}\n`);
       return 2;
