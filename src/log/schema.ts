@@ -33,6 +33,7 @@ import {
   usd,
   workOutcome,
 } from './fields.ts';
+import { STANDUP_KINDS, standupContentSchema } from './standup-content.ts';
 
 /** A record of `type` with `fields`, stamped with the simulated time `t` it happened at. */
 function record<const Type extends string, const Shape extends z.ZodRawShape>(
@@ -149,7 +150,17 @@ const message = record('message', {
   task: id.optional(),
   instruction: id.optional(),
   recipients: count.optional(),
+  /** What the message carries: checked for standups, which the standup report is built from. */
   content: z.unknown().optional(),
+}).superRefine((m, ctx) => {
+  if (m.protocol !== 'standup') return;
+  const schema = standupContentSchema(m.kind, m.content);
+  if (schema === null) {
+    ctx.addIssue({ code: 'invalid_value', values: STANDUP_KINDS, path: ['kind'], input: m.kind });
+    return;
+  }
+  const [issue] = schema.safeParse(m.content).error?.issues ?? [];
+  if (issue !== undefined) ctx.addIssue({ ...issue, path: ['content', ...issue.path] });
 });
 
 const work = record('work', {

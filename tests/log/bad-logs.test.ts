@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readLog } from '../../src/log/read-log.ts';
+import { message } from '../collect/log-builder.ts';
 import { HAND_LOG, scratch, text, withFields, withLine } from './hand-log.ts';
 
 interface BadLog {
@@ -21,6 +22,11 @@ interface BadLog {
 }
 
 const [START, RECEIVED, MOVE, WORK, END] = HAND_LOG as [string, string, string, string, string];
+const STANDUP = JSON.stringify(
+  message(1, 'standup', 'standup.report', 'ic-1', 'dl-backend', {
+    content: { day: 0, person: 'ic-1', yesterday: [], today: ['T1'], blockers: [] },
+  }),
+);
 
 const CORPUS: readonly BadLog[] = [
   {
@@ -154,6 +160,19 @@ const CORPUS: readonly BadLog[] = [
     content: text(withFields(4, { hours: -1 }).map((l, i) => (i === 1 ? '{}' : l))),
     line: 2,
     says: 'type must be a record type of an orgsim log',
+  },
+  {
+    name: 'standup content the standup report cannot read',
+    content: text([
+      START,
+      RECEIVED,
+      MOVE,
+      STANDUP.replace('"yesterday":[]', '"yesterday":"T1"'),
+      WORK,
+      END,
+    ]),
+    line: 4,
+    says: 'content.yesterday must be a list, got "T1"',
   },
   {
     name: 'a folder',

@@ -7,6 +7,7 @@ import {
   breach,
   ic,
   LEADS,
+  message,
   move,
   runEnd,
   runStart,
@@ -102,6 +103,53 @@ describe('checkRecord', () => {
     start.people[3].calendar.hoursPerDay = 8;
     start.people[3].skills.backend = 9;
     expect(problem(start)).toBe('people[3].skills.backend must be one of 1, 2, 3, 4, 5, got 9');
+  });
+
+  it('checks what a standup message carries, which the standup report is built from', () => {
+    const report = { day: 0, person: 'ic-1', yesterday: [], today: ['T1'], blockers: [] };
+    const said = (kind: string, content: unknown) =>
+      problem(message(9, 'standup', kind, 'ic-1', 'dl-backend', { content }));
+    expect(said('standup.report', report)).toBe('ok');
+    expect(said('standup.report', { ...report, today: 'T1' })).toBe(
+      'content.today must be a list, got "T1"',
+    );
+    expect(
+      said('standup.report', { ...report, blockers: [{ task: 'T1', type: 'tech', ageHours: 2 }] }),
+    ).toMatch(/^content\.blockers\[0\]\.type must be one of "technical", .*, got "tech"$/);
+    expect(said('standup.chat', report)).toBe(
+      'kind must be one of "standup.report", "standup.rollup", got "standup.chat"',
+    );
+    // A Domain Lead's roll-up names its domain; the TL's names its team.
+    const rollup = {
+      day: 0,
+      domain: 'backend',
+      reports: 1,
+      done: 0,
+      planned: 1,
+      blockers: [],
+      backlog: 0,
+      oldestBacklogHours: 0,
+    };
+    expect(said('standup.rollup', rollup)).toBe('ok');
+    expect(said('standup.rollup', { ...rollup, backlog: -1 })).toBe(
+      'content.backlog must be ≥ 0, got -1',
+    );
+    const team = {
+      day: 0,
+      team: 'team-1',
+      leads: [rollup],
+      idle: [],
+      biggestBacklog: null,
+      blockers: [],
+    };
+    expect(said('standup.rollup', team)).toBe('ok');
+    expect(said('standup.rollup', { ...team, idle: null })).toBe(
+      'content.idle must be a list, got null',
+    );
+    // Other protocols' content is not read by any report: anything goes.
+    expect(problem(message(9, 'handoff', 'handoff.offer', 'ic-1', 'dl-qa', { content: 'x' }))).toBe(
+      'ok',
+    );
   });
 
   it('wants true or false where the record says yes or no', () => {
