@@ -1,6 +1,6 @@
 // Checks one parsed line of an event log against the log's schema: the record's `type` picks its
 // schema, and the first thing wrong becomes a clause naming the field, what it must be and what it
-// is — "tasks[2].priority must be a whole number ≤ 3, got 7".
+// is — "tasks[1].priority must be ≤ 3, got 7".
 
 import type { z } from 'zod';
 import { type FieldPath, formatPath, formatValue } from '../scenario/errors.ts';

@@ -1,4 +1,4 @@
-// Reads a text file line by line, a megabyte at a time, so that a log of any size is read without
+// Reads an event log line by line, a megabyte at a time, so that a log of any size is read without
 // holding it in one string, and a file that is not text (or not one that ends) stops early.
 
 import { isUtf8 } from 'node:buffer';
@@ -48,7 +48,10 @@ export function* readLines(file: string, limits: LineLimits): Generator<Line> {
       if (read === 0) break;
       total += read;
       if (total > limits.maxBytes)
-        throw new LineError(number + 1, `the file is larger than ${byteSize(limits.maxBytes)}`);
+        throw new LineError(
+          number + 1,
+          `the file is larger than ${byteSize(limits.maxBytes)}, the most an event log may hold`,
+        );
       const data =
         pending.length === 0
           ? chunk.subarray(0, read)
@@ -60,7 +63,7 @@ export function* readLines(file: string, limits: LineLimits): Generator<Line> {
         if (pending.length > limits.maxLineBytes)
           throw new LineError(
             number + 1,
-            `the line is longer than ${byteSize(limits.maxLineBytes)}`,
+            `the line is longer than ${byteSize(limits.maxLineBytes)}, more than any record of an event log`,
           );
         continue;
       }

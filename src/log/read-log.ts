@@ -9,10 +9,12 @@ import { EventLog } from './event-log.ts';
 import { byteSize, LineError, type LineLimits, readLines } from './lines.ts';
 
 /**
- * The largest log `report` reads: 2 GiB, about 10 million records, well past the ~3 million of a
- * run at the largest scenario the load-time limits accept. One line may hold 64 MiB.
+ * The largest log `report` reads: 1 GiB, about 5 million records. A run writes ~40 records and
+ * ~8 KiB a task, so a run at the load-time limit of 100,000 tasks writes ~800 MB; reporting on
+ * 3 million records takes ~2 GB of memory, and much past 1 GiB would exhaust Node's heap. One
+ * line may hold 64 MiB (a plan of 100,000 tasks is ~15 MB).
  */
-export const LOG_LIMITS: LineLimits = { maxBytes: 2 * 2 ** 30, maxLineBytes: 64 * 2 ** 20 };
+export const LOG_LIMITS: LineLimits = { maxBytes: 2 ** 30, maxLineBytes: 64 * 2 ** 20 };
 
 /** A log that is not one orgsim wrote, or not whole: exit code 2, no stack trace. */
 export class LogError extends Error {

@@ -59,7 +59,7 @@ describe('readLines', () => {
     // 3 MiB with no newline against a 2 MiB line limit: it stops after the third chunk.
     const file = files.write('one-line.txt', `ok\n${'x'.repeat(3 * 2 ** 20)}`);
     expect(() => [...readLines(file, { maxBytes: 2 ** 30, maxLineBytes: 2 * 2 ** 20 })]).toThrow(
-      new LineError(2, 'the line is longer than 2 MiB'),
+      new LineError(2, 'the line is longer than 2 MiB, more than any record of an event log'),
     );
   });
 
@@ -68,7 +68,7 @@ describe('readLines', () => {
     // reading the third passes the limit.
     const file = files.write('big.txt', 'a\n'.repeat(3 * 2 ** 19));
     expect(() => [...readLines(file, { maxBytes: 2 * 2 ** 20, maxLineBytes: 100 })]).toThrow(
-      new LineError(2 ** 20 + 1, 'the file is larger than 2 MiB'),
+      new LineError(2 ** 20 + 1, 'the file is larger than 2 MiB, the most an event log may hold'),
     );
   });
 });

@@ -54,7 +54,7 @@ describe('readLog', () => {
     // 3 MiB of spaces and no newline: reading stops once the line passes 1 MiB.
     const file = files.write('long-line.jsonl', `${' '.repeat(3 * 2 ** 20)}x\n`);
     expect(() => readLog(file, { maxBytes: 2 ** 30, maxLineBytes: 2 ** 20 })).toThrow(
-      `${file}:1: the line is longer than 1 MiB`,
+      `${file}:1: the line is longer than 1 MiB, more than any record of an event log`,
     );
   });
 
