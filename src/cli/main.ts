@@ -14,6 +14,7 @@ import { standupMarkdown } from '../report/markdown.ts';
 import { plansDocument, plansText } from '../report/plan.ts';
 import { terminalReport, useColour } from '../report/terminal.ts';
 import { ScenarioError } from '../scenario/errors.ts';
+import { DEFAULT_LIMITS, type Limits, parseLimits } from '../scenario/limits.ts';
 import { loadScenario, scenarioNames } from '../scenario/load.ts';
 import { writeAtomically } from './output.ts';
 import { FORMATS, type Format, reportFiles, reportsOf } from './render.ts';
@@ -53,8 +54,46 @@ function progressReporter(quiet: boolean): ((now: number) => void) | undefined {
   };
 }
 
-interface ScenarioFlags {
+function limitsOption(value: string): Limits {
+  const limits = parseLimits(value);
+  if (typeof limits === 'string') throw new UsageError(`--limits ${limits}`);
+  return limits;
+}
+
+/** The flags every command that loads a scenario takes. */
+function withLoadOptions(command: Command): Command {
+  return command
+    .option('--strict', 'treat warnings (legal input, almost certainly not meant) as errors')
+    .addOption(
+      new Option(
+        '--limits <list>',
+        `raise or lower size limits knowingly: ${Object.entries(DEFAULT_LIMITS)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',')} (the defaults)`,
+      ).argParser(limitsOption),
+    );
+}
+
+interface LoadFlags {
   seed?: number;
+  strict?: boolean;
+  limits?: Limits;
+}
+
+/** Loads a scenario with the flags' overrides and prints its warnings on stderr. */
+function load(name: string, flags: LoadFlags & { strategy?: string; engine?: string }) {
+  const scenario = loadScenario(name, {
+    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+    ...(flags.strategy === undefined ? {} : { strategy: flags.strategy }),
+    ...(flags.engine === undefined ? {} : { engine: flags.engine }),
+    ...(flags.limits === undefined ? {} : { limits: flags.limits }),
+    ...(flags.strict ? { strict: true } : {}),
+  });
+  for (const warning of scenario.warnings) process.stderr.write(`warning: ${warning}\n`);
+  return scenario;
+}
+
+interface ScenarioFlags extends LoadFlags {
   strategy?: string;
   engine?: string;
   out?: string;
@@ -65,14 +104,13 @@ interface ScenarioFlags {
 
 function runScenario(name: string, flags: ScenarioFlags): void {
   const started = performance.now();
-  const scenario = loadScenario(name, {
-    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
-    ...(flags.strategy === undefined ? {} : { strategy: flags.strategy }),
-    ...(flags.engine === undefined ? {} : { engine: flags.engine }),
-  });
+  const scenario = load(name, flags);
   const progress = progressReporter(Boolean(flags.quiet || flags.json));
   const simStarted = performance.now();
-  const { log } = runSimulation(scenario.config, scenario.name, progress ? { progress } : {});
+  const { log } = runSimulation(scenario.config, scenario.name, {
+    warnings: scenario.warnings,
+    ...(progress ? { progress } : {}),
+  });
   const simMs = performance.now() - simStarted;
   if (progress) process.stderr.write('\r\x1b[K');
   const reports = reportsOf(log);
@@ -130,8 +168,7 @@ export function program(): Command {
     .option('--debug', 'show stack traces on errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  cli
-    .command('scenario')
+  withLoadOptions(cli.command('scenario'))
     .argument(
       '<scenario>',
       `a name from scenarios/ (${scenarioNames().join(', ')}) or a path to a .yaml file`,
@@ -156,15 +193,16 @@ export function program(): Command {
     .option('--json', 'print only the JSON summary on stdout')
     .option('--quiet', 'print nothing but errors')
     .action((name: string, flags: ScenarioFlags) => runScenario(name, flags));
-  cli
-    .command('standup')
+  withLoadOptions(cli.command('standup'))
     .argument('<scenario>', 'a scenario name or path')
     .description('run a scenario and print its standups, day by day')
     .addOption(new Option('--seed <n>', 'override the scenario’s seed').argParser(seedOption))
     .addOption(new Option('--day <n>', 'only this simulated day (from 0)').argParser(seedOption))
-    .action((name: string, flags: { seed?: number; day?: number }) => {
-      const scenario = loadScenario(name, flags.seed === undefined ? {} : { seed: flags.seed });
-      const { log } = runSimulation(scenario.config, scenario.name);
+    .action((name: string, flags: LoadFlags & { day?: number }) => {
+      const scenario = load(name, flags);
+      const { log } = runSimulation(scenario.config, scenario.name, {
+        warnings: scenario.warnings,
+      });
       const reports = reportsOf(log);
       const days = reports.standup.filter((d) => flags.day === undefined || d.day === flags.day);
       if (flags.day !== undefined && days.length === 0) {
@@ -175,14 +213,13 @@ export function program(): Command {
       }
       process.stdout.write(standupMarkdown(reports.summary, days));
     });
-  cli
-    .command('plan')
+  withLoadOptions(cli.command('plan'))
     .argument('<scenario>', 'a scenario name or path')
     .description('print the plans the run will execute, without running it')
     .addOption(new Option('--seed <n>', 'override the scenario’s seed').argParser(seedOption))
     .option('--json', 'print the plans as JSON')
-    .action((name: string, flags: { seed?: number; json?: boolean }) => {
-      const scenario = loadScenario(name, flags.seed === undefined ? {} : { seed: flags.seed });
+    .action((name: string, flags: LoadFlags & { json?: boolean }) => {
+      const scenario = load(name, flags);
       const doc = plansDocument(
         scenario.name,
         scenario.config.seed,

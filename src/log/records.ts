@@ -275,6 +275,8 @@ export type OrgRecord =
         wipLimit?: number;
         skills?: Partial<Record<Domain, number>>;
       }>;
+      /** The scenario's warnings (legal input, almost certainly not meant); absent when none. */
+      warnings?: readonly string[];
     }
   | {
       type: 'run.end';
