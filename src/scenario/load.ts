@@ -175,7 +175,10 @@ function describe(
       }
       // A branch whose type matched says what is wrong inside it: report that branch alone.
       const matched = issue.errors.filter(
-        (b) => !b.every((i) => i.code === 'invalid_type' && i.path.length === 0),
+        (b) =>
+          !b.every(
+            (i) => i.code === 'invalid_type' && i.path.length === 0 && !OWN_MESSAGE.test(i.message),
+          ),
       );
       if (matched.length === 1)
         return (matched[0] ?? []).flatMap((inner) => describe(inner, data, shown, path));
@@ -271,7 +274,9 @@ function parseYaml(text: string, shown: string) {
           path: [],
           line: pos.line,
           column: pos.col,
-          message: `is not valid YAML: ${e.message.split('\n')[0]}`,
+          message: /call stack/i.test(e.message)
+            ? 'nests lists or mappings too deep to be a scenario: flatten it'
+            : `is not valid YAML: ${e.message.split('\n')[0]}`,
         };
       }),
     );
