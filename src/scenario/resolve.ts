@@ -358,6 +358,16 @@ export function resolveScenario(
   if (tooBig.length > 0) return { issues: tooBig, warnings: [] };
   const issues: Issues = [];
   if (Array.isArray(raw.org.teams)) {
+    const teamIds = new Set<string>();
+    raw.org.teams.forEach((team, i) => {
+      if (teamIds.has(team.id))
+        issues.push({
+          path: ['org', 'teams', i, 'id'],
+          message: `repeats the team id "${team.id}": give each team its own`,
+        });
+      teamIds.add(team.id);
+    });
+    if (issues.length > 0) return { issues, warnings: [] };
     for (const key of ['ics', 'people'] as const) {
       if (raw.org[key] !== undefined) {
         issues.push({

@@ -248,6 +248,16 @@ export const HOSTILE: readonly HostileCase[] = [
     message: /instructions\[1\]\.id repeats the id "A"/,
   },
   {
+    name: 'two teams with one id',
+    yaml: `${ok}org:\n  teams:\n    - { id: a, ics: { backend: 1 } }\n    - { id: a, ics: { backend: 1 } }\n`,
+    message: /^[^\n]*org\.teams\[1\]\.id repeats the team id "a"[^\n]*$/,
+  },
+  {
+    name: 'a human with the EM’s id',
+    yaml: `${ok}org:\n  humans: [{ id: em }]\n`,
+    message: /org cannot run: two people share the id "em"/,
+  },
+  {
     name: 'an outage of someone hired later',
     yaml: `${ok}events:\n  - { type: hire, at: 100, id: n, domain: backend }\n  - { type: outage, person: n, from: 50, to: 150 }\n`,
     message:
