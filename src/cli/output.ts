@@ -50,13 +50,22 @@ export async function writeAtomically(
     if (existsSync(dir)) renameSync(dir, old);
     renameSync(temp, dir);
   } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
-    if (!existsSync(dir) && existsSync(old)) renameSync(old, dir);
+    // Best effort: the error that stopped the write is the one worth reporting.
+    bestEffort(() => rmSync(temp, { recursive: true, force: true }));
+    bestEffort(() => !existsSync(dir) && existsSync(old) && renameSync(old, dir));
     if (created !== undefined) removeEmptyFolders(parent, created);
     if (signal.aborted) throw signal.reason;
     throw asUsageError(error, output);
   }
-  rmSync(old, { recursive: true, force: true });
+  bestEffort(() => rmSync(old, { recursive: true, force: true }));
+}
+
+function bestEffort(step: () => unknown): void {
+  try {
+    step();
+  } catch {
+    // Nothing more can be done; a later run removes what is left (see stale.ts).
+  }
 }
 
 /** Removes `from` and its parents up to `upTo` (the first folder this write created) while empty. */
