@@ -3,7 +3,7 @@
 // and only if orgsim wrote that report. A failed or interrupted write leaves nothing behind: not
 // the temporary folder, and not the empty folders it created on the way.
 
-import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -40,7 +40,8 @@ export async function writeAtomically(
     removeStaleTemporaries(parent);
     rmSync(temp, { recursive: true, force: true });
     await mkdir(temp);
-    await writeFile(join(temp, MARKER), marker, { signal });
+    // At once, not in chunks: a temporary folder is recognisably orgsim's from its start.
+    writeFileSync(join(temp, MARKER), marker);
     if (TEST_PAUSE_MS > 0) await sleep(TEST_PAUSE_MS, undefined, { signal });
     for (const [name, content] of Object.entries(files))
       await writeFile(join(temp, name), content, { signal });

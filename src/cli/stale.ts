@@ -4,7 +4,7 @@
 
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasMarker } from './marker.ts';
+import { hasMarker, MARKER } from './marker.ts';
 
 const TEMPORARY = /\.(?:tmp|old)-(\d+)$/;
 /** Linux's PID_MAX_LIMIT: a larger number is not a pid orgsim wrote. */
@@ -20,10 +20,16 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** orgsim's own temporary folder: it holds the marker, or nothing yet (killed right after mkdir). */
+/**
+ * orgsim's own temporary folder: it holds the marker, or nothing but a marker being written, or
+ * nothing at all (killed right after it was made).
+ */
 function isOrgsimTemporary(path: string): boolean {
   try {
-    return lstatSync(path).isDirectory() && (hasMarker(path) || readdirSync(path).length === 0);
+    if (!lstatSync(path).isDirectory()) return false;
+    const names = readdirSync(path);
+    if (names.length === 0 || hasMarker(path)) return true;
+    return names.length === 1 && names[0] === MARKER && lstatSync(join(path, MARKER)).isFile();
   } catch {
     return false;
   }

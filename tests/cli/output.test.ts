@@ -131,6 +131,8 @@ describe('writeAtomically', () => {
     mkdirSync(join(parent, `1.tmp-${dead}`), { recursive: true });
     writeFileSync(join(parent, `1.tmp-${dead}`, '.orgsim'), MARKER);
     mkdirSync(join(parent, `7.old-${dead}`)); // killed right after mkdir: empty
+    mkdirSync(join(parent, `3.tmp-${dead}`)); // killed while writing its marker
+    writeFileSync(join(parent, `3.tmp-${dead}`, '.orgsim'), '');
     mkdirSync(join(parent, `2.tmp-${live}`));
     writeFileSync(join(parent, `2.tmp-${live}`, '.orgsim'), MARKER);
     mkdirSync(join(parent, `notes.tmp-${dead}`)); // not orgsim's: no marker and not empty
