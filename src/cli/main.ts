@@ -83,10 +83,14 @@ async function runScenario(name: string, flags: ScenarioFlags): Promise<void> {
     ...(flags.engine === undefined ? {} : { engine: flags.engine }),
   });
   // Checked before the run, so that nothing is simulated for a folder that cannot be written.
-  const output = planOutput(flags.out, join(REPO, 'reports'), [
-    { name: scenario.name, from: "the scenario's name" },
-    { name: String(scenario.config.seed), from: 'the seed' },
-  ]);
+  const output = planOutput(
+    flags.out,
+    { dir: join(REPO, 'reports'), label: 'the default reports folder' },
+    [
+      { name: scenario.name, from: "the scenario's name" },
+      { name: String(scenario.config.seed), from: 'the seed' },
+    ],
+  );
   const progress = progressReporter(Boolean(flags.quiet || flags.json));
   const simStarted = performance.now();
   const { log } = runSimulation(scenario.config, scenario.name, progress ? { progress } : {});
@@ -230,9 +234,11 @@ export function program(): Command {
     .action(async (file: string, flags: { out?: string; quiet?: boolean }) => {
       const log = readLog(file);
       // Always a folder of its own, `regenerated`, so nothing the user keeps in --out is replaced.
-      const output = planOutput(flags.out, dirname(resolve(file)), [
-        { name: 'regenerated', from: 'the folder' },
-      ]);
+      const output = planOutput(
+        flags.out,
+        { dir: dirname(resolve(file)), label: "the log's folder" },
+        [{ name: 'regenerated', from: 'the folder' }],
+      );
       const reports = reportsOf(log);
       const files = reportFiles(reports, log, new Set(FORMATS));
       delete files['events.jsonl'];

@@ -43,13 +43,13 @@ const PSEUDO_TYPES: ReadonlyMap<number, string> = new Map([
 /** The report folder `out/<segments…>`, after checking everything that can be checked up front. */
 export function planOutput(
   out: string | undefined,
-  fallback: string,
+  fallback: { readonly dir: string; readonly label: string },
   segments: readonly Segment[],
 ): Output {
   if (out !== undefined && out.trim() === '')
     throw new UsageError(`--out must be the path of a folder, got "${out}"`);
-  const root = resolve(out ?? fallback);
-  const label = out === undefined ? `the reports folder ${root}` : `--out ${out}`;
+  const root = resolve(out ?? fallback.dir);
+  const label = out === undefined ? `${fallback.label} ${root}` : `--out ${out}`;
   for (const segment of segments) checkSegment(segment);
   const output = { root, dir: join(root, ...segments.map((s) => s.name)), label };
   checkInside(output);
@@ -131,8 +131,8 @@ function checkRoot(root: string, label: string): void {
     const why = isFsError(error) ? fsReason(error) : String(error);
     throw new UsageError(
       base === root
-        ? `${label} is not writable (${why}): choose another --out, or change its permissions`
-        : `${label} cannot be created: ${base} is not writable (${why})`,
+        ? `${label} is not writable: ${why}; choose another --out, or change its permissions`
+        : `${label} cannot be created: ${base} is not writable: ${why}; choose another --out`,
     );
   }
 }

@@ -31,7 +31,7 @@ const isRoot = process.getuid?.() === 0;
 const unwritable = isRoot ? '/proc/self/orgsim-out' : join(readOnly, 'out');
 const unwritableSays = isRoot
   ? 'is on a pseudo file system (/proc)'
-  : `cannot be created: ${readOnly} is not writable (permission denied (EACCES))`;
+  : `cannot be created: ${readOnly} is not writable: permission denied (EACCES); choose another --out`;
 
 beforeAll(async () => {
   mkdirSync(fixtures);

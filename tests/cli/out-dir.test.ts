@@ -17,9 +17,11 @@ const named = (name: string, seed = '1'): Segment[] => [
 ];
 
 /** The message planOutput refuses with; fails the test if it accepts. */
-function refusal(out: string | undefined, segments: Segment[], fallback = base): string {
+const UNUSED = { dir: '/unused', label: 'the default folder' };
+
+function refusal(out: string | undefined, segments: Segment[]): string {
   try {
-    planOutput(out, fallback, segments);
+    planOutput(out, { dir: base, label: 'the default folder' }, segments);
   } catch (error) {
     expect(error).toBeInstanceOf(UsageError);
     return (error as Error).message;
@@ -30,7 +32,7 @@ function refusal(out: string | undefined, segments: Segment[], fallback = base):
 describe('planOutput', () => {
   it('puts the report folder at <out>/<name>/<seed>, and creates nothing while checking', () => {
     const out = join(base, 'fresh', 'deeper');
-    expect(planOutput(out, '/unused', named('tier1', '7'))).toEqual({
+    expect(planOutput(out, UNUSED, named('tier1', '7'))).toEqual({
       root: out,
       dir: join(base, 'fresh', 'deeper', 'tier1', '7'),
       label: `--out ${out}`,
@@ -40,8 +42,9 @@ describe('planOutput', () => {
 
   it('falls back to the default folder and names it as such when --out is not given', () => {
     const fallback = join(base, 'reports');
-    expect(planOutput(undefined, fallback, named('tier1')).label).toBe(
-      `the reports folder ${fallback}`,
+    const labelled = { dir: fallback, label: 'the default reports folder' };
+    expect(planOutput(undefined, labelled, named('tier1')).label).toBe(
+      `the default reports folder ${fallback}`,
     );
   });
 
@@ -54,14 +57,14 @@ describe('planOutput', () => {
 
   it('refuses a name longer than a file system allows (255 bytes)', () => {
     expect(refusal(base, named('é'.repeat(128)))).toMatch(/cannot name a report folder/);
-    expect(planOutput(base, '/unused', named('e'.repeat(255))).dir).toBe(
+    expect(planOutput(base, UNUSED, named('e'.repeat(255))).dir).toBe(
       join(base, 'e'.repeat(255), '1'),
     );
   });
 
   it('accepts names that only look odd: dots inside, leading dots, dashes', () => {
     for (const name of ['..hidden', 'a..b', '.x', 'v1.2-rc_3'])
-      expect(planOutput(base, '/unused', named(name)).dir).toBe(join(base, name, '1'));
+      expect(planOutput(base, UNUSED, named(name)).dir).toBe(join(base, name, '1'));
   });
 
   it('refuses an empty --out rather than writing into the current folder', () => {
@@ -80,7 +83,7 @@ describe('planOutput', () => {
     // (Accepted as root; refused as not writable otherwise: either way not as a pseudo file system.)
     let said = '';
     try {
-      planOutput('/procedures/x', '/unused', named('tier1'));
+      planOutput('/procedures/x', UNUSED, named('tier1'));
     } catch (error) {
       said = (error as Error).message;
     }
@@ -132,6 +135,6 @@ describe('planOutput', () => {
     writeFileSync(join(out, 'tier1', '1', '.orgsim'), 'hello');
     expect(refusal(out, named('tier1'))).toMatch(/orgsim did not write it/);
     writeFileSync(join(out, 'tier1', '1', '.orgsim'), '{"tool":"orgsim"}\n');
-    expect(planOutput(out, '/unused', named('tier1')).dir).toBe(join(out, 'tier1', '1'));
+    expect(planOutput(out, UNUSED, named('tier1')).dir).toBe(join(out, 'tier1', '1'));
   });
 });

@@ -25,7 +25,7 @@ const files = { 'summary.md': '# Summary\n', 'events.jsonl': '{"type":"run.start
 const never = new AbortController().signal;
 
 function outputIn(out: string) {
-  return planOutput(out, '/unused', [
+  return planOutput(out, { dir: '/unused', label: 'the default folder' }, [
     { name: 'tier1', from: "the scenario's name" },
     { name: '1', from: 'the seed' },
   ]);
