@@ -14,6 +14,7 @@ import { plansDocument, plansText } from '../report/plan.ts';
 import { terminalReport, useColour } from '../report/terminal.ts';
 import { loadScenario, scenarioNames } from '../scenario/load.ts';
 import { exitCodeFor } from './errors.ts';
+import { EXIT } from './exit-codes.ts';
 import { markerText } from './marker.ts';
 import { planOutput } from './out-dir.ts';
 import { writeAtomically } from './output.ts';
@@ -36,6 +37,12 @@ function wholeNumberOption(flag: string): (value: string) => number {
       );
     return n;
   };
+}
+
+function seedOption(): Option {
+  return new Option('--seed <n>', 'override the scenario’s seed').argParser(
+    wholeNumberOption('--seed'),
+  );
 }
 
 function formatsOption(value: string): Set<Format> {
@@ -156,11 +163,7 @@ export function program(): Command {
       `a name from scenarios/ (${scenarioNames().join(', ')}) or a path to a .yaml file`,
     )
     .description('run a scenario and print its reports; the files go to reports/<scenario>/<seed>/')
-    .addOption(
-      new Option('--seed <n>', 'override the scenario’s seed').argParser(
-        wholeNumberOption('--seed'),
-      ),
-    )
+    .addOption(seedOption())
     .addOption(
       new Option('--strategy <name>', 'override the assignment strategy').choices(STRATEGY_NAMES),
     )
@@ -183,11 +186,7 @@ export function program(): Command {
     .command('standup')
     .argument('<scenario>', 'a scenario name or path')
     .description('run a scenario and print its standups, day by day')
-    .addOption(
-      new Option('--seed <n>', 'override the scenario’s seed').argParser(
-        wholeNumberOption('--seed'),
-      ),
-    )
+    .addOption(seedOption())
     .addOption(
       new Option('--day <n>', 'only this simulated day (from 0)').argParser(
         wholeNumberOption('--day'),
@@ -210,11 +209,7 @@ export function program(): Command {
     .command('plan')
     .argument('<scenario>', 'a scenario name or path')
     .description('print the plans the run will execute, without running it')
-    .addOption(
-      new Option('--seed <n>', 'override the scenario’s seed').argParser(
-        wholeNumberOption('--seed'),
-      ),
-    )
+    .addOption(seedOption())
     .option('--json', 'print the plans as JSON')
     .action((name: string, flags: { seed?: number; json?: boolean }) => {
       const scenario = loadScenario(name, flags.seed === undefined ? {} : { seed: flags.seed });
@@ -253,7 +248,7 @@ export function program(): Command {
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     await program().parseAsync(argv as string[], { from: 'user' });
-    return 0;
+    return EXIT.ok;
   } catch (error) {
     return exitCodeFor(error, argv.includes('--debug'));
   }

@@ -49,8 +49,12 @@ export function removeStaleTemporaries(parent: string): string[] {
     if (!Number.isSafeInteger(pid) || pid <= 0 || pid > MAX_PID || pid === process.pid) continue;
     const path = join(parent, name);
     if (isAlive(pid) || !isOrgsimTemporary(path)) continue;
-    rmSync(path, { recursive: true, force: true });
-    removed.push(path);
+    try {
+      rmSync(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      // Someone else's leftover this process cannot remove: not a reason to fail this write.
+    }
   }
   return removed;
 }
