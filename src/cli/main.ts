@@ -3,30 +3,46 @@
 // and one clear message per problem; --debug adds stack traces.
 
 import { dirname, join, resolve } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
-import { SimulationError } from '../kernel/kernel.ts';
-import { LogError, readLog } from '../log/read-log.ts';
+import { readLog } from '../log/read-log.ts';
 import { withPlans } from '../org/prepare.ts';
 import { runSimulation } from '../org/run.ts';
 import { standupMarkdown } from '../report/markdown.ts';
 import { plansDocument, plansText } from '../report/plan.ts';
 import { terminalReport, useColour } from '../report/terminal.ts';
-import { ScenarioError } from '../scenario/errors.ts';
+import { DEFAULT_LIMITS, type Limits, parseLimits } from '../scenario/limits.ts';
 import { loadScenario, scenarioNames } from '../scenario/load.ts';
+import { exitCodeFor } from './errors.ts';
+import { EXIT } from './exit-codes.ts';
+import { markerText } from './marker.ts';
+import { planOutput } from './out-dir.ts';
 import { writeAtomically } from './output.ts';
+import { endQuietlyOnBrokenPipe } from './pipes.ts';
 import { FORMATS, type Format, reportFiles, reportsOf } from './render.ts';
-
-/** A problem with what the user typed: exit code 2, no stack trace. */
-class UsageError extends Error {}
+import { catchingSignals } from './signals.ts';
+import { UsageError } from './usage-error.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 
-function seedOption(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n))
-    throw new UsageError(`--seed must be a whole number ≥ 0, got "${value}"`);
-  return n;
+/** The parser of a flag that takes a whole number ≥ 0; its messages name the flag. */
+function wholeNumberOption(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value))
+      throw new UsageError(`${flag} must be a whole number ≥ 0, got "${value}"`);
+    if (!Number.isSafeInteger(n))
+      throw new UsageError(
+        `${flag} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got "${value}"`,
+      );
+    return n;
+  };
+}
+
+function seedOption(): Option {
+  return new Option('--seed <n>', 'override the scenario’s seed').argParser(
+    wholeNumberOption('--seed'),
+  );
 }
 
 function formatsOption(value: string): Set<Format> {
@@ -34,6 +50,10 @@ function formatsOption(value: string): Set<Format> {
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
+  if (asked.length === 0)
+    throw new UsageError(
+      `--format takes ${FORMATS.join(', ')} (comma-separated), got "${value}": name at least one`,
+    );
   const bad = asked.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (bad.length > 0)
     throw new UsageError(
@@ -52,8 +72,46 @@ function progressReporter(quiet: boolean): ((now: number) => void) | undefined {
   };
 }
 
-interface ScenarioFlags {
+function limitsOption(value: string): Limits {
+  const limits = parseLimits(value);
+  if (typeof limits === 'string') throw new UsageError(`--limits ${limits}`);
+  return limits;
+}
+
+/** The flags every command that loads a scenario takes. */
+function withLoadOptions(command: Command): Command {
+  return command
+    .option('--strict', 'treat warnings (legal input, almost certainly not meant) as errors')
+    .addOption(
+      new Option(
+        '--limits <list>',
+        `raise or lower size limits knowingly: ${Object.entries(DEFAULT_LIMITS)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',')} (the defaults)`,
+      ).argParser(limitsOption),
+    );
+}
+
+interface LoadFlags {
   seed?: number;
+  strict?: boolean;
+  limits?: Limits;
+}
+
+/** Loads a scenario with the flags' overrides and prints its warnings on stderr. */
+function load(name: string, flags: LoadFlags & { strategy?: string; engine?: string }) {
+  const scenario = loadScenario(name, {
+    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+    ...(flags.strategy === undefined ? {} : { strategy: flags.strategy }),
+    ...(flags.engine === undefined ? {} : { engine: flags.engine }),
+    ...(flags.limits === undefined ? {} : { limits: flags.limits }),
+    ...(flags.strict ? { strict: true } : {}),
+  });
+  for (const warning of scenario.warnings) process.stderr.write(`warning: ${warning}\n`);
+  return scenario;
+}
+
+interface ScenarioFlags extends LoadFlags {
   strategy?: string;
   engine?: string;
   out?: string;
@@ -62,25 +120,31 @@ interface ScenarioFlags {
   quiet?: boolean;
 }
 
-function runScenario(name: string, flags: ScenarioFlags): void {
+async function runScenario(name: string, flags: ScenarioFlags): Promise<void> {
   const started = performance.now();
-  const scenario = loadScenario(name, {
-    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
-    ...(flags.strategy === undefined ? {} : { strategy: flags.strategy }),
-    ...(flags.engine === undefined ? {} : { engine: flags.engine }),
-  });
+  const scenario = load(name, flags);
+  // Checked before the run, so that nothing is simulated for a folder that cannot be written.
+  const output = planOutput(
+    flags.out,
+    { dir: join(REPO, 'reports'), label: 'the default reports folder' },
+    [
+      { name: scenario.name, from: "the scenario's name" },
+      { name: String(scenario.config.seed), from: 'the seed' },
+    ],
+  );
   const progress = progressReporter(Boolean(flags.quiet || flags.json));
   const simStarted = performance.now();
-  const { log } = runSimulation(scenario.config, scenario.name, progress ? { progress } : {});
+  const { log } = runSimulation(scenario.config, scenario.name, {
+    warnings: scenario.warnings,
+    ...(progress ? { progress } : {}),
+  });
   const simMs = performance.now() - simStarted;
   if (progress) process.stderr.write('\r\x1b[K');
   const reports = reportsOf(log);
-  const dir = join(
-    resolve(flags.out ?? join(REPO, 'reports')),
-    scenario.name,
-    String(scenario.config.seed),
-  );
-  writeAtomically(dir, reportFiles(reports, log, flags.format));
+  const { dir } = output;
+  const marker = markerText(scenario.name, scenario.config.seed);
+  const files = reportFiles(reports, log, flags.format);
+  await catchingSignals((signal) => writeAtomically(output, files, { marker, signal }));
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(reports.summary, null, 2)}\n`);
     return;
@@ -103,14 +167,13 @@ export function program(): Command {
     .option('--debug', 'show stack traces on errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  cli
-    .command('scenario')
+  withLoadOptions(cli.command('scenario'))
     .argument(
       '<scenario>',
       `a name from scenarios/ (${scenarioNames().join(', ')}) or a path to a .yaml file`,
     )
     .description('run a scenario and print its reports; the files go to reports/<scenario>/<seed>/')
-    .addOption(new Option('--seed <n>', 'override the scenario’s seed').argParser(seedOption))
+    .addOption(seedOption())
     .addOption(
       new Option('--strategy <name>', 'override the assignment strategy').choices(STRATEGY_NAMES),
     )
@@ -128,16 +191,21 @@ export function program(): Command {
     )
     .option('--json', 'print only the JSON summary on stdout')
     .option('--quiet', 'print nothing but errors')
-    .action((name: string, flags: ScenarioFlags) => runScenario(name, flags));
-  cli
-    .command('standup')
+    .action(async (name: string, flags: ScenarioFlags) => runScenario(name, flags));
+  withLoadOptions(cli.command('standup'))
     .argument('<scenario>', 'a scenario name or path')
     .description('run a scenario and print its standups, day by day')
-    .addOption(new Option('--seed <n>', 'override the scenario’s seed').argParser(seedOption))
-    .addOption(new Option('--day <n>', 'only this simulated day (from 0)').argParser(seedOption))
-    .action((name: string, flags: { seed?: number; day?: number }) => {
-      const scenario = loadScenario(name, flags.seed === undefined ? {} : { seed: flags.seed });
-      const { log } = runSimulation(scenario.config, scenario.name);
+    .addOption(seedOption())
+    .addOption(
+      new Option('--day <n>', 'only this simulated day (from 0)').argParser(
+        wholeNumberOption('--day'),
+      ),
+    )
+    .action((name: string, flags: LoadFlags & { day?: number }) => {
+      const scenario = load(name, flags);
+      const { log } = runSimulation(scenario.config, scenario.name, {
+        warnings: scenario.warnings,
+      });
       const reports = reportsOf(log);
       const days = reports.standup.filter((d) => flags.day === undefined || d.day === flags.day);
       if (flags.day !== undefined && days.length === 0) {
@@ -148,14 +216,13 @@ export function program(): Command {
       }
       process.stdout.write(standupMarkdown(reports.summary, days));
     });
-  cli
-    .command('plan')
+  withLoadOptions(cli.command('plan'))
     .argument('<scenario>', 'a scenario name or path')
     .description('print the plans the run will execute, without running it')
-    .addOption(new Option('--seed <n>', 'override the scenario’s seed').argParser(seedOption))
+    .addOption(seedOption())
     .option('--json', 'print the plans as JSON')
-    .action((name: string, flags: { seed?: number; json?: boolean }) => {
-      const scenario = loadScenario(name, flags.seed === undefined ? {} : { seed: flags.seed });
+    .action((name: string, flags: LoadFlags & { json?: boolean }) => {
+      const scenario = load(name, flags);
       const doc = plansDocument(
         scenario.name,
         scenario.config.seed,
@@ -169,50 +236,33 @@ export function program(): Command {
     .description('regenerate every report from a saved event log')
     .option('--out <dir>', 'write the reports to <dir> (default: beside the log)')
     .option('--quiet', 'print nothing but errors')
-    .action((file: string, flags: { out?: string; quiet?: boolean }) => {
+    .action(async (file: string, flags: { out?: string; quiet?: boolean }) => {
       const log = readLog(file);
-      const reports = reportsOf(log);
       // Always a folder of its own, `regenerated`, so nothing the user keeps in --out is replaced.
-      const dir = join(resolve(flags.out ?? dirname(resolve(file))), 'regenerated');
+      const output = planOutput(
+        flags.out,
+        { dir: dirname(resolve(file)), label: "the log's folder" },
+        [{ name: 'regenerated', from: 'the folder' }],
+      );
+      const reports = reportsOf(log);
       const files = reportFiles(reports, log, new Set(FORMATS));
       delete files['events.jsonl'];
-      writeAtomically(dir, files);
+      const marker = markerText(reports.summary.scenario, reports.summary.seed);
+      await catchingSignals((signal) => writeAtomically(output, files, { marker, signal }));
       if (!flags.quiet)
         process.stdout.write(terminalReport(reports, { colour: useColour(process.stdout) }));
     });
   return cli;
 }
 
-export function main(argv: readonly string[]): number {
-  const debug = argv.includes('--debug');
+export async function main(argv: readonly string[]): Promise<number> {
   try {
-    program().parse(argv as string[], { from: 'user' });
-    return 0;
+    await program().parseAsync(argv as string[], { from: 'user' });
+    return EXIT.ok;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help asked for exits 0; help shown because nothing valid was asked for exits 2.
-      return error.exitCode === 0 ? 0 : 2;
-    }
-    if (
-      error instanceof ScenarioError ||
-      error instanceof UsageError ||
-      error instanceof LogError
-    ) {
-      process.stderr.write(`${error.message}\n`);
-      if (debug) process.stderr.write(`${error.stack}\n`);
-      return 2;
-    }
-    if (error instanceof SimulationError) {
-      process.stderr.write(`orgsim: the simulation failed: ${error.message}\n`);
-      if (debug) process.stderr.write(`${error.stack}\n`);
-      return 1;
-    }
-    process.stderr.write(
-      `orgsim: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    return 1;
+    return exitCodeFor(error, argv.includes('--debug'));
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+endQuietlyOnBrokenPipe();
+process.exitCode = await main(process.argv.slice(2));

@@ -22,6 +22,8 @@ export interface Summary {
   readonly makespanHours: Hours;
   readonly events: number;
   readonly eventLogSha256: string;
+  /** The scenario's warnings, as printed on stderr: `file:line:column: field what`. */
+  readonly warnings: readonly string[];
   readonly instructions: Array<{
     id: string;
     tier: number;
@@ -101,6 +103,7 @@ export function summary(
     makespanHours: round(lastDone - first),
     events: log.length,
     eventLogSha256,
+    warnings: start.warnings ?? [],
     instructions: received.map((r) => {
       const c = completed.get(r.instruction);
       const refusal = refused.get(r.instruction);

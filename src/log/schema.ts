@@ -346,6 +346,8 @@ const runStart = record('run.start', {
       skills: z.partialRecord(domain, skillLevel).optional(),
     }),
   ),
+  /** The scenario's warnings (legal input, almost certainly not meant); absent when none. */
+  warnings: z.array(z.string().min(1)).readonly().optional(),
 });
 
 const runEnd = record('run.end', {

@@ -36,6 +36,11 @@ export function outageIssues(config: Pick<SimConfig, 'org' | 'hires' | 'outages'
     if (person === undefined)
       issue('person', `names no one in the org: "${o.person}" (for example: ${examples})`);
     if (!(o.to > o.from)) issue('to', `must be later than from (${o.from}), got ${o.to}`);
+    if (person !== undefined && person.from > o.from)
+      issue(
+        'from',
+        `is before ${o.person} is hired (at ${person.from}): start the outage at or after the hire`,
+      );
     const earlier = config.outages.find((p, j) => j < i && p.person === o.person && overlaps(o, p));
     if (earlier)
       issue(

@@ -136,6 +136,17 @@ export function changeIssues(config: PlannedConfig): ChangeIssue[] {
       });
     if (change.rescale !== undefined && !(change.rescale > 0))
       out.push({ change: index, path: ['rescale'], message: `must be > 0, got ${change.rescale}` });
+    if (plan !== undefined) {
+      const known = new Set(plan.tactical.map((t) => t.id));
+      (change.tasks ?? []).forEach((task, k) => {
+        if (!known.has(task))
+          out.push({
+            change: index,
+            path: ['cancel', k],
+            message: `names no task of ${change.instruction} at that time: "${task}" (its tasks: ${[...known].slice(0, 5).join(', ')}${known.size > 5 ? ', …' : ''})`,
+          });
+      });
+    }
     const added = change.add?.plan;
     if (change.add === undefined || added === undefined || plan === undefined) return;
     for (const issue of addedWorkIssues(plan, change.add, added))

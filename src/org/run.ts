@@ -37,7 +37,7 @@ const STALL_DAYS = 14;
 export function orgProblems(config: SimConfig): string[] {
   const problems: string[] = [];
   const ids = new Set<string>();
-  for (const p of allPeople(config.org)) {
+  for (const p of [...allPeople(config.org), ...config.hires.map((h) => h.ic)]) {
     if (ids.has(p.id)) problems.push(`two people share the id "${p.id}": give each a unique id`);
     ids.add(p.id);
   }
@@ -68,15 +68,24 @@ export function orgProblems(config: SimConfig): string[] {
         `hire ${h.ic.id}: startProductivity must be > 0 and ≤ 1, got ${h.startProductivity}`,
       );
   }
-  for (const issue of outageIssues(config)) {
-    const o = config.outages[issue.outage];
-    problems.push(`the outage of ${o?.person} (from ${o?.from}): ${issue.field} ${issue.message}`);
-  }
   return problems;
 }
 
+/** The outages' problems as sentences, for a configuration built without the scenario loader. */
+function outageProblems(config: SimConfig): string[] {
+  return outageIssues(config).map((issue) => {
+    const o = config.outages[issue.outage];
+    return `the outage of ${o?.person} (from ${o?.from}): ${issue.field} ${issue.message}`;
+  });
+}
+
 /** Everything about the run a report needs that is not an event: who is in the org, and how. */
-function recordStart(world: World, config: SimConfig, scenario: string): void {
+function recordStart(
+  world: World,
+  config: SimConfig,
+  scenario: string,
+  warnings: readonly string[],
+): void {
   world.record({
     type: 'run.start',
     scenario,
@@ -98,12 +107,15 @@ function recordStart(world: World, config: SimConfig, scenario: string): void {
         ? { wipLimit: (p as IcSpec).wipLimit, skills: (p as IcSpec).skills }
         : {}),
     })),
+    ...(warnings.length > 0 ? { warnings } : {}),
   });
 }
 
 export interface RunOptions {
   /** Called every few thousand events with the simulated time reached: for progress displays. */
   readonly progress?: (now: Hours) => void;
+  /** The scenario's warnings, recorded in run.start so that reports list them. */
+  readonly warnings?: readonly string[];
 }
 
 const PROGRESS_EVERY = 5000;
@@ -141,6 +153,7 @@ export function runSimulation(
   const config: PlannedConfig = { ...planned, org: withLeads(planned) };
   const problems = [
     ...orgProblems(config),
+    ...outageProblems(config),
     ...staffingSummary(config),
     ...changeIssues(config).map(
       (i) => `requirement change ${i.change + 1}: ${i.path.join('.')} ${i.message}`,
@@ -149,7 +162,7 @@ export function runSimulation(
   if (problems.length > 0)
     throw new SimulationError(`This org cannot run: ${problems.join('; ')}.`);
   const world = new World(config, teamsFor(config));
-  recordStart(world, config, scenario);
+  recordStart(world, config, scenario, options.warnings ?? []);
   const standups = newStandupState();
   const { budgetUsd, dailyBudgetUsd } = config.cost;
   const budget =

@@ -14,6 +14,14 @@ export function summaryMarkdown(s: Summary): string {
     `**Bottleneck:** ${s.bottleneck.where} — ${s.bottleneck.evidence}.`,
     '',
     ...(budget === null ? [] : [`${budget}.`, '']),
+    ...(s.warnings.length === 0
+      ? []
+      : [
+          '**Warnings** (legal input, probably not meant):',
+          '',
+          ...s.warnings.map((w) => `- ${w}`),
+          '',
+        ]),
     `Outcome: ${s.outcome}. Simulated ${n(s.simulatedHours)} h; makespan ${n(s.makespanHours)} h (${n(s.makespanHours / 24)} days). ${s.events.toLocaleString('en-US')} events, log SHA-256 \`${s.eventLogSha256.slice(0, 16)}…\`.`,
     '',
     table(

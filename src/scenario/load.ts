@@ -2,11 +2,20 @@
 // no tags that construct objects, nothing executed), validated against the schema, then resolved.
 // Every problem becomes a ScenarioError that names the file, the field, the value and the fix.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { type FieldPath, formatValue, ScenarioError, type ScenarioIssue } from './errors.ts';
+import {
+  type FieldPath,
+  formatIssue,
+  formatPath,
+  formatValue,
+  ScenarioError,
+  type ScenarioIssue,
+} from './errors.ts';
+import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { nameFromFile } from './names.ts';
 import { type ResolvedScenario, resolveScenario } from './resolve.ts';
 import { scenarioSchema } from './schema.ts';
 
@@ -39,7 +48,7 @@ export function scenarioPath(nameOrPath: string): string {
 
 /** Where a field sits in the YAML source, if the parser kept it. */
 function locate(
-  doc: ReturnType<typeof parseDocument>,
+  doc: Document.Parsed,
   lines: LineCounter,
   path: FieldPath,
   key?: string,
@@ -65,13 +74,46 @@ function valueAt(data: unknown, path: FieldPath): unknown {
   return v;
 }
 
-/** One zod issue as a clause that says what was expected and what was found. */
+/** Messages written in the schema itself ("must be a whole number ≥ 1"), not zod's defaults. */
+const OWN_MESSAGE = /^(must|is|needs|has) /;
+
+/** What a union accepts, from the types its branches expected. */
+function formsOf(branches: readonly (readonly z.core.$ZodIssue[])[]): string {
+  const names: Record<string, string> = {
+    number: 'a number',
+    int: 'a whole number',
+    string: 'a string',
+    object: 'a mapping',
+    array: 'a list',
+    null: 'null',
+    boolean: 'true or false',
+  };
+  const forms = branches.flatMap((b) => {
+    const first = b[0];
+    if (first?.code !== 'invalid_type' || first.path.length > 0) return [];
+    return [names[first.expected] ?? first.expected];
+  });
+  return [...new Set(forms)].join(' or ');
+}
+
+/**
+ * One zod issue as a clause that says what was expected and what was found. `shown` gives a value
+ * as the user wrote it (`1e400`, `.inf`), so a message never says "got null" for a number.
+ */
 function describe(
   issue: z.core.$ZodIssue,
   data: unknown,
+  shown: (path: FieldPath) => string,
+  prefix: FieldPath = [],
 ): { path: FieldPath; message: string; key?: string }[] {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const path = [
+    ...prefix,
+    ...issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
+  ];
   const got = valueAt(data, path);
+  const value = shown(path);
+  if (issue.code !== 'unrecognized_keys' && OWN_MESSAGE.test(issue.message))
+    return [{ path, message: `${issue.message}, got ${value}` }];
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
@@ -79,28 +121,37 @@ function describe(
         key,
         message: `has an unknown key "${key}": remove it or check its spelling`,
       }));
-    case 'invalid_type':
+    case 'invalid_type': {
+      if (got === undefined) return [{ path, message: `is required (${issue.expected})` }];
+      if (typeof got === 'number' && !Number.isFinite(got))
+        return [{ path, message: `must be a finite number, got ${value}` }];
+      const expected: Record<string, string> = {
+        number: 'a number',
+        int: 'a whole number',
+        string: 'a string',
+        object: 'a mapping of fields',
+        array: 'a list',
+        boolean: 'true or false',
+      };
       return [
         {
           path,
-          message:
-            got === undefined
-              ? `is required (${issue.expected})`
-              : `must be ${issue.expected === 'number' ? 'a number' : `a(n) ${issue.expected}`}, got ${formatValue(got)}`,
+          message: `must be ${expected[issue.expected] ?? `a(n) ${issue.expected}`}, got ${value}`,
         },
       ];
+    }
     case 'too_small':
       return [
         {
           path,
-          message: `must be ${issue.inclusive === false ? '>' : '≥'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : ''}, got ${formatValue(got)}`,
+          message: `must be ${issue.inclusive === false ? '>' : '≥'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters long' : ''}, got ${value}`,
         },
       ];
     case 'too_big':
       return [
         {
           path,
-          message: `must be ${issue.inclusive === false ? '<' : '≤'} ${String(issue.maximum)}, got ${formatValue(got)}`,
+          message: `must be ${issue.inclusive === false ? '<' : '≤'} ${String(issue.maximum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters long' : ''}, got ${value}`,
         },
       ];
     case 'invalid_value':
@@ -114,72 +165,146 @@ function describe(
       return [
         {
           path,
-          message: `must be one of ${issue.values.map((v) => formatValue(v)).join(', ')}, got ${formatValue(got)}`,
+          message: `must be one of ${issue.values.map((v) => formatValue(v)).join(', ')}, got ${value}`,
         },
       ];
     case 'invalid_union': {
       if ('note' in issue && issue.note === 'No matching discriminator') {
         const expected = issue.message.replace('Invalid discriminator value. Expected ', '');
-        return [{ path, message: `must be one of ${expected}, got ${formatValue(got)}` }];
+        return [{ path, message: `must be one of ${expected}, got ${value}` }];
       }
-      return [{ path, message: `does not match any allowed form, got ${formatValue(got)}` }];
+      // A branch whose type matched says what is wrong inside it: report that branch alone.
+      const matched = issue.errors.filter(
+        (b) =>
+          !b.every(
+            (i) => i.code === 'invalid_type' && i.path.length === 0 && !OWN_MESSAGE.test(i.message),
+          ),
+      );
+      if (matched.length === 1)
+        return (matched[0] ?? []).flatMap((inner) => describe(inner, data, shown, path));
+      const forms = formsOf(issue.errors);
+      const finite =
+        typeof got === 'number' && !Number.isFinite(got)
+          ? forms.replace('a number', 'a finite number')
+          : forms;
+      return [{ path, message: `must be ${finite}, got ${value}` }];
     }
     case 'invalid_key':
       return [
         {
           path,
-          message: `has a key that is not allowed here (${issue.message}), in ${formatValue(got)}`,
+          message: `has a key that is not allowed here (${issue.message}), in ${value}`,
         },
       ];
     default:
-      return [{ path, message: `${issue.message}, got ${formatValue(got)}` }];
+      return [{ path, message: `${issue.message}, got ${value}` }];
   }
 }
 
 export interface LoadedScenario extends ResolvedScenario {
   readonly file: string;
+  /** Legal but almost certainly not meant: printed as `warning:` lines, listed in the summary. */
+  readonly warnings: readonly string[];
 }
 
-/** Loads, validates and resolves a scenario; throws ScenarioError on any problem. */
-export function loadScenario(
-  nameOrPath: string,
-  overrides: { seed?: number; strategy?: string; engine?: string } = {},
-): LoadedScenario {
-  const file = scenarioPath(nameOrPath);
-  const shown = relative(process.cwd(), file) || file;
-  let text: string;
+export interface LoadOptions {
+  readonly seed?: number;
+  readonly strategy?: string;
+  readonly engine?: string;
+  /** Raise or lower the size limits (src/scenario/limits.ts). */
+  readonly limits?: Limits;
+  /** Warnings become errors. */
+  readonly strict?: boolean;
+}
+
+/** The largest scenario file read: a hand-written or generated scenario is far smaller. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+function readScenarioText(file: string, shown: string): string {
+  const fail = (message: string): never => {
+    throw new ScenarioError(shown, [{ path: [], message }]);
+  };
   try {
-    text = readFileSync(file, 'utf8');
+    const stat = statSync(file);
+    if (stat.isDirectory()) fail('is a folder: give the path of a scenario .yaml file');
+    if (stat.size > MAX_FILE_BYTES)
+      fail(
+        `is ${stat.size.toLocaleString('en-US')} bytes, more than the ${MAX_FILE_BYTES.toLocaleString('en-US')} a scenario may have: describe repeated work with \`arrivals\` or \`teams: N\` instead of listing it`,
+      );
+    return readFileSync(file, 'utf8');
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'does not exist'
-        : `cannot be read (${(error as Error).message})`;
+    if (error instanceof ScenarioError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(
+      code === 'ENOENT'
+        ? 'does not exist: give the path of a scenario file, or a name from scenarios/'
+        : `cannot be read (${code ?? (error as Error).message}): check the path and its permissions`,
+    );
+  }
+}
+
+/** The scenario's data as plain values; YAML problems of every kind become ScenarioErrors. */
+function parseYaml(text: string, shown: string) {
+  const lines = new LineCounter();
+  if (text.trim() === '')
     throw new ScenarioError(shown, [
       {
         path: [],
-        message: `${reason}: give the path of a scenario file, or a name from scenarios/`,
+        line: 1,
+        column: 1,
+        message: 'is empty: a scenario needs at least `instructions` (see docs/scenarios.md)',
       },
     ]);
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    throw new ScenarioError(shown, [
+      { path: [], line: 1, column: 1, message: `is not valid YAML: ${(error as Error).message}` },
+    ]);
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
+  // Unknown tags (`!!js/function`, `!custom`) come back as warnings: a scenario is plain data.
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length > 0) {
     throw new ScenarioError(
       shown,
-      doc.errors.map((e) => {
+      problems.map((e) => {
         const pos = lines.linePos(e.pos[0]);
         return {
           path: [],
           line: pos.line,
           column: pos.col,
-          message: `is not valid YAML: ${e.message.split('\n')[0]}`,
+          message: /call stack/i.test(e.message)
+            ? 'nests lists or mappings too deep to be a scenario: flatten it'
+            : `is not valid YAML: ${e.message.split('\n')[0]}`,
         };
       }),
     );
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) ?? {};
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias bomb, or nesting too deep for the stack.
+    throw new ScenarioError(shown, [
+      {
+        path: [],
+        line: 1,
+        column: 1,
+        message: `cannot be read as plain data: ${(error as Error).message.split('\n')[0]}; anchors and aliases (&a, *a) may be used at most 100 times`,
+      },
+    ]);
+  }
+  return { doc, lines, data };
+}
+
+/** Loads, validates and resolves a scenario; throws ScenarioError on any problem. */
+export function loadScenario(nameOrPath: string, options: LoadOptions = {}): LoadedScenario {
+  const file = scenarioPath(nameOrPath);
+  const shown = relative(process.cwd(), file) || file;
+  const text = readScenarioText(file, shown);
+  const { doc, lines, data } = parseYaml(text, shown);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ScenarioError(shown, [
       {
         path: [],
@@ -191,27 +316,51 @@ export function loadScenario(
   }
   const withOverrides = {
     ...data,
-    ...(overrides.seed === undefined ? {} : { seed: overrides.seed }),
-    ...(overrides.strategy === undefined ? {} : { strategy: overrides.strategy }),
-    ...(overrides.engine === undefined ? {} : { engine: overrides.engine }),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
+    ...(options.engine === undefined ? {} : { engine: options.engine }),
+  };
+  const where = (path: FieldPath, key?: string) => locate(doc, lines, path, key);
+  const asWritten = (path: FieldPath): string => {
+    const node = doc.getIn(path, true);
+    // Numbers as written (`1e400`, `.inf`, `.nan` all parse to values JSON cannot show); strings
+    // quoted, so that an empty or spaced string is visible.
+    if (isScalar(node) && node.range && typeof node.value !== 'string') {
+      const source = text.slice(node.range[0], node.range[1]).trim();
+      if (source !== '') return source.length > 60 ? `${source.slice(0, 57)}...` : source;
+    }
+    return formatValue(valueAt(withOverrides, path));
   };
   const parsed = scenarioSchema.safeParse(withOverrides);
   if (!parsed.success) {
-    const issues: ScenarioIssue[] = parsed.error.issues.flatMap((issue) =>
-      describe(issue, withOverrides).map(({ path, message, key }) => ({
-        path,
-        message,
-        ...locate(doc, lines, path, key),
-      })),
-    );
+    const seen = new Set<string>();
+    const issues: ScenarioIssue[] = parsed.error.issues
+      .flatMap((issue) => describe(issue, withOverrides, asWritten))
+      .filter(({ path, message, key }) => {
+        const id = `${formatPath(path)}|${key ?? ''}|${message}`;
+        if (seen.has(id)) return false;
+        seen.add(id);
+        return true;
+      })
+      .map(({ path, message, key }) => ({ path, message, ...where(path, key) }));
     throw new ScenarioError(shown, issues);
   }
-  const { resolved, issues } = resolveScenario(parsed.data, basename(file, extname(file)));
-  if (resolved === undefined) {
+  const { resolved, issues, warnings } = resolveScenario(
+    parsed.data,
+    nameFromFile(basename(file, extname(file))),
+    options.limits ?? DEFAULT_LIMITS,
+  );
+  const located = (list: readonly ScenarioIssue[]) =>
+    list.map((i) => ({ ...i, ...(i.line === undefined ? where(i.path) : {}) }));
+  if (resolved === undefined) throw new ScenarioError(shown, located(issues));
+  if (options.strict && warnings.length > 0)
     throw new ScenarioError(
       shown,
-      issues.map((i) => ({ ...i, ...locate(doc, lines, i.path) })),
+      located(warnings).map((w) => ({ ...w, message: `${w.message} (an error with --strict)` })),
     );
-  }
-  return { ...resolved, file };
+  return {
+    ...resolved,
+    file,
+    warnings: located(warnings).map((w) => formatIssue(shown, w)),
+  };
 }

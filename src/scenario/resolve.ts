@@ -5,7 +5,7 @@
 
 import { ALWAYS } from '../domain/calendar.ts';
 import type { EffortModel } from '../domain/effort.ts';
-import type { Domain, SkillLevel } from '../domain/org.ts';
+import { allPeople, type Domain, type SkillLevel } from '../domain/org.ts';
 import type { PlanHint } from '../domain/planning/generate.ts';
 import {
   type Plan,
@@ -37,7 +37,10 @@ import { outageIssues } from '../org/outages.ts';
 import { changeIssues, groupedStaffing, withLeads, withPlans } from '../org/prepare.ts';
 import { orgProblems } from '../org/run.ts';
 import { type FieldPath, formatPath, type ScenarioIssue } from './errors.ts';
+import { limitIssues } from './estimate.ts';
+import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import type { ParsedScenario } from './schema.ts';
+import { warningsOf } from './warnings.ts';
 
 export interface ResolvedScenario {
   readonly name: string;
@@ -105,6 +108,22 @@ function planOf(
   const strategicIds = new Set(raw.strategic.map((s) => s.id));
   const taskIds = new Set(raw.strategic.flatMap((s) => s.tasks.map((t) => t.id)));
   const depth = milestones(raw.strategic);
+  // Ids name work across the whole plan (strategic and tactical alike): each must be unique.
+  const seen = new Set<string>();
+  const once = (local: string, path: FieldPath) => {
+    if (seen.has(local))
+      issues.push({
+        path,
+        message: `repeats the id "${local}" in this plan: give each task its own`,
+      });
+    seen.add(local);
+  };
+  raw.strategic.forEach((s, si) => {
+    once(s.id, [...at, 'strategic', si, 'id']);
+    s.tasks.forEach((t, ti) => {
+      once(t.id, [...at, 'strategic', si, 'tasks', ti, 'id']);
+    });
+  });
   const strategic: StrategicTask[] = [];
   const tactical: TacticalTask[] = [];
   raw.strategic.forEach((s, si) => {
@@ -332,9 +351,23 @@ function instructionsOf(
 export function resolveScenario(
   raw: ParsedScenario,
   fallbackName: string,
-): { resolved?: ResolvedScenario; issues: Issues } {
+  limits: Limits = DEFAULT_LIMITS,
+): { resolved?: ResolvedScenario; issues: Issues; warnings: Issues } {
+  // Nothing is built for a scenario too big to run: its size is estimated from the file alone.
+  const tooBig = limitIssues(raw, limits);
+  if (tooBig.length > 0) return { issues: tooBig, warnings: [] };
   const issues: Issues = [];
   if (Array.isArray(raw.org.teams)) {
+    const teamIds = new Set<string>();
+    raw.org.teams.forEach((team, i) => {
+      if (teamIds.has(team.id))
+        issues.push({
+          path: ['org', 'teams', i, 'id'],
+          message: `repeats the team id "${team.id}": give each team its own`,
+        });
+      teamIds.add(team.id);
+    });
+    if (issues.length > 0) return { issues, warnings: [] };
     for (const key of ['ics', 'people'] as const) {
       if (raw.org[key] !== undefined) {
         issues.push({
@@ -360,6 +393,7 @@ export function resolveScenario(
   const hires: Hire[] = [];
   const changes: RequirementChange[] = [];
   const instructionIds = new Set(instructions.map((i) => i.id));
+  const peopleIds = new Set(allPeople(org).map((p) => p.id));
   raw.events.forEach((e, i) => {
     const path: FieldPath = ['events', i];
     switch (e.type) {
@@ -413,6 +447,12 @@ export function resolveScenario(
         return;
       }
       case 'hire': {
+        if (peopleIds.has(e.id))
+          issues.push({
+            path: [...path, 'id'],
+            message: `is already someone's id: "${e.id}": give the hire an id of its own`,
+          });
+        peopleIds.add(e.id);
         const team = e.team ?? org.teams[0]?.id ?? 'team-1';
         if (!teams.has(team))
           issues.push({
@@ -507,7 +547,7 @@ export function resolveScenario(
   };
   // Plans are drawn now, from each instruction and the seed alone: a plan that needs people the
   // org does not have is an error here, before anything runs.
-  if (issues.length > 0) return { issues };
+  if (issues.length > 0) return { issues, warnings: [] };
   const planned = withPlans(config);
   // Arrivals from one template share their problem: one sentence per place in the file.
   const where = (index: number) => formatPath(sources[index] ?? ['instructions']);
@@ -524,9 +564,10 @@ export function resolveScenario(
   const ready: SimConfig = { ...planned, org: withLeads(planned) };
   for (const problem of orgProblems(ready))
     issues.push({ path: ['org'], message: `cannot run: ${problem}` });
-  if (issues.length > 0) return { issues };
+  if (issues.length > 0) return { issues, warnings: [] };
   return {
     resolved: { name: raw.name ?? fallbackName, description: raw.description ?? '', config: ready },
     issues,
+    warnings: warningsOf({ ...planned, org: ready.org }, raw),
   };
 }

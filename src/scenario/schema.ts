@@ -9,30 +9,46 @@ import { DAY_NAMES } from '../domain/calendar.ts';
 import { BLOCKER_TYPES } from '../domain/escalation.ts';
 import { GATES } from '../domain/gates.ts';
 import { DOMAINS } from '../domain/org.ts';
+import { id, scenarioName } from './names.ts';
+import {
+  above,
+  activityHours,
+  budget,
+  estimateHours,
+  laterTime,
+  MAX_HOURS,
+  MIN_HOURS_PER_DAY,
+  price,
+  slaHours,
+  time,
+  whole,
+  within,
+} from './numbers.ts';
 
-const hours = z.number().min(0).describe('simulated hours, ≥ 0');
-const positiveHours = z.number().positive().describe('simulated hours, > 0');
+const hours = time.describe('simulated hours from the start of the run, ≥ 0');
+const workHours = activityHours.describe('working hours, ≥ 0');
+const hourOfDay = z
+  .number()
+  .min(0, { error: 'must be an hour of the day, ≥ 0 and < 24' })
+  .lt(24, { error: 'must be an hour of the day, ≥ 0 and < 24' });
+const tokenRate = within(0, 1e9, 'tokens an hour');
 const probability = z.number().min(0).max(1).describe('a probability, 0 to 1');
 const domain = z.enum(DOMAINS);
 const level = z.literal([1, 2, 3, 4, 5]).describe('skill level, 1 (novice) to 5 (expert)');
 const tier = z.literal([1, 2, 3, 4]).describe('instruction tier, 1 to 4');
 const priority = z
-  .union([z.enum(['P0', 'P1', 'P2', 'P3']), z.number().int().min(0).max(3)])
+  .union([z.enum(['P0', 'P1', 'P2', 'P3']), whole(0, 3)])
   .describe('P0 (incident) to P3, or 0 to 3');
 
 const calendar = z
   .strictObject({
-    hoursPerDay: z
-      .number()
-      .positive()
-      .max(24)
-      .describe('working hours a day; 24 for an agent that never stops'),
-    startHour: z
-      .number()
-      .min(0)
-      .lt(24)
-      .default(0)
-      .describe('local hour of the day the working window opens'),
+    hoursPerDay: within(
+      MIN_HOURS_PER_DAY,
+      24,
+      'hours',
+      'a working day shorter than 15 minutes cannot hold one activity',
+    ).describe('working hours a day; 24 for an agent that never stops'),
+    startHour: hourOfDay.default(0).describe('local hour of the day the working window opens'),
     workingDays: z
       .array(z.enum(DAY_NAMES))
       .min(1)
@@ -43,7 +59,7 @@ const calendar = z
       .optional()
       .describe('the days of the week worked (day 0 of a run is a Monday); default every day'),
     holidays: z
-      .array(z.number().int().min(0))
+      .array(whole(0, Math.floor(MAX_HOURS / 24)))
       .optional()
       .describe('local days of the run (0-based) not worked'),
     utcOffsetHours: z
@@ -57,42 +73,38 @@ const calendar = z
 
 const icGroup = z
   .strictObject({
-    count: z.number().int().positive().describe('how many ICs like this'),
+    count: whole(1).describe('how many ICs like this'),
     level: level.optional().describe('skill level in the domain (default: 3, 4, 5 in turn)'),
     secondary: z
       .partialRecord(domain, level)
       .optional()
       .describe('secondary skills and their levels'),
-    wipLimit: z.number().int().positive().optional(),
+    wipLimit: whole(1, 1000).optional(),
     calendar: calendar.optional(),
-    costPerHour: z
-      .number()
-      .min(0)
-      .optional()
-      .describe('USD per working hour on top of tokens (a human rate)'),
+    costPerHour: price.optional().describe('USD per working hour on top of tokens (a human rate)'),
   })
   .describe('a group of identical ICs in one domain');
 
 const person = z
   .strictObject({
-    id: z.string().min(1),
+    id: id,
     domain: domain.describe('primary domain'),
     skills: z
       .partialRecord(domain, level)
       .optional()
       .describe('levels per domain; the primary defaults to 3'),
-    wipLimit: z.number().int().positive().optional(),
+    wipLimit: whole(1, 1000).optional(),
     calendar: calendar.optional(),
-    costPerHour: z.number().min(0).optional(),
+    costPerHour: price.optional(),
   })
   .describe('one IC described individually');
 
 const icsByDomain = z
-  .partialRecord(domain, z.union([z.number().int().min(0), icGroup]))
+  .partialRecord(domain, z.union([whole(0), icGroup]))
   .describe('ICs per domain: a count, or a group with its skills');
 
 const team = z.strictObject({
-  id: z.string().min(1),
+  id: id,
   calendar: calendar
     .optional()
     .describe(
@@ -107,14 +119,9 @@ const org = z
     calendar: calendar
       .optional()
       .describe('everyone’s calendar unless set per team or IC (default 24 h every day)'),
-    wipLimit: z
-      .number()
-      .int()
-      .positive()
-      .optional()
-      .describe('IC WIP limit unless set per IC (default 2)'),
+    wipLimit: whole(1, 1000).optional().describe('IC WIP limit unless set per IC (default 2)'),
     teams: z
-      .union([z.number().int().positive(), z.array(team).min(1)])
+      .union([whole(1), z.array(team).min(1)])
       .optional()
       .describe('a number of identical teams (each with `ics`), or each team described'),
     ics: icsByDomain
@@ -127,9 +134,9 @@ const org = z
     humans: z
       .array(
         z.strictObject({
-          id: z.string().min(1),
+          id: id,
           calendar: calendar.optional(),
-          costPerHour: z.number().min(0).optional(),
+          costPerHour: price.optional(),
         }),
       )
       .min(1)
@@ -147,9 +154,9 @@ const org = z
   .describe('the organisation: one EM; per team a TL, a lead per staffed domain, and ICs');
 
 const plannedTask = z.strictObject({
-  id: z.string().min(1),
+  id: id,
   title: z.string().optional(),
-  estimateHours: positiveHours,
+  estimateHours,
   complexity: level.optional(),
   dependsOn: z
     .array(z.string())
@@ -163,7 +170,7 @@ const plan = z
     strategic: z
       .array(
         z.strictObject({
-          id: z.string().min(1),
+          id: id,
           domain,
           title: z.string().optional(),
           dependsOn: z
@@ -179,17 +186,17 @@ const plan = z
     'an explicit plan instead of one generated from the tier; task ids are prefixed with the instruction id',
   );
 
-const count = z.number().int().positive();
+const count = whole(1);
 const countRange = z.union([count, z.tuple([count, count])]);
 const shape = z
   .strictObject({
     strategic: countRange.describe('strategic tasks: a number or a range [low, high]'),
     tacticalPerStrategic: countRange.describe('tactical tasks per strategic task'),
     estimateHours: z
-      .union([positiveHours, z.tuple([positiveHours, positiveHours])])
+      .union([estimateHours, z.tuple([estimateHours, estimateHours])])
       .describe('estimate of each tactical task, hours: a number or a range'),
     complexity: z.union([level, z.tuple([level, level])]).describe('complexity 1–5, or a range'),
-    milestones: z.number().int().min(1).max(12),
+    milestones: whole(1, 12),
   })
   .partial()
   .describe('overrides of the tier’s plan shape (tier 4: 30–36 strategic, 4–5 tactical each)');
@@ -211,7 +218,7 @@ const instructionFields = {
 };
 
 const instruction = z.strictObject({
-  id: z.string().min(1).optional(),
+  id: id.optional(),
   at: hours,
   ...instructionFields,
 });
@@ -223,9 +230,14 @@ const template = z
 const arrival = z.discriminatedUnion('process', [
   z.strictObject({
     process: z.literal('poisson'),
-    ratePerDay: z.number().positive().describe('mean arrivals per simulated day'),
+    ratePerDay: within(
+      0.001,
+      1_000_000,
+      'a day',
+      'fewer than one arrival in 1,000 days is a schedule, not a rate',
+    ).describe('mean arrivals per simulated day'),
     from: hours.default(0),
-    until: positiveHours.describe('no arrivals after this time'),
+    until: laterTime.describe('no arrivals after this time'),
     template,
   }),
   z.strictObject({
@@ -235,7 +247,7 @@ const arrival = z.discriminatedUnion('process', [
   }),
 ]);
 
-const ratio = z.number().positive().describe('actual ÷ estimate');
+const ratio = above(0, 100, '', 'actual ÷ estimate').describe('actual ÷ estimate');
 const empirical = z
   .strictObject({
     distribution: z.literal('empirical'),
@@ -247,7 +259,7 @@ const empirical = z
     bins: z
       .array(
         z
-          .strictObject({ from: ratio, to: ratio, weight: z.number().positive() })
+          .strictObject({ from: ratio, to: ratio, weight: above(0, 1e9, '') })
           .refine((bin) => bin.from < bin.to, {
             message: 'must be greater than from',
             path: ['to'],
@@ -266,7 +278,10 @@ const empirical = z
 const effort = z
   .discriminatedUnion('distribution', [
     z.strictObject({ distribution: z.literal('fixed') }),
-    z.strictObject({ distribution: z.literal('lognormal'), sigma: z.number().positive() }),
+    z.strictObject({
+      distribution: z.literal('lognormal'),
+      sigma: above(0, 3, '', 'a wider spread makes most efforts zero and a few endless'),
+    }),
     z.strictObject({ distribution: z.literal('exponential') }),
     z.strictObject({ distribution: z.literal('uniform'), spread: z.number().positive().max(1) }),
     z.strictObject({ distribution: z.literal('triangular'), spread: z.number().positive().max(1) }),
@@ -274,20 +289,23 @@ const effort = z
   ])
   .describe('real effort = estimate × a draw (mean 1, except an empirical one: used as given)');
 
-const slaHours = z
-  .union([positiveHours, z.null()])
+const slaLimit = z
+  .union([slaHours, z.null()])
   .describe('hours in the state before a breach; null: no SLA');
 const sla = z
   .strictObject({
-    PENDING: slaHours,
-    IN_PLANNING: slaHours,
-    ASSIGNED: slaHours,
-    IN_PROGRESS: z.union([z.strictObject({ timesEstimate: z.number().positive() }), z.null()]),
-    BLOCKED: slaHours,
-    ESCALATED: slaHours,
-    UNDER_REVIEW: slaHours,
-    DOMAIN_REVIEW: slaHours,
-    READY_FOR_HANDOFF: slaHours,
+    PENDING: slaLimit,
+    IN_PLANNING: slaLimit,
+    ASSIGNED: slaLimit,
+    IN_PROGRESS: z.union([
+      z.strictObject({ timesEstimate: within(0.1, 1000, '× the estimate') }),
+      z.null(),
+    ]),
+    BLOCKED: slaLimit,
+    ESCALATED: slaLimit,
+    UNDER_REVIEW: slaLimit,
+    DOMAIN_REVIEW: slaLimit,
+    READY_FOR_HANDOFF: slaLimit,
   })
   .partial()
   .describe('per-state SLAs overriding the defaults');
@@ -299,26 +317,28 @@ const gates = z
   )
   .describe('gates switched on or off, and their rejection odds');
 
-const byTier = z.strictObject({ 1: hours, 2: hours, 3: hours, 4: hours }).partial();
-const byRole = z.strictObject({ EM: hours, TL: hours, DL: hours, IC: hours }).partial();
+const byTier = z.strictObject({ 1: workHours, 2: workHours, 3: workHours, 4: workHours }).partial();
+const byRole = z
+  .strictObject({ EM: workHours, TL: workHours, DL: workHours, IC: workHours })
+  .partial();
 const overheads = z
   .strictObject({
-    intakeHours: hours,
+    intakeHours: workHours,
     strategicPlanningHours: byTier,
-    tacticalPlanningHoursPerTask: hours,
-    assignmentHours: hours,
-    peerReviewFraction: z.number().min(0),
-    qaValidationFraction: z.number().min(0),
-    reviewMinHours: hours,
-    domainApprovalHours: hours,
-    architectureReviewHours: hours,
-    handoffVerificationHours: hours,
-    handoffFixHours: hours,
+    tacticalPlanningHoursPerTask: workHours,
+    assignmentHours: workHours,
+    peerReviewFraction: within(0, 10, '× the estimate'),
+    qaValidationFraction: within(0, 10, '× the estimate'),
+    reviewMinHours: workHours,
+    domainApprovalHours: workHours,
+    architectureReviewHours: workHours,
+    handoffVerificationHours: workHours,
+    handoffFixHours: workHours,
     standupHours: byRole,
-    rebalanceHours: hours,
-    breachHandlingHours: hours,
-    escalationHours: z.partialRecord(z.enum(BLOCKER_TYPES), hours),
-    humanDecisionHours: hours,
+    rebalanceHours: workHours,
+    breachHandlingHours: workHours,
+    escalationHours: z.partialRecord(z.enum(BLOCKER_TYPES), workHours),
+    humanDecisionHours: workHours,
   })
   .partial()
   .describe('working hours of management and review work; zero is allowed');
@@ -328,7 +348,7 @@ const event = z.discriminatedUnion('type', [
     type: z.literal('outage'),
     person: z.string().min(1).describe('anyone in the org: an IC, a lead, the TL, the EM, a human'),
     from: hours,
-    to: positiveHours,
+    to: laterTime,
     cover: z
       .string()
       .min(1)
@@ -340,7 +360,7 @@ const event = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('incident'),
     at: hours,
-    id: z.string().min(1).optional(),
+    id: id.optional(),
     tier: tier.default(1),
     title: z.string().default('P0 incident'),
     domains: instructionFields.domains,
@@ -356,9 +376,7 @@ const event = z.discriminatedUnion('type', [
         .describe(
           'a share of the instruction’s unfinished tasks, or the ids of the tasks to cancel',
         ),
-      rescale: z
-        .number()
-        .positive()
+      rescale: within(0.01, 100, '× the estimate')
         .optional()
         .describe(
           'a factor on the estimate and effort of every unfinished task (of a started one, the work left)',
@@ -367,7 +385,7 @@ const event = z.discriminatedUnion('type', [
         .strictObject({
           domain,
           tasks: z
-            .union([z.number().int().positive(), z.array(plannedTask).min(1)])
+            .union([whole(1), z.array(plannedTask).min(1)])
             .describe(
               'how many tasks to generate in the instruction’s shape, or the tasks themselves as in a plan',
             ),
@@ -386,14 +404,12 @@ const event = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('hire'),
     at: hours,
-    id: z.string().min(1),
+    id: id,
     team: z.string().optional(),
     domain,
     level: level.optional(),
-    wipLimit: z.number().int().positive().optional(),
-    rampUpDays: z
-      .number()
-      .min(0)
+    wipLimit: whole(1, 1000).optional(),
+    rampUpDays: within(0, 365, 'days')
       .default(0)
       .describe('days (24 h each) until the hire is fully productive; 0: at once, as an agent is'),
     startProductivity: z
@@ -408,11 +424,11 @@ const event = z.discriminatedUnion('type', [
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    name: z.string().optional(),
+    name: scenarioName.optional().describe('names the report folder: letters, digits, ., _ and -'),
     description: z.string().optional().describe('the question this scenario answers'),
-    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+    seed: whole(0).default(1),
     horizonHours: z
-      .union([positiveHours, z.null()])
+      .union([laterTime, z.null()])
       .default(null)
       .describe('null: run until all work is done'),
     strategy: z.enum(STRATEGY_NAMES).default('weighted'),
@@ -463,45 +479,47 @@ export const scenarioSchema = z
     handoff: z
       .strictObject({
         incompleteProbability: probability,
-        checklistItems: z.number().int().positive(),
+        checklistItems: whole(1, 1000),
       })
       .partial()
       .optional(),
-    reworkFraction: z.number().min(0).optional(),
+    reworkFraction: within(0, 10, '× the effort').optional(),
     rituals: z
       .strictObject({
-        standupHour: z.union([hours.lt(24), z.null()]),
-        capacityReviewHour: z.union([hours.lt(24), z.null()]),
-        forecastHours: positiveHours,
+        standupHour: z.union([hourOfDay, z.null()]),
+        capacityReviewHour: z.union([hourOfDay, z.null()]),
+        forecastHours: within(1, 10_000, 'hours'),
       })
       .partial()
       .optional()
       .describe('the daily standup and capacity review; null switches one off'),
     cost: z
       .strictObject({
-        usdPerMillionTokens: z
-          .number()
-          .min(0)
-          .describe('USD per million tokens, input and output alike (default 3)'),
-        usdPerMillionInputTokens: z
-          .number()
-          .min(0)
-          .describe('USD per million input tokens (default: usdPerMillionTokens)'),
-        usdPerMillionOutputTokens: z
-          .number()
-          .min(0)
-          .describe('USD per million output tokens (default: usdPerMillionTokens)'),
+        usdPerMillionTokens: price.describe(
+          'USD per million tokens, input and output alike (default 3)',
+        ),
+        usdPerMillionInputTokens: price.describe(
+          'USD per million input tokens (default: usdPerMillionTokens)',
+        ),
+        usdPerMillionOutputTokens: price.describe(
+          'USD per million output tokens (default: usdPerMillionTokens)',
+        ),
         outputShare: probability.describe(
           'the share of an activity’s tokens that are output, 0 to 1 (default 0.25)',
         ),
         tokensPerHour: z
-          .strictObject({ lightCoding: hours, heavyCoding: hours, research: hours, review: hours })
+          .strictObject({
+            lightCoding: tokenRate,
+            heavyCoding: tokenRate,
+            research: tokenRate,
+            review: tokenRate,
+          })
           .partial(),
         budgetUsd: z
-          .union([z.number().positive(), z.null()])
+          .union([budget, z.null()])
           .describe('the run’s budget in USD; null: none (default)'),
         dailyBudgetUsd: z
-          .union([z.number().positive(), z.null()])
+          .union([budget, z.null()])
           .describe(
             'a budget per day of the org’s clock, reset at 00:00, in USD; null: none (default)',
           ),
@@ -511,7 +529,7 @@ export const scenarioSchema = z
             'once a budget is spent: alert (alerts only), stopIntake (refuse new instructions; the default), p0Only (only P0 work goes on), stopRun (the run ends)',
           ),
         alerts: z
-          .array(z.number().positive())
+          .array(above(0, 10, '', 'a share of the budget'))
           .refine((list) => new Set(list).size === list.length, 'must not repeat a threshold')
           .meta({ uniqueItems: true })
           .describe('shares of each budget at which an alert is logged (default [0.8])'),

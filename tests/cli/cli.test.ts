@@ -54,6 +54,7 @@ describe('orgsim scenario', () => {
     expect(summary).toMatchObject({ scenario: 'tier2', seed: 7 });
     const files = readdirSync(join(out, 'tier2', '7')).sort();
     expect(files).toEqual([
+      '.orgsim',
       'bottleneck.json',
       'bottleneck.md',
       'capacity.json',

@@ -2,12 +2,11 @@
 // hand-log.ts: `orgsim report` must name the file, the first bad line and what is wrong with it,
 // and exit with 2 without a stack trace.
 
-import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readLog } from '../../src/log/read-log.ts';
+import { orgsim, type Ran, STACK_FRAME } from '../cli/orgsim.ts';
 import { message } from '../collect/log-builder.ts';
 import { HAND_LOG, scratch, text, withFields, withLine } from './hand-log.ts';
 
@@ -196,19 +195,6 @@ function expected(bad: BadLog, file: string): string {
   return bad.line === null ? `${file} ${bad.says}` : `${file}:${bad.line}: ${bad.says}`;
 }
 
-const ROOT = join(import.meta.dirname, '..', '..');
-
-async function report(file: string) {
-  const args = ['--import', 'tsx', 'src/cli/main.ts', 'report', file, '--quiet'];
-  try {
-    const r = await promisify(execFile)(process.execPath, args, { cwd: ROOT });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
 describe('a log that is not a whole orgsim log', () => {
   it('has at least 20 cases', () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(20);
@@ -226,12 +212,12 @@ describe('a log that is not a whole orgsim log', () => {
 
   it('orgsim report exits with 2 and one line for each, with no stack trace', async () => {
     // Two at a time: each is a Node process of its own.
-    const results: Array<{ bad: BadLog; file: string; r: Awaited<ReturnType<typeof report>> }> = [];
+    const results: Array<{ bad: BadLog; file: string; r: Ran }> = [];
     const queue = [...CORPUS];
     const worker = async () => {
       for (let bad = queue.shift(); bad !== undefined; bad = queue.shift()) {
         const file = written(bad);
-        results.push({ bad, file, r: await report(file) });
+        results.push({ bad, file, r: await orgsim(['report', file, '--quiet']) });
       }
     };
     await Promise.all([worker(), worker()]);
@@ -240,8 +226,10 @@ describe('a log that is not a whole orgsim log', () => {
       expect(r.stdout, bad.name).toBe('');
       expect(r.stderr, bad.name).toContain(expected(bad, file));
       expect(r.stderr.trimEnd().split('\n'), bad.name).toHaveLength(1);
-      expect(r.stderr, bad.name).not.toMatch(/\n\s+at /);
+      expect(r.stderr, bad.name).not.toMatch(STACK_FRAME);
     }
+    // Nothing was written: not even the `regenerated` folder beside the logs.
+    expect(existsSync(join(files.dir, 'regenerated'))).toBe(false);
     // Each process loads all of orgsim through tsx: ~0.7 s of CPU, more on a busy machine.
   }, 180_000);
 });

@@ -27,7 +27,7 @@ export interface PlanHint {
   readonly shape?: Partial<Omit<TierShape, 'domains'>>;
 }
 
-const SHAPES: Record<Tier, TierShape> = {
+export const SHAPES: Readonly<Record<Tier, TierShape>> = {
   1: {
     domains: [1, 1],
     strategic: [1, 1],

@@ -1,0 +1,63 @@
+// Hostile and careless scenario files (tests/scenario/hostile-cases.ts): each is refused at load
+// with a ScenarioError naming the file, the field and the fix, and nothing is built or run.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ScenarioError } from '../../src/scenario/errors.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { HOSTILE } from './hostile-cases.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'orgsim-hostile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function refusal(file: string): ScenarioError {
+  try {
+    loadScenario(file);
+  } catch (error) {
+    if (error instanceof ScenarioError) return error;
+    throw error;
+  }
+  throw new Error(`${file} was accepted`);
+}
+
+describe('hostile scenario files', () => {
+  for (const [i, c] of HOSTILE.entries()) {
+    it(`refuses ${c.name}`, () => {
+      const file = join(dir, `hostile-${i}.yaml`);
+      writeFileSync(file, c.yaml);
+      const error = refusal(file);
+      expect(error.message).toContain(`hostile-${i}.yaml`);
+      expect(error.message).toMatch(c.message);
+      // One line per problem, each said once.
+      const lines = error.message.split('\n');
+      expect(new Set(lines).size).toBe(lines.length);
+    });
+  }
+
+  it('refuses a file over the size limit without parsing it', () => {
+    const file = join(dir, 'huge.yaml');
+    writeFileSync(file, `${'# padding\n'.repeat(500_000)}instructions: []\n`);
+    expect(refusal(file).message).toMatch(
+      /huge\.yaml: \(the file\) is 5,000,017 bytes, more than the 4,194,304 a scenario may have/,
+    );
+  });
+
+  it('refuses a folder given as a scenario', () => {
+    expect(refusal(`${dir}/`).message).toMatch(/is a folder: give the path of a scenario/);
+  });
+
+  it('accepts a scenario over a limit once the limit is raised knowingly', () => {
+    const file = join(dir, 'big.yaml');
+    writeFileSync(
+      file,
+      'org:\n  ics: { backend: 2100 }\ninstructions:\n  - { at: 0, tier: 1, domains: [backend] }\n',
+    );
+    expect(refusal(file).message).toMatch(/about 2,104 people .*--limits people=2104/);
+    const { config } = loadScenario(file, {
+      limits: { people: 2104, tasks: 100_000, instructions: 20_000, events: 1e7, hours: 1e6 },
+    });
+    expect(config.org.teams[0]?.ics).toHaveLength(2100);
+  });
+});
