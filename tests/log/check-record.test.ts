@@ -152,6 +152,17 @@ describe('checkRecord', () => {
     );
   });
 
+  it('accepts the warnings a run.start lists, as non-empty strings', () => {
+    const start = JSON.parse(JSON.stringify(runStart([...LEADS])));
+    expect(problem({ ...start, warnings: ['budget below one task'] })).toBe('ok');
+    expect(problem({ ...start, warnings: 'budget below one task' })).toBe(
+      'warnings must be a list, got "budget below one task"',
+    );
+    expect(problem({ ...start, warnings: [''] })).toBe(
+      'warnings[0] must be a non-empty string, got ""',
+    );
+  });
+
   it('wants true or false where the record says yes or no', () => {
     const decided = {
       t: 1,
