@@ -245,8 +245,7 @@ export function program(): Command {
         [{ name: 'regenerated', from: 'the folder' }],
       );
       const reports = reportsOf(log);
-      const files = reportFiles(reports, log, new Set(FORMATS));
-      delete files['events.jsonl'];
+      const files = reportFiles(reports, null, new Set(FORMATS));
       const marker = markerText(reports.summary.scenario, reports.summary.seed);
       await catchingSignals((signal) => writeAtomically(output, files, { marker, signal }));
       if (!flags.quiet)

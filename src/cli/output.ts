@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fsReason, isFsError } from './fs-reason.ts';
 import { MARKER } from './marker.ts';
 import { checkTarget, type Output } from './out-dir.ts';
+import type { FileContent } from './render.ts';
 import { removeStaleTemporaries } from './stale.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -26,7 +27,7 @@ const TEST_PAUSE_MS = Number(process.env.ORGSIM_TEST_PAUSE_WRITE_MS ?? 0);
 
 export async function writeAtomically(
   output: Output,
-  files: Readonly<Record<string, string>>,
+  files: Readonly<Record<string, FileContent>>,
   { marker, signal }: WriteOptions,
 ): Promise<void> {
   const { dir } = output;

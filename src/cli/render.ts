@@ -8,12 +8,17 @@ import { allMarkdown } from '../report/markdown.ts';
 export const FORMATS = ['table', 'md', 'json', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** A file's content: text, or text in chunks (the event log, which can outgrow one string). */
+export type FileContent = string | Iterable<string>;
+
+/** The report files of a run; with `log`, its event log too, written in chunks. */
 export function reportFiles(
   reports: Reports,
-  log: EventLog,
+  log: EventLog | null,
   formats: ReadonlySet<Format>,
-): Record<string, string> {
-  const files: Record<string, string> = { 'events.jsonl': log.toJsonLines() };
+): Record<string, FileContent> {
+  const files: Record<string, FileContent> =
+    log === null ? {} : { 'events.jsonl': log.jsonLineChunks() };
   if (formats.has('md')) Object.assign(files, allMarkdown(reports));
   if (formats.has('json')) {
     files['summary.json'] = `${JSON.stringify(reports.summary, null, 2)}\n`;

@@ -26,8 +26,24 @@ export class EventLog {
   /** One JSON object per line, keys in the order they were written: byte-stable for a seed. */
   toJsonLines(): string {
     let out = '';
-    for (const record of this.entries) out += `${JSON.stringify(record)}\n`;
+    for (const chunk of this.jsonLineChunks()) out += chunk;
     return out;
+  }
+
+  /**
+   * The JSON-lines form a megabyte at a time, for writing and hashing: the whole form of a large
+   * run is longer than the longest string V8 can hold (~512 MiB).
+   */
+  *jsonLineChunks(): Generator<string> {
+    let batch = '';
+    for (const record of this.entries) {
+      batch += `${JSON.stringify(record)}\n`;
+      if (batch.length >= HASH_BATCH) {
+        yield batch;
+        batch = '';
+      }
+    }
+    if (batch !== '') yield batch;
   }
 
   /**
@@ -36,14 +52,7 @@ export class EventLog {
    */
   sha256(): string {
     const hash = createHash('sha256');
-    let batch = '';
-    for (const record of this.entries) {
-      batch += `${JSON.stringify(record)}\n`;
-      if (batch.length >= HASH_BATCH) {
-        hash.update(batch);
-        batch = '';
-      }
-    }
-    return hash.update(batch).digest('hex');
+    for (const chunk of this.jsonLineChunks()) hash.update(chunk);
+    return hash.digest('hex');
   }
 }

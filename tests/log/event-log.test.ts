@@ -26,4 +26,14 @@ describe('EventLog.sha256', () => {
     expect(text.length).toBeGreaterThan(2 ** 20);
     expect(log.sha256()).toBe(createHash('sha256').update(text).digest('hex'));
   });
+
+  it('writes the log in chunks of at least 1 MiB that join to one JSON line per record', () => {
+    const scenario = loadScenario('tier4');
+    const { log } = runSimulation(scenario.config, scenario.name);
+    const chunks = [...log.jsonLineChunks()];
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeGreaterThanOrEqual(2 ** 20);
+    const lines = log.records.map((r) => `${JSON.stringify(r)}\n`).join('');
+    expect(chunks.join('')).toBe(lines);
+  });
 });
