@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { type Calendar, workingHoursBetween } from '../../src/domain/calendar.ts';
 import { requiredGates, type Tier } from '../../src/domain/gates.ts';
 import { allPeople, type IcSpec } from '../../src/domain/org.ts';
+import { checkRecord } from '../../src/log/check-record.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import type { SimConfig } from '../../src/org/config.ts';
 import { runSimulation } from '../../src/org/run.ts';
@@ -45,6 +46,11 @@ export function calendarsOf(
 /** Returns every violated invariant as a sentence; an empty list means the run is sound. */
 export function violations(config: SimConfig, log: readonly LogRecord[]): string[] {
   const out: string[] = [];
+  // Every record the run wrote is one the log's schema (and so `orgsim report`) accepts.
+  for (const [i, r] of log.entries()) {
+    const check = checkRecord(r);
+    if (!check.ok) out.push(`record ${i + 1} (${r.type}) ${check.problem}`);
+  }
   const end = log.at(-1);
   const done = end?.type === 'run.end' && end.reason === 'done';
   const planned = only(log, 'plan.tactical').flatMap((p) => p.tasks);
