@@ -49,6 +49,15 @@ beforeAll(async () => {
   symlinkSync(join(fixtures, 'elsewhere'), join(linked, 'tier1'));
   mkdirSync(join(foreign, 'tier1', '1'), { recursive: true });
   writeFileSync(join(foreign, 'tier1', '1', 'notes.txt'), 'my notes\n');
+  // Legal, but almost certainly not meant: the horizon ends before the work arrives.
+  writeFileSync(
+    join(fixtures, 'warned.yaml'),
+    'horizonHours: 50\ninstructions:\n  - { at: 100, tier: 1 }\n',
+  );
+  writeFileSync(
+    join(fixtures, 'big.yaml'),
+    'org:\n  ics: { backend: 3000 }\ninstructions:\n  - { at: 0, tier: 1, domains: [backend] }\n',
+  );
   before = snapshot(fixtures);
 }, 60_000);
 
@@ -199,6 +208,33 @@ const corpus: Record<string, BadLine> = {
   'report --out a file': {
     args: ['report', log, '--out', aFile],
     says: `--out ${aFile} is a file, not a folder`,
+  },
+  'an unknown limit': {
+    args: ['plan', 'tier1', '--limits', 'speed=3'],
+    says: '--limits has an unknown limit "speed": the limits are people, tasks, instructions, events, hours',
+  },
+  'a limit that is not a number': {
+    args: ['plan', 'tier1', '--limits', 'tasks=lots'],
+    says: '--limits tasks must be a whole number ≥ 1, got "lots"',
+  },
+  'an empty --limits': {
+    args: ['plan', 'tier1', '--limits', ''],
+    says: '--limits takes key=value pairs',
+  },
+  'a warning under --strict': {
+    args: ['scenario', join(fixtures, 'warned.yaml'), '--strict'],
+    freshOut: true,
+    says: 'before the first instruction arrives (at 100 h): nothing will run: raise horizonHours or remove it (an error with --strict)',
+  },
+  'a scenario over the people limit': {
+    args: ['scenario', join(fixtures, 'big.yaml')],
+    freshOut: true,
+    says: 'about 3,004 people (ICs, leads, TLs, the EM, humans and hires), over the limit of 2,000',
+  },
+  'a limit lowered below the scenario': {
+    args: ['scenario', 'tier4', '--limits', 'tasks=100'],
+    freshOut: true,
+    says: 'over the limit of 100. Make it smaller, or raise the limit knowingly with --limits tasks=',
   },
   'report --out on /proc': {
     args: ['report', log, '--out', '/proc/x'],

@@ -4,13 +4,25 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { exitCodeFor } from '../../src/cli/errors.ts';
+import { EXIT } from '../../src/cli/exit-codes.ts';
 import { ScenarioError } from '../../src/scenario/errors.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { HOSTILE } from './hostile-cases.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'orgsim-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The exit code the command line gives for this error (its message is not printed here). */
+function exitCode(error: unknown): number {
+  const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    return exitCodeFor(error, false);
+  } finally {
+    quiet.mockRestore();
+  }
+}
 
 function refusal(file: string): ScenarioError {
   try {
@@ -28,6 +40,7 @@ describe('hostile scenario files', () => {
       const file = join(dir, `hostile-${i}.yaml`);
       writeFileSync(file, c.yaml);
       const error = refusal(file);
+      expect(exitCode(error)).toBe(EXIT.usage);
       expect(error.message).toContain(`hostile-${i}.yaml`);
       expect(error.message).toMatch(c.message);
       // One line per problem, each said once.
