@@ -5,8 +5,8 @@ import type { DeskEmitted } from '../../machines/desk.ts';
 import { calendarProblems } from '../domain/calendar.ts';
 import { allPeople, DOMAINS, type IcSpec } from '../domain/org.ts';
 import { runOutcome } from '../domain/outcome.ts';
-import { type Scheduled, SimulationError } from '../kernel/kernel.ts';
-import { dayOf, HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
+import { SimulationError } from '../kernel/kernel.ts';
+import { HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
 import type { EventLog } from '../log/event-log.ts';
 import { BudgetWatch } from './budget.ts';
 import { changeRequirements } from './changes.ts';
@@ -22,7 +22,7 @@ import {
   withLeads,
   withPlans,
 } from './prepare.ts';
-import { callStandup, newStandupState } from './standup.ts';
+import { callStandup, newStandupState, skipStandups } from './standup.ts';
 import { World } from './world.ts';
 
 export interface RunResult {
@@ -165,6 +165,7 @@ export function runSimulation(
   world.expectedInstructions = instructions.length;
   for (const spec of instructions) {
     world.kernel.scheduleAt(spec.at, () => {
+      world.wake();
       world.receivedInstructions++;
       receiveInstruction(world, spec);
       budget?.checkStuck();
@@ -191,22 +192,25 @@ export function runSimulation(
   }
 
   let stalled = false;
-  const daily = (hour: Hours | null, ritual: (day: number) => void) => {
+  const daily = (
+    hour: Hours | null,
+    hold: (day: number) => void,
+    skipped?: (lastSkipped: Hours) => void,
+  ) => {
     if (hour === null) return;
-    const tick = (self: Scheduled) => {
-      world.dailies.delete(self);
-      if (!world.workRemains()) return;
-      const arrived = world.receivedInstructions === world.expectedInstructions;
-      if (arrived && world.now - world.lastProgress > STALL_DAYS * HOURS_PER_DAY) {
-        stalled = true;
-        return;
-      }
-      ritual(dayOf(world.now));
-      const next: Scheduled = world.after(HOURS_PER_DAY, () => tick(next));
-      world.dailies.add(next);
-    };
-    const first: Scheduled = world.kernel.scheduleAt(hour, () => tick(first));
-    world.dailies.add(first);
+    world.rituals.add({
+      hour,
+      hold: (day) => {
+        const arrived = world.receivedInstructions === world.expectedInstructions;
+        if (arrived && world.now - world.lastProgress > STALL_DAYS * HOURS_PER_DAY) {
+          stalled = true;
+          return false;
+        }
+        hold(day);
+        return true;
+      },
+      ...(skipped === undefined ? {} : { skipped }),
+    });
   };
   // While desks are held on a spent budget no ritual is called: it would be held too.
   daily(config.capacityReviewHour, () => {
@@ -216,10 +220,20 @@ export function runSimulation(
         workHours: config.overheads.rebalanceHours,
       });
   });
-  daily(config.standupHour, (day) => {
-    if (world.held === null) callStandup(world, standups, day);
-  });
-  if (budget && dailyBudgetUsd !== null) daily(0, () => budget.midnight());
+  daily(
+    config.standupHour,
+    (day) => {
+      if (world.held === null) callStandup(world, standups, day);
+    },
+    (lastSkipped) => skipStandups(world, standups, lastSkipped),
+  );
+  // A midnight passed while the org was idle: the day work comes back on starts a fresh budget.
+  if (budget && dailyBudgetUsd !== null)
+    daily(
+      0,
+      () => budget.midnight(),
+      () => budget.midnight(),
+    );
 
   runKernel(world, config.horizonHours, options.progress, () => budget?.halted ?? false);
   const open = [...world.tasks.values()].filter((t) => !t.terminal).length;
