@@ -6,8 +6,10 @@ import { calendarProblems } from '../domain/calendar.ts';
 import { allPeople, DOMAINS, type IcSpec } from '../domain/org.ts';
 import { runOutcome } from '../domain/outcome.ts';
 import { SimulationError } from '../kernel/kernel.ts';
+import { RunLimitError } from '../kernel/limits-error.ts';
 import { HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
 import type { EventLog } from '../log/event-log.ts';
+import { DEFAULT_LIMITS, type Limits } from '../scenario/limits.ts';
 import { BudgetWatch } from './budget.ts';
 import { changeRequirements } from './changes.ts';
 import type { SimConfig } from './config.ts';
@@ -104,30 +106,33 @@ function recordStart(world: World, config: SimConfig, scenario: string): void {
 export interface RunOptions {
   /** Called every few thousand events with the simulated time reached: for progress displays. */
   readonly progress?: (now: Hours) => void;
+  /** Kernel events and simulated hours after which a runaway run is stopped (RunLimitError). */
+  readonly limits?: RunLimits;
 }
+
+export type RunLimits = Pick<Limits, 'events' | 'hours'>;
 
 const PROGRESS_EVERY = 5000;
 
 /**
  * Runs the kernel to the horizon (or to quiescence, or until `halted` says a budget ended the run),
- * reporting progress now and then.
+ * reporting progress now and then. A run that would fire more than `limits.events` events, or an
+ * event past `limits.hours`, is stopped before it does: both checks are one comparison a step.
  */
-function runKernel(
-  world: World,
-  horizon: Hours,
-  progress: RunOptions['progress'],
-  halted: () => boolean,
-): void {
+function runKernel(world: World, horizon: Hours, options: RunOptions, halted: () => boolean): void {
+  const { progress, limits = DEFAULT_LIMITS } = options;
   const kernel = world.kernel;
+  const until = Math.min(horizon, limits.hours);
   let steps = 0;
-  for (
-    let next = kernel.nextTime();
-    next !== undefined && next <= horizon && !halted();
-    next = kernel.nextTime()
-  ) {
+  let next = kernel.nextTime();
+  for (; next !== undefined && next <= until && !halted(); next = kernel.nextTime()) {
+    if (steps === limits.events) throw RunLimitError.events(kernel.now, limits.events);
     kernel.step();
-    if (progress && ++steps % PROGRESS_EVERY === 0) progress(kernel.now);
+    steps++;
+    if (progress && steps % PROGRESS_EVERY === 0) progress(kernel.now);
   }
+  if (next !== undefined && next > until && next <= horizon && !halted())
+    throw RunLimitError.hours(kernel.now, next, steps, limits.hours);
   if (Number.isFinite(horizon) && !halted()) kernel.runUntil(horizon);
 }
 
@@ -235,7 +240,7 @@ export function runSimulation(
       () => budget.midnight(),
     );
 
-  runKernel(world, config.horizonHours, options.progress, () => budget?.halted ?? false);
+  runKernel(world, config.horizonHours, options, () => budget?.halted ?? false);
   const open = [...world.tasks.values()].filter((t) => !t.terminal).length;
   const finite = Number.isFinite(config.horizonHours);
   const spent = budget?.spent();
