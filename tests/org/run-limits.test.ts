@@ -95,19 +95,22 @@ describe('the limit on simulated hours', () => {
 });
 
 describe('a calendar of a few seconds a day (bypassing the schema)', () => {
-  // 0.00001 h a day: a quarter-hour intake takes 25,000 days. The run crawls through simulated
-  // time instead of ending; the guard stops it whichever limit it meets first.
-  const crawling = defaultConfig({
-    org: defaultOrg({ calendar: { hoursPerDay: 1e-5, startHour: 0 } }),
-    instructions: [one(1)],
-  });
+  // A quarter-hour intake takes 25,000 days at 0.00001 h a day, 250 million at a nanosecond: the
+  // run crawls through simulated time instead of ending. The guard stops it whichever limit it
+  // meets first.
+  for (const hoursPerDay of [1e-5, 1e-9]) {
+    const crawling = defaultConfig({
+      org: defaultOrg({ calendar: { hoursPerDay, startHour: 0 } }),
+      instructions: [one(1)],
+    });
 
-  it('is stopped within a small limit on events', () => {
-    const error = stopped(crawling, { events: 100, hours: DEFAULT_LIMITS.hours });
-    expect(error.message).toContain('after 100 events');
-  });
+    it(`is stopped within a small limit on events (${hoursPerDay} h a day)`, () => {
+      const error = stopped(crawling, { events: 100, hours: DEFAULT_LIMITS.hours });
+      expect(error.message).toContain('after 100 events');
+    });
 
-  it('is stopped by the default limit on hours', () => {
-    expect(stopped(crawling, DEFAULT_LIMITS).message).toContain('--limits hours=2000000');
-  });
+    it(`is stopped by the default limit on hours (${hoursPerDay} h a day)`, () => {
+      expect(stopped(crawling, DEFAULT_LIMITS).message).toContain('--limits hours=2000000');
+    });
+  }
 });
