@@ -130,7 +130,8 @@ function weeksToSkip(t: Hours, span: number, perWeek: number, calendar: Calendar
   if (!(span > LONG_WALK_WEEKS * perWeek)) return 0;
   const lastHoliday = Math.max(-1, ...(calendar.holidays ?? []));
   const origin = calendar.startHour - (calendar.utcOffsetHours ?? 0);
-  if (Math.floor((t - origin) / HOURS_PER_DAY) < lastHoliday) return 0;
+  // The windows still to come open on this day or later (a 24 h window ends as the next opens).
+  if (Math.floor((t - origin) / HOURS_PER_DAY) <= lastHoliday) return 0;
   return Math.floor(span / perWeek) - 1;
 }
 

@@ -23,7 +23,7 @@ describe('walks of more than a year of windows', () => {
           expect(finishTime(from, work, calendar)).toBe(finishTimeRef(from, work, calendar, 1 / 4));
         },
       ),
-      { numRuns: 30 },
+      { numRuns: 100 },
     );
   });
 
@@ -39,7 +39,7 @@ describe('walks of more than a year of windows', () => {
           );
         },
       ),
-      { numRuns: 30 },
+      { numRuns: 100 },
     );
   });
 
@@ -54,6 +54,11 @@ describe('walks of more than a year of windows', () => {
     // One holiday (the Wednesday of week 0) takes one more working day: Monday of week 100.
     expect(finishTime(0, 4000, { ...office, holidays: [2] })).toBe(100 * WEEK + 17);
     expect(workingHoursBetween(0, 100 * WEEK, office)).toBe(4000);
+    // 24 h a day, day 1 off: the window of day 0 ends as the holiday's would open. 53 weeks of
+    // work is 371 days, and the holiday makes it 372.
+    expect(finishTime(0, 53 * WEEK, { hoursPerDay: 24, startHour: 0, holidays: [1] })).toBe(
+      372 * 24,
+    );
     expect(workingHoursBetween(0, 100 * WEEK, { ...office, holidays: [2] })).toBe(3992);
   });
 
