@@ -136,6 +136,7 @@ async function runScenario(name: string, flags: ScenarioFlags): Promise<void> {
   const simStarted = performance.now();
   const { log } = runSimulation(scenario.config, scenario.name, {
     warnings: scenario.warnings,
+    ...(flags.limits ? { limits: flags.limits } : {}),
     ...(progress ? { progress } : {}),
   });
   const simMs = performance.now() - simStarted;
@@ -205,6 +206,7 @@ export function program(): Command {
       const scenario = load(name, flags);
       const { log } = runSimulation(scenario.config, scenario.name, {
         warnings: scenario.warnings,
+        ...(flags.limits ? { limits: flags.limits } : {}),
       });
       const reports = reportsOf(log);
       const days = reports.standup.filter((d) => flags.day === undefined || d.day === flags.day);

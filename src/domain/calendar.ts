@@ -112,18 +112,52 @@ export function workStart(t: Hours, calendar: Calendar): Hours {
   return Math.max(t, start);
 }
 
+const WEEK: Hours = 7 * HOURS_PER_DAY;
+
+/**
+ * Walks longer than this many weeks jump whole weeks at once: every week past the last holiday
+ * has the same windows, so a tiny `hoursPerDay` or a huge span costs a few steps, not one per day.
+ * Ordinary work (hours to weeks) never comes near it, so its arithmetic is the day-by-day walk's.
+ */
+const LONG_WALK_WEEKS = 52;
+
+/**
+ * How many whole weeks from `t` (a window's end) a walk may skip with `span` still to go (work
+ * hours or clock hours, `perWeek` of them a week), leaving at least a week to walk; 0 when short
+ * or while holidays lie ahead.
+ */
+function weeksToSkip(t: Hours, span: number, perWeek: number, calendar: Calendar): number {
+  if (!(span > LONG_WALK_WEEKS * perWeek)) return 0;
+  const lastHoliday = Math.max(-1, ...(calendar.holidays ?? []));
+  const origin = calendar.startHour - (calendar.utcOffsetHours ?? 0);
+  // The windows still to come open on this day or later (a 24 h window ends as the next opens).
+  if (Math.floor((t - origin) / HOURS_PER_DAY) <= lastHoliday) return 0;
+  return Math.floor(span / perWeek) - 1;
+}
+
+/** Working hours in a week with no holiday. */
+function weekHours(calendar: Calendar): Hours {
+  return calendar.hoursPerDay * (calendar.workingDays?.length ?? DAY_NAMES.length);
+}
+
 /** The earliest time at which `work` hours of working time after `from` have been done. */
 export function finishTime(from: Hours, work: Hours, calendar: Calendar): Hours {
   if (alwaysOn(calendar) || work <= 0) return from + Math.max(work, 0);
+  const perWeek = weekHours(calendar);
   let left = work;
   let t = from;
   for (;;) {
     const [start, end] = windowAtOrAfter(t, calendar);
     const begin = Math.max(t, start);
-    const room = end - begin;
+    // Far enough from 0 a tiny window is below the clock's resolution (start + hoursPerDay ===
+    // start): it still does its hours of work, or the walk would never end.
+    const room = end > begin ? end - begin : calendar.hoursPerDay;
     if (left <= room) return begin + left;
     left -= room;
     t = end;
+    const weeks = weeksToSkip(t, left, perWeek, calendar);
+    left -= weeks * perWeek;
+    t += weeks * WEEK;
   }
 }
 
@@ -131,6 +165,7 @@ export function finishTime(from: Hours, work: Hours, calendar: Calendar): Hours 
 export function workingHoursBetween(from: Hours, to: Hours, calendar: Calendar): Hours {
   if (to <= from) return 0;
   if (alwaysOn(calendar)) return to - from;
+  const perWeek = weekHours(calendar);
   let total = 0;
   let t = from;
   while (t < to) {
@@ -138,6 +173,9 @@ export function workingHoursBetween(from: Hours, to: Hours, calendar: Calendar):
     if (start >= to) break;
     total += Math.min(end, to) - Math.max(t, start);
     t = end;
+    const weeks = weeksToSkip(t, to - t, WEEK, calendar);
+    total += weeks * perWeek;
+    t += weeks * WEEK;
   }
   return total;
 }

@@ -5,9 +5,11 @@ import type { DeskEmitted } from '../../machines/desk.ts';
 import { calendarProblems } from '../domain/calendar.ts';
 import { allPeople, DOMAINS, type IcSpec } from '../domain/org.ts';
 import { runOutcome } from '../domain/outcome.ts';
-import { type Scheduled, SimulationError } from '../kernel/kernel.ts';
-import { dayOf, HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
+import { SimulationError } from '../kernel/kernel.ts';
+import { RunLimitError } from '../kernel/limits-error.ts';
+import { HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
 import type { EventLog } from '../log/event-log.ts';
+import { DEFAULT_LIMITS, type Limits } from '../scenario/limits.ts';
 import { BudgetWatch } from './budget.ts';
 import { changeRequirements } from './changes.ts';
 import type { SimConfig } from './config.ts';
@@ -22,7 +24,7 @@ import {
   withLeads,
   withPlans,
 } from './prepare.ts';
-import { callStandup, newStandupState } from './standup.ts';
+import { callStandup, newStandupState, skipStandups } from './standup.ts';
 import { World } from './world.ts';
 
 export interface RunResult {
@@ -116,30 +118,33 @@ export interface RunOptions {
   readonly progress?: (now: Hours) => void;
   /** The scenario's warnings, recorded in run.start so that reports list them. */
   readonly warnings?: readonly string[];
+  /** Kernel events and simulated hours after which a runaway run is stopped (RunLimitError). */
+  readonly limits?: RunLimits;
 }
+
+export type RunLimits = Pick<Limits, 'events' | 'hours'>;
 
 const PROGRESS_EVERY = 5000;
 
 /**
  * Runs the kernel to the horizon (or to quiescence, or until `halted` says a budget ended the run),
- * reporting progress now and then.
+ * reporting progress now and then. A run that would fire more than `limits.events` events, or an
+ * event past `limits.hours`, is stopped before it does: both checks are one comparison a step.
  */
-function runKernel(
-  world: World,
-  horizon: Hours,
-  progress: RunOptions['progress'],
-  halted: () => boolean,
-): void {
+function runKernel(world: World, horizon: Hours, options: RunOptions, halted: () => boolean): void {
+  const { progress, limits = DEFAULT_LIMITS } = options;
   const kernel = world.kernel;
+  const until = Math.min(horizon, limits.hours);
   let steps = 0;
-  for (
-    let next = kernel.nextTime();
-    next !== undefined && next <= horizon && !halted();
-    next = kernel.nextTime()
-  ) {
+  let next = kernel.nextTime();
+  for (; next !== undefined && next <= until && !halted(); next = kernel.nextTime()) {
+    if (steps === limits.events) throw RunLimitError.events(kernel.now, limits.events);
     kernel.step();
-    if (progress && ++steps % PROGRESS_EVERY === 0) progress(kernel.now);
+    steps++;
+    if (progress && steps % PROGRESS_EVERY === 0) progress(kernel.now);
   }
+  if (next !== undefined && next > until && next <= horizon && !halted())
+    throw RunLimitError.hours(kernel.now, next, steps, limits.hours);
   if (Number.isFinite(horizon) && !halted()) kernel.runUntil(horizon);
 }
 
@@ -178,6 +183,7 @@ export function runSimulation(
   world.expectedInstructions = instructions.length;
   for (const spec of instructions) {
     world.kernel.scheduleAt(spec.at, () => {
+      world.wake();
       world.receivedInstructions++;
       receiveInstruction(world, spec);
       budget?.checkStuck();
@@ -204,22 +210,25 @@ export function runSimulation(
   }
 
   let stalled = false;
-  const daily = (hour: Hours | null, ritual: (day: number) => void) => {
+  const daily = (
+    hour: Hours | null,
+    hold: (day: number) => void,
+    skipped?: (lastSkipped: Hours) => void,
+  ) => {
     if (hour === null) return;
-    const tick = (self: Scheduled) => {
-      world.dailies.delete(self);
-      if (!world.workRemains()) return;
-      const arrived = world.receivedInstructions === world.expectedInstructions;
-      if (arrived && world.now - world.lastProgress > STALL_DAYS * HOURS_PER_DAY) {
-        stalled = true;
-        return;
-      }
-      ritual(dayOf(world.now));
-      const next: Scheduled = world.after(HOURS_PER_DAY, () => tick(next));
-      world.dailies.add(next);
-    };
-    const first: Scheduled = world.kernel.scheduleAt(hour, () => tick(first));
-    world.dailies.add(first);
+    world.rituals.add({
+      hour,
+      hold: (day) => {
+        const arrived = world.receivedInstructions === world.expectedInstructions;
+        if (arrived && world.now - world.lastProgress > STALL_DAYS * HOURS_PER_DAY) {
+          stalled = true;
+          return false;
+        }
+        hold(day);
+        return true;
+      },
+      ...(skipped === undefined ? {} : { skipped }),
+    });
   };
   // While desks are held on a spent budget no ritual is called: it would be held too.
   daily(config.capacityReviewHour, () => {
@@ -229,12 +238,22 @@ export function runSimulation(
         workHours: config.overheads.rebalanceHours,
       });
   });
-  daily(config.standupHour, (day) => {
-    if (world.held === null) callStandup(world, standups, day);
-  });
-  if (budget && dailyBudgetUsd !== null) daily(0, () => budget.midnight());
+  daily(
+    config.standupHour,
+    (day) => {
+      if (world.held === null) callStandup(world, standups, day);
+    },
+    (lastSkipped) => skipStandups(world, standups, lastSkipped),
+  );
+  // A midnight passed while the org was idle: the day work comes back on starts a fresh budget.
+  if (budget && dailyBudgetUsd !== null)
+    daily(
+      0,
+      () => budget.midnight(),
+      () => budget.midnight(),
+    );
 
-  runKernel(world, config.horizonHours, options.progress, () => budget?.halted ?? false);
+  runKernel(world, config.horizonHours, options, () => budget?.halted ?? false);
   const open = [...world.tasks.values()].filter((t) => !t.terminal).length;
   const finite = Number.isFinite(config.horizonHours);
   const spent = budget?.spent();

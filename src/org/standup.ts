@@ -96,6 +96,17 @@ export function callStandup(world: World, state: StandupState, day: number): voi
     if (p.role === 'DL' && (today.awaiting.get(p.spec.id) ?? 0) === 0) rollUp(world, state, p, day);
 }
 
+/**
+ * The org held no standup while it was idle, the last one it skipped at `t`: what anyone finished
+ * before then counts as reported, so the next standup's "yesterday" starts there, as it would have.
+ */
+export function skipStandups(world: World, state: StandupState, t: Hours): void {
+  for (const p of world.people.values()) {
+    const last = state.lastReport.get(p.spec.id);
+    if (p.role === 'IC' && (last === undefined || last < t)) state.lastReport.set(p.spec.id, t);
+  }
+}
+
 /** Blockers on the tasks a person holds, with their type and how long they have stood. */
 function blockersOf(world: World, tasks: Iterable<TaskState>): Blocker[] {
   const out: Blocker[] = [];

@@ -33,6 +33,7 @@ import { formatTime, type Hours } from '../kernel/time.ts';
 import { EventLog } from '../log/event-log.ts';
 import type { OrgRecord, Protocol } from '../log/records.ts';
 import type { InstructionSpec, RequirementChange, SimConfig } from './config.ts';
+import { DailyRituals } from './dailies.ts';
 import type { TaskActor } from './task-actor.ts';
 
 const MACHINES = {
@@ -217,8 +218,8 @@ export class World {
   /** Instructions the scenario will send, and how many have arrived. */
   expectedInstructions = 0;
   receivedInstructions = 0;
-  /** The daily rituals' next timers, cancelled once all work is done so the run ends with it. */
-  readonly dailies = new Set<Scheduled>();
+  /** The daily rituals: they run while work is in flight, and cost nothing while the org is idle. */
+  readonly rituals = new DailyRituals(this.kernel, () => this.inFlight());
   arrivals = 0;
   /** Desks held on a spent budget run only work of this priority or more urgent; null: no hold. */
   private holdLevel: number | null = null;
@@ -252,6 +253,20 @@ export class World {
     return this.openInstructions > 0;
   }
 
+  /** Whether any instruction is in the EM's intake or accepted and unfinished: work in flight. */
+  inFlight(): boolean {
+    return this.pendingInstructions.size > 0 || this.openInstructions > 0;
+  }
+
+  /**
+   * Work arrives: an org that was idle holds its rituals again from their next hour, and counts a
+   * stall from now (idle days are not days without progress).
+   */
+  wake(): void {
+    if (!this.inFlight()) this.lastProgress = Math.max(this.lastProgress, this.now);
+    this.rituals.wake();
+  }
+
   /** Counts an instruction the EM has accepted, per team and priority; `close` undoes it. */
   open(instruction: InstructionState): void {
     this.openInstructions++;
@@ -277,11 +292,12 @@ export class World {
     return this.capable.get(instruction) ?? this.teams();
   }
 
-  /** Called when an instruction finishes: with nothing left to do, the rituals stop. */
+  /**
+   * Called when an instruction finishes: with nothing left in flight the rituals stop, and the
+   * kernel goes straight to whatever comes next (the next instruction, or the end of the run).
+   */
   settle(): void {
-    if (this.workRemains()) return;
-    for (const timer of this.dailies) this.kernel.cancel(timer);
-    this.dailies.clear();
+    if (!this.inFlight()) this.rituals.sleep();
   }
 
   record(record: OrgRecord): void {

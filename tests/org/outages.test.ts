@@ -97,9 +97,10 @@ describe('a Domain Lead out for two days', () => {
 
 describe('the EM and humans out', () => {
   it('has the TL take in an instruction that arrives while the EM is out, when it covers', () => {
-    const late = { ...three([4, 4, 4]), at: 10 };
+    // It arrives at 07:00, so the org has work in flight at the first capacity review, at 08:00.
+    const late = { ...three([4, 4, 4]), at: 7 };
     const covered = run({ person: 'em', from: 5, to: 100, cover: 'tl' }, { instructions: [late] });
-    expect(only(covered, 'instruction.decided')[0]).toMatchObject({ by: 'tl', t: 10.25 });
+    expect(only(covered, 'instruction.decided')[0]).toMatchObject({ by: 'tl', t: 7.25 });
     // Without a cover, intake waits for the EM's return at 100 h, behind the four capacity
     // reviews of 08:00 on days 0–3 that waited too (rituals first): 100 + 4 × 0.5 + 0.25.
     const waiting = run({ person: 'em', from: 5, to: 100 }, { instructions: [late] });

@@ -123,7 +123,7 @@ describe('mutated shipped scenarios', () => {
           return;
         }
         try {
-          runSimulation(scenario.config, scenario.name);
+          runSimulation(scenario.config, scenario.name, { limits: LIMITS });
           seen.ran++;
         } catch (error) {
           if ((error as Error).name !== 'RunLimitError') throw error;
