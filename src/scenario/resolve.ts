@@ -7,6 +7,7 @@ import { ALWAYS } from '../domain/calendar.ts';
 import type { EffortModel } from '../domain/effort.ts';
 import { allPeople, type Domain, type SkillLevel } from '../domain/org.ts';
 import type { PlanHint } from '../domain/planning/generate.ts';
+import { dependencyOrder } from '../domain/planning/graph.ts';
 import {
   type Plan,
   planProblems,
@@ -73,24 +74,20 @@ function orgInput(raw: ParsedScenario['org']): OrgInput {
   };
 }
 
-/** Plan milestones: the depth of each strategic task in the strategic DAG. */
+/** Plan milestones: the depth of each strategic task in the strategic DAG (cycles are errors). */
 function milestones(
   strategic: ReadonlyArray<{ id: string; dependsOn?: string[] | undefined }>,
 ): Map<string, number> {
   const byId = new Map(strategic.map((s) => [s.id, s]));
+  const depsOf = (id: string) => byId.get(id)?.dependsOn ?? [];
+  const { order } = dependencyOrder({ nodes: strategic.map((s) => s.id), dependsOn: depsOf });
   const depth = new Map<string, number>();
-  const visit = (id: string, trail: Set<string>): number => {
-    const known = depth.get(id);
-    if (known !== undefined) return known;
-    if (trail.has(id)) return 0;
-    trail.add(id);
-    const deps = byId.get(id)?.dependsOn ?? [];
-    const d =
-      deps.length === 0 ? 0 : 1 + Math.max(...deps.map((x) => (byId.has(x) ? visit(x, trail) : 0)));
-    depth.set(id, d);
-    return d;
-  };
-  for (const s of strategic) visit(s.id, new Set());
+  for (const id of order) {
+    const deps = depsOf(id);
+    let deepest = -1;
+    for (const d of deps) deepest = Math.max(deepest, byId.has(d) ? (depth.get(d) ?? 0) : 0);
+    depth.set(id, deps.length === 0 ? 0 : 1 + deepest);
+  }
   return depth;
 }
 

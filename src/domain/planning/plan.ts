@@ -5,6 +5,7 @@ import type { Hours } from '../../kernel/time.ts';
 import type { Tier } from '../gates.ts';
 import type { Domain } from '../org.ts';
 import type { Complexity } from '../skills.ts';
+import { dependencyOrder } from './graph.ts';
 
 export interface StrategicTask {
   readonly id: string;
@@ -61,42 +62,33 @@ export function handoffDomains(
  */
 export function remainingPath(plan: Plan): Map<string, Hours> {
   const consumersOf = consumers(plan);
-  const memo = new Map<string, Hours>();
   const byId = new Map(plan.tactical.map((t) => [t.id, t]));
-  const visit = (id: string): Hours => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    const task = byId.get(id) as TacticalTask;
+  // Consumers before the tasks they consume: the order of the graph of "who consumes me".
+  const { order } = dependencyOrder({
+    nodes: plan.tactical.map((t) => t.id),
+    dependsOn: (id) => (consumersOf.get(id) ?? []).map((c) => c.id),
+  });
+  const memo = new Map<string, Hours>();
+  for (const id of order) {
     let longest = 0;
-    for (const c of consumersOf.get(id) ?? []) longest = Math.max(longest, visit(c.id));
-    const value = task.estimateHours + longest;
-    memo.set(id, value);
-    return value;
-  };
-  for (const t of plan.tactical) visit(t.id);
+    for (const c of consumersOf.get(id) ?? []) longest = Math.max(longest, memo.get(c.id) ?? 0);
+    memo.set(id, (byId.get(id) as TacticalTask).estimateHours + longest);
+  }
   return memo;
 }
 
 /** Checks that dependencies name tasks of the plan and form no cycle; returns the problems. */
 export function planProblems(plan: Plan): string[] {
   const problems: string[] = [];
-  const ids = new Set(plan.tactical.map((t) => t.id));
+  const byId = new Map(plan.tactical.map((t) => [t.id, t]));
   for (const t of plan.tactical) {
     for (const d of t.dependsOn)
-      if (!ids.has(d)) problems.push(`${t.id} depends on unknown task ${d}`);
+      if (!byId.has(d)) problems.push(`${t.id} depends on unknown task ${d}`);
   }
-  const state = new Map<string, 'open' | 'done'>();
-  const byId = new Map(plan.tactical.map((t) => [t.id, t]));
-  const walk = (id: string, trail: string[]): void => {
-    if (state.get(id) === 'done') return;
-    if (state.get(id) === 'open') {
-      problems.push(`dependency cycle: ${[...trail.slice(trail.indexOf(id)), id].join(' → ')}`);
-      return;
-    }
-    state.set(id, 'open');
-    for (const d of byId.get(id)?.dependsOn ?? []) if (ids.has(d)) walk(d, [...trail, id]);
-    state.set(id, 'done');
-  };
-  for (const t of plan.tactical) walk(t.id, []);
+  const { cycles } = dependencyOrder({
+    nodes: plan.tactical.map((t) => t.id),
+    dependsOn: (id) => byId.get(id)?.dependsOn ?? [],
+  });
+  for (const cycle of cycles) problems.push(`dependency cycle: ${cycle.join(' → ')}`);
   return problems;
 }
