@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { orgsim, STACK_FRAME, snapshot } from './orgsim.ts';
 
 const base = mkdtempSync(join(tmpdir(), 'orgsim-warn-cli-'));
