@@ -2,7 +2,7 @@
 // no tags that construct objects, nothing executed), validated against the schema, then resolved.
 // Every problem becomes a ScenarioError that names the file, the field, the value and the fix.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -224,14 +224,18 @@ function readScenarioText(file: string, shown: string): string {
   const fail = (message: string): never => {
     throw new ScenarioError(shown, [{ path: [], message }]);
   };
+  const limit = MAX_FILE_BYTES.toLocaleString('en-US');
+  const tooBig = (size?: number) =>
+    fail(
+      `is ${size === undefined ? 'more than' : `${size.toLocaleString('en-US')} bytes, more than`} the ${limit}${size === undefined ? ' bytes' : ''} a scenario may have: describe repeated work with \`arrivals\` or \`teams: N\` instead of listing it`,
+    );
+  let bytes: Buffer;
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) fail('is a folder: give the path of a scenario .yaml file');
-    if (stat.size > MAX_FILE_BYTES)
-      fail(
-        `is ${stat.size.toLocaleString('en-US')} bytes, more than the ${MAX_FILE_BYTES.toLocaleString('en-US')} a scenario may have: describe repeated work with \`arrivals\` or \`teams: N\` instead of listing it`,
-      );
-    return readFileSync(file, 'utf8');
+    if (stat.size > MAX_FILE_BYTES) tooBig(stat.size);
+    // Read at most one byte past the limit: a pipe or a device (`/dev/zero`) has no size to check.
+    bytes = readAtMost(file, MAX_FILE_BYTES + 1);
   } catch (error) {
     if (error instanceof ScenarioError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -240,6 +244,31 @@ function readScenarioText(file: string, shown: string): string {
         ? 'does not exist: give the path of a scenario file, or a name from scenarios/'
         : `cannot be read (${code ?? (error as Error).message}): check the path and its permissions`,
     );
+  }
+  if (bytes.length > MAX_FILE_BYTES) tooBig();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('is not UTF-8 text: a scenario is a YAML file');
+  }
+}
+
+/** The first `limit` bytes of a file (all of it when shorter), read in chunks. */
+function readAtMost(file: string, limit: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunk = Buffer.alloc(1 << 16);
+    while (total < limit) {
+      const n = readSync(fd, chunk, 0, Math.min(chunk.length, limit - total), null);
+      if (n === 0) break;
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+      total += n;
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
   }
 }
 

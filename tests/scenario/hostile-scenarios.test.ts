@@ -57,6 +57,19 @@ describe('hostile scenario files', () => {
     );
   });
 
+  it('refuses an endless device after reading one byte past the limit, and never hangs', () => {
+    expect(refusal('/dev/zero').message).toMatch(
+      /\(the file\) is more than the 4,194,304 bytes a scenario may have/,
+    );
+  });
+
+  it('refuses a file that is not UTF-8 text', () => {
+    const file = join(dir, 'binary.yaml');
+    // 0xC3 opens a two-byte UTF-8 sequence that 0x28 cannot continue; 0xFF never appears in UTF-8.
+    writeFileSync(file, Buffer.from([0x73, 0x65, 0x65, 0x64, 0x3a, 0x20, 0xc3, 0x28, 0xff, 0x0a]));
+    expect(refusal(file).message).toMatch(/binary\.yaml: \(the file\) is not UTF-8 text/);
+  });
+
   it('refuses a folder given as a scenario', () => {
     expect(refusal(`${dir}/`).message).toMatch(/is a folder: give the path of a scenario/);
   });
