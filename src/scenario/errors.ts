@@ -29,6 +29,9 @@ export function formatValue(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+/** The most problems printed: a generated file can have thousands, and the first say enough. */
+export const MAX_SHOWN = 100;
+
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';
 
@@ -36,7 +39,12 @@ export class ScenarioError extends Error {
     readonly file: string,
     readonly issues: readonly ScenarioIssue[],
   ) {
-    super(issues.map((i) => formatIssue(file, i)).join('\n'));
+    const shown = issues.slice(0, MAX_SHOWN).map((i) => formatIssue(file, i));
+    if (issues.length > MAX_SHOWN)
+      shown.push(
+        `${file}: … and ${(issues.length - MAX_SHOWN).toLocaleString('en-US')} more problems: fix these first`,
+      );
+    super(shown.join('\n'));
   }
 }
 

@@ -70,6 +70,17 @@ describe('hostile scenario files', () => {
     expect(refusal(file).message).toMatch(/binary\.yaml: \(the file\) is not UTF-8 text/);
   });
 
+  it('lists the first 100 problems of a generated file and counts the rest', () => {
+    const file = join(dir, 'many.yaml');
+    const bad = Array.from({ length: 250 }, (_, i) => `  - { at: -${i + 1}, tier: 1 }`);
+    writeFileSync(file, `instructions:\n${bad.join('\n')}\n`);
+    const lines = refusal(file).message.split('\n');
+    expect(lines).toHaveLength(101);
+    expect(lines[0]).toMatch(/:2:\d+: instructions\[0\]\.at must be ≥ 0 hours .*got -1$/);
+    expect(lines[99]).toMatch(/instructions\[99\]\.at .*got -100$/);
+    expect(lines[100]).toMatch(/many\.yaml: … and 150 more problems: fix these first$/);
+  });
+
   it('refuses a folder given as a scenario', () => {
     expect(refusal(`${dir}/`).message).toMatch(/is a folder: give the path of a scenario/);
   });
