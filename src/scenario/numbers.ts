@@ -20,13 +20,19 @@ const grouped = (n: number) => n.toLocaleString('en-US');
 
 /** A whole number in [min, max]; the message says so. */
 export function whole(min: number, max = Number.MAX_SAFE_INTEGER) {
-  const expected =
-    max === Number.MAX_SAFE_INTEGER
-      ? `must be a whole number ≥ ${grouped(min)}`
-      : `must be a whole number from ${grouped(min)} to ${grouped(max)}`;
-  return z.number().int({ error: expected }).min(min, { error: expected }).max(max, {
-    error: expected,
-  });
+  const unbounded = max === Number.MAX_SAFE_INTEGER;
+  const expected = unbounded
+    ? `must be a whole number ≥ ${grouped(min)}`
+    : `must be a whole number from ${grouped(min)} to ${grouped(max)}`;
+  return z
+    .number()
+    .int({ error: expected })
+    .min(min, { error: expected })
+    .max(max, {
+      error: unbounded
+        ? `must be a whole number ≤ ${grouped(max)}, the largest exact one`
+        : expected,
+    });
 }
 
 /** A number in [min, max] with its unit and why the bounds are there. */

@@ -18,6 +18,12 @@ const aliasBomb = [
 ].join('\n');
 
 export const HOSTILE: readonly HostileCase[] = [
+  {
+    name: 'a seed beyond the exact whole numbers',
+    yaml: `seed: 1e20\n${ok}`,
+    message:
+      /:1:7: seed must be a whole number ≤ 9,007,199,254,740,991, the largest exact one, got 1e20/,
+  },
   // Names that would reach a path.
   {
     name: 'a name that climbs out of --out',
