@@ -11,7 +11,13 @@ import { runSimulation } from '../org/run.ts';
 import { standupMarkdown } from '../report/markdown.ts';
 import { plansDocument, plansText } from '../report/plan.ts';
 import { terminalReport, useColour } from '../report/terminal.ts';
-import { DEFAULT_LIMITS, type Limits, parseLimits } from '../scenario/limits.ts';
+import {
+  DEFAULT_LIMITS,
+  EVENTS_BASE,
+  EVENTS_PER_TASK,
+  type Limits,
+  parseLimits,
+} from '../scenario/limits.ts';
 import { loadScenario, scenarioNames } from '../scenario/load.ts';
 import { exitCodeFor } from './errors.ts';
 import { EXIT } from './exit-codes.ts';
@@ -72,7 +78,7 @@ function progressReporter(quiet: boolean): ((now: number) => void) | undefined {
   };
 }
 
-function limitsOption(value: string): Limits {
+function limitsOption(value: string): Partial<Limits> {
   const limits = parseLimits(value);
   if (typeof limits === 'string') throw new UsageError(`--limits ${limits}`);
   return limits;
@@ -85,9 +91,14 @@ function withLoadOptions(command: Command): Command {
     .addOption(
       new Option(
         '--limits <list>',
-        `raise or lower size limits knowingly: ${Object.entries(DEFAULT_LIMITS)
+        `raise or lower size limits knowingly, e.g. tasks=200000; the defaults: ${Object.entries(
+          DEFAULT_LIMITS,
+        )
+          .filter(([k]) => k !== 'events')
           .map(([k, v]) => `${k}=${v}`)
-          .join(',')} (the defaults)`,
+          .join(
+            ',',
+          )}, events ${EVENTS_BASE} + ${EVENTS_PER_TASK} per task (at most ${DEFAULT_LIMITS.events})`,
       ).argParser(limitsOption),
     );
 }
@@ -95,7 +106,7 @@ function withLoadOptions(command: Command): Command {
 interface LoadFlags {
   seed?: number;
   strict?: boolean;
-  limits?: Limits;
+  limits?: Partial<Limits>;
 }
 
 /** Loads a scenario with the flags' overrides and prints its warnings on stderr. */
@@ -136,7 +147,7 @@ async function runScenario(name: string, flags: ScenarioFlags): Promise<void> {
   const simStarted = performance.now();
   const { log } = runSimulation(scenario.config, scenario.name, {
     warnings: scenario.warnings,
-    ...(flags.limits ? { limits: flags.limits } : {}),
+    limits: scenario.limits,
     ...(progress ? { progress } : {}),
   });
   const simMs = performance.now() - simStarted;
@@ -206,7 +217,7 @@ export function program(): Command {
       const scenario = load(name, flags);
       const { log } = runSimulation(scenario.config, scenario.name, {
         warnings: scenario.warnings,
-        ...(flags.limits ? { limits: flags.limits } : {}),
+        limits: scenario.limits,
       });
       const reports = reportsOf(log);
       const days = reports.standup.filter((d) => flags.day === undefined || d.day === flags.day);

@@ -24,12 +24,29 @@ export const DEFAULT_LIMITS: Limits = {
   hours: 2_000_000,
 };
 
+/** Kernel events a run may fire by default: a million, and 2,000 more per task it may have. */
+export const EVENTS_BASE = 1_000_000;
+export const EVENTS_PER_TASK = 2_000;
+
 /**
- * `--limits people=5000,tasks=200000`: the defaults with the named limits replaced. Returns the
+ * The limits of one scenario: the defaults, with the events limit scaled to its size (so that a
+ * small scenario caught in a loop is stopped in seconds, not after 20 million events and
+ * gigabytes of log), and whatever the user set knowingly.
+ */
+export function limitsFor(estimatedTasks: number, set: Partial<Limits> = {}): Limits {
+  const events = Math.min(
+    DEFAULT_LIMITS.events,
+    EVENTS_BASE + EVENTS_PER_TASK * Math.ceil(estimatedTasks),
+  );
+  return { ...DEFAULT_LIMITS, events, ...set };
+}
+
+/**
+ * `--limits people=5000,tasks=200000`: the limits named, to replace the defaults. Returns the
  * problem as a sentence when the text is not a list of known `key=whole number` pairs.
  */
-export function parseLimits(text: string): Limits | string {
-  const out: { -readonly [K in keyof Limits]: number } = { ...DEFAULT_LIMITS };
+export function parseLimits(text: string): Partial<Limits> | string {
+  const out: { -readonly [K in keyof Limits]?: number } = {};
   const keys = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[];
   const isKey = (key: string): key is keyof Limits => (keys as string[]).includes(key);
   const pairs = text.split(',').map((p) => p.trim());

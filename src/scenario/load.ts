@@ -14,7 +14,8 @@ import {
   ScenarioError,
   type ScenarioIssue,
 } from './errors.ts';
-import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { estimateOf } from './estimate.ts';
+import { type Limits, limitsFor } from './limits.ts';
 import { nameFromFile } from './names.ts';
 import { type ResolvedScenario, resolveScenario } from './resolve.ts';
 import { scenarioSchema } from './schema.ts';
@@ -203,6 +204,8 @@ function describe(
 
 export interface LoadedScenario extends ResolvedScenario {
   readonly file: string;
+  /** The limits this scenario loaded under, and its run must keep to. */
+  readonly limits: Limits;
   /** Legal but almost certainly not meant: printed as `warning:` lines, listed in the summary. */
   readonly warnings: readonly string[];
 }
@@ -211,8 +214,8 @@ export interface LoadOptions {
   readonly seed?: number;
   readonly strategy?: string;
   readonly engine?: string;
-  /** Raise or lower the size limits (src/scenario/limits.ts). */
-  readonly limits?: Limits;
+  /** Limits set knowingly, replacing the defaults (src/scenario/limits.ts). */
+  readonly limits?: Partial<Limits>;
   /** Warnings become errors. */
   readonly strict?: boolean;
 }
@@ -374,10 +377,11 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Loa
       .map(({ path, message, key }) => ({ path, message, ...where(path, key) }));
     throw new ScenarioError(shown, issues);
   }
+  const limits = limitsFor(estimateOf(parsed.data).tasks, options.limits);
   const { resolved, issues, warnings } = resolveScenario(
     parsed.data,
     nameFromFile(basename(file, extname(file))),
-    options.limits ?? DEFAULT_LIMITS,
+    limits,
   );
   const located = (list: readonly ScenarioIssue[]) =>
     list.map((i) => ({ ...i, ...(i.line === undefined ? where(i.path) : {}) }));
@@ -390,6 +394,7 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Loa
   return {
     ...resolved,
     file,
+    limits,
     warnings: located(warnings).map((w) => formatIssue(shown, w)),
   };
 }

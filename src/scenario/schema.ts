@@ -313,7 +313,15 @@ const sla = z
 const gates = z
   .partialRecord(
     z.enum(GATES),
-    z.strictObject({ enabled: z.boolean().optional(), rejectProbability: probability.optional() }),
+    z.strictObject({
+      enabled: z.boolean().optional(),
+      rejectProbability: within(
+        0,
+        0.95,
+        '',
+        'above 0.95 a task is sent back 20 times or more on average, and at 1 forever',
+      ).optional(),
+    }),
   )
   .describe('gates switched on or off, and their rejection odds');
 
@@ -478,7 +486,12 @@ export const scenarioSchema = z
       .describe('odds per task of each blocker type'),
     handoff: z
       .strictObject({
-        incompleteProbability: probability,
+        incompleteProbability: within(
+          0,
+          0.95,
+          '',
+          'above 0.95 a handoff is returned 20 times or more on average, and at 1 forever',
+        ),
         checklistItems: whole(1, 1000),
       })
       .partial()

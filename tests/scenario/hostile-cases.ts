@@ -222,6 +222,17 @@ export const HOSTILE: readonly HostileCase[] = [
     yaml: `${ok}events:\n  - { type: hire, at: 0, id: n, domain: qa, rampUpDays: 365000 }\n`,
     message: /events\[0\]\.rampUpDays must be ≤ 365 days/,
   },
+  {
+    name: 'a gate that sends every task back, forever',
+    yaml: `${ok}gates: { peerReview: { rejectProbability: 1 } }\n`,
+    message:
+      /gates\.peerReview\.rejectProbability must be ≤ 0\.95 \(above 0\.95 a task is sent back 20 times or more on average, and at 1 forever\), got 1/,
+  },
+  {
+    name: 'handoffs that are never complete',
+    yaml: `${ok}handoff: { incompleteProbability: 1 }\n`,
+    message: /handoff\.incompleteProbability must be ≤ 0\.95/,
+  },
   // References to nothing, and ids twice.
   {
     name: 'cancelling a task that does not exist',
