@@ -17,6 +17,9 @@ export function runJob(job: Job): BatchRow {
     seed: job.seed,
     ...(job.strategy === undefined ? {} : { strategy: job.strategy }),
   });
-  const { log } = runSimulation(scenario.config, scenario.name);
+  const { log } = runSimulation(scenario.config, scenario.name, {
+    limits: scenario.limits,
+    warnings: scenario.warnings,
+  });
   return rowOf(log.records);
 }
