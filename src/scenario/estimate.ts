@@ -33,14 +33,17 @@ function icsIn(ics: Ics | undefined): { count: number; domains: number } {
 function peopleParts(raw: ParsedScenario): Part[] {
   const parts: Part[] = [];
   const teams = raw.org.teams;
+  // A lead per staffed domain; when ICs borrow unstaffed work, possibly one per domain.
+  const leads = (staffed: number) =>
+    raw.org.unstaffedWork === 'borrow' ? 6 : Math.min(6, staffed);
   if (Array.isArray(teams)) {
     teams.forEach((team, i) => {
       const { count, domains } = icsIn(team.ics ?? {});
       const people = team.people?.length ?? 0;
-      // ICs, a lead per staffed domain (6 at most), and the TL.
+      // ICs, their leads, and the TL.
       parts.push({
         path: ['org', 'teams', i],
-        amount: count + people + Math.min(6, domains + people) + 1,
+        amount: count + people + leads(domains + people) + 1,
       });
     });
   } else {
@@ -48,12 +51,14 @@ function peopleParts(raw: ParsedScenario): Part[] {
     const n = teams ?? 1;
     parts.push({
       path: ['org', teams === undefined ? 'ics' : 'teams'],
-      amount: n * (count + domains + 1),
+      amount: n * (count + leads(domains) + 1),
     });
-    parts.push({ path: ['org', 'people'], amount: raw.org.people?.length ?? 0 });
+    // Each person, and the lead of their domain if the first team had none.
+    parts.push({ path: ['org', 'people'], amount: 2 * (raw.org.people?.length ?? 0) });
   }
   parts.push({ path: ['org', 'humans'], amount: 1 + (raw.org.humans?.length ?? 1) });
-  parts.push({ path: ['events'], amount: raw.events.filter((e) => e.type === 'hire').length });
+  // A hire, and the lead of its domain if its team had none.
+  parts.push({ path: ['events'], amount: 2 * raw.events.filter((e) => e.type === 'hire').length });
   return parts;
 }
 
