@@ -99,6 +99,10 @@ interface Context {
   readonly start: RunStart;
   readonly away: Absences;
   readonly byPerson: Map<string, Work[]>;
+  /** Each person's work by kind and end (`person|kind|t`), in the order of `byPerson`. */
+  readonly byEnd: Map<string, Work[]>;
+  /** The slices of one activity (`person|kind|queuedAt|task`), in the order of `byPerson`. */
+  readonly byActivity: Map<string, Work[]>;
   readonly byTask: Map<string, Activity[]>;
   readonly priority: Map<string, number>;
   readonly tactical: Map<string, Extract<LogRecord, { type: 'plan.tactical' }>>;
@@ -144,6 +148,9 @@ function p0SlotsOf(tasks: Map<string, TaskLife>): Map<string, Array<[Hours, Hour
   return out;
 }
 
+const endKey = (person: string, kind: ActivityKind, t: Hours) => `${person}|${kind}|${t}`;
+const activityKey = (w: Work) => `${w.person}|${w.kind}|${w.queuedAt}|${w.task ?? ''}`;
+
 function contextOf(log: readonly LogRecord[], tasks: Map<string, TaskLife>): Context {
   const byPerson = new Map<string, Work[]>();
   const byTask = new Map<string, Activity[]>();
@@ -163,6 +170,15 @@ function contextOf(log: readonly LogRecord[], tasks: Map<string, TaskLife>): Con
     else resumable.delete(key);
   }
   for (const list of byPerson.values()) list.sort((a, b) => a.startedAt - b.startedAt || a.t - b.t);
+  // Indexes over the sorted lists, so that a planning step is found without a scan of its
+  // person's whole history (the EM and the TL plan every instruction).
+  const byEnd = new Map<string, Work[]>();
+  const byActivity = new Map<string, Work[]>();
+  for (const list of byPerson.values())
+    for (const w of list) {
+      push(byEnd, endKey(w.person, w.kind, w.t), w);
+      push(byActivity, activityKey(w), w);
+    }
   const priority = new Map<string, number>();
   const tactical = new Map<string, Extract<LogRecord, { type: 'plan.tactical' }>>();
   for (const p of ofType(log, 'plan.tactical')) {
@@ -182,6 +198,8 @@ function contextOf(log: readonly LogRecord[], tasks: Map<string, TaskLife>): Con
     start: runStart(log),
     away: absences(log),
     byPerson,
+    byEnd,
+    byActivity,
     byTask,
     priority,
     tactical,
@@ -388,8 +406,7 @@ function stepAt(
   queuedAt?: Hours,
 ): Work | undefined {
   let found: Work | undefined;
-  for (const w of ctx.byPerson.get(person) ?? []) {
-    if (w.kind !== kind || w.t !== t) continue;
+  for (const w of ctx.byEnd.get(endKey(person, kind, t)) ?? []) {
     if (queuedAt === undefined || w.queuedAt === queuedAt) return w;
     found ??= w;
   }
@@ -399,9 +416,7 @@ function stepAt(
 /** One planning step (one activity, whole: with the slices it was resumed from) back to its arrival. */
 function throughStep(ctx: Context, tiler: Tiler, w: Work | undefined): void {
   if (w === undefined) return;
-  const same = (ctx.byPerson.get(w.person) ?? []).filter(
-    (s) => s.kind === w.kind && s.queuedAt === w.queuedAt && s.task === w.task && s.t <= w.t,
-  );
+  const same = (ctx.byActivity.get(activityKey(w)) ?? []).filter((s) => s.t <= w.t);
   const slices = [w];
   for (let i = same.indexOf(w) - 1; i >= 0 && interrupted(same[i] as Work); i--)
     slices.unshift(same[i] as Work);
