@@ -2,6 +2,7 @@
 // holds this marker, so a folder it did not write (someone's files) is never deleted.
 
 import { lstatSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const MARKER = '.orgsim';
@@ -14,19 +15,29 @@ function orgsimVersion(): string {
   return typeof version === 'string' ? version : 'unknown';
 }
 
-/** The marker's text: which tool wrote the folder, and for which scenario and seed. */
+/**
+ * The marker's text: which tool wrote the folder, for which scenario and seed, and on which host
+ * (so that a later run can tell whether the pid in a temporary folder's name is one it can check).
+ */
 export function markerText(scenario: string, seed: number): string {
-  return `${JSON.stringify({ tool: 'orgsim', version: orgsimVersion(), scenario, seed })}\n`;
+  return `${JSON.stringify({ tool: 'orgsim', version: orgsimVersion(), scenario, seed, host: hostname() })}\n`;
+}
+
+/** The marker's fields, or null when `dir` holds none that orgsim wrote. */
+export function readMarker(dir: string): { readonly host?: string } | null {
+  const file = join(dir, MARKER);
+  try {
+    if (!lstatSync(file).isFile()) return null;
+    const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if ((data as { tool?: unknown } | null)?.tool !== 'orgsim') return null;
+    const host = (data as { host?: unknown }).host;
+    return typeof host === 'string' ? { host } : {};
+  } catch {
+    return null;
+  }
 }
 
 /** Whether `dir` holds a marker orgsim wrote: a plain file whose JSON says `tool: orgsim`. */
 export function hasMarker(dir: string): boolean {
-  const file = join(dir, MARKER);
-  try {
-    if (!lstatSync(file).isFile()) return false;
-    const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return (data as { tool?: unknown } | null)?.tool === 'orgsim';
-  } catch {
-    return false;
-  }
+  return readMarker(dir) !== null;
 }

@@ -25,6 +25,7 @@ export interface Output {
 
 // Kernel views, not storage: writing there fails oddly or hangs (a write to /proc can block).
 const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
+const SHARED_MEMORY = '/dev/shm';
 const PSEUDO_TYPES: ReadonlyMap<number, string> = new Map([
   [0x9fa0, 'proc'],
   [0x62656572, 'sysfs'],
@@ -79,6 +80,8 @@ function checkInside({ root, dir, label }: Output): void {
 }
 
 function pseudoRoot(path: string): string | undefined {
+  // /dev/shm is shared memory: a real, writable tmpfs, not a device.
+  if (path === SHARED_MEMORY || path.startsWith(`${SHARED_MEMORY}/`)) return undefined;
   return PSEUDO_ROOTS.find((p) => path === p || path.startsWith(`${p}/`));
 }
 

@@ -5,7 +5,7 @@
 
 import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fsReason, isFsError } from './fs-reason.ts';
 import { MARKER } from './marker.ts';
@@ -38,7 +38,7 @@ export async function writeAtomically(
   try {
     created = mkdirSync(parent, { recursive: true });
     checkTarget(output);
-    removeStaleTemporaries(parent);
+    removeStaleTemporaries(parent, basename(dir));
     rmSync(temp, { recursive: true, force: true });
     await mkdir(temp);
     // At once, not in chunks: a temporary folder is recognisably orgsim's from its start.

@@ -3,10 +3,11 @@
 // never those of a live process, which may be writing them right now.
 
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { hasMarker, MARKER } from './marker.ts';
+import { MARKER, readMarker } from './marker.ts';
 
-const TEMPORARY = /\.(?:tmp|old)-(\d+)$/;
+const TEMPORARY = /^(.*)\.(?:tmp|old)-(\d+)$/;
 /** Linux's PID_MAX_LIMIT: a larger number is not a pid orgsim wrote. */
 const MAX_PID = 4_194_304;
 
@@ -20,23 +21,48 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** A temporary folder untouched this long is no one's work in progress, whoever wrote it. */
+export const QUIET_MS = 10 * 60 * 1000;
+
+/** Whether nothing in the folder (or the folder itself) changed in the last QUIET_MS. */
+function quiet(path: string): boolean {
+  const now = Date.now();
+  const recent = (p: string) => now - lstatSync(p).mtimeMs < QUIET_MS;
+  if (recent(path)) return false;
+  return !readdirSync(path).some((name) => recent(join(path, name)));
+}
+
 /**
- * orgsim's own temporary folder: it holds the marker, or nothing but a marker being written, or
- * nothing at all (killed right after it was made).
+ * Whether `path`, named after process `pid`, is a temporary folder orgsim left behind. It must be
+ * orgsim's: it holds the marker, or nothing but a marker being written, or nothing (killed right
+ * after it was made). A marker from this host names a pid this process can check; a folder from
+ * another host (a container sharing the volume) or of unknown origin must also have been quiet
+ * for QUIET_MS, since its writer may be alive where this process cannot see it.
  */
-function isOrgsimTemporary(path: string): boolean {
+function isStale(path: string, pid: number): boolean {
   try {
     if (!lstatSync(path).isDirectory()) return false;
+    const marker = readMarker(path);
+    if (marker !== null) {
+      if (marker.host === hostname()) return !isAlive(pid);
+      return !isAlive(pid) && quiet(path);
+    }
     const names = readdirSync(path);
-    if (names.length === 0 || hasMarker(path)) return true;
-    return names.length === 1 && names[0] === MARKER && lstatSync(join(path, MARKER)).isFile();
+    const starting =
+      names.length === 0 ||
+      (names.length === 1 && names[0] === MARKER && lstatSync(join(path, MARKER)).isFile());
+    return starting && !isAlive(pid) && quiet(path);
   } catch {
     return false;
   }
 }
 
-/** Removes the stale temporary folders in `parent`; returns their paths. */
-export function removeStaleTemporaries(parent: string): string[] {
+/**
+ * Removes the stale temporary folders beside `target` in `parent` (those of its own name, and,
+ * beside a seed's folder, those of the other seeds); returns their paths. Folders of other names
+ * are never looked at: the parent of `report`'s folder is the user's own --out.
+ */
+export function removeStaleTemporaries(parent: string, target: string): string[] {
   let names: string[];
   try {
     names = readdirSync(parent);
@@ -45,10 +71,13 @@ export function removeStaleTemporaries(parent: string): string[] {
   }
   const removed: string[] = [];
   for (const name of names) {
-    const pid = Number(TEMPORARY.exec(name)?.[1]);
+    const match = TEMPORARY.exec(name);
+    const base = match?.[1] ?? '';
+    if (base !== target && !(/^\d+$/.test(base) && /^\d+$/.test(target))) continue;
+    const pid = Number(match?.[2]);
     if (!Number.isSafeInteger(pid) || pid <= 0 || pid > MAX_PID || pid === process.pid) continue;
     const path = join(parent, name);
-    if (isAlive(pid) || !isOrgsimTemporary(path)) continue;
+    if (!isStale(path, pid)) continue;
     try {
       rmSync(path, { recursive: true, force: true });
       removed.push(path);

@@ -128,7 +128,7 @@ const LONG_WALK_WEEKS = 52;
  */
 function weeksToSkip(t: Hours, span: number, perWeek: number, calendar: Calendar): number {
   if (!(span > LONG_WALK_WEEKS * perWeek)) return 0;
-  const lastHoliday = Math.max(-1, ...(calendar.holidays ?? []));
+  const lastHoliday = (calendar.holidays ?? []).reduce((m, d) => Math.max(m, d), -1);
   const origin = calendar.startHour - (calendar.utcOffsetHours ?? 0);
   // The windows still to come open on this day or later (a 24 h window ends as the next opens).
   if (Math.floor((t - origin) / HOURS_PER_DAY) <= lastHoliday) return 0;

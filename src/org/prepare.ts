@@ -15,6 +15,7 @@ import {
 } from '../domain/planning/instruction-plan.ts';
 import type { Plan } from '../domain/planning/plan.ts';
 import { RandomSource } from '../kernel/random.ts';
+import { MAX_ESTIMATE_HOURS } from '../scenario/numbers.ts';
 import type { InstructionSpec, SimConfig } from './config.ts';
 
 export type PlannedSpec = InstructionSpec & { readonly plan: Plan };
@@ -122,12 +123,47 @@ export interface ChangeIssue {
  * What is wrong with the work requirement changes add: unknown or repeated task ids, cycles, and
  * work in a domain that no team able to run the instruction's plan has people for.
  */
+/** Estimates a chain of rescales may not push a task past: the bounds of a planned estimate. */
+const RESCALED_HOURS = { min: 0.001, max: MAX_ESTIMATE_HOURS } as const;
+
+function rescaleProblem(instruction: string, sized: ReadonlyMap<string, number>): string | null {
+  let largest = 0;
+  let smallest = Number.POSITIVE_INFINITY;
+  for (const h of sized.values()) {
+    largest = Math.max(largest, h);
+    smallest = Math.min(smallest, h);
+  }
+  if (largest > RESCALED_HOURS.max)
+    return `makes a task of ${instruction} ${largest.toPrecision(3)} h with the rescales before it, over the ${RESCALED_HOURS.max.toLocaleString('en-US')} h a task may be estimated at: rescale less`;
+  if (smallest < RESCALED_HOURS.min)
+    return `makes a task of ${instruction} ${smallest.toPrecision(3)} h with the rescales before it, under the ${RESCALED_HOURS.min} h a task may be estimated at: rescale less`;
+  return null;
+}
+
 export function changeIssues(config: PlannedConfig): ChangeIssue[] {
   const extra = hiredDomains(config);
   const out: ChangeIssue[] = [];
   const sofar = new Map(config.instructions.map((spec) => [spec.id, spec.plan]));
+  // Each task's estimate as the changes so far leave it (at most: as if none had started).
+  const estimates = new Map(
+    config.instructions.map((spec) => [
+      spec.id,
+      new Map(spec.plan.tactical.map((t) => [t.id, t.estimateHours])),
+    ]),
+  );
+  const oversized = new Set<string>();
   config.changes.forEach((change, index) => {
     const plan = sofar.get(change.instruction);
+    const sized = estimates.get(change.instruction);
+    if (sized !== undefined && change.rescale !== undefined) {
+      for (const [id, hours] of sized) sized.set(id, hours * change.rescale);
+      const problem = rescaleProblem(change.instruction, sized);
+      // Said once, at the first rescale that goes too far: the later ones only go further.
+      if (problem !== null && !oversized.has(change.instruction)) {
+        oversized.add(change.instruction);
+        out.push({ change: index, path: ['rescale'], message: problem });
+      }
+    }
     if (plan === undefined)
       out.push({
         change: index,
@@ -151,6 +187,7 @@ export function changeIssues(config: PlannedConfig): ChangeIssue[] {
     if (change.add === undefined || added === undefined || plan === undefined) return;
     for (const issue of addedWorkIssues(plan, change.add, added))
       out.push({ change: index, path: ['add', ...issue.path], message: issue.message });
+    for (const t of added.tactical) sized?.set(t.id, t.estimateHours);
     const next = withAdded(plan, added);
     sofar.set(change.instruction, next);
     const { org, unstaffedWork } = config;

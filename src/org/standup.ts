@@ -198,7 +198,7 @@ function biggestBacklog(world: World, team: string) {
     if (lead.role !== 'DL' || lead.domain === undefined) continue;
     const waiting = backlog(world, team, lead.domain);
     if (waiting.length === 0 || (best !== null && waiting.length <= best.tasks)) continue;
-    const oldest = Math.min(...waiting.map((t) => t.waitingSince));
+    const oldest = waiting.reduce((m, t) => Math.min(m, t.waitingSince), Number.POSITIVE_INFINITY);
     best = { domain: lead.domain, tasks: waiting.length, oldestHours: world.now - oldest };
   }
   return best;
@@ -232,7 +232,10 @@ function rollUp(
       blockers: reports.flatMap((r) => r.blockers),
       backlog: waiting.length,
       oldestBacklogHours:
-        waiting.length === 0 ? 0 : world.now - Math.min(...waiting.map((t) => t.waitingSince)),
+        waiting.length === 0
+          ? 0
+          : world.now -
+            waiting.reduce((m, t) => Math.min(m, t.waitingSince), Number.POSITIVE_INFINITY),
     };
   } else {
     const team = world.team(person.team);

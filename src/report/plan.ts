@@ -56,7 +56,8 @@ export function plansText(doc: PlansDocument): string {
       strategic: [],
       tactical: i.tactical,
     });
-    const critical = Math.max(0, ...paths.values());
+    let critical = 0;
+    for (const h of paths.values()) critical = Math.max(critical, h);
     out.push('');
     out.push(
       `${i.id} · tier ${i.tier} · ${i.priority} · at ${n(i.at, 2)} h · ${i.title} · ${n(hours)} estimated hours, longest chain ${n(critical)} h`,

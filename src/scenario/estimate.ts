@@ -75,6 +75,15 @@ function tasksOf(fields: Fields): number {
   return strategic * high(fields.shape?.tacticalPerStrategic, shape.tactical[1]);
 }
 
+/**
+ * A count of poisson arrivals the draw will not exceed in practice: the mean (rate × window) plus
+ * five standard deviations and five (the odds of more are below one in a million).
+ */
+export function poissonHigh(ratePerDay: number, from: number, until: number): number {
+  const mean = (ratePerDay * Math.max(0, until - from)) / 24;
+  return Math.ceil(mean + 5 * Math.sqrt(mean) + 5);
+}
+
 function workParts(raw: ParsedScenario): { instructions: Part[]; tasks: Part[] } {
   const instructions: Part[] = [];
   const tasks: Part[] = [];
@@ -87,7 +96,7 @@ function workParts(raw: ParsedScenario): { instructions: Part[]; tasks: Part[] }
   });
   raw.arrivals.forEach((a, k) => {
     const count =
-      a.process === 'schedule' ? a.at.length : (a.ratePerDay * Math.max(0, a.until - a.from)) / 24;
+      a.process === 'schedule' ? a.at.length : poissonHigh(a.ratePerDay, a.from, a.until);
     add(['arrivals', k], count, tasksOf(a.template));
   });
   raw.events.forEach((e, i) => {
@@ -120,7 +129,11 @@ export function limitIssues(raw: ParsedScenario, limits: Limits): ScenarioIssue[
   const { instructions, tasks } = workParts(raw);
   const checks = [
     { key: 'people', parts: people, what: 'people (ICs, leads, TLs, the EM, humans and hires)' },
-    { key: 'instructions', parts: instructions, what: 'instructions (arrivals as rate × window)' },
+    {
+      key: 'instructions',
+      parts: instructions,
+      what: 'instructions (poisson arrivals as rate × window, with room for chance)',
+    },
     { key: 'tasks', parts: tasks, what: 'tactical tasks (the most each plan can have)' },
   ] as const;
   return checks.flatMap(({ key, parts, what }) => {

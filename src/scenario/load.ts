@@ -395,6 +395,8 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Loa
     ...resolved,
     file,
     limits,
-    warnings: located(warnings).map((w) => formatIssue(shown, w)),
+    // Named by the file's base name, not a path from the working directory: warnings go into
+    // the event log, which must be the same wherever the command was run from.
+    warnings: located(warnings).map((w) => formatIssue(basename(file), w)),
   };
 }

@@ -60,6 +60,7 @@ const calendar = z
       .describe('the days of the week worked (day 0 of a run is a Monday); default every day'),
     holidays: z
       .array(whole(0, Math.floor(MAX_HOURS / 24)))
+      .max(10_000)
       .optional()
       .describe('local days of the run (0-based) not worked'),
     utcOffsetHours: z
@@ -186,7 +187,7 @@ const plan = z
     'an explicit plan instead of one generated from the tier; task ids are prefixed with the instruction id',
   );
 
-const count = whole(1);
+const count = whole(1, 1_000);
 const countRange = z.union([count, z.tuple([count, count])]);
 const shape = z
   .strictObject({

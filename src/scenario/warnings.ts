@@ -15,7 +15,7 @@ function horizonWarnings(config: PlannedConfig): ScenarioIssue[] {
   if (!Number.isFinite(horizon)) return [];
   const late = config.instructions.filter((x) => x.at >= horizon);
   if (late.length === 0) return [];
-  const first = Math.min(...config.instructions.map((x) => x.at));
+  const first = config.instructions.reduce((m, x) => Math.min(m, x.at), Number.POSITIVE_INFINITY);
   const message =
     late.length === config.instructions.length
       ? `ends the run at ${hours(horizon)}, before the first instruction arrives (at ${hours(first)}): nothing will run`
@@ -34,7 +34,7 @@ function budgetWarnings(config: PlannedConfig): ScenarioIssue[] {
         usdPerHour(config.cost, tokensPerHour(config.cost, 'IC', 'execute', t.complexity), 0),
     ),
   );
-  const cheapest = Math.min(...costs);
+  const cheapest = costs.reduce((m, c) => Math.min(m, c), Number.POSITIVE_INFINITY);
   if (!(budget < cheapest)) return [];
   return [
     {

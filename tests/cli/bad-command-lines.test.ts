@@ -185,8 +185,8 @@ const corpus: Record<string, BadLine> = {
     says: '--out /sys/kernel is on a pseudo file system (/sys)',
   },
   '--out on /dev': {
-    args: ['scenario', 'tier1', '--out', '/dev/shm/orgsim'],
-    says: '--out /dev/shm/orgsim is on a pseudo file system (/dev)',
+    args: ['scenario', 'tier1', '--out', '/dev/orgsim'],
+    says: '--out /dev/orgsim is on a pseudo file system (/dev)',
   },
   '--out whose scenario folder is a file': {
     args: ['scenario', 'tier1', '--out', filled],

@@ -78,7 +78,11 @@ describe('planOutput', () => {
     expect(refusal('/sys', named('tier1'))).toMatch(
       /^--out \/sys is on a pseudo file system \(\/sys\)/,
     );
-    expect(refusal('/dev/shm/r', named('tier1'))).toMatch(/\(\/dev\)/);
+    expect(refusal('/dev/null/r', named('tier1'))).toMatch(/\(\/dev\)/);
+    // /dev/shm is shared memory, a writable tmpfs: a folder there is a folder.
+    expect(planOutput('/dev/shm/orgsim-r', UNUSED, named('tier1')).dir).toBe(
+      '/dev/shm/orgsim-r/tier1/1',
+    );
     // A prefix of the name is not the folder: /procedures is an ordinary path.
     // (Accepted as root; refused as not writable otherwise: either way not as a pseudo file system.)
     let said = '';

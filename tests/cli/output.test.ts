@@ -2,15 +2,23 @@
 // an interrupted write that leaves nothing, stale temporary folders, and file system errors.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markerText } from '../../src/cli/marker.ts';
 import { planOutput } from '../../src/cli/out-dir.ts';
 import { writeAtomically } from '../../src/cli/output.ts';
 import { Interrupted } from '../../src/cli/signals.ts';
-import { isAlive, removeStaleTemporaries } from '../../src/cli/stale.ts';
+import { isAlive, QUIET_MS, removeStaleTemporaries } from '../../src/cli/stale.ts';
 import { UsageError } from '../../src/cli/usage-error.ts';
 import { ROOT, snapshot } from './orgsim.ts';
 
@@ -20,7 +28,16 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 const VERSION = (
   JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
 ).version;
-const MARKER = `{"tool":"orgsim","version":"${VERSION}","scenario":"tier1","seed":1}\n`;
+const MARKER = `{"tool":"orgsim","version":"${VERSION}","scenario":"tier1","seed":1,"host":${JSON.stringify(hostname())}}\n`;
+/** A marker written on another host (a container sharing the volume): its pid means nothing here. */
+const FOREIGN = `{"tool":"orgsim","version":"${VERSION}","scenario":"tier1","seed":1,"host":"elsewhere-${hostname()}"}\n`;
+
+/** Back-dates a folder and its files past the quiet period. */
+function quietSince(path: string, ms = QUIET_MS + 60_000): void {
+  const then = new Date(Date.now() - ms);
+  for (const name of readdirSync(path)) utimesSync(join(path, name), then, then);
+  utimesSync(path, then, then);
+}
 const files = { 'summary.md': '# Summary\n', 'events.jsonl': '{"type":"run.start"}\n' };
 const never = new AbortController().signal;
 
@@ -130,9 +147,12 @@ describe('writeAtomically', () => {
     const live = process.ppid;
     mkdirSync(join(parent, `1.tmp-${dead}`), { recursive: true });
     writeFileSync(join(parent, `1.tmp-${dead}`, '.orgsim'), MARKER);
-    mkdirSync(join(parent, `7.old-${dead}`)); // killed right after mkdir: empty
-    mkdirSync(join(parent, `3.tmp-${dead}`)); // killed while writing its marker
+    mkdirSync(join(parent, `7.old-${dead}`)); // killed right after mkdir: empty, long ago
+    quietSince(join(parent, `7.old-${dead}`));
+    mkdirSync(join(parent, `3.tmp-${dead}`)); // killed while writing its marker, long ago
     writeFileSync(join(parent, `3.tmp-${dead}`, '.orgsim'), '');
+    quietSince(join(parent, `3.tmp-${dead}`));
+    mkdirSync(join(parent, `4.tmp-${dead}`)); // empty, but just made: its writer may be elsewhere
     mkdirSync(join(parent, `2.tmp-${live}`));
     writeFileSync(join(parent, `2.tmp-${live}`, '.orgsim'), MARKER);
     mkdirSync(join(parent, `notes.tmp-${dead}`)); // not orgsim's: no marker and not empty
@@ -142,9 +162,25 @@ describe('writeAtomically', () => {
       '1/',
       `2.tmp-${live}/`,
       `2.tmp-${live}/.orgsim: ${MARKER}`,
+      `4.tmp-${dead}/`,
       `notes.tmp-${dead}/`,
       `notes.tmp-${dead}/draft.txt: mine`,
     ]);
+  });
+
+  it('leaves a temporary folder from another host alone while it is being written', async () => {
+    const parent = join(base, 'shared', 'tier1');
+    const pid = deadPid(); // dead here, but the pid of a live writer in another container
+    const busy = join(parent, `5.tmp-${pid}`);
+    const done = join(parent, `6.tmp-${pid}`);
+    for (const dir of [busy, done]) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, '.orgsim'), FOREIGN);
+      writeFileSync(join(dir, 'events.jsonl'), '{}\n');
+    }
+    quietSince(done);
+    expect(removeStaleTemporaries(parent, '1')).toEqual([done]);
+    expect(snapshot(busy)).toEqual([`.orgsim: ${FOREIGN}`, 'events.jsonl: {}\n']);
   });
 });
 
@@ -156,11 +192,26 @@ describe('removeStaleTemporaries', () => {
       mkdirSync(join(parent, name));
     writeFileSync(join(parent, `1.tmp-${deadPid()}`), 'a file');
     const before = snapshot(parent);
-    expect(removeStaleTemporaries(parent)).toEqual([]);
+    expect(removeStaleTemporaries(parent, '1')).toEqual([]);
     expect(snapshot(parent)).toEqual(before);
   });
 
+  it('looks only at folders named after the target beside a report folder in the user’s --out', () => {
+    // `report --out DIR` writes DIR/regenerated: DIR is the user's, and its other folders too.
+    const parent = join(base, 'users-out');
+    const dead = deadPid();
+    const mine = [`backup.old-${dead}`, `keep.tmp-${dead}`, `7.tmp-${dead}`];
+    for (const name of mine) mkdirSync(join(parent, name), { recursive: true });
+    mkdirSync(join(parent, `regenerated.tmp-${dead}`));
+    writeFileSync(join(parent, `regenerated.tmp-${dead}`, '.orgsim'), MARKER);
+    for (const name of [...mine, `regenerated.tmp-${dead}`]) quietSince(join(parent, name));
+    expect(removeStaleTemporaries(parent, 'regenerated')).toEqual([
+      join(parent, `regenerated.tmp-${dead}`),
+    ]);
+    expect(snapshot(parent)).toEqual(mine.sort().map((name) => `${name}/`));
+  });
+
   it('does nothing where there is no folder', () => {
-    expect(removeStaleTemporaries(join(base, 'nowhere'))).toEqual([]);
+    expect(removeStaleTemporaries(join(base, 'nowhere'), '1')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // --out, and a folder orgsim did not write is never replaced.
 
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { orgsim, ROOT, STACK_FRAME, snapshot } from './orgsim.ts';
@@ -75,6 +75,7 @@ describe('an existing report folder', () => {
       version: VERSION,
       scenario: 'tier1',
       seed: 1,
+      host: hostname(),
     });
     writeFileSync(join(dir, 'stray.txt'), 'left by hand\n');
     expect((await orgsim(['scenario', 'tier1', '--out', out, '--quiet'])).code).toBe(0);

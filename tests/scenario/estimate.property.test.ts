@@ -53,6 +53,12 @@ const scenario = fc.record({
   instructions: fc.array(work, { minLength: 1, maxLength: 4 }),
   arrivals: fc.array(fc.array(fc.nat(500), { minLength: 1, maxLength: 3 }), { maxLength: 2 }),
   hires: fc.array(fc.constantFrom(...DOMAINS), { maxLength: 3 }),
+  poisson: fc.option(
+    fc.record({
+      ratePerDay: fc.integer({ min: 1, max: 40 }),
+      until: fc.integer({ min: 24, max: 240 }),
+    }),
+  ),
 });
 
 type Drawn = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
@@ -78,11 +84,15 @@ function fileOf(s: Drawn): Record<string, unknown> {
     seed: s.seed,
     org,
     instructions: s.instructions.map((x, i) => ({ ...x, at: i })),
-    arrivals: s.arrivals.map((at, k) => ({
-      process: 'schedule',
-      at,
-      template: s.instructions[k % s.instructions.length],
-    })),
+    arrivals: [
+      ...s.arrivals.map((at, k) => ({
+        process: 'schedule',
+        at,
+        template: s.instructions[k % s.instructions.length],
+      })),
+      // A poisson count is drawn: the estimate must hold for the draw, not only the mean.
+      ...(s.poisson === null ? [] : [{ process: 'poisson', ...s.poisson, template: { tier: 1 } }]),
+    ],
     events: s.hires.map((domain, i) => ({ type: 'hire', at: 10 + i, id: `new-${i}`, domain })),
   };
 }

@@ -144,12 +144,14 @@ export const HOSTILE: readonly HostileCase[] = [
     name: 'arrivals whose rate × window is too many',
     yaml: 'arrivals:\n  - { process: poisson, ratePerDay: 1000, until: 24000, template: { tier: 1 } }\n',
     message:
-      /arrivals\[0\] makes the scenario too big to run: about 1,000,000 instructions .*--limits instructions=1000000/,
+      /arrivals\[0\] makes the scenario too big to run: about 1,005,005 instructions \(poisson arrivals as rate × window, with room for chance\).*--limits instructions=1005005/,
   },
   {
+    // 24,000 h at 1 a day: 1,000 arrivals on average, 1,164 with five standard deviations and
+    // five of room; tier 4 plans at most 36 × 5 = 180 tasks each.
     name: 'tier-4 arrivals whose tasks are too many',
     yaml: 'arrivals:\n  - { process: poisson, ratePerDay: 1, until: 24000, template: { tier: 4 } }\n',
-    message: /about 180,000 tactical tasks .* over the limit of 100,000/,
+    message: /about 209,520 tactical tasks .* over the limit of 100,000/,
   },
   {
     name: 'a shape of a million tasks',
@@ -232,6 +234,23 @@ export const HOSTILE: readonly HostileCase[] = [
     name: 'handoffs that are never complete',
     yaml: `${ok}handoff: { incompleteProbability: 1 }\n`,
     message: /handoff\.incompleteProbability must be ≤ 0\.95/,
+  },
+  {
+    name: 'rescales that multiply a task past any estimate',
+    yaml: `instructions:\n  - at: 0\n    id: X\n    tier: 1\n    plan: { strategic: [{ id: s, domain: backend, tasks: [{ id: t, estimateHours: 2 }] }] }\nevents:\n${Array.from({ length: 4 }, (_, i) => `  - { type: requirementChange, at: ${i + 1}, instruction: X, rescale: 100 }`).join('\n')}\n`,
+    // 2 h × 100 × 100 = 20,000 h at the second rescale: over the 10,000 h cap.
+    message:
+      /^[^\n]*:8:\d+: events\[1\]\.rescale makes a task of X 2\.00e\+4 h with the rescales before it, over the 10,000 h a task may be estimated at: rescale less$/,
+  },
+  {
+    name: 'a holiday list longer than a run can use',
+    yaml: `${ok}org:\n  calendar: { hoursPerDay: 8, holidays: [${Array(20_001).fill(3).join(', ')}] }\n`,
+    message: /org\.calendar\.holidays must be ≤ 10000 items/,
+  },
+  {
+    name: 'a shape of a hundred thousand strategic tasks',
+    yaml: 'instructions:\n  - { at: 0, tier: 3, shape: { strategic: 100000, tacticalPerStrategic: 1 } }\n',
+    message: /instructions\[0\]\.shape\.strategic must be a whole number from 1 to 1,000/,
   },
   // References to nothing, and ids twice.
   {

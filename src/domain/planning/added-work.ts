@@ -65,7 +65,9 @@ export function addedPlan(
     domain: add.domain,
     title: `requirement change ${k}: ${add.domain} work`,
     milestone:
-      upstream.length === 0 ? 0 : 1 + Math.max(...upstream.map((s) => milestone.get(s) ?? 0)),
+      upstream.length === 0
+        ? 0
+        : 1 + upstream.reduce((m, s) => Math.max(m, milestone.get(s) ?? 0), 0),
     dependsOn: upstream,
   };
   if (typeof add.tasks === 'number') {

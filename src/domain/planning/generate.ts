@@ -198,7 +198,7 @@ export function generatePlan(
     const n = random.int(...shape.tactical);
     const upstream = s.dependsOn.flatMap((d) => lastOf.get(d) ?? []);
     const tasks = breakDown(s, n, upstream, tier, shape, random);
-    tactical.push(...tasks);
+    for (const t of tasks) tactical.push(t);
     lastOf.set(s.id, deliverables(tasks));
   }
   return { instruction, tier, strategic, tactical };
