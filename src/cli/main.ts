@@ -250,13 +250,16 @@ export function program(): Command {
     .option('--out <dir>', 'write the reports to <dir> (default: beside the log)')
     .option('--quiet', 'print nothing but errors')
     .action(async (file: string, flags: { out?: string; quiet?: boolean }) => {
-      const log = readLog(file);
       // Always a folder of its own, `regenerated`, so nothing the user keeps in --out is replaced.
-      const output = planOutput(
-        flags.out,
-        { dir: dirname(resolve(file)), label: "the log's folder" },
-        [{ name: 'regenerated', from: 'the folder' }],
-      );
+      // A given --out is checked before the log is read (a large log takes a while to read and
+      // check); the default, the log's own folder, after: a missing log is the problem to name.
+      const where = () =>
+        planOutput(flags.out, { dir: dirname(resolve(file)), label: "the log's folder" }, [
+          { name: 'regenerated', from: 'the folder' },
+        ]);
+      const early = flags.out === undefined ? undefined : where();
+      const log = readLog(file);
+      const output = early ?? where();
       const reports = reportsOf(log);
       const files = reportFiles(reports, null, new Set(FORMATS));
       const marker = markerText(reports.summary.scenario, reports.summary.seed);

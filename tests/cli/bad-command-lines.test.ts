@@ -236,6 +236,10 @@ const corpus: Record<string, BadLine> = {
     freshOut: true,
     says: 'over the limit of 100. Make it smaller, or raise the limit knowingly with --limits tasks=',
   },
+  'report --out a file, checked before the log is read': {
+    args: ['report', join(fixtures, 'no-such.jsonl'), '--out', aFile],
+    says: `--out ${aFile} is a file, not a folder`,
+  },
   'report --out on /proc': {
     args: ['report', log, '--out', '/proc/x'],
     says: '--out /proc/x is on a pseudo file system (/proc)',
