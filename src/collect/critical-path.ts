@@ -103,6 +103,9 @@ interface Context {
   readonly byEnd: Map<string, Work[]>;
   /** The slices of one activity (`person|kind|queuedAt|task`), in the order of `byPerson`. */
   readonly byActivity: Map<string, Work[]>;
+  /** Per person, the indexes in `byPerson` of ritual slices and of P0 work, ascending. */
+  readonly rituals: Map<string, number[]>;
+  readonly p0Work: Map<string, number[]>;
   readonly byTask: Map<string, Activity[]>;
   readonly priority: Map<string, number>;
   readonly tactical: Map<string, Extract<LogRecord, { type: 'plan.tactical' }>>;
@@ -170,21 +173,25 @@ function contextOf(log: readonly LogRecord[], tasks: Map<string, TaskLife>): Con
     else resumable.delete(key);
   }
   for (const list of byPerson.values()) list.sort((a, b) => a.startedAt - b.startedAt || a.t - b.t);
-  // Indexes over the sorted lists, so that a planning step is found without a scan of its
-  // person's whole history (the EM and the TL plan every instruction).
-  const byEnd = new Map<string, Work[]>();
-  const byActivity = new Map<string, Work[]>();
-  for (const list of byPerson.values())
-    for (const w of list) {
-      push(byEnd, endKey(w.person, w.kind, w.t), w);
-      push(byActivity, activityKey(w), w);
-    }
   const priority = new Map<string, number>();
   const tactical = new Map<string, Extract<LogRecord, { type: 'plan.tactical' }>>();
   for (const p of ofType(log, 'plan.tactical')) {
     tactical.set(p.strategic, p);
     for (const t of p.tasks) priority.set(t.id, t.priority);
   }
+  // Indexes over the sorted lists, so that a planning step is found without a scan of its
+  // person's whole history (the EM and the TL plan every instruction).
+  const byEnd = new Map<string, Work[]>();
+  const byActivity = new Map<string, Work[]>();
+  const rituals = new Map<string, number[]>();
+  const p0Work = new Map<string, number[]>();
+  for (const [person, list] of byPerson)
+    for (const [i, w] of list.entries()) {
+      push(byEnd, endKey(w.person, w.kind, w.t), w);
+      push(byActivity, activityKey(w), w);
+      if (isRitual(w.kind)) push(rituals, person, i);
+      if (w.task !== undefined && (priority.get(w.task) ?? 3) === 0) push(p0Work, person, i);
+    }
   const changes = new Map<string, Hours[]>();
   for (const c of ofType(log, 'requirement.changed')) push(changes, c.instruction, c.t);
   const holds: Array<[Hours, Hours]> = [];
@@ -200,6 +207,8 @@ function contextOf(log: readonly LogRecord[], tasks: Map<string, TaskLife>): Con
     byPerson,
     byEnd,
     byActivity,
+    rituals,
+    p0Work,
     byTask,
     priority,
     tactical,
@@ -257,6 +266,19 @@ function lastStartedBefore(slices: readonly Work[], at: Hours): number {
   return lo - 1;
 }
 
+/** The largest entry of an ascending list that is below `bound`, or −1. */
+function lastBelow(list: readonly number[] | undefined, bound: number): number {
+  if (list === undefined) return -1;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) < bound) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? -1 : (list[lo - 1] as number);
+}
+
 /**
  * Explains [from, to] during which some activity waited on `person`'s desk, walking back from
  * `to`: the person was out, in a ritual, on P0 work (for non-P0 work), or busy with other work.
@@ -272,8 +294,27 @@ function waitOn(
 ): void {
   const slices = ctx.byPerson.get(person) ?? [];
   const outages = ctx.away.outages.get(person) ?? [];
+  // With no outage and no budget hold in play, every step back through plain work (not a ritual,
+  // not P0 work when that matters) gives the same cause: jump to the end of the last slice that
+  // is not plain in one step. The steps would have merged into this one segment anyway.
+  const uniform = outages.length === 0 && (taskPriority === 0 || ctx.holds.length === 0);
+  const p0Matters = taskPriority > 0 && waitCause === 'queue';
   while (tiler.cursor > from) {
     const at = tiler.cursor;
+    if (uniform) {
+      const i = lastStartedBefore(slices, at);
+      const special = Math.max(
+        lastBelow(ctx.rituals.get(person), i + 1),
+        p0Matters ? lastBelow(ctx.p0Work.get(person), i + 1) : -1,
+      );
+      if (special < i || i < 0) {
+        const floor = special < 0 ? from : Math.max(from, (slices[special] as Work).t);
+        if (floor < at) {
+          tiler.add(floor, waitCause, person, task);
+          continue;
+        }
+      }
+    }
     const out = outages.find(([a, b]) => a < at && b >= at);
     if (out !== undefined) {
       tiler.add(Math.max(from, out[0]), 'away', person, task);
