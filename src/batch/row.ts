@@ -5,6 +5,7 @@ import { capacity } from '../collect/capacity.ts';
 import { summary } from '../collect/summary.ts';
 import { ofType } from '../collect/timeline.ts';
 import { type Calendar, workingHoursBetween } from '../domain/calendar.ts';
+import { dependencyOrder } from '../domain/planning/graph.ts';
 import type { LogRecord } from '../log/event-log.ts';
 import { coefficientOfVariation } from './stats.ts';
 
@@ -54,20 +55,25 @@ export function lowerBound(log: readonly LogRecord[]): number {
     .filter((p) => finished.has(p.instruction))
     .flatMap((p) => p.tasks.map((t) => ({ instruction: p.instruction, ...t })));
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  const memo = new Map<string, number>();
-  const chain = (id: string): number => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
+  // The longest chain of efforts up to each task, its dependencies first (no recursion: a plan
+  // may be one long chain).
+  const { order } = dependencyOrder({
+    nodes: tasks.map((t) => t.id),
+    dependsOn: (id) => byId.get(id)?.dependsOn ?? [],
+  });
+  const chain = new Map<string, number>();
+  for (const id of order) {
     let before = 0;
-    for (const d of byId.get(id)?.dependsOn ?? []) before = Math.max(before, chain(d));
-    const value = (effort.get(id) ?? 0) + before;
-    memo.set(id, value);
-    return value;
-  };
+    for (const d of byId.get(id)?.dependsOn ?? []) before = Math.max(before, chain.get(d) ?? 0);
+    chain.set(id, (effort.get(id) ?? 0) + before);
+  }
   let longest = 0;
   let total = 0;
   for (const t of tasks) {
-    longest = Math.max(longest, (received.get(t.instruction) ?? first) - first + chain(t.id));
+    longest = Math.max(
+      longest,
+      (received.get(t.instruction) ?? first) - first + (chain.get(t.id) ?? 0),
+    );
     total += effort.get(t.id) ?? 0;
   }
   // An IC given overtime counts as working around the clock: more capacity, so still a bound.
