@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
 import type { BatchRow } from '../src/batch/row.ts';
-import { replicationSeeds, runBatch } from '../src/batch/run-batch.ts';
+import { jobsOf, replicationSeeds, runBatch } from '../src/batch/run-batch.ts';
 import { type Estimate, estimate, pairedDifference } from '../src/batch/stats.ts';
 import { STRATEGY_NAMES } from '../src/domain/assignment/index.ts';
+import { ScenarioError } from '../src/scenario/errors.ts';
+import { loadScenario } from '../src/scenario/load.ts';
 import { machine, today } from './measure.ts';
 
 const { values } = parseArgs({
@@ -25,6 +27,16 @@ const { values } = parseArgs({
 });
 const scenarios = (values.scenarios as string).split(',');
 const seeds = replicationSeeds(1000, Number(values.seeds));
+// Names and paths alike, checked here first: a bad file is one clear message, not a worker's stack.
+for (const scenario of scenarios) {
+  try {
+    loadScenario(scenario);
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
 const METRICS = [
   'makespanHours',
   'leadTimeMeanHours',
@@ -54,18 +66,26 @@ interface Cell {
   stalled: number;
 }
 
+// Rows come back in job order: each belongs to the scenario argument of its job, whatever the
+// `name:` inside the file says.
+const jobs = jobsOf(scenarios, { seeds, strategies: STRATEGY_NAMES });
 const pick = (scenario: string, strategy: string) =>
   rows
-    .filter((r) => r.scenario === scenario && r.strategy === strategy)
+    .filter((r, i) => jobs[i]?.scenario === scenario && r.strategy === strategy)
     .sort((a, b) => a.seed - b.seed);
 const cells: Cell[] = [];
 for (const scenario of scenarios) {
-  const name =
-    rows.find((r) => r.scenario === scenario || r.scenario.endsWith(scenario))?.scenario ??
-    scenario;
-  const base = pick(name, 'weighted');
+  const base = pick(scenario, 'weighted');
+  const name = base[0]?.scenario ?? scenario;
   for (const strategy of STRATEGY_NAMES) {
-    const own = pick(name, strategy);
+    const own = pick(scenario, strategy);
+    if (own.length !== seeds.length || base.length !== seeds.length) {
+      console.error(
+        `bench:assign: ${scenario} × ${strategy}: ${own.length} of ${seeds.length} runs came back; the cell cannot be computed`,
+      );
+      process.exit(1);
+    }
+    const done = own.filter((r) => r.outcome === 'done');
     const series = (m: Metric, list: BatchRow[]) => list.map((r) => r[m]);
     cells.push({
       scenario: name,
@@ -77,13 +97,25 @@ for (const scenario of scenarios) {
       versusWeighted: Object.fromEntries(
         METRICS.map((m) => [m, pairedDifference(series(m, own), series(m, base))]),
       ) as Record<Metric, Estimate>,
-      makespanOverBound: estimate(own.map((r) => r.makespanHours / r.lowerBoundHours)),
+      // The bound exists for finished runs only; the others are counted as not done.
+      makespanOverBound: estimate(done.map((r) => r.makespanHours / r.lowerBoundHours)),
       stalled: own.filter((r) => r.outcome !== 'done').length,
     });
   }
 }
 
-const f = (e: Estimate, digits = 1) => `${e.mean.toFixed(digits)} ± ${e.ci95.toFixed(digits)}`;
+// A metric that is not a number for every run is a defect, not a cell to print as NaN.
+for (const c of cells)
+  for (const m of METRICS)
+    if (!Number.isFinite(c.metrics[m].mean)) {
+      console.error(
+        `bench:assign: ${c.scenario} × ${c.strategy}: ${m} is not a number in some run`,
+      );
+      process.exit(1);
+    }
+
+const f = (e: Estimate, digits = 1) =>
+  Number.isFinite(e.mean) ? `${e.mean.toFixed(digits)} ± ${e.ci95.toFixed(digits)}` : '—';
 const info = machine();
 const lines: string[] = [
   `# Assignment strategies compared, ${today()}`,
