@@ -21,6 +21,7 @@ import {
 import { loadScenario, scenarioNames } from '../scenario/load.ts';
 import { exitCodeFor } from './errors.ts';
 import { EXIT } from './exit-codes.ts';
+import { runInterruptibly } from './interruptible-run.ts';
 import { markerText } from './marker.ts';
 import { planOutput } from './out-dir.ts';
 import { writeAtomically } from './output.ts';
@@ -145,11 +146,20 @@ async function runScenario(name: string, flags: ScenarioFlags): Promise<void> {
   );
   const progress = progressReporter(Boolean(flags.quiet || flags.json));
   const simStarted = performance.now();
-  const { log } = runSimulation(scenario.config, scenario.name, {
-    warnings: scenario.warnings,
-    limits: scenario.limits,
-    ...(progress ? { progress } : {}),
-  });
+  // Signals are caught while the run and the write go on, and abort them with nothing written;
+  // in between, while the reports are computed, they keep their default action.
+  const { log } = await catchingSignals((signal) =>
+    runInterruptibly(
+      scenario.config,
+      scenario.name,
+      {
+        warnings: scenario.warnings,
+        limits: scenario.limits,
+        ...(progress ? { progress } : {}),
+      },
+      signal,
+    ),
+  );
   const simMs = performance.now() - simStarted;
   if (progress) process.stderr.write('\r\x1b[K');
   const reports = reportsOf(log);

@@ -1,7 +1,8 @@
-// Lets a write be interrupted cleanly. While `catchingSignals` runs its work, SIGINT and SIGTERM
-// abort the work's signal instead of killing the process, so the writer removes its temporary
-// folder before orgsim exits with 130 or 143. Outside it (a simulation is synchronous and writes
-// nothing) the signals keep their default action: the process stops at once.
+// Lets a run and a write be interrupted cleanly. While `catchingSignals` runs its work, SIGINT and
+// SIGTERM abort the work's signal instead of killing the process: the simulation stops at its
+// next pause (cli/interruptible-run.ts), the writer removes its temporary folder, and orgsim exits
+// with 130 or 143. Outside it (loading, computing the reports, both writing nothing) the signals
+// keep their default action: the process stops at once.
 
 export type CaughtSignal = 'SIGINT' | 'SIGTERM';
 

@@ -131,7 +131,12 @@ const PROGRESS_EVERY = 5000;
  * reporting progress now and then. A run that would fire more than `limits.events` events, or an
  * event past `limits.hours`, is stopped before it does: both checks are one comparison a step.
  */
-function runKernel(world: World, horizon: Hours, options: RunOptions, halted: () => boolean): void {
+function* runKernel(
+  world: World,
+  horizon: Hours,
+  options: RunOptions,
+  halted: () => boolean,
+): Generator<void, void> {
   const { progress, limits = DEFAULT_LIMITS } = options;
   const kernel = world.kernel;
   const until = Math.min(horizon, limits.hours);
@@ -141,7 +146,11 @@ function runKernel(world: World, horizon: Hours, options: RunOptions, halted: ()
     if (steps === limits.events) throw RunLimitError.events(kernel.now, limits.events);
     kernel.step();
     steps++;
-    if (progress && steps % PROGRESS_EVERY === 0) progress(kernel.now);
+    if (steps % PROGRESS_EVERY === 0) {
+      progress?.(kernel.now);
+      // A pause the caller may use to let signals through (src/cli/interruptible-run.ts).
+      yield;
+    }
   }
   if (next !== undefined && next > until && next <= horizon && !halted())
     throw RunLimitError.hours(kernel.now, next, steps, limits.hours);
@@ -153,6 +162,22 @@ export function runSimulation(
   scenario = 'custom',
   options: RunOptions = {},
 ): RunResult {
+  const run = simulation(simConfig, scenario, options);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * One run as a generator: it pauses (yields) every few thousand kernel events, so that a caller
+ * may let the event loop turn between them (src/cli/interruptible-run.ts). Same log either way.
+ */
+export function* simulation(
+  simConfig: SimConfig,
+  scenario: string,
+  options: RunOptions,
+): Generator<void, RunResult> {
   // Plans are drawn up front from each instruction and the seed, and checked against staffing.
   const planned = withPlans(simConfig);
   const config: PlannedConfig = { ...planned, org: withLeads(planned) };
@@ -253,7 +278,7 @@ export function runSimulation(
       () => budget.midnight(),
     );
 
-  runKernel(world, config.horizonHours, options, () => budget?.halted ?? false);
+  yield* runKernel(world, config.horizonHours, options, () => budget?.halted ?? false);
   const open = [...world.tasks.values()].filter((t) => !t.terminal).length;
   const finite = Number.isFinite(config.horizonHours);
   const spent = budget?.spent();

@@ -93,6 +93,28 @@ describe('a run signalled at any moment before it writes', () => {
   });
 });
 
+describe('a run signalled while it simulates', () => {
+  it('stops at the next pause of the simulation, exits 130 and writes nothing', async () => {
+    const out = join(base, 'simulating');
+    mkdirSync(out);
+    // 8,000 small instructions: a simulation of several seconds on these machines.
+    const file = join(base, 'long.yaml');
+    const at = Array.from({ length: 8000 }, (_, i) => i / 2).join(', ');
+    writeFileSync(
+      file,
+      `org: { teams: 4 }\narrivals:\n  - { process: schedule, at: [${at}], template: { tier: 2 } }\n`,
+    );
+    const child = start(['scenario', file, '--out', out, '--quiet']);
+    const ended = finished(child);
+    // Well after start-up, well before the simulation ends.
+    setTimeout(() => child.kill('SIGINT'), 4000);
+    const r = await ended;
+    expect(r.code, JSON.stringify(r)).toBe(130);
+    expect(r.stderr).toBe('orgsim: interrupted by SIGINT; nothing was written\n');
+    expect(snapshot(out)).toEqual([]);
+  }, 60_000);
+});
+
 describe('a reader that stops early', () => {
   /** `orgsim <args> | head -c 10` in bash without pipefail; orgsim's own status after `status=`. */
   function piped(args: string) {
