@@ -131,6 +131,7 @@ describe('mutated shipped scenarios', () => {
         }
         expect(process.memoryUsage().rss).toBeLessThan(2e9);
       }),
+      // CI runs 150 cases of one seed; MUT_RUNS and MUT_SEED widen the search by hand.
       { numRuns: Number(process.env.MUT_RUNS ?? 150), seed: Number(process.env.MUT_SEED ?? 10) },
     );
     // The mutations must exercise both sides: some files still run, most are refused.
