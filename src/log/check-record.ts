@@ -3,7 +3,7 @@
 // is — "tasks[1].priority must be ≤ 3, got 7".
 
 import type { z } from 'zod';
-import { type FieldPath, formatPath, formatValue } from '../scenario/errors.ts';
+import { formatPath, formatValue, valueAt } from '../scenario/errors.ts';
 import type { LogRecord } from './records.ts';
 import { RECORD_SCHEMAS, RECORD_TYPES, type RecordType } from './schema.ts';
 
@@ -91,12 +91,4 @@ function shown(value: unknown): string {
   if (typeof value === 'number' && !Number.isFinite(value))
     return `a number too large to hold (${value})`;
   return formatValue(value);
-}
-
-function valueAt(data: unknown, path: FieldPath): unknown {
-  let v: unknown = data;
-  for (const p of path)
-    v =
-      v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
-  return v;
 }

@@ -21,6 +21,15 @@ export function formatPath(path: FieldPath): string {
   return out === '' ? '(the file)' : out;
 }
 
+/** The value at `path` inside plain data, or undefined where the path leads nowhere. */
+export function valueAt(data: unknown, path: FieldPath): unknown {
+  let v: unknown = data;
+  for (const p of path)
+    v =
+      v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
+  return v;
+}
+
 /** A value as it appears in a message: short, and JSON so that strings show their quotes. */
 export function formatValue(value: unknown): string {
   if (value === undefined) return 'nothing';

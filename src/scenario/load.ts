@@ -13,6 +13,7 @@ import {
   formatValue,
   ScenarioError,
   type ScenarioIssue,
+  valueAt,
 } from './errors.ts';
 import { estimateOf } from './estimate.ts';
 import { type Limits, limitsFor } from './limits.ts';
@@ -65,14 +66,6 @@ function locate(
   if (!range) return {};
   const pos = lines.linePos(range[0]);
   return { line: pos.line, column: pos.col };
-}
-
-function valueAt(data: unknown, path: FieldPath): unknown {
-  let v: unknown = data;
-  for (const p of path)
-    v =
-      v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
-  return v;
 }
 
 /** Messages written in the schema itself ("must be a whole number ≥ 1"), not zod's defaults. */

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { REPORT_FILES } from './orgsim.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const out = mkdtempSync(join(tmpdir(), 'orgsim-cli-'));
@@ -53,21 +54,7 @@ describe('orgsim scenario', () => {
     }
     expect(summary).toMatchObject({ scenario: 'tier2', seed: 7 });
     const files = readdirSync(join(out, 'tier2', '7')).sort();
-    expect(files).toEqual([
-      '.orgsim',
-      'bottleneck.json',
-      'bottleneck.md',
-      'capacity.json',
-      'capacity.md',
-      'cost.json',
-      'cost.md',
-      'events.jsonl',
-      'report.html',
-      'standup.json',
-      'standup.md',
-      'summary.json',
-      'summary.md',
-    ]);
+    expect(files).toEqual(REPORT_FILES);
   });
 
   it('prints the reports as plain tables without colour when NO_COLOR is set', () => {

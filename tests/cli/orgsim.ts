@@ -6,6 +6,23 @@ import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
+/** What a run writes into its report folder with every format, sorted: listed by hand. */
+export const REPORT_FILES = [
+  '.orgsim',
+  'bottleneck.json',
+  'bottleneck.md',
+  'capacity.json',
+  'capacity.md',
+  'cost.json',
+  'cost.md',
+  'events.jsonl',
+  'report.html',
+  'standup.json',
+  'standup.md',
+  'summary.json',
+  'summary.md',
+];
+
 export interface Ran {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { orgsim, ROOT, STACK_FRAME, snapshot } from './orgsim.ts';
+import { orgsim, REPORT_FILES, ROOT, STACK_FRAME, snapshot } from './orgsim.ts';
 
 const base = mkdtempSync(join(tmpdir(), 'orgsim-paths-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -80,21 +80,7 @@ describe('an existing report folder', () => {
     writeFileSync(join(dir, 'stray.txt'), 'left by hand\n');
     expect((await orgsim(['scenario', 'tier1', '--out', out, '--quiet'])).code).toBe(0);
     // The same files as a fresh run: the stray one went with the folder it was left in.
-    expect(readdirSync(dir).sort()).toEqual([
-      '.orgsim',
-      'bottleneck.json',
-      'bottleneck.md',
-      'capacity.json',
-      'capacity.md',
-      'cost.json',
-      'cost.md',
-      'events.jsonl',
-      'report.html',
-      'standup.json',
-      'standup.md',
-      'summary.json',
-      'summary.md',
-    ]);
+    expect(readdirSync(dir).sort()).toEqual(REPORT_FILES);
 
     const elsewhere = join(base, 'regenerate');
     mkdirSync(join(elsewhere, 'regenerated'), { recursive: true });

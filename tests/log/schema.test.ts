@@ -2,15 +2,14 @@
 // every shipped scenario and on small runs built to write the record types those never do.
 
 import { describe, expect, it } from 'vitest';
-import { OFFICE_HOURS } from '../../src/domain/calendar.ts';
 import { checkRecord } from '../../src/log/check-record.ts';
 import type { LogRecord } from '../../src/log/records.ts';
 import { RECORD_TYPES } from '../../src/log/schema.ts';
 import type { SimConfig } from '../../src/org/config.ts';
-import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
+import { defaultConfig } from '../../src/org/defaults.ts';
 import { runSimulation } from '../../src/org/run.ts';
 import { loadScenario, scenarioNames } from '../../src/scenario/load.ts';
-import { job, NO_BLOCKERS, NO_GATES, oneIc } from '../org/fixtures.ts';
+import { fullDomainOnOfficeHours, job, NO_BLOCKERS, NO_GATES, oneIc } from '../org/fixtures.ts';
 
 /** Each record that fails the schema, as JSON written to disk and read back, with why. */
 function rejected(records: readonly LogRecord[]): string[] {
@@ -38,19 +37,13 @@ const SCENARIO_RUNS = Object.fromEntries(
 /** $100 a day against 25 h of $10-an-hour work: spent on days 0 and 1, reset at 24 and 48. */
 const dailyBudget = once(() => oneIc({ dailyBudgetUsd: 100, policy: 'p0Only' }, [job('A', 1, 25)]));
 
-/** One backend IC on office hours with WIP 1 and three 30 h tasks: nobody can be lent. */
+/** Three 30 h tasks for one backend IC on office hours whom nobody can relieve: overtime. */
 const overtime = once(() =>
   defaultConfig({
     blockers: NO_BLOCKERS,
     gates: NO_GATES,
     effort: { kind: 'fixed' },
-    capacityReviewHour: null,
-    org: defaultOrg({
-      headcount: { backend: 1, frontend: 1, qa: 1, devops: 1, data: 1, security: 1 },
-      wipLimit: 1,
-      calendar: OFFICE_HOURS,
-    }),
-    instructions: [job('A', 0, 30), job('B', 0.1, 30), job('C', 0.2, 30)],
+    ...fullDomainOnOfficeHours(),
   }),
 );
 

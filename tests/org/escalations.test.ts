@@ -5,18 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { bottleneck } from '../../src/collect/bottleneck.ts';
 import { capacity } from '../../src/collect/capacity.ts';
-import { OFFICE_HOURS } from '../../src/domain/calendar.ts';
-import type { LogRecord } from '../../src/log/event-log.ts';
 import type { SimConfig } from '../../src/org/config.ts';
 import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
 import { runSimulation } from '../../src/org/run.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-import { job, NO_BLOCKERS, NO_GATES } from './fixtures.ts';
+import { fullDomainOnOfficeHours, job, NO_BLOCKERS, NO_GATES, only } from './fixtures.ts';
 import { violations } from './log-checks.ts';
-
-type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
-const only = <T extends LogRecord['type']>(log: readonly LogRecord[], type: T) =>
-  log.filter((r): r is Of<T> => r.type === type);
 
 function run(overrides: Partial<SimConfig>) {
   const config = defaultConfig({
@@ -121,15 +115,7 @@ describe('overtime', () => {
     // One backend IC on 09:00–17:00 with WIP 1 and three 30 h tasks; nobody can be lent (every
     // domain has one IC) and nothing is of lower priority: the EM's remaining move is overtime,
     // +2 h a day (09:00–19:00) for 3 days.
-    const records = run({
-      capacityReviewHour: null,
-      org: defaultOrg({
-        headcount: { backend: 1, frontend: 1, qa: 1, devops: 1, data: 1, security: 1 },
-        wipLimit: 1,
-        calendar: OFFICE_HOURS,
-      }),
-      instructions: [job('A', 0, 30), job('B', 0.1, 30), job('C', 0.2, 30)],
-    });
+    const records = run(fullDomainOnOfficeHours());
     const decided = only(records, 'escalation.decided').map((d) => [
       d.role,
       d.action,

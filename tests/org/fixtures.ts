@@ -2,14 +2,19 @@
 // of a set number of backend hours, a one-IC org whose costs work out by hand, small explicit
 // plans, and quiet configurations (effort exactly the estimate, nothing left to chance).
 
-import { ALWAYS, type Calendar } from '../../src/domain/calendar.ts';
+import { ALWAYS, type Calendar, OFFICE_HOURS } from '../../src/domain/calendar.ts';
 import type { Tier } from '../../src/domain/gates.ts';
 import type { Domain } from '../../src/domain/org.ts';
 import type { Plan } from '../../src/domain/planning/plan.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import { buildOrg } from '../../src/org/build-org.ts';
 import type { CostConfig, InstructionSpec, SimConfig } from '../../src/org/config.ts';
-import { DEFAULT_COST, DEFAULT_OVERHEADS, defaultConfig } from '../../src/org/defaults.ts';
+import {
+  DEFAULT_COST,
+  DEFAULT_OVERHEADS,
+  defaultConfig,
+  defaultOrg,
+} from '../../src/org/defaults.ts';
 
 export const NO_BLOCKERS = {
   technical: 0,
@@ -177,4 +182,20 @@ export function executedBy(records: readonly LogRecord[], task: string): Map<str
     if (w.kind === 'execute' && w.task === task)
       out.set(w.person, (out.get(w.person) ?? 0) + w.hours);
   return out;
+}
+
+/**
+ * One IC in every domain, on office hours (09:00–17:00) with WIP 1, and three 30 h backend tasks:
+ * nobody can be lent and nothing is of lower priority, so the EM's remaining move is overtime.
+ */
+export function fullDomainOnOfficeHours(): Partial<SimConfig> {
+  return {
+    capacityReviewHour: null,
+    org: defaultOrg({
+      headcount: { backend: 1, frontend: 1, qa: 1, devops: 1, data: 1, security: 1 },
+      wipLimit: 1,
+      calendar: OFFICE_HOURS,
+    }),
+    instructions: [job('A', 0, 30), job('B', 0.1, 30), job('C', 0.2, 30)],
+  };
 }
