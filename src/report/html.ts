@@ -2,13 +2,7 @@
 
 import type { Reports } from '../collect/index.ts';
 import { allMarkdown } from './markdown.ts';
-
-const esc = (s: string) =>
-  s
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
+import { esc, figure } from './svg.ts';
 
 /** A horizontal bar chart of labelled values. */
 function bars(
@@ -27,7 +21,7 @@ function bars(
       return `<text x="${label - 6}" y="${i * h + 13}" text-anchor="end">${esc(name)}</text><rect x="${label}" y="${i * h + 3}" width="${w.toFixed(1)}" height="${h - 6}" fill="#4f7cac"/><text x="${label + w + 4}" y="${i * h + 13}">${v.toLocaleString('en-US', { maximumFractionDigits: 1 })}${unit}</text>`;
     })
     .join('');
-  return `<figure><figcaption>${esc(title)}</figcaption><svg viewBox="0 0 ${width} ${rows.length * h + 6}" width="${width}" font-size="11" font-family="sans-serif">${body}</svg></figure>`;
+  return figure(title, width, rows.length * h + 6, body);
 }
 
 /** Markdown tables and paragraphs to HTML: just what the report Markdown uses. */
