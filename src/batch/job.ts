@@ -1,25 +1,67 @@
-// One replication as a job a worker can run: which scenario, which seed, which strategy.
+// One replication as a job a worker can run: which scenario, which variant of it, which seed.
+// A worker reads and parses each scenario file once and keeps each variant's data, so a batch of
+// a thousand replications validates and resolves a thousand times but parses once.
 
-import type { StrategyName } from '../domain/assignment/index.ts';
+import { variantProblems } from '../decide/checks.ts';
+import { configOf } from '../decide/staffing.ts';
+import { dataOf, type Variant } from '../decide/variant.ts';
 import { runSimulation } from '../org/run.ts';
-import { loadScenario } from '../scenario/load.ts';
+import type { Limits } from '../scenario/limits.ts';
+import { readScenario, type ScenarioSource, scenarioFrom } from '../scenario/load.ts';
 import { type BatchRow, rowOf } from './row.ts';
 
 export interface Job {
   /** A scenario name from scenarios/ or a path. */
   readonly scenario: string;
   readonly seed: number;
-  readonly strategy?: StrategyName;
+  readonly variant?: Variant;
+  /** Hours at the start left out of the row's rate statistics. */
+  readonly warmupHours?: number;
+  readonly limits?: Partial<Limits>;
+  readonly strict?: boolean;
+}
+
+const sources = new Map<string, ScenarioSource>();
+const variants = new Map<string, { data: Readonly<Record<string, unknown>>; declared: string[] }>();
+
+/** The variant's scenario data and its own instructions' ids, parsed and edited once per thread. */
+function prepared(job: Job) {
+  const key = `${job.scenario}\u0000${JSON.stringify(job.variant?.changes ?? [])}`;
+  const known = variants.get(key);
+  if (known) return { source: sources.get(job.scenario) as ScenarioSource, ...known };
+  const source = sources.get(job.scenario) ?? readScenario(job.scenario);
+  sources.set(job.scenario, source);
+  const data = dataOf(source.data, job.variant?.changes ?? []);
+  const list = Array.isArray(data.instructions) ? (data.instructions as unknown[]) : [];
+  const declared = list.map((x, i) => {
+    const id = (x as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? id : `I${i + 1}`;
+  });
+  const entry = { data, declared };
+  variants.set(key, entry);
+  return { source, ...entry };
 }
 
 export function runJob(job: Job): BatchRow {
-  const scenario = loadScenario(job.scenario, {
-    seed: job.seed,
-    ...(job.strategy === undefined ? {} : { strategy: job.strategy }),
-  });
-  const { log } = runSimulation(scenario.config, scenario.name, {
+  const { source, data, declared } = prepared(job);
+  const scenario = scenarioFrom(
+    source,
+    {
+      seed: job.seed,
+      ...(job.limits === undefined ? {} : { limits: job.limits }),
+      ...(job.strict ? { strict: true } : {}),
+    },
+    data,
+  );
+  const config = configOf(scenario.config, job.variant?.changes ?? []);
+  if (config !== scenario.config) variantProblems(config, job.variant?.label ?? '');
+  const { log } = runSimulation(config, scenario.name, {
     limits: scenario.limits,
     warnings: scenario.warnings,
   });
-  return rowOf(log.records);
+  return rowOf(log.records, {
+    ...(job.warmupHours === undefined ? {} : { warmupHours: job.warmupHours }),
+    instructions: declared,
+    variant: job.variant?.label ?? 'base',
+  });
 }

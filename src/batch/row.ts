@@ -1,9 +1,12 @@
 // One run reduced to the figures a comparison needs, computed from its event log: the row a batch
 // returns per replication. Wall time is kept out, so rows are identical however a batch is run.
 
+import { bottleneck } from '../collect/bottleneck.ts';
 import { capacity } from '../collect/capacity.ts';
+import { mean } from '../collect/stats.ts';
 import { summary } from '../collect/summary.ts';
-import { ofType } from '../collect/timeline.ts';
+import { ofType, timelines } from '../collect/timeline.ts';
+import { suggestedWarmupHours } from '../decide/mser.ts';
 import { type Calendar, workingHoursBetween } from '../domain/calendar.ts';
 import { dependencyOrder } from '../domain/planning/graph.ts';
 import type { LogRecord } from '../log/event-log.ts';
@@ -11,6 +14,8 @@ import { coefficientOfVariation } from './stats.ts';
 
 export interface BatchRow {
   readonly scenario: string;
+  /** The variant's label in a comparison; `base` otherwise. */
+  readonly variant: string;
   readonly strategy: string;
   readonly seed: number;
   readonly outcome: string;
@@ -28,6 +33,29 @@ export interface BatchRow {
   readonly lowerBoundHours: number;
   readonly events: number;
   readonly tasks: number;
+  /** Tokens in and out, all of them. */
+  readonly tokens: number;
+  /** The most tasks started and not finished at once (after the warm-up). */
+  readonly peakWip: number;
+  /** Tasks' mean wait, release to first IN_PROGRESS, of tasks released after the warm-up. */
+  readonly waitMeanHours: number;
+  /** The bottleneck verdict: the resource with the largest share of critical-path time. */
+  readonly bottleneck: string;
+  /** Each lead's share of all critical-path hours (leads with none left out). */
+  readonly leadShares: Readonly<Record<string, number>>;
+  /** The scenario's own instructions (not arrivals or incidents): when each finished, or null. */
+  readonly finished: ReadonlyArray<{ readonly id: string; readonly at: number | null }>;
+  /** MSER-5's warm-up for the tasks' waits in release order, in hours (0: none needed). */
+  readonly suggestedWarmupHours: number;
+}
+
+export interface RowOptions {
+  /** Statistics of the first hours left out: lead times, waits, breaches, escalations, peak WIP. */
+  readonly warmupHours?: number;
+  /** The instructions whose finish times the row keeps; default: all. */
+  readonly instructions?: readonly string[];
+  /** The variant's label. */
+  readonly variant?: string;
 }
 
 /**
@@ -100,20 +128,41 @@ function capacityTime(calendars: readonly Calendar[], from: number, work: number
   return lo;
 }
 
-export function rowOf(log: readonly LogRecord[]): BatchRow {
-  // Only the reports a row reads: the bottleneck and standup reports are left out.
-  const s = summary(log, '');
+export function rowOf(log: readonly LogRecord[], options: RowOptions = {}): BatchRow {
+  const warmup = options.warmupHours ?? 0;
+  // Only the reports a row reads: the standup report is left out.
+  const b = bottleneck(log);
+  const s = summary(log, '', b);
   const ics = capacity(log).ics;
+  const leads = new Set(
+    ofType(log, 'run.start')[0]
+      ?.people.filter((p) => p.role === 'DL')
+      .map((p) => p.id),
+  );
+  const after = <T extends { t: number }>(list: readonly T[]) => list.filter((r) => r.t >= warmup);
+  const completed = after(ofType(log, 'instruction.completed')).filter(
+    (c) => c.t - c.leadTimeHours >= warmup,
+  );
+  const releases = [...timelines(log).values()]
+    .filter((t) => t.releasedAt !== null && t.startedAt !== null)
+    .sort((x, y) => (x.releasedAt ?? 0) - (y.releasedAt ?? 0));
+  const waits = releases
+    .filter((t) => (t.releasedAt ?? 0) >= warmup)
+    .map((t) => (t.startedAt ?? 0) - (t.releasedAt ?? 0));
+  const finishedAt = new Map(s.instructions.map((i) => [i.id, i.finishedAt]));
+  const declared = options.instructions ?? s.instructions.map((i) => i.id);
   return {
     scenario: s.scenario,
+    variant: options.variant ?? 'base',
     strategy: s.strategy,
     seed: s.seed,
     outcome: s.outcome,
     makespanHours: s.makespanHours,
-    leadTimeMeanHours: s.leadTimeHours.mean,
+    leadTimeMeanHours:
+      warmup > 0 ? mean(completed.map((c) => c.leadTimeHours)) : s.leadTimeHours.mean,
     leadTimeP95Hours: s.leadTimeHours.p95,
-    slaBreaches: Object.values(s.slaBreaches).reduce((a, b) => a + b, 0),
-    escalations: s.escalations.total,
+    slaBreaches: after(ofType(log, 'task.slaBreach')).length,
+    escalations: after(ofType(log, 'escalation.opened')).length,
     utilizationCv: coefficientOfVariation(ics.map((ic) => ic.utilization)),
     reworkRate: s.reworkRate,
     costUsd: s.costUsd,
@@ -121,5 +170,46 @@ export function rowOf(log: readonly LogRecord[]): BatchRow {
     lowerBoundHours: Math.floor(lowerBound(log) * 100) / 100,
     events: s.events,
     tasks: s.tasks.total,
+    tokens: s.tokens.input + s.tokens.output,
+    peakWip: peakWip(log, warmup),
+    waitMeanHours: mean(waits),
+    bottleneck: s.bottleneck.where,
+    leadShares: Object.fromEntries(
+      b.resources.filter((r) => leads.has(r.resource)).map((r) => [r.resource, r.share]),
+    ),
+    finished: declared.map((id) => ({ id, at: finishedAt.get(id) ?? null })),
+    suggestedWarmupHours: suggestedWarmupHours(
+      releases.map((t) => ({
+        t: t.releasedAt ?? 0,
+        value: (t.startedAt ?? 0) - (t.releasedAt ?? 0),
+      })),
+    ).hours,
   };
+}
+
+/**
+ * The most tasks started (first IN_PROGRESS) and not yet finished (COMPLETED or CANCELLED) at once,
+ * at or after `from`: a task preempted back to PENDING still counts, its work begun.
+ */
+export function peakWip(log: readonly LogRecord[], from = 0): number {
+  const started = new Set<string>();
+  let wip = 0;
+  let peak = 0;
+  let crossed = false;
+  for (const r of log) {
+    if (r.type !== 'task.transition') continue;
+    // The level held when the warm-up ended counts too.
+    if (!crossed && r.t >= from) {
+      crossed = true;
+      peak = wip;
+    }
+    if (r.to === 'IN_PROGRESS' && !started.has(r.task)) {
+      started.add(r.task);
+      wip++;
+    } else if ((r.to === 'COMPLETED' || r.to === 'CANCELLED') && started.has(r.task)) {
+      wip--;
+    }
+    if (crossed) peak = Math.max(peak, wip);
+  }
+  return peak;
 }

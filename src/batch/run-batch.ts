@@ -1,11 +1,14 @@
-// Replications as a library function: runBatch(scenario, {seeds, strategies}) → one row per run,
-// spread over worker threads (tinypool). Rows come back in job order and carry no wall time, so
-// the result is identical whatever the number of workers, and strategies share seeds (common
-// random numbers: the same arrivals, plans and efforts for every strategy).
+// Replications as a library function: jobs → one row per job, spread over worker threads
+// (tinypool). Rows come back in job order and carry no wall time, so the result is identical
+// whatever the number of workers; variants share seeds (common random numbers: the same arrivals,
+// plans and efforts for every variant of a replication).
 
+import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
+import type { Variant } from '../decide/variant.ts';
 import type { StrategyName } from '../domain/assignment/index.ts';
 import { type Job, runJob } from './job.ts';
 import type { BatchRow } from './row.ts';
@@ -18,19 +21,36 @@ export interface BatchOptions {
   readonly workers?: number;
 }
 
+export interface PoolOptions {
+  /** Worker threads; 0 runs in this thread. Default: one per core. */
+  readonly workers?: number;
+  /** Called as each row comes back (in any order), with the count done so far. */
+  readonly onRow?: (done: number) => void;
+  /** Aborting stops the batch: queued jobs are dropped, running ones cut short. */
+  readonly signal?: AbortSignal;
+}
+
 /** `n` replication seeds derived from `base`: base, base + 1, ... (each run splits its own streams). */
 export function replicationSeeds(base: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => base + i);
 }
 
+/** The variant that sets a scenario's strategy. */
+export function strategyVariant(strategy: StrategyName): Variant {
+  return {
+    label: `strategy=${strategy}`,
+    changes: [{ kind: 'set', path: ['strategy'], value: strategy }],
+  };
+}
+
 export function jobsOf(scenarios: readonly string[], options: BatchOptions): Job[] {
-  const strategies = options.strategies ?? [undefined];
+  const variants = options.strategies?.map(strategyVariant) ?? [undefined];
   return scenarios.flatMap((scenario) =>
-    strategies.flatMap((strategy) =>
+    variants.flatMap((variant) =>
       options.seeds.map((seed) => ({
         scenario,
         seed,
-        ...(strategy === undefined ? {} : { strategy }),
+        ...(variant === undefined ? {} : { variant }),
       })),
     ),
   );
@@ -40,16 +60,54 @@ export async function runBatch(
   scenarios: readonly string[],
   options: BatchOptions,
 ): Promise<BatchRow[]> {
-  const jobs = jobsOf(scenarios, options);
+  const rows = await runJobs(jobsOf(scenarios, options), options);
+  return rows as BatchRow[];
+}
+
+/**
+ * Runs the jobs and returns their rows in job order. When the signal aborts, resolves with the
+ * rows finished by then (`undefined` for the others) instead of throwing.
+ */
+export async function runJobs(
+  jobs: readonly Job[],
+  options: PoolOptions = {},
+): Promise<Array<BatchRow | undefined>> {
+  const rows: Array<BatchRow | undefined> = new Array(jobs.length).fill(undefined);
+  let done = 0;
+  const finish = (i: number, row: BatchRow) => {
+    rows[i] = row;
+    options.onRow?.(++done);
+  };
   const workers = Math.min(options.workers ?? availableParallelism(), jobs.length);
-  if (workers <= 0) return jobs.map(runJob);
+  if (workers <= 0) {
+    for (const [i, job] of jobs.entries()) {
+      if (options.signal?.aborted) break;
+      finish(i, runJob(job));
+      // Let a signal handler run between replications (no effect on any result).
+      if (i % 8 === 7) await nextTurn();
+    }
+    return rows;
+  }
+  // Tinypool listens on the signal once per queued job.
+  if (options.signal) setMaxListeners(jobs.length + 10, options.signal);
   const pool = new Tinypool({
     filename: fileURLToPath(new URL('./worker-entry.js', import.meta.url)),
     minThreads: workers,
     maxThreads: workers,
   });
   try {
-    return await Promise.all(jobs.map((job) => pool.run(job) as Promise<BatchRow>));
+    const settled = await Promise.allSettled(
+      jobs.map((job, i) =>
+        (pool.run(job, options.signal ? { signal: options.signal } : {}) as Promise<BatchRow>).then(
+          (row) => finish(i, row),
+        ),
+      ),
+    );
+    if (!options.signal?.aborted) {
+      const failed = settled.find((s) => s.status === 'rejected');
+      if (failed) throw (failed as PromiseRejectedResult).reason;
+    }
+    return rows;
   } finally {
     await pool.destroy();
   }

@@ -2,11 +2,13 @@
 // something (see exit-codes.ts). Only a bug in orgsim is exit 1, and it asks to be reported.
 
 import { CommanderError } from 'commander';
+import { VariantError } from '../decide/staffing.ts';
 import { SimulationError } from '../kernel/kernel.ts';
 import { LogError } from '../log/read-log.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { EXIT } from './exit-codes.ts';
 import { Interrupted } from './signals.ts';
+import { StoppedEarly } from './stopped-early.ts';
 import { UsageError } from './usage-error.ts';
 
 const REPORT_IT =
@@ -20,9 +22,25 @@ export function exitCodeFor(error: unknown, debug: boolean): number {
   };
   // Commander has already printed its message (unknown flag, missing argument…).
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  if (error instanceof ScenarioError || error instanceof UsageError || error instanceof LogError) {
+  if (
+    error instanceof ScenarioError ||
+    error instanceof UsageError ||
+    error instanceof LogError ||
+    error instanceof VariantError
+  ) {
     say(error.message);
     return EXIT.usage;
+  }
+  // From a worker thread an error keeps its name and message, not its class.
+  if (error instanceof Error && (error.name === 'ScenarioError' || error.name === 'VariantError')) {
+    say(error.message);
+    return EXIT.usage;
+  }
+  if (error instanceof StoppedEarly) {
+    say(
+      `orgsim: stopped by ${error.signal}; the report written holds the ${error.runs} runs finished, marked partial`,
+    );
+    return error.signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
   }
   if (error instanceof Interrupted) {
     say(`orgsim: interrupted by ${error.signal}; nothing was written`);

@@ -4,6 +4,7 @@
 
 import { dirname, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
+import { METRICS } from '../decide/metrics.ts';
 import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
 import { readLog } from '../log/read-log.ts';
 import { withPlans } from '../org/prepare.ts';
@@ -19,6 +20,13 @@ import {
   parseLimits,
 } from '../scenario/limits.ts';
 import { loadScenario, scenarioNames } from '../scenario/load.ts';
+import {
+  type DecideFlags,
+  runCompare,
+  runForecast,
+  runWhatif,
+  withDecideOptions,
+} from './decide-commands.ts';
 import { exitCodeFor } from './errors.ts';
 import { EXIT } from './exit-codes.ts';
 import { runInterruptibly } from './interruptible-run.ts';
@@ -42,6 +50,16 @@ function wholeNumberOption(flag: string): (value: string) => number {
       throw new UsageError(
         `${flag} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got "${value}"`,
       );
+    return n;
+  };
+}
+
+/** The parser of a flag that takes hours: a finite number ≥ 0. */
+function hoursOption(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+      throw new UsageError(`${flag} must be a number of hours ≥ 0, got "${value}"`);
     return n;
   };
 }
@@ -253,6 +271,48 @@ export function program(): Command {
       );
       process.stdout.write(flags.json ? `${JSON.stringify(doc, null, 2)}\n` : plansText(doc));
     });
+  const parsers = { whole: wholeNumberOption, hours: hoursOption };
+  withDecideOptions(withLoadOptions(cli.command('forecast')), parsers)
+    .argument('<scenario>', 'a scenario name or path')
+    .description(
+      'run many replications and forecast: makespan, finish dates, cost and their percentiles',
+    )
+    .addOption(
+      new Option(
+        '--deadline <hours>',
+        'hour on the run’s clock to meet: the chance of making it',
+      ).argParser(hoursOption('--deadline')),
+    )
+    .option('--date <YYYY-MM-DD>', 'the deadline as a date (with --start): the end of that day')
+    .option('--start <YYYY-MM-DD>', 'the date of the run’s day 0, a Monday (for --date)')
+    .action(async (name: string, flags: DecideFlags) => runForecast(name, flags));
+  withDecideOptions(withLoadOptions(cli.command('compare')), parsers)
+    .argument('<scenarios...>', 'a scenario to vary, or two or more scenario files to compare')
+    .description('compare variants on common random numbers: paired differences and which are best')
+    .option(
+      '--vary <key=v1,v2>',
+      'a field by its path (strategy, overheads.intakeHours, ics.security, …) and its values; repeat for every combination',
+      (value: string, list: string[]) => [...list, value],
+      [] as string[],
+    )
+    .option('--by <metric>', `rank by this figure, lower is better (${METRICS.join(', ')})`)
+    .action(async (names: string[], flags: DecideFlags & { vary?: string[]; by?: string }) =>
+      runCompare(names, flags),
+    );
+  withDecideOptions(withLoadOptions(cli.command('whatif')), parsers)
+    .argument('<scenario>', 'a scenario name or path')
+    .description(
+      'try every single staffing change and event removal; rank them by the makespan they save',
+    )
+    .addOption(
+      new Option(
+        '--budget-per-change <usd>',
+        'recommend only changes adding at most this much to the mean cost',
+      ).argParser(hoursOption('--budget-per-change')),
+    )
+    .action(async (name: string, flags: DecideFlags & { budgetPerChange?: number }) =>
+      runWhatif(name, flags),
+    );
   cli
     .command('report')
     .argument('<events.jsonl>', 'an event log written by a run')

@@ -25,7 +25,7 @@ function bars(
 }
 
 /** Markdown tables and paragraphs to HTML: just what the report Markdown uses. */
-function markdownToHtml(md: string): string {
+export function markdownToHtml(md: string): string {
   const out: string[] = [];
   const lines = md.split('\n');
   for (let i = 0; i < lines.length; i++) {

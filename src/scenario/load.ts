@@ -323,8 +323,21 @@ function parseYaml(text: string, shown: string) {
   return { doc, lines, data };
 }
 
-/** Loads, validates and resolves a scenario; throws ScenarioError on any problem. */
-export function loadScenario(nameOrPath: string, options: LoadOptions = {}): LoadedScenario {
+/** A scenario file read and parsed, not yet validated: what variants of it are edited from. */
+export interface ScenarioSource {
+  /** The absolute path of the file. */
+  readonly file: string;
+  /** The file as messages name it: relative to the working directory. */
+  readonly shown: string;
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+  /** The file's data as plain values: a mapping. */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Reads and parses a scenario file; throws ScenarioError when it is not a YAML mapping. */
+export function readScenario(nameOrPath: string): ScenarioSource {
   const file = scenarioPath(nameOrPath);
   const shown = relative(process.cwd(), file) || file;
   const text = readScenarioText(file, shown);
@@ -339,6 +352,24 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Loa
       },
     ]);
   }
+  return { file, shown, text, doc, lines, data: data as Record<string, unknown> };
+}
+
+/** Loads, validates and resolves a scenario; throws ScenarioError on any problem. */
+export function loadScenario(nameOrPath: string, options: LoadOptions = {}): LoadedScenario {
+  return scenarioFrom(readScenario(nameOrPath), options);
+}
+
+/**
+ * Validates and resolves a scenario already read, or a variant of it: `data`, when given, is used
+ * in place of the file's (positions in messages still point into the file where the field is).
+ */
+export function scenarioFrom(
+  source: ScenarioSource,
+  options: LoadOptions = {},
+  data: Readonly<Record<string, unknown>> = source.data,
+): LoadedScenario {
+  const { file, shown, text, doc, lines } = source;
   const withOverrides = {
     ...data,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
@@ -350,11 +381,18 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Loa
     const node = doc.getIn(path, true);
     // Numbers as written (`1e400`, `.inf`, `.nan` all parse to values JSON cannot show); strings
     // quoted, so that an empty or spaced string is visible.
-    if (isScalar(node) && node.range && typeof node.value !== 'string') {
+    // (Not when a variant or an override replaced the value.)
+    const value = valueAt(withOverrides, path);
+    if (
+      isScalar(node) &&
+      node.range &&
+      typeof node.value !== 'string' &&
+      Object.is(node.value, value)
+    ) {
       const source = text.slice(node.range[0], node.range[1]).trim();
       if (source !== '') return source.length > 60 ? `${source.slice(0, 57)}...` : source;
     }
-    return formatValue(valueAt(withOverrides, path));
+    return formatValue(value);
   };
   const parsed = scenarioSchema.safeParse(withOverrides);
   if (!parsed.success) {

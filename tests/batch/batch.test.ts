@@ -39,10 +39,10 @@ describe('runBatch', () => {
       strategies: ['weighted', 'specialist'],
     });
     expect(jobs).toHaveLength(12);
-    expect(new Set(jobs.map((j) => `${j.scenario}/${j.strategy}/${j.seed}`)).size).toBe(12);
-    expect(jobs.filter((j) => j.strategy === 'specialist').map((j) => j.seed)).toEqual([
-      10, 11, 12, 10, 11, 12,
-    ]);
+    expect(new Set(jobs.map((j) => `${j.scenario}/${j.variant?.label}/${j.seed}`)).size).toBe(12);
+    expect(
+      jobs.filter((j) => j.variant?.label === 'strategy=specialist').map((j) => j.seed),
+    ).toEqual([10, 11, 12, 10, 11, 12]);
   });
 
   it('returns the same rows on two worker threads as in this thread', async () => {

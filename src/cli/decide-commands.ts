@@ -1,0 +1,255 @@
+// The decision commands: forecast, compare and whatif. Each runs many replications on the worker
+// pool with a progress bar, writes Markdown, JSON and HTML under reports/<scenario>/<command>/,
+// and prints the report (or the JSON). Ctrl-C stops the runs and reports those finished, marked
+// partial, then exits 130.
+
+import { basename, extname, join, resolve } from 'node:path';
+import { type Command, Option } from 'commander';
+import { compare } from '../decide/compare.ts';
+import { forecast } from '../decide/forecast.ts';
+import { isMetric, METRICS, type Metric } from '../decide/metrics.ts';
+import type { RunOptions } from '../decide/replicate.ts';
+import type { Variant } from '../decide/variant.ts';
+import { whatif } from '../decide/whatif.ts';
+import { compareBlocks } from '../report/decision/compare.ts';
+import { type Block, markdownOf, terminalOf } from '../report/decision/document.ts';
+import { forecastBlocks } from '../report/decision/forecast.ts';
+import { compareCharts, forecastCharts, page } from '../report/decision/page.ts';
+import { whatifBlocks } from '../report/decision/whatif.ts';
+import type { Limits } from '../scenario/limits.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { deadlineOf } from './deadline.ts';
+import { markerText } from './marker.ts';
+import { planOutput } from './out-dir.ts';
+import { writeAtomically } from './output.ts';
+import { progressBar } from './progress.ts';
+import { type CaughtSignal, catchingSignals } from './signals.ts';
+import { StoppedEarly } from './stopped-early.ts';
+import { UsageError } from './usage-error.ts';
+import { variantsOf } from './vary.ts';
+
+const REPO = resolve(import.meta.dirname, '..', '..');
+
+export interface DecideFlags {
+  runs?: number;
+  workers?: number;
+  seedBase?: number;
+  warmup?: number;
+  json?: boolean;
+  quiet?: boolean;
+  out?: string;
+  strict?: boolean;
+  limits?: Partial<Limits>;
+}
+
+interface Outcome<T> {
+  readonly result: T;
+  readonly stopped: CaughtSignal | null;
+  readonly runs: number;
+}
+
+/**
+ * Runs `work` with a progress bar, SIGINT and SIGTERM stopping the runs instead of the process:
+ * the result then holds the runs finished.
+ */
+async function withStop<T extends { runs: number }>(
+  flags: DecideFlags,
+  work: (options: RunOptions) => Promise<T>,
+): Promise<Outcome<T>> {
+  const controller = new AbortController();
+  let stopped: CaughtSignal | null = null;
+  const stop = (signal: CaughtSignal) => () => {
+    stopped = signal;
+    controller.abort();
+  };
+  const onInt = stop('SIGINT');
+  const onTerm = stop('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  const bar = progressBar(Boolean(flags.quiet || flags.json));
+  try {
+    const result = await work({
+      ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+      ...(flags.warmup === undefined ? {} : { warmupHours: flags.warmup }),
+      ...(flags.limits === undefined ? {} : { limits: flags.limits }),
+      ...(flags.strict ? { strict: true } : {}),
+      onProgress: (done, total) => bar.update(done, total),
+      signal: controller.signal,
+    });
+    return { result, stopped, runs: result.runs };
+  } finally {
+    bar.stop();
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  }
+}
+
+/** Writes the report's files, prints it, and ends as a stopped batch must. */
+async function publish(
+  command: 'forecast' | 'compare' | 'whatif',
+  scenario: { name: string; seed: number },
+  flags: DecideFlags,
+  outcome: Outcome<object>,
+  blocks: Block[],
+  charts: string[],
+): Promise<void> {
+  if (outcome.stopped !== null && outcome.runs === 0)
+    throw new UsageError(
+      `${command} was stopped by ${outcome.stopped} before any run finished; nothing was written`,
+    );
+  const output = planOutput(
+    flags.out,
+    { dir: join(REPO, 'reports'), label: 'the default reports folder' },
+    [
+      { name: scenario.name, from: "the scenario's name" },
+      { name: command, from: 'the command' },
+    ],
+  );
+  const json = `${JSON.stringify(outcome.result, null, 2)}\n`;
+  const files = {
+    [`${command}.md`]: markdownOf(blocks),
+    [`${command}.json`]: json,
+    [`${command}.html`]: page(`${command} · ${scenario.name}`, charts, blocks),
+  };
+  await catchingSignals((signal) =>
+    writeAtomically(output, files, { marker: markerText(scenario.name, scenario.seed), signal }),
+  );
+  if (flags.json) process.stdout.write(json);
+  else if (!flags.quiet) {
+    process.stdout.write(terminalOf(blocks));
+    const shown = output.dir.startsWith(process.cwd())
+      ? output.dir.slice(process.cwd().length + 1)
+      : output.dir;
+    process.stdout.write(`\nwritten: ${shown}/${command}.md, .json, .html\n`);
+  }
+  if (outcome.stopped !== null) throw new StoppedEarly(outcome.stopped, outcome.runs);
+}
+
+/** The scenario's name and seed for the output folder, checked before anything runs. */
+function identify(name: string, flags: DecideFlags) {
+  const s = loadScenario(name, {
+    ...(flags.limits === undefined ? {} : { limits: flags.limits }),
+    ...(flags.strict ? { strict: true } : {}),
+  });
+  for (const warning of s.warnings) process.stderr.write(`warning: ${warning}\n`);
+  return { name: s.name, seed: flags.seedBase ?? s.config.seed };
+}
+
+export async function runForecast(
+  name: string,
+  flags: DecideFlags & { deadline?: number; date?: string; start?: string },
+): Promise<void> {
+  const deadline = deadlineOf(flags);
+  const scenario = identify(name, flags);
+  const outcome = await withStop(flags, (options) =>
+    forecast(name, {
+      ...options,
+      ...(flags.runs === undefined ? {} : { runs: flags.runs }),
+      seedBase: scenario.seed,
+      ...(deadline === undefined ? {} : { deadlineHours: deadline }),
+    }),
+  );
+  const f = outcome.result;
+  await publish('forecast', scenario, flags, outcome, forecastBlocks(f), forecastCharts(f));
+}
+
+/** A scenario file given as a variant: labelled by its file's name. */
+function fileVariant(path: string): Variant {
+  return { label: basename(path, extname(path)), scenario: path, changes: [] };
+}
+
+export async function runCompare(
+  names: readonly string[],
+  flags: DecideFlags & { vary?: string[]; by?: string },
+): Promise<void> {
+  const [first = '', ...others] = names;
+  const vary = flags.vary ?? [];
+  if (others.length === 0 && vary.length === 0)
+    throw new UsageError(
+      'compare needs variants: --vary key=v1,v2 (e.g. --vary strategy=weighted,critical-path-first) or two or more scenario files',
+    );
+  const by = flags.by ?? 'makespanHours';
+  if (!isMetric(by)) throw new UsageError(`--by takes one of ${METRICS.join(', ')}, got "${by}"`);
+  const files = others.length === 0 ? [undefined] : [first, ...others];
+  const variants = files.flatMap((file) =>
+    variantsOf(vary, file === undefined ? undefined : fileVariant(file)),
+  );
+  const labels = new Set(variants.map((v) => v.label));
+  if (labels.size !== variants.length)
+    throw new UsageError(
+      'compare: two variants have the same name; give each scenario file its own name, or each --vary value once',
+    );
+  const scenario = identify(first, flags);
+  const outcome = await withStop(flags, (options) =>
+    compare(first, variants, {
+      ...options,
+      ...(flags.runs === undefined ? {} : { runs: flags.runs }),
+      seedBase: scenario.seed,
+      rankBy: by as Metric,
+    }),
+  );
+  const c = outcome.result;
+  await publish('compare', scenario, flags, outcome, compareBlocks(c), compareCharts(c));
+}
+
+export async function runWhatif(
+  name: string,
+  flags: DecideFlags & { budgetPerChange?: number },
+): Promise<void> {
+  const scenario = identify(name, flags);
+  const outcome = await withStop(flags, (options) =>
+    whatif(name, {
+      ...options,
+      ...(flags.runs === undefined ? {} : { runs: flags.runs }),
+      seedBase: scenario.seed,
+      ...(flags.budgetPerChange === undefined ? {} : { budgetPerChange: flags.budgetPerChange }),
+    }),
+  );
+  const w = outcome.result;
+  await publish('whatif', scenario, flags, outcome, whatifBlocks(w), compareCharts(w.comparison));
+}
+
+/** The flags every decision command takes. */
+export function withDecideOptions(
+  command: Command,
+  parsers: {
+    whole: (flag: string) => (v: string) => number;
+    hours: (flag: string) => (v: string) => number;
+  },
+): Command {
+  return command
+    .addOption(
+      new Option('--runs <n>', 'replications (seeds seed-base, seed-base + 1, …)').argParser(
+        positive(parsers.whole('--runs')),
+      ),
+    )
+    .addOption(
+      new Option(
+        '--workers <k>',
+        'worker threads (default: one per core; 0 runs in this thread)',
+      ).argParser(parsers.whole('--workers')),
+    )
+    .addOption(
+      new Option(
+        '--seed-base <s>',
+        "the first replication's seed (default: the scenario's seed)",
+      ).argParser(parsers.whole('--seed-base')),
+    )
+    .addOption(
+      new Option(
+        '--warmup <hours>',
+        'leave the first hours of every run out of the rate statistics',
+      ).argParser(parsers.hours('--warmup')),
+    )
+    .option('--out <dir>', 'write the report under <dir>/<scenario>/<command>/ instead of reports/')
+    .option('--json', 'print only the JSON on stdout')
+    .option('--quiet', 'print nothing but errors (no progress bar)');
+}
+
+function positive(parse: (v: string) => number): (v: string) => number {
+  return (v) => {
+    const n = parse(v);
+    if (n < 1) throw new UsageError(`--runs must be at least 1, got "${v}"`);
+    return n;
+  };
+}

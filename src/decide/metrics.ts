@@ -1,0 +1,38 @@
+// The figures a forecast, a comparison and a what-if report per variant: each read from a run's
+// row, each better when lower. The labels and units are what the reports print.
+
+import type { BatchRow } from '../batch/row.ts';
+
+export const METRICS = [
+  'makespanHours',
+  'leadTimeMeanHours',
+  'waitMeanHours',
+  'costUsd',
+  'tokens',
+  'slaBreaches',
+  'escalations',
+  'peakWip',
+] as const;
+
+export type Metric = (typeof METRICS)[number];
+
+export const METRIC_INFO: Readonly<
+  Record<Metric, { readonly label: string; readonly unit: string }>
+> = {
+  makespanHours: { label: 'makespan', unit: 'h' },
+  leadTimeMeanHours: { label: 'instruction lead time, mean', unit: 'h' },
+  waitMeanHours: { label: 'task wait for work, mean', unit: 'h' },
+  costUsd: { label: 'cost', unit: '$' },
+  tokens: { label: 'tokens', unit: '' },
+  slaBreaches: { label: 'SLA breaches', unit: '' },
+  escalations: { label: 'escalations', unit: '' },
+  peakWip: { label: 'peak WIP', unit: 'tasks' },
+};
+
+export function isMetric(name: string): name is Metric {
+  return (METRICS as readonly string[]).includes(name);
+}
+
+export function seriesOf(rows: readonly BatchRow[], metric: Metric): number[] {
+  return rows.map((r) => r[metric]);
+}

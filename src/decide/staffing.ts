@@ -1,0 +1,116 @@
+// Staffing changes on a resolved configuration: ICs added or removed in a domain, a lead's hours
+// raised. Each is an immer recipe on the config, so the base is shared and never touched.
+
+import { type Draft, isDraft, produce, current as snapshot } from 'immer';
+import type { Domain, IcSpec } from '../domain/org.ts';
+import type { SimConfig } from '../org/config.ts';
+import type { Change } from './variant.ts';
+
+type ConfigChange = Exclude<Change, { kind: 'set' | 'removeEvent' }>;
+
+/** A change that cannot be made to this org, with the reason. */
+export class VariantError extends Error {
+  override readonly name = 'VariantError';
+}
+
+/** The config with the variant's staffing changes; the same object when it has none. */
+export function configOf(config: SimConfig, changes: readonly Change[]): SimConfig {
+  const own = changes.filter(
+    (c): c is ConfigChange => c.kind !== 'set' && c.kind !== 'removeEvent',
+  );
+  if (own.length === 0) return config;
+  return produce(config, (draft) => {
+    for (const c of own) apply(draft, c);
+  });
+}
+
+function apply(draft: Draft<SimConfig>, change: ConfigChange): void {
+  switch (change.kind) {
+    case 'addIcs':
+      staff(draft, change.domain, icsIn(draft, change.domain).length + change.by);
+      return;
+    case 'setIcs':
+      staff(draft, change.domain, change.count);
+      return;
+    case 'leadHours': {
+      const lead = draft.org.teams.flatMap((t) => t.leads).find((l) => l.id === change.lead);
+      if (lead === undefined) throw new VariantError(`there is no lead "${change.lead}"`);
+      lead.calendar.hoursPerDay = Math.min(24, lead.calendar.hoursPerDay * change.factor);
+      return;
+    }
+  }
+}
+
+function icsIn(config: Draft<SimConfig> | SimConfig, domain: Domain): IcSpec[] {
+  return config.org.teams.flatMap((t) => t.ics.filter((ic) => ic.domain === domain)) as IcSpec[];
+}
+
+/** The most common primary-skill level among a domain's ICs (the higher on a tie). */
+export function usualLevel(ics: readonly IcSpec[]): number {
+  const count = new Map<number, number>();
+  for (const ic of ics) {
+    const level = ic.skills[ic.domain] ?? 0;
+    count.set(level, (count.get(level) ?? 0) + 1);
+  }
+  let best = 0;
+  let most = 0;
+  for (const [level, n] of count)
+    if (n > most || (n === most && level > best)) [best, most] = [level, n];
+  return best;
+}
+
+/**
+ * Brings a domain to `count` ICs in all. New ICs copy one of the domain's ICs at its usual level,
+ * join the team with the most ICs of the domain, and take the first free id `ic-<domain>-<n>`.
+ * Removed ICs leave from that team, the last listed first, and never someone an outage names.
+ */
+function staff(draft: Draft<SimConfig>, domain: Domain, count: number): void {
+  if (!Number.isInteger(count) || count < 0)
+    throw new VariantError(`${domain} cannot have ${count} ICs: give a whole number ≥ 0`);
+  const current = icsIn(draft, domain);
+  if (current.length === 0 && count > 0)
+    throw new VariantError(
+      `there are no ${domain} ICs to copy: add ${domain} people to the scenario's org instead`,
+    );
+  const teams = draft.org.teams;
+  const biggest = () =>
+    teams.reduce((a, b) =>
+      b.ics.filter((ic) => ic.domain === domain).length >
+      a.ics.filter((ic) => ic.domain === domain).length
+        ? b
+        : a,
+    );
+  const taken = new Set([
+    ...teams.flatMap((t) => [t.tl.id, ...t.leads.map((l) => l.id), ...t.ics.map((ic) => ic.id)]),
+    draft.org.em.id,
+    ...draft.org.humans.map((h) => h.id),
+    ...draft.hires.map((h) => h.ic.id),
+  ]);
+  const level = usualLevel(current);
+  let n = current.length;
+  while (n < count) {
+    const team = biggest();
+    const template =
+      team.ics.find((ic) => ic.domain === domain && ic.skills[domain] === level) ??
+      (current.find((ic) => ic.skills[domain] === level) as Draft<IcSpec>);
+    let k = 1;
+    while (taken.has(`ic-${domain}-${k}`)) k++;
+    const id = `ic-${domain}-${k}`;
+    taken.add(id);
+    // A plain copy of the template (a draft cannot be cloned; the skills are copied, not shared).
+    const plain: IcSpec = isDraft(template) ? snapshot(template) : template;
+    team.ics.push({ ...plain, skills: { ...plain.skills }, id, team: team.id } as Draft<IcSpec>);
+    n++;
+  }
+  const named = new Set(draft.outages.flatMap((o) => [o.person, ...(o.cover ? [o.cover] : [])]));
+  while (n > count) {
+    const team = biggest();
+    const index = team.ics.findLastIndex((ic) => ic.domain === domain && !named.has(ic.id));
+    if (index < 0)
+      throw new VariantError(
+        `cannot take a ${domain} IC away: every one left is named by an outage`,
+      );
+    team.ics.splice(index, 1);
+    n--;
+  }
+}
