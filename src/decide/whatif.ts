@@ -29,7 +29,7 @@ export interface Change {
   /** Paired differences against the base: negative makespan is sooner. */
   readonly makespanHours: { readonly mean: number; readonly ci95: number | null };
   readonly costUsd: { readonly mean: number; readonly ci95: number | null };
-  /** Hours of makespan saved per $1,000 of added cost; null when the change costs nothing more. */
+  /** Hours of makespan saved per $1,000 of added cost; null unless it saves hours and costs more. */
   readonly hoursPer1000Usd: number | null;
   /** The makespan's CI lies wholly below zero: the change shortens it, at 95 %. */
   readonly shortens: boolean;
@@ -141,7 +141,7 @@ export async function whatif(scenario: string, options: WhatifOptions = {}): Pro
         label: v.label,
         makespanHours: { mean: dm.mean, ci95: dm.ci95 },
         costUsd: { mean: dc.mean, ci95: dc.ci95 },
-        hoursPer1000Usd: dc.mean > 0 ? r4((-dm.mean / dc.mean) * 1000) : null,
+        hoursPer1000Usd: dc.mean > 0 && dm.mean < 0 ? r4((-dm.mean / dc.mean) * 1000) : null,
         shortens: dm.ci95 !== null && dm.mean + dm.ci95 < 0,
         withinBudget: budget === null || dc.mean <= budget,
       };

@@ -38,8 +38,10 @@ export function meanCi(mean: number, ci95: number | null, digits = 1): string {
 
 /** `−86.8 ± 36.3` with a sign always. */
 export function signed(mean: number, ci95: number | null, digits = 1): string {
-  const s = mean > 0 ? '+' : mean < 0 ? '−' : '±';
-  const body = `${s}${num(Math.abs(mean), digits)}`;
+  const shown = num(Math.abs(mean), digits);
+  // A difference that rounds to zero has no sign.
+  const s = Number(shown.replaceAll(',', '')) === 0 ? '' : mean > 0 ? '+' : '−';
+  const body = `${s}${shown}`;
   return ci95 === null ? body : `${body} ± ${num(ci95, digits)}`;
 }
 
