@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
 import type { BatchRow } from '../src/batch/row.ts';
-import { jobsOf, replicationSeeds, runBatch } from '../src/batch/run-batch.ts';
+import { replicationSeeds, strategyVariant } from '../src/batch/run-batch.ts';
 import { type Estimate, estimate, pairedDifference } from '../src/batch/stats.ts';
-import { STRATEGY_NAMES } from '../src/domain/assignment/index.ts';
+import { compareWithRows } from '../src/decide/compare.ts';
+import { STRATEGY_NAMES, type StrategyName } from '../src/domain/assignment/index.ts';
 import { ScenarioError } from '../src/scenario/errors.ts';
 import { loadScenario } from '../src/scenario/load.ts';
 import { machine, today } from './measure.ts';
@@ -49,14 +50,6 @@ const METRICS = [
 ] as const;
 type Metric = (typeof METRICS)[number];
 
-const started = performance.now();
-const rows = await runBatch(scenarios, {
-  seeds,
-  strategies: STRATEGY_NAMES,
-  ...(values.workers === undefined ? {} : { workers: Number(values.workers) }),
-});
-const wallSeconds = (performance.now() - started) / 1000;
-
 interface Cell {
   scenario: string;
   strategy: string;
@@ -66,19 +59,28 @@ interface Cell {
   stalled: number;
 }
 
-// Rows come back in job order: each belongs to the scenario argument of its job, whatever the
-// `name:` inside the file says.
-const jobs = jobsOf(scenarios, { seeds, strategies: STRATEGY_NAMES });
-const pick = (scenario: string, strategy: string) =>
-  rows
-    .filter((r, i) => jobs[i]?.scenario === scenario && r.strategy === strategy)
-    .sort((a, b) => a.seed - b.seed);
+// One comparison per scenario (names and paths alike), every strategy a variant on the same
+// seeds; `weighted` first, so each Δ is against it. The comparison's own rows feed the columns it
+// does not have (utilisation CV, rework, makespan over the bound).
+const variants = [
+  'weighted' as StrategyName,
+  ...STRATEGY_NAMES.filter((s) => s !== 'weighted'),
+].map(strategyVariant);
+const started = performance.now();
 const cells: Cell[] = [];
+const allRows: BatchRow[] = [];
+let runs = 0;
 for (const scenario of scenarios) {
-  const base = pick(scenario, 'weighted');
-  const name = base[0]?.scenario ?? scenario;
-  for (const strategy of STRATEGY_NAMES) {
-    const own = pick(scenario, strategy);
+  const { comparison, rows } = await compareWithRows(scenario, variants, {
+    runs: seeds.length,
+    seedBase: seeds[0] as number,
+    ...(values.workers === undefined ? {} : { workers: Number(values.workers) }),
+  });
+  const base = rows[0] ?? [];
+  for (const [v, own] of rows.entries()) {
+    runs += own.length;
+    allRows.push(...own);
+    const strategy = (variants[v]?.label ?? '').replace('strategy=', '');
     if (own.length !== seeds.length || base.length !== seeds.length) {
       console.error(
         `bench:assign: ${scenario} × ${strategy}: ${own.length} of ${seeds.length} runs came back; the cell cannot be computed`,
@@ -86,9 +88,9 @@ for (const scenario of scenarios) {
       process.exit(1);
     }
     const done = own.filter((r) => r.outcome === 'done');
-    const series = (m: Metric, list: BatchRow[]) => list.map((r) => r[m]);
+    const series = (m: Metric, list: readonly BatchRow[]) => list.map((r) => r[m]);
     cells.push({
-      scenario: name,
+      scenario: comparison.variants[v]?.scenario ?? scenario,
       strategy,
       metrics: Object.fromEntries(METRICS.map((m) => [m, estimate(series(m, own))])) as Record<
         Metric,
@@ -99,10 +101,11 @@ for (const scenario of scenarios) {
       ) as Record<Metric, Estimate>,
       // The bound exists for finished runs only; the others are counted as not done.
       makespanOverBound: estimate(done.map((r) => r.makespanHours / r.lowerBoundHours)),
-      stalled: own.filter((r) => r.outcome !== 'done').length,
+      stalled: own.length - done.length,
     });
   }
 }
+const wallSeconds = (performance.now() - started) / 1000;
 
 // A metric that is not a number for every run is a defect, not a cell to print as NaN.
 for (const c of cells)
@@ -120,7 +123,7 @@ const info = machine();
 const lines: string[] = [
   `# Assignment strategies compared, ${today()}`,
   '',
-  `${seeds.length} seeds per cell (common random numbers), ${rows.length} runs in ${wallSeconds.toFixed(1)} s on ${info.cores} cores (${info.cpu}), Node ${info.node}. Mean ± 95 % CI; Δ is the paired difference against \`weighted\` (negative makespan is better); bound = makespan ÷ max(critical path of real efforts, total effort ÷ IC capacity).`,
+  `${seeds.length} seeds per cell (common random numbers), ${runs} runs in ${wallSeconds.toFixed(1)} s on ${info.cores} cores (${info.cpu}), Node ${info.node}. Mean ± 95 % CI; Δ is the paired difference against \`weighted\` (negative makespan is better); bound = makespan ÷ max(critical path of real efforts, total effort ÷ IC capacity).`,
   '',
 ];
 for (const scenario of [...new Set(cells.map((c) => c.scenario))]) {
@@ -171,7 +174,7 @@ for (const scenario of [...new Set(cells.map((c) => c.scenario))]) {
   console.log(table.toString());
 }
 console.log(
-  `\n${rows.length} runs in ${wallSeconds.toFixed(1)} s on ${info.cores} cores, Node ${info.node}`,
+  `\n${runs} runs in ${wallSeconds.toFixed(1)} s on ${info.cores} cores, Node ${info.node}`,
 );
 
 const dir = join(import.meta.dirname, 'results');
@@ -179,7 +182,7 @@ mkdirSync(dir, { recursive: true });
 const stem = join(dir, `assign-${today()}`);
 writeFileSync(
   `${stem}.json`,
-  `${JSON.stringify({ kind: 'assign', date: today(), machine: info, seeds, wallSeconds, cells, rows }, null, 2)}\n`,
+  `${JSON.stringify({ kind: 'assign', date: today(), machine: info, seeds, wallSeconds, cells, rows: allRows }, null, 2)}\n`,
 );
 writeFileSync(`${stem}.md`, `${lines.join('\n')}\n`);
 console.log(`written: ${stem}.md and .json`);

@@ -70,6 +70,15 @@ export async function compare(
   variants: readonly Variant[],
   options: CompareOptions = {},
 ): Promise<Comparison> {
+  return (await compareWithRows(scenario, variants, options)).comparison;
+}
+
+/** The comparison and the rows it was computed from, per variant in replication order. */
+export async function compareWithRows(
+  scenario: string,
+  variants: readonly Variant[],
+  options: CompareOptions = {},
+): Promise<{ comparison: Comparison; rows: BatchRow[][] }> {
   if (variants.length === 0) throw new RangeError('compare needs at least one variant');
   const runs = options.runs ?? DEFAULT_COMPARE_RUNS;
   const first = variants[0]?.scenario ?? scenario;
@@ -77,12 +86,13 @@ export async function compare(
   const arms: Arm[] = variants.map((variant) => ({ scenario, variant }));
   checkArms(arms, seedBase, options);
   const rows = await replicate(arms, seedBase, 0, runs, options);
-  return comparisonOf(arms, rows, {
+  const comparison = comparisonOf(arms, rows, {
     seedBase,
     partial: options.signal?.aborted === true,
     warmupHours: options.warmupHours ?? 0,
     rankBy: options.rankBy ?? 'makespanHours',
   });
+  return { comparison, rows };
 }
 
 /** The comparison's figures from each arm's rows, in replication order (pure). */
