@@ -45,6 +45,8 @@ export interface BatchRow {
   readonly leadShares: Readonly<Record<string, number>>;
   /** The scenario's own instructions (not arrivals or incidents): when each finished, or null. */
   readonly finished: ReadonlyArray<{ readonly id: string; readonly at: number | null }>;
+  /** When the last instruction finished, if every instruction was done by the end; else null. */
+  readonly allFinishedAt: number | null;
   /** MSER-5's warm-up for the tasks' waits in release order, in hours (0: none needed). */
   readonly suggestedWarmupHours: number;
 }
@@ -178,6 +180,9 @@ export function rowOf(log: readonly LogRecord[], options: RowOptions = {}): Batc
       b.resources.filter((r) => leads.has(r.resource)).map((r) => [r.resource, r.share]),
     ),
     finished: declared.map((id) => ({ id, at: finishedAt.get(id) ?? null })),
+    allFinishedAt: s.instructions.every((i) => i.finishedAt !== null)
+      ? Math.max(0, ...s.instructions.map((i) => i.finishedAt ?? 0))
+      : null,
     suggestedWarmupHours: suggestedWarmupHours(
       releases.map((t) => ({
         t: t.releasedAt ?? 0,

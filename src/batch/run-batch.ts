@@ -26,7 +26,10 @@ export interface PoolOptions {
   readonly workers?: number;
   /** Called as each row comes back (in any order), with the count done so far. */
   readonly onRow?: (done: number) => void;
-  /** Aborting stops the batch: queued jobs are dropped, running ones cut short. */
+  /**
+   * Aborting stops the batch: on worker threads queued and running jobs are dropped at once; in
+   * this thread the signal is seen between runs, every 8 runs.
+   */
   readonly signal?: AbortSignal;
 }
 

@@ -1,12 +1,13 @@
-// The decision commands: forecast, compare and whatif. Each runs many replications on the worker
-// pool with a progress bar, writes Markdown, JSON and HTML under reports/<scenario>/<command>/,
-// and prints the report (or the JSON). Ctrl-C stops the runs and reports those finished, marked
-// partial, then exits 130.
+// The decision commands: forecast, compare and whatif. Each checks its scenario and --out, runs
+// many replications on the worker pool with a progress bar, writes Markdown, JSON and HTML under
+// reports/<scenario>/<command>/, and prints the report (or the JSON). SIGINT (SIGTERM) stops the
+// runs and reports the replications finished, marked partial, then exits 130 (143); stopped
+// before any finished, it writes nothing and exits the same way.
 
 import { basename, extname, join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { compare } from '../decide/compare.ts';
-import { forecast } from '../decide/forecast.ts';
+import { forecast, MAX_AUTO_RUNS } from '../decide/forecast.ts';
 import { isMetric, METRICS, type Metric } from '../decide/metrics.ts';
 import type { RunOptions } from '../decide/replicate.ts';
 import type { Variant } from '../decide/variant.ts';
@@ -18,12 +19,13 @@ import { compareCharts, forecastCharts, page } from '../report/decision/page.ts'
 import { whatifBlocks } from '../report/decision/whatif.ts';
 import type { Limits } from '../scenario/limits.ts';
 import { loadScenario } from '../scenario/load.ts';
+import { MAX_SEED } from '../scenario/numbers.ts';
 import { deadlineOf } from './deadline.ts';
 import { markerText } from './marker.ts';
-import { planOutput } from './out-dir.ts';
+import { type Output, planOutput } from './out-dir.ts';
 import { writeAtomically } from './output.ts';
 import { progressBar } from './progress.ts';
-import { type CaughtSignal, catchingSignals } from './signals.ts';
+import { type CaughtSignal, catchingSignals, Interrupted } from './signals.ts';
 import { StoppedEarly } from './stopped-early.ts';
 import { UsageError } from './usage-error.ts';
 import { variantsOf } from './vary.ts';
@@ -84,27 +86,19 @@ async function withStop<T extends { runs: number }>(
   }
 }
 
+type CommandName = 'forecast' | 'compare' | 'whatif';
+
 /** Writes the report's files, prints it, and ends as a stopped batch must. */
 async function publish(
-  command: 'forecast' | 'compare' | 'whatif',
-  scenario: { name: string; seed: number },
+  command: CommandName,
+  scenario: Identified,
   flags: DecideFlags,
   outcome: Outcome<object>,
   blocks: Block[],
   charts: string[],
 ): Promise<void> {
-  if (outcome.stopped !== null && outcome.runs === 0)
-    throw new UsageError(
-      `${command} was stopped by ${outcome.stopped} before any run finished; nothing was written`,
-    );
-  const output = planOutput(
-    flags.out,
-    { dir: join(REPO, 'reports'), label: 'the default reports folder' },
-    [
-      { name: scenario.name, from: "the scenario's name" },
-      { name: command, from: 'the command' },
-    ],
-  );
+  if (outcome.stopped !== null && outcome.runs === 0) throw new Interrupted(outcome.stopped);
+  const { output } = scenario;
   const json = `${JSON.stringify(outcome.result, null, 2)}\n`;
   const files = {
     [`${command}.md`]: markdownOf(blocks),
@@ -125,14 +119,34 @@ async function publish(
   if (outcome.stopped !== null) throw new StoppedEarly(outcome.stopped, outcome.runs);
 }
 
-/** The scenario's name and seed for the output folder, checked before anything runs. */
-function identify(name: string, flags: DecideFlags) {
+interface Identified {
+  readonly name: string;
+  readonly seed: number;
+  readonly output: Output;
+}
+
+/** The scenario's name, its first seed and the report folder, all checked before anything runs. */
+function identify(command: CommandName, name: string, flags: DecideFlags): Identified {
   const s = loadScenario(name, {
     ...(flags.limits === undefined ? {} : { limits: flags.limits }),
     ...(flags.strict ? { strict: true } : {}),
   });
   for (const warning of s.warnings) process.stderr.write(`warning: ${warning}\n`);
-  return { name: s.name, seed: flags.seedBase ?? s.config.seed };
+  const seed = flags.seedBase ?? s.config.seed;
+  const last = seed + (flags.runs ?? MAX_AUTO_RUNS) - 1;
+  if (last > MAX_SEED)
+    throw new UsageError(
+      `--seed-base ${seed}: the runs would need seeds up to ${last}, past the largest seed ${MAX_SEED}; give a smaller --seed-base`,
+    );
+  const output = planOutput(
+    flags.out,
+    { dir: join(REPO, 'reports'), label: 'the default reports folder' },
+    [
+      { name: s.name, from: "the scenario's name" },
+      { name: command, from: 'the command' },
+    ],
+  );
+  return { name: s.name, seed, output };
 }
 
 export async function runForecast(
@@ -140,7 +154,7 @@ export async function runForecast(
   flags: DecideFlags & { deadline?: number; date?: string; start?: string },
 ): Promise<void> {
   const deadline = deadlineOf(flags);
-  const scenario = identify(name, flags);
+  const scenario = identify('forecast', name, flags);
   const outcome = await withStop(flags, (options) =>
     forecast(name, {
       ...options,
@@ -179,7 +193,7 @@ export async function runCompare(
     throw new UsageError(
       'compare: two variants have the same name; give each scenario file its own name, or each --vary value once',
     );
-  const scenario = identify(first, flags);
+  const scenario = identify('compare', first, flags);
   const outcome = await withStop(flags, (options) =>
     compare(first, variants, {
       ...options,
@@ -196,7 +210,7 @@ export async function runWhatif(
   name: string,
   flags: DecideFlags & { budgetPerChange?: number },
 ): Promise<void> {
-  const scenario = identify(name, flags);
+  const scenario = identify('whatif', name, flags);
   const outcome = await withStop(flags, (options) =>
     whatif(name, {
       ...options,

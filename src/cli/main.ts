@@ -64,6 +64,16 @@ function hoursOption(flag: string): (value: string) => number {
   };
 }
 
+/** The parser of a flag that takes an amount in USD: a finite number ≥ 0. */
+function dollarsOption(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+      throw new UsageError(`${flag} must be an amount in USD ≥ 0 (e.g. 5000), got "${value}"`);
+    return n;
+  };
+}
+
 function seedOption(): Option {
   return new Option('--seed <n>', 'override the scenario’s seed').argParser(
     wholeNumberOption('--seed'),
@@ -308,7 +318,7 @@ export function program(): Command {
       new Option(
         '--budget-per-change <usd>',
         'recommend only changes adding at most this much to the mean cost',
-      ).argParser(hoursOption('--budget-per-change')),
+      ).argParser(dollarsOption('--budget-per-change')),
     )
     .action(async (name: string, flags: DecideFlags & { budgetPerChange?: number }) =>
       runWhatif(name, flags),

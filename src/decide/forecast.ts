@@ -55,7 +55,7 @@ export interface Forecast {
     /** Share of all runs in which it finished by the deadline; null without a deadline. */
     readonly byDeadline: number | null;
   }>;
-  /** Share of runs in which every one of them finished by the deadline. */
+  /** Share of runs in which every instruction (arrivals and incidents too) finished by the deadline. */
   readonly allByDeadline: number | null;
   /** The critical-path bottleneck verdict, run by run, counted. */
   readonly bottlenecks: readonly Frequency[];
@@ -97,6 +97,10 @@ export async function forecast(scenario: string, options: ForecastOptions = {}):
     let whole = await more(PILOT_RUNS);
     while (whole) {
       const m = summarize(rows.map((r) => r.makespanHours));
+      if (!(m.mean > 0)) {
+        rule = `${rows.length} runs: no instruction finished in any of them, so there is no makespan to narrow down`;
+        break;
+      }
       const relative = (m.ci95 ?? 0) / m.mean;
       if (!(relative > TARGET_HALF_WIDTH)) {
         rule = `${rows.length} runs, chosen automatically: the makespan's 95 % CI half-width is ${pct(relative)} of its mean (target ≤ ${pct(TARGET_HALF_WIDTH)})`;
@@ -139,8 +143,9 @@ export function forecastOf(
         deadline === null ? null : r4(done.filter((t) => t <= deadline).length / rows.length),
     };
   });
+  // Every instruction, arrivals and incidents too; a run with one unfinished misses the deadline.
   const allDone = (r: BatchRow) =>
-    deadline !== null && r.finished.every((f) => f.at !== null && f.at <= deadline);
+    deadline !== null && r.allFinishedAt !== null && r.allFinishedAt <= deadline;
   const warmups = summarize(rows.map((r) => r.suggestedWarmupHours));
   return {
     schemaVersion: FORECAST_SCHEMA_VERSION,

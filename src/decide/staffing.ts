@@ -103,8 +103,11 @@ function staff(draft: Draft<SimConfig>, domain: Domain, count: number): void {
     n++;
   }
   const named = new Set(draft.outages.flatMap((o) => [o.person, ...(o.cover ? [o.cover] : [])]));
+  const removable = (t: (typeof teams)[number]) =>
+    t.ics.filter((ic) => ic.domain === domain && !named.has(ic.id)).length;
   while (n > count) {
-    const team = biggest();
+    // From the team with the most of the domain's ICs that no outage names.
+    const team = teams.reduce((a, b) => (removable(b) > removable(a) ? b : a));
     const index = team.ics.findLastIndex((ic) => ic.domain === domain && !named.has(ic.id));
     if (index < 0)
       throw new VariantError(

@@ -5,6 +5,7 @@
 
 import { DOMAINS } from '../domain/org.ts';
 import { loadScenario, readScenario } from '../scenario/load.ts';
+import { variantProblems } from './checks.ts';
 import {
   type CompareOptions,
   type Comparison,
@@ -13,6 +14,7 @@ import {
 } from './compare.ts';
 import type { Metric } from './metrics.ts';
 import { type Arm, checkArms, replicate } from './replicate.ts';
+import { configOf, VariantError } from './staffing.ts';
 import { BASE, type Variant } from './variant.ts';
 
 export const WHATIF_SCHEMA_VERSION = 1;
@@ -95,7 +97,16 @@ export function candidateChanges(
           changes: [{ kind: 'removeEvent', index }],
         });
     }
-  return variants;
+  return variants.filter((v) => {
+    try {
+      const config = configOf(loaded.config, v.changes);
+      variantProblems(config, v.label);
+      return true;
+    } catch (error) {
+      if (error instanceof VariantError) return false;
+      throw error;
+    }
+  });
 }
 
 const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
@@ -112,13 +123,15 @@ export async function whatif(scenario: string, options: WhatifOptions = {}): Pro
   for (const row of baseRows)
     for (const [lead, share] of Object.entries(row.leadShares))
       shares.set(lead, (shares.get(lead) ?? 0) + share / baseRows.length);
-  const arms: Arm[] = candidateChanges(scenario, shares).map((variant) => ({ scenario, variant }));
+  // Stopped during the base runs: the base alone, no change tried.
+  const stoppedEarly = options.signal?.aborted === true;
+  const arms: Arm[] = stoppedEarly
+    ? []
+    : candidateChanges(scenario, shares).map((variant) => ({ scenario, variant }));
   checkArms(arms, seedBase, options);
   progress.total = runs * (arms.length + 1);
   const rows =
-    options.signal?.aborted || arms.length === 0
-      ? arms.map(() => [])
-      : await replicate(arms, seedBase, 0, baseRows.length, options, progress);
+    arms.length === 0 ? [] : await replicate(arms, seedBase, 0, baseRows.length, options, progress);
   // Interrupted: the replications every variant finished.
   const n = Math.min(baseRows.length, ...rows.map((r) => r.length));
   const comparison = comparisonOf(
@@ -155,26 +168,39 @@ export async function whatif(scenario: string, options: WhatifOptions = {}): Pro
     runs: comparison.runs,
     partial: comparison.partial,
     budgetPerChange: budget,
-    answer: answerOf(changes, comparison.runs),
+    answer: stoppedEarly
+      ? `Stopped during the base runs: no change was tried (${comparison.runs} base runs finished).`
+      : answerOf(changes, comparison.runs),
     changes,
     comparison,
   };
 }
 
-const hours = (v: number) => `${v < 0 ? '−' : '+'}${Math.abs(v).toFixed(0)} h`;
-const usd = (v: number) =>
-  `${v < 0 ? '−' : '+'}$${Math.abs(v).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+/** A signed figure as the answer says it: no sign when it rounds to zero. */
+function signedText(v: number, unit: 'h' | '$'): string {
+  const size = Math.abs(v).toLocaleString('en-US', { maximumFractionDigits: 0 });
+  const sign = size === '0' ? '' : v < 0 ? '−' : '+';
+  return unit === 'h' ? `${sign}${size} h` : `${sign}$${size}`;
+}
+
+/** `−108 h ± 21 (95 %)`; one run has no interval. */
+function makespanText(c: Change): string {
+  const ci = c.makespanHours.ci95;
+  return `makespan ${signedText(c.makespanHours.mean, 'h')}${ci === null ? ' (one run, no interval)' : ` ± ${ci.toFixed(0)} (95 %)`}`;
+}
 
 /** The best change worth making, in a sentence: the one that shortens the makespan most, within budget. */
 export function answerOf(changes: readonly Change[], runs: number): string {
   const pick = changes.find((c) => c.shortens && c.withinBudget);
-  if (pick === undefined) {
-    const best = changes[0];
-    return best === undefined
-      ? 'No single change to try: the org has no domain, lead or event to vary.'
-      : `No single change shortens the makespan detectably in ${runs} runs (closest: ${phrase(best.label)}, makespan ${hours(best.makespanHours.mean)} ± ${(best.makespanHours.ci95 ?? 0).toFixed(0)}); try more runs.`;
-  }
-  return `${phrase(pick.label)}: makespan ${hours(pick.makespanHours.mean)} ± ${(pick.makespanHours.ci95 ?? 0).toFixed(0)} (95 %), ${usd(pick.costUsd.mean)}.`;
+  if (pick !== undefined)
+    return `${phrase(pick.label)}: ${makespanText(pick)}, ${signedText(pick.costUsd.mean, '$')}.`;
+  const overBudget = changes.find((c) => c.shortens);
+  if (overBudget !== undefined)
+    return `Only changes over the budget per change shorten the makespan detectably; the best: ${phrase(overBudget.label)}, ${makespanText(overBudget)}, ${signedText(overBudget.costUsd.mean, '$')}.`;
+  const best = changes[0];
+  return best === undefined
+    ? 'No single change to try: the org has no domain, lead or event to vary.'
+    : `No single change shortens the makespan detectably in ${runs} runs (closest: ${phrase(best.label)}, ${makespanText(best)}); try more runs.`;
 }
 
 /** A change's label as an imperative: `+1 security IC` → `Add a security IC`. */

@@ -19,6 +19,9 @@ export const MIN_HOURS_PER_DAY = 0.25;
 const grouped = (n: number) => n.toLocaleString('en-US');
 
 /** A whole number in [min, max]; the message says so. */
+/** The largest seed: replication seeds count up from a base and must stay exact integers. */
+export const MAX_SEED = Number.MAX_SAFE_INTEGER;
+
 export function whole(min: number, max = Number.MAX_SAFE_INTEGER) {
   const unbounded = max === Number.MAX_SAFE_INTEGER;
   const expected = unbounded

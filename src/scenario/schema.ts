@@ -17,6 +17,7 @@ import {
   estimateHours,
   laterTime,
   MAX_HOURS,
+  MAX_SEED,
   MIN_HOURS_PER_DAY,
   price,
   slaHours,
@@ -435,7 +436,7 @@ export const scenarioSchema = z
     $schema: z.string().optional(),
     name: scenarioName.optional().describe('names the report folder: letters, digits, ., _ and -'),
     description: z.string().optional().describe('the question this scenario answers'),
-    seed: whole(0).default(1),
+    seed: whole(0, MAX_SEED).default(1),
     horizonHours: z
       .union([laterTime, z.null()])
       .default(null)

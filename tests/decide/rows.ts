@@ -27,6 +27,7 @@ export function row(over: Partial<BatchRow> = {}): BatchRow {
     bottleneck: 'none',
     leadShares: {},
     finished: [],
+    allFinishedAt: null,
     suggestedWarmupHours: 0,
     ...over,
   };

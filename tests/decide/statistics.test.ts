@@ -107,6 +107,7 @@ describe('a forecast from its rows', () => {
         { id: 'I1', at: 100 },
         { id: 'I2', at: 300 },
       ],
+      allFinishedAt: 300,
       bottleneck: 'qa ICs',
     }),
     row({
@@ -123,6 +124,7 @@ describe('a forecast from its rows', () => {
         { id: 'I1', at: 250 },
         { id: 'I2', at: 180 },
       ],
+      allFinishedAt: 250,
       bottleneck: 'data ICs',
     }),
     row({
@@ -131,6 +133,7 @@ describe('a forecast from its rows', () => {
         { id: 'I1', at: 90 },
         { id: 'I2', at: 200 },
       ],
+      allFinishedAt: 200,
       outcome: 'stalled',
     }),
   ];
@@ -164,6 +167,19 @@ describe('a forecast from its rows', () => {
       { value: 'none', runs: 1, share: 0.25 },
     ]);
     expect(f.rows.map((r) => r.seed)).toEqual([5, 6, 7, 8]);
+  });
+
+  it('counts every instruction for the whole deadline, those of arrivals too', () => {
+    // No instruction of its own (arrivals only): runs done by 40 h, at 50 h, and never.
+    const arrivals = [40, 50, null].map((allFinishedAt) => row({ allFinishedAt }));
+    const g = forecastOf('hand', arrivals, {
+      seedBase: 1,
+      rule: '',
+      partial: false,
+      deadlineHours: 45,
+    });
+    expect(g.instructions).toEqual([]);
+    expect(g.allByDeadline).toBeCloseTo(1 / 3, 4);
   });
 
   it('has no deadline figures without a deadline', () => {
@@ -207,7 +223,16 @@ describe('the what-if answer', () => {
 
   it('says so when no change is detectable', () => {
     expect(answerOf([change('+1 data IC', -5, 30, 10)], 30)).toMatch(
-      /^No single change shortens the makespan detectably in 30 runs \(closest: Add a data IC, makespan −5 h ± 30\)/,
+      /^No single change shortens the makespan detectably in 30 runs \(closest: Add a data IC, makespan −5 h ± 30 \(95 %\)\); try more runs\.$/,
+    );
+  });
+
+  it('says when only changes over the budget would help, and writes zero without a sign', () => {
+    expect(answerOf([change('+1 security IC', -108, 21, 4200, false)], 30)).toBe(
+      'Only changes over the budget per change shorten the makespan detectably; the best: Add a security IC, makespan −108 h ± 21 (95 %), +$4,200.',
+    );
+    expect(answerOf([change('−1 qa IC', -30, 10, -0.3)], 30)).toBe(
+      'Take away a qa IC: makespan −30 h ± 10 (95 %), $0.',
     );
   });
 });

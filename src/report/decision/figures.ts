@@ -25,9 +25,12 @@ export function digitsOf(metric: Metric): number {
 /** What a metric's figures are divided by for showing: tokens in millions. */
 export const scaleOf = (metric: Metric) => (metric === 'tokens' ? 1e6 : 1);
 
+/** The unit a metric's figures are shown in. */
+export const unitOf = (metric: Metric) => (metric === 'tokens' ? 'M' : METRIC_INFO[metric].unit);
+
 export const withUnit = (metric: Metric) => {
-  const { label, unit } = METRIC_INFO[metric];
-  const shown = metric === 'tokens' ? 'millions' : unit;
+  const { label } = METRIC_INFO[metric];
+  const shown = metric === 'tokens' ? 'millions' : unitOf(metric);
   return shown === '' ? label : `${label} (${shown})`;
 };
 

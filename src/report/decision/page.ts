@@ -3,13 +3,12 @@
 
 import type { Comparison } from '../../decide/compare.ts';
 import type { Forecast } from '../../decide/forecast.ts';
-import { METRICS } from '../../decide/metrics.ts';
 import { comparisonChart } from '../comparison-chart.ts';
 import { distributionChart } from '../distribution-chart.ts';
 import { markdownToHtml } from '../html.ts';
 import { esc } from '../svg.ts';
 import { type Block, markdownOf } from './document.ts';
-import { num, withUnit } from './figures.ts';
+import { scaleOf, unitOf, withUnit } from './figures.ts';
 
 const STYLE =
   'body{font:14px/1.45 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:.6em 0}th,td{border:1px solid #ccc;padding:2px 8px;text-align:left}th{background:#f3f5f8}figure{margin:1em 0}figcaption{font-weight:600}code{background:#f3f3f3}h2{border-bottom:2px solid #4f7cac;padding-bottom:.2em;margin-top:2em}';
@@ -29,13 +28,12 @@ ${markdownToHtml(markdownOf(blocks.slice(1)))}
 /** The makespan's distribution over the runs, with P50, P85, P95 and the deadline marked. */
 export function forecastCharts(f: Forecast): string[] {
   const m = f.metrics.makespanHours;
+  // The chart writes each mark's value after its label.
   const marks = [
-    { label: `P50 ${num(m.p50, 0)} h`, value: m.p50 },
-    { label: `P85 ${num(m.p85, 0)} h`, value: m.p85 },
-    { label: `P95 ${num(m.p95, 0)} h`, value: m.p95 },
-    ...(f.deadlineHours === null
-      ? []
-      : [{ label: `deadline ${num(f.deadlineHours, 0)} h`, value: f.deadlineHours }]),
+    { label: 'P50', value: m.p50 },
+    { label: 'P85', value: m.p85 },
+    { label: 'P95', value: m.p95 },
+    ...(f.deadlineHours === null ? [] : [{ label: 'deadline', value: f.deadlineHours }]),
   ];
   return [
     distributionChart(
@@ -60,24 +58,27 @@ export function forecastCharts(f: Forecast): string[] {
 /** Per figure, the variants side by side: mean with CI, P50–P95, min–max, the best marked. */
 export function compareCharts(c: Comparison): string[] {
   const best = new Set(c.ranking.best);
-  return METRICS.filter((m) => m === c.ranking.by || m === 'costUsd').map((m) =>
-    comparisonChart(
+  const shown = [c.ranking.by, ...(c.ranking.by === 'costUsd' ? [] : ['costUsd' as const])];
+  return shown.map((m) => {
+    // In the unit the tables use: tokens in millions.
+    const k = scaleOf(m);
+    return comparisonChart(
       `${withUnit(m)} by variant${m === c.ranking.by ? ' (★ cannot be told from the best)' : ''}`,
       c.variants.map((v) => {
         const s = v.metrics[m];
         return {
           label: v.label,
-          mean: s.mean,
-          ci95: s.ci95 ?? Number.NaN,
-          p50: s.p50,
-          p85: s.p85,
-          p95: s.p95,
-          min: s.min,
-          max: s.max,
+          mean: s.mean / k,
+          ci95: s.ci95 === null ? Number.NaN : s.ci95 / k,
+          p50: s.p50 / k,
+          p85: s.p85 / k,
+          p95: s.p95 / k,
+          min: s.min / k,
+          max: s.max / k,
           best: m === c.ranking.by && best.has(v.label),
         };
       }),
-      m === 'costUsd' ? '$' : 'h',
-    ),
-  );
+      unitOf(m),
+    );
+  });
 }
