@@ -5,11 +5,12 @@
 import type { Job } from '../batch/job.ts';
 import type { BatchRow } from '../batch/row.ts';
 import { replicationSeeds, runJobs } from '../batch/run-batch.ts';
+import { ScenarioError } from '../scenario/errors.ts';
 import type { Limits } from '../scenario/limits.ts';
 import { readScenario, scenarioFrom } from '../scenario/load.ts';
 import { variantProblems } from './checks.ts';
-import { configOf } from './staffing.ts';
-import { dataOf, type Variant } from './variant.ts';
+import { configOf, VariantError } from './staffing.ts';
+import { dataOf, editsData, type Variant } from './variant.ts';
 
 export interface RunOptions {
   /** Worker threads; 0 runs in this thread. Default: one per core. */
@@ -33,15 +34,24 @@ export interface Arm {
 export function checkArms(arms: readonly Arm[], seed: number, options: RunOptions): void {
   for (const arm of arms) {
     const source = readScenario(arm.variant.scenario ?? arm.scenario);
-    const loaded = scenarioFrom(
-      source,
-      {
-        seed,
-        ...(options.limits === undefined ? {} : { limits: options.limits }),
-        ...(options.strict ? { strict: true } : {}),
-      },
-      dataOf(source.data, arm.variant.changes),
-    );
+    const load = () =>
+      scenarioFrom(
+        source,
+        {
+          seed,
+          ...(options.limits === undefined ? {} : { limits: options.limits }),
+          ...(options.strict ? { strict: true } : {}),
+        },
+        dataOf(source.data, arm.variant.changes),
+      );
+    let loaded: ReturnType<typeof load>;
+    try {
+      loaded = load();
+    } catch (error) {
+      // A value a variant set is wrong: say which variant, not only where the field is.
+      if (!(error instanceof ScenarioError) || !arm.variant.changes.some(editsData)) throw error;
+      throw new VariantError(`variant ${arm.variant.label}: ${error.message}`);
+    }
     const config = configOf(loaded.config, arm.variant.changes);
     if (config !== loaded.config) variantProblems(config, arm.variant.label);
   }
