@@ -133,6 +133,14 @@ export function terminalReport(
   out.push(
     `Oversubscribed: ${oversubscribed || 'never'} · rebalances: ${r.capacity.rebalances.length}`,
   );
-  if (options.outDir) out.push(c.dim(`Reports written to ${options.outDir}/`));
+  if (options.outDir) {
+    out.push(c.dim(`Reports written to ${options.outDir}/`));
+    // Printed by the command only: a reader of one run should know it is one draw.
+    out.push(
+      c.dim(
+        `One run is one sample (seed ${s.seed}): \`orgsim forecast\` gives the spread over many seeds, \`orgsim whatif\` which one change helps most.`,
+      ),
+    );
+  }
   return `${out.join('\n')}\n`;
 }
