@@ -53,7 +53,7 @@ export function runJob(job: Job): BatchRow {
     },
     data,
   );
-  const config = configOf(scenario.config, job.variant?.changes ?? []);
+  const config = configOf(scenario.config, job.variant?.changes ?? [], scenario.limits.people);
   if (config !== scenario.config) variantProblems(config, job.variant?.label ?? '');
   const { log } = runSimulation(config, scenario.name, {
     limits: scenario.limits,

@@ -234,7 +234,7 @@ export function withDecideOptions(
   return command
     .addOption(
       new Option('--runs <n>', 'replications (seeds seed-base, seed-base + 1, …)').argParser(
-        positive(parsers.whole('--runs')),
+        runsOption,
       ),
     )
     .addOption(
@@ -260,10 +260,10 @@ export function withDecideOptions(
     .option('--quiet', 'print nothing but errors (no progress bar)');
 }
 
-function positive(parse: (v: string) => number): (v: string) => number {
-  return (v) => {
-    const n = parse(v);
-    if (n < 1) throw new UsageError(`--runs must be at least 1, got "${v}"`);
-    return n;
-  };
+/** --runs: a whole number of replications, at least one. */
+function runsOption(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1)
+    throw new UsageError(`--runs must be a whole number ≥ 1, got "${value}"`);
+  return n;
 }

@@ -38,7 +38,7 @@ export function exitCodeFor(error: unknown, debug: boolean): number {
   }
   if (error instanceof StoppedEarly) {
     say(
-      `orgsim: stopped by ${error.signal}; the report written holds the ${error.runs} runs finished, marked partial`,
+      `orgsim: stopped by ${error.signal}; the report written holds the ${error.runs} run${error.runs === 1 ? '' : 's'} finished, marked partial`,
     );
     return error.signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
   }

@@ -52,8 +52,13 @@ export function checkArms(arms: readonly Arm[], seed: number, options: RunOption
       if (!(error instanceof ScenarioError) || !arm.variant.changes.some(editsData)) throw error;
       throw new VariantError(`variant ${arm.variant.label}: ${error.message}`);
     }
-    const config = configOf(loaded.config, arm.variant.changes);
-    if (config !== loaded.config) variantProblems(config, arm.variant.label);
+    try {
+      const config = configOf(loaded.config, arm.variant.changes, loaded.limits.people);
+      if (config !== loaded.config) variantProblems(config, arm.variant.label);
+    } catch (error) {
+      if (!(error instanceof VariantError) || error.message.startsWith('variant ')) throw error;
+      throw new VariantError(`variant ${arm.variant.label}: ${error.message}`);
+    }
   }
 }
 

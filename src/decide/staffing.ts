@@ -13,24 +13,31 @@ export class VariantError extends Error {
   override readonly name = 'VariantError';
 }
 
-/** The config with the variant's staffing changes; the same object when it has none. */
-export function configOf(config: SimConfig, changes: readonly Change[]): SimConfig {
+/**
+ * The config with the variant's staffing changes; the same object when it has none. `maxPeople`
+ * is the scenario's size limit on people, which a variant must keep to as the file does.
+ */
+export function configOf(
+  config: SimConfig,
+  changes: readonly Change[],
+  maxPeople = Number.POSITIVE_INFINITY,
+): SimConfig {
   const own = changes.filter(
     (c): c is ConfigChange => c.kind !== 'set' && c.kind !== 'removeEvent',
   );
   if (own.length === 0) return config;
   return produce(config, (draft) => {
-    for (const c of own) apply(draft, c);
+    for (const c of own) apply(draft, c, maxPeople);
   });
 }
 
-function apply(draft: Draft<SimConfig>, change: ConfigChange): void {
+function apply(draft: Draft<SimConfig>, change: ConfigChange, maxPeople: number): void {
   switch (change.kind) {
     case 'addIcs':
-      staff(draft, change.domain, icsIn(draft, change.domain).length + change.by);
+      staff(draft, change.domain, icsIn(draft, change.domain).length + change.by, maxPeople);
       return;
     case 'setIcs':
-      staff(draft, change.domain, change.count);
+      staff(draft, change.domain, change.count, maxPeople);
       return;
     case 'leadHours': {
       const lead = draft.org.teams.flatMap((t) => t.leads).find((l) => l.id === change.lead);
@@ -64,7 +71,7 @@ export function usualLevel(ics: readonly IcSpec[]): number {
  * join the team with the most ICs of the domain, and take the first free id `ic-<domain>-<n>`.
  * Removed ICs leave from that team, the last listed first, and never someone an outage names.
  */
-function staff(draft: Draft<SimConfig>, domain: Domain, count: number): void {
+function staff(draft: Draft<SimConfig>, domain: Domain, count: number, maxPeople: number): void {
   if (!Number.isInteger(count) || count < 0)
     throw new VariantError(`${domain} cannot have ${count} ICs: give a whole number ≥ 0`);
   const current = icsIn(draft, domain);
@@ -73,33 +80,43 @@ function staff(draft: Draft<SimConfig>, domain: Domain, count: number): void {
       `there are no ${domain} ICs to copy: add ${domain} people to the scenario's org instead`,
     );
   const teams = draft.org.teams;
-  const biggest = () =>
-    teams.reduce((a, b) =>
-      b.ics.filter((ic) => ic.domain === domain).length >
-      a.ics.filter((ic) => ic.domain === domain).length
-        ? b
-        : a,
-    );
+  const size = new Map(teams.map((t) => [t, t.ics.filter((ic) => ic.domain === domain).length]));
+  const biggest = () => teams.reduce((a, b) => ((size.get(b) ?? 0) > (size.get(a) ?? 0) ? b : a));
   const taken = new Set([
     ...teams.flatMap((t) => [t.tl.id, ...t.leads.map((l) => l.id), ...t.ics.map((ic) => ic.id)]),
     draft.org.em.id,
     ...draft.org.humans.map((h) => h.id),
     ...draft.hires.map((h) => h.ic.id),
   ]);
+  const people = taken.size - current.length + count;
+  if (people > maxPeople)
+    throw new VariantError(
+      `${count} ${domain} ICs make ${people} people, more than the limit of ${maxPeople}: raise it knowingly with --limits people=${people}`,
+    );
   const level = usualLevel(current);
+  // A plain copy of each team's template (a draft cannot be cloned; skills copied, not shared).
+  const templates = new Map<(typeof teams)[number], IcSpec>();
+  const templateOf = (team: (typeof teams)[number]): IcSpec => {
+    let plain = templates.get(team);
+    if (plain === undefined) {
+      const found =
+        team.ics.find((ic) => ic.domain === domain && ic.skills[domain] === level) ??
+        (current.find((ic) => ic.skills[domain] === level) as Draft<IcSpec>);
+      plain = isDraft(found) ? snapshot(found) : (found as IcSpec);
+      templates.set(team, plain);
+    }
+    return plain;
+  };
   let n = current.length;
+  let k = 1;
   while (n < count) {
     const team = biggest();
-    const template =
-      team.ics.find((ic) => ic.domain === domain && ic.skills[domain] === level) ??
-      (current.find((ic) => ic.skills[domain] === level) as Draft<IcSpec>);
-    let k = 1;
+    const plain = templateOf(team);
     while (taken.has(`ic-${domain}-${k}`)) k++;
     const id = `ic-${domain}-${k}`;
     taken.add(id);
-    // A plain copy of the template (a draft cannot be cloned; the skills are copied, not shared).
-    const plain: IcSpec = isDraft(template) ? snapshot(template) : template;
     team.ics.push({ ...plain, skills: { ...plain.skills }, id, team: team.id } as Draft<IcSpec>);
+    size.set(team, (size.get(team) ?? 0) + 1);
     n++;
   }
   const named = new Set(draft.outages.flatMap((o) => [o.person, ...(o.cover ? [o.cover] : [])]));

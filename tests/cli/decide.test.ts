@@ -274,20 +274,45 @@ describe.concurrent('orgsim forecast', () => {
       'give --deadline (hours) or --date (a calendar date), not both\n',
     ],
     [['--deadline', '-1'], '--deadline must be a number of hours ≥ 0, got "-1"\n'],
-    [['--runs', '0'], '--runs must be at least 1, got "0"\n'],
+    [['--runs', '0'], '--runs must be a whole number ≥ 1, got "0"\n'],
     [['--warmup', 'x'], '--warmup must be a number of hours ≥ 0, got "x"\n'],
   ] as const)('refuses %j with exit 2', async ([flags, message], { expect }) => {
     expect(await refused(['forecast', 'tier1', ...flags])).toBe(message);
   });
 
   it('refuses a negative --runs with exit 2, naming the flag and the value', async ({ expect }) => {
-    expect(await refused(['forecast', 'tier1', '--runs', '-3'])).toMatch(
-      /^--runs must be .+, got "-3"\n$/,
+    expect(await refused(['forecast', 'tier1', '--runs', '-3'])).toBe(
+      '--runs must be a whole number ≥ 1, got "-3"\n',
     );
   });
 });
 
 describe.concurrent('orgsim compare', () => {
+  it('holds a variant to the scenario’s size limit on people, naming the variant and the fix', async ({
+    expect,
+  }) => {
+    expect(
+      await refused(['compare', 'tier1', '--vary', 'ics.backend=3,20000', '--runs', '1']),
+    ).toMatch(
+      /^variant ics\.backend=20000: 20000 backend ICs make \d+ people, more than the limit of \d+: raise it knowingly with --limits people=\d+\n$/,
+    );
+  });
+
+  it('names the variant when its staffing change cannot be made', async ({ expect }) => {
+    expect(
+      await refused([
+        'compare',
+        'scenarios/ic-outage.yaml',
+        '--vary',
+        'ics.backend=0',
+        '--runs',
+        '1',
+      ]),
+    ).toBe(
+      'variant ics.backend=0: cannot take a backend IC away: every one left is named by an outage\n',
+    );
+  });
+
   it('compares the values of one --vary, the first against itself', async ({ expect }) => {
     const out = outDir();
     const r = await orgsim([
@@ -411,7 +436,7 @@ describe.concurrent('orgsim compare', () => {
 
   it('refuses an unknown strategy, naming the field and the scenario file', async ({ expect }) => {
     expect(await refused(['compare', 'tier1', '--runs', '2', '--vary', 'strategy=nope'])).toMatch(
-      /^scenarios\/tier1\.yaml:\d+:\d+: strategy must be one of "weighted", .*"critical-path-first", got "nope"\n$/,
+      /^variant strategy=nope: scenarios\/tier1\.yaml:\d+:\d+: strategy must be one of "weighted", .*"critical-path-first", got "nope"\n$/,
     );
   });
 
@@ -521,7 +546,7 @@ describe('a forecast stopped by Ctrl-C', () => {
     clearTimeout(timer);
     expect(r.code, r.stderr).toBe(130);
     const line =
-      /^orgsim: stopped by SIGINT; the report written holds the (\d+) runs finished, marked partial\n$/;
+      /^orgsim: stopped by SIGINT; the report written holds the (\d+) runs? finished, marked partial\n$/;
     expect(r.stderr).toMatch(line);
     const said = Number(line.exec(r.stderr)?.[1]);
     const dir = join(out, 'tier4', 'forecast');
@@ -562,25 +587,21 @@ describe('a forecast stopped by Ctrl-C', () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).not.toMatch(STACK_FRAME);
       expect(r.stderr.split('\n').filter((l) => !l.startsWith('warning: '))).toEqual([
-        'forecast was stopped by SIGINT before any run finished; nothing was written',
+        'orgsim: interrupted by SIGINT; nothing was written',
         '',
       ]);
       expect(snapshot(out)).toEqual([]);
     }, 30_000);
 
-    // BUG (src/cli/decide-commands.ts `publish`): the stop with no run finished is thrown as a
-    // UsageError, so Ctrl-C exits 2 ("the input is wrong") instead of 130. Drop `.fails` once fixed.
-    it.fails('exits 130, as Ctrl-C does everywhere else', async () => {
+    it('exits 130, as Ctrl-C does everywhere else', async () => {
       const { r } = await stoppedEarly();
       expect(r.code).toBe(130);
     }, 30_000);
   });
 
-  // BUG (src/batch/run-batch.ts `runJobs`, workers 0): runs in this thread yield to the event loop
-  // only every 8 runs, and the SIGINT handler is removed when the batch ends, so a Ctrl-C in the
-  // last 8 runs is lost: the command finishes every run and exits 0 with a full report. Drop
-  // `.fails` once fixed.
-  it.fails('with --workers 0 still stops, and exits 130', async () => {
+  // Runs in this thread see the signal between runs: the one under way finishes, then the command
+  // stops, reports it marked partial, and exits 130.
+  it('with --workers 0 still stops, and exits 130', async () => {
     const out = outDir();
     const args = ['forecast', longScenario(1000), '--runs', '1', '--workers', '0', '--quiet'];
     const r = await interruptAfterWarning([...args, '--out', out], 300);
