@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
 import { rowOf } from '../src/batch/row.ts';
-import { replicationSeeds, runBatch } from '../src/batch/run-batch.ts';
+import { forecast } from '../src/decide/forecast.ts';
+import { whatif } from '../src/decide/whatif.ts';
 import { mmcMeanWait } from '../src/domain/queueing.ts';
 import type { SimConfig } from '../src/org/config.ts';
 import { defaultConfig, defaultOrg } from '../src/org/defaults.ts';
@@ -44,12 +45,16 @@ for (let i = 0; i < runs; i++) {
 }
 const tier4Ms = median(times);
 
-// 2. Replications across all cores (worker threads), pool start-up included.
-const batchSeeds = replicationSeeds(1, replications);
+// 2. The decision layer across all cores (worker threads), pool start-up included: a forecast of
+// `replications` tier-4 runs (target: 1,000 in ≤ 20 s on 2 cores), and whatif with 30 runs per
+// change (target ≤ 60 s).
 const b0 = performance.now();
-await runBatch(['tier4'], { seeds: batchSeeds });
+await forecast('tier4', { runs: replications, seedBase: 1 });
 const batchSeconds = (performance.now() - b0) / 1000;
-const runsPerSecond = batchSeeds.length / batchSeconds;
+const runsPerSecond = replications / batchSeconds;
+const w0 = performance.now();
+const changes = (await whatif('tier4', { runs: 30 })).changes.length;
+const whatifSeconds = (performance.now() - w0) / 1000;
 
 // 3. Where the time goes: a CPU profile of tier-4 runs, samples grouped by part of the code.
 function profile(body: () => void): Record<string, number> {
@@ -206,6 +211,8 @@ const results = {
     replications,
     replicationSeconds: Math.round(batchSeconds * 10) / 10,
     runsPerSecondAllCores: Math.round(runsPerSecond * 10) / 10,
+    whatifChanges: changes,
+    whatifSeconds: Math.round(whatifSeconds * 10) / 10,
   },
   profile: breakdown,
   scale,
@@ -224,8 +231,12 @@ t.push([
   `${results.tier4.msPerRunMedian} ms, ${events} events, ${results.tier4.eventsPerSecond.toLocaleString('en-US')} events/s`,
 ]);
 t.push([
-  `${replications} tier-4 replications on ${info.cores} cores`,
+  `forecast tier4, ${replications} runs on ${info.cores} cores`,
   `${results.tier4.replicationSeconds} s (${results.tier4.runsPerSecondAllCores} runs/s)`,
+]);
+t.push([
+  `whatif tier4, 30 runs × ${changes + 1} variants on ${info.cores} cores`,
+  `${results.tier4.whatifSeconds} s`,
 ]);
 t.push([
   'mmc through orgsim',
@@ -272,7 +283,8 @@ const md = [
   '| measure | value |',
   '|---|---|',
   `| tier-4 run, in-process (median of ${runs}) | ${results.tier4.msPerRunMedian} ms (${events} events, ${results.tier4.eventsPerSecond} events/s) |`,
-  `| ${replications} tier-4 replications on ${info.cores} cores | ${results.tier4.replicationSeconds} s (${results.tier4.runsPerSecondAllCores} runs/s) |`,
+  `| forecast tier4, ${replications} runs on ${info.cores} cores | ${results.tier4.replicationSeconds} s (${results.tier4.runsPerSecondAllCores} runs/s) |`,
+  `| whatif tier4, 30 runs × ${changes + 1} variants on ${info.cores} cores | ${results.tier4.whatifSeconds} s |`,
   `| mmc through orgsim | ${results.mmc.orgsimTasksPerSecond} tasks/s |`,
   `| mmc as a plain heap loop | ${results.mmc.loopTasksPerSecond} tasks/s |`,
   `| loop ÷ orgsim | ${results.mmc.ratio}× |`,
