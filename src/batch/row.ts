@@ -1,10 +1,10 @@
 // One run reduced to the figures a comparison needs, computed from its event log: the row a batch
 // returns per replication. Wall time is kept out, so rows are identical however a batch is run.
 
-import { bottleneck } from '../collect/bottleneck.ts';
+import { criticalPathVerdict } from '../collect/bottleneck.ts';
 import { capacity } from '../collect/capacity.ts';
 import { mean } from '../collect/stats.ts';
-import { summary } from '../collect/summary.ts';
+import { headline } from '../collect/summary.ts';
 import { ofType, timelines } from '../collect/timeline.ts';
 import { suggestedWarmupHours } from '../decide/mser.ts';
 import { type Calendar, workingHoursBetween } from '../domain/calendar.ts';
@@ -132,9 +132,9 @@ function capacityTime(calendars: readonly Calendar[], from: number, work: number
 
 export function rowOf(log: readonly LogRecord[], options: RowOptions = {}): BatchRow {
   const warmup = options.warmupHours ?? 0;
-  // Only the reports a row reads: the standup report is left out.
-  const b = bottleneck(log);
-  const s = summary(log, '', b);
+  // Only what a row reads: the headline and the verdict, not the desks' queues or the standups.
+  const s = headline(log);
+  const { resources, verdict } = criticalPathVerdict(log);
   const ics = capacity(log).ics;
   const leads = new Set(
     ofType(log, 'run.start')[0]
@@ -175,9 +175,9 @@ export function rowOf(log: readonly LogRecord[], options: RowOptions = {}): Batc
     tokens: s.tokens.input + s.tokens.output,
     peakWip: peakWip(log, warmup),
     waitMeanHours: mean(waits),
-    bottleneck: s.bottleneck.where,
+    bottleneck: verdict.where,
     leadShares: Object.fromEntries(
-      b.resources.filter((r) => leads.has(r.resource)).map((r) => [r.resource, r.share]),
+      resources.filter((r) => leads.has(r.resource)).map((r) => [r.resource, r.share]),
     ),
     finished: declared.map((id) => ({ id, at: finishedAt.get(id) ?? null })),
     allFinishedAt: s.instructions.every((i) => i.finishedAt !== null)

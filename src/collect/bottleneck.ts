@@ -259,8 +259,7 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
   const byState: Record<string, number> = {};
   for (const b of ofType(log, 'task.slaBreach')) bump(byState, b.state);
   const escalations = escalationsOf(log);
-  const paths = criticalPaths(log, tasks);
-  const resources = resourceShares(paths, start, ofType(log, 'hire'));
+  const { paths, resources, verdict } = criticalPathVerdict(log);
   return {
     stateHours,
     flow: {
@@ -280,6 +279,16 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
     backlogs: backlogWaits(log, tasks),
     criticalPaths: paths,
     resources,
-    verdict: verdictOf(resources, paths),
+    verdict,
   };
+}
+
+/**
+ * The critical paths, each resource's share of them, and the verdict: the part of the bottleneck
+ * analysis a batch row needs, without the desks' queues and the backlogs.
+ */
+export function criticalPathVerdict(log: readonly LogRecord[]) {
+  const paths = criticalPaths(log, timelines(log));
+  const resources = resourceShares(paths, runStart(log), ofType(log, 'hire'));
+  return { paths, resources, verdict: verdictOf(resources, paths) };
 }

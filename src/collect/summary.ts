@@ -63,11 +63,19 @@ const r2 = (d: Distribution) => ({
   p95: round(d.p95),
 });
 
-export function summary(
-  log: readonly LogRecord[],
-  eventLogSha256: string,
-  b: Bottleneck = bottleneck(log),
-): Summary {
+/** The summary's figures that need no bottleneck analysis: what a batch row reads. */
+export type Headline = Omit<
+  Summary,
+  | 'schemaVersion'
+  | 'eventLogSha256'
+  | 'stateHours'
+  | 'utilization'
+  | 'slaBreaches'
+  | 'escalations'
+  | 'bottleneck'
+>;
+
+export function headline(log: readonly LogRecord[]): Headline {
   const start = runStart(log);
   const end = runEnd(log);
   const endRecord = log.at(-1);
@@ -94,7 +102,6 @@ export function summary(
   const cost = ofType(log, 'work').reduce((s, w) => s + w.costUsd, 0);
   const tokens = costs(log).total;
   return {
-    schemaVersion: SUMMARY_SCHEMA_VERSION,
     scenario: start.scenario,
     seed: start.seed,
     strategy: start.strategy,
@@ -102,7 +109,6 @@ export function summary(
     simulatedHours: round(end),
     makespanHours: round(lastDone - first),
     events: log.length,
-    eventLogSha256,
     warnings: start.warnings ?? [],
     instructions: received.map((r) => {
       const c = completed.get(r.instruction);
@@ -132,6 +138,41 @@ export function summary(
     leadTimeHours: r2(distribution(instructionLeads)),
     taskLeadTimeHours: r2(distribution(taskLeads)),
     waitHours: (({ mean, p50, p95 }) => ({ mean, p50, p95 }))(r2(distribution(waits))),
+    messages,
+    reworkRate:
+      done.length > 0 ? round(done.filter((t) => t.rejected > 0).length / done.length, 3) : 0,
+    costUsd: round(cost),
+    tokens: { input: tokens.tokensIn, output: tokens.tokensOut },
+    budget: budgetStatus(log),
+  };
+}
+
+/** The run's summary: the headline and what the bottleneck analysis adds, in the schema's order. */
+export function summary(
+  log: readonly LogRecord[],
+  eventLogSha256: string,
+  b: Bottleneck = bottleneck(log),
+): Summary {
+  const h = headline(log);
+  return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    scenario: h.scenario,
+    seed: h.seed,
+    strategy: h.strategy,
+    outcome: h.outcome,
+    simulatedHours: h.simulatedHours,
+    makespanHours: h.makespanHours,
+    events: h.events,
+    eventLogSha256,
+    warnings: h.warnings,
+    instructions: h.instructions,
+    tasks: h.tasks,
+    strategicTasks: h.strategicTasks,
+    tacticalTasks: h.tacticalTasks,
+    throughputPerDay: h.throughputPerDay,
+    leadTimeHours: h.leadTimeHours,
+    taskLeadTimeHours: h.taskLeadTimeHours,
+    waitHours: h.waitHours,
     stateHours: Object.fromEntries(
       Object.entries(b.stateHours).map(([s, v]) => [s, { mean: v.mean, p95: v.p95 }]),
     ),
@@ -147,12 +188,11 @@ export function summary(
       byRung: b.escalations.byRung,
       byRoute: b.escalations.byRoute,
     },
-    messages,
-    reworkRate:
-      done.length > 0 ? round(done.filter((t) => t.rejected > 0).length / done.length, 3) : 0,
-    costUsd: round(cost),
-    tokens: { input: tokens.tokensIn, output: tokens.tokensOut },
-    budget: budgetStatus(log),
+    messages: h.messages,
+    reworkRate: h.reworkRate,
+    costUsd: h.costUsd,
+    tokens: h.tokens,
+    budget: h.budget,
     bottleneck: b.verdict,
   };
 }
