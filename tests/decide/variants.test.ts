@@ -2,14 +2,18 @@
 // arrivals and efforts; a variant that changes nothing differs by exactly zero; a variant never
 // touches its base.
 
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runJob } from '../../src/batch/job.ts';
 import { compare } from '../../src/decide/compare.ts';
 import { configOf, usualLevel, VariantError } from '../../src/decide/staffing.ts';
 import { dataOf, type Variant } from '../../src/decide/variant.ts';
+import { candidateChanges } from '../../src/decide/whatif.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import { runSimulation } from '../../src/org/run.ts';
-import { readScenario, scenarioFrom } from '../../src/scenario/load.ts';
+import { readScenario, SCENARIOS_DIR, scenarioFrom } from '../../src/scenario/load.ts';
 
 /** The event log of one replication of a variant, built as a worker builds it. */
 function logOf(scenario: string, seed: number, variant: Variant): readonly LogRecord[] {
@@ -180,5 +184,45 @@ describe('field changes', () => {
     });
     expect(data.events).toHaveLength(3);
     expect(dataOf(data, [])).toBe(data);
+  });
+});
+
+describe('the what-if candidates', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'orgsim-candidates-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // tier3 on office hours, with an outage: leads that have hours to add, and an event to remove.
+  const file = join(dir, 'office.yaml');
+  writeFileSync(
+    file,
+    `${readFileSync(join(SCENARIOS_DIR, 'tier3.yaml'), 'utf8').replace('$schema: ./schema.json\n', '')}
+org:
+  calendar: { hoursPerDay: 8, startHour: 9 }
+events:
+  - { type: outage, person: ic-backend-1, from: 24, to: 48 }
+`,
+  );
+
+  it('offers a lead twice the hours only where its desk holds 5 % of the critical path', () => {
+    const labels = (shares: Record<string, number>) =>
+      candidateChanges(file, new Map(Object.entries(shares))).map((v) => v.label);
+    expect(labels({ 'dl-backend': 0.2, 'dl-qa': 0.049 })).toContain(
+      "+1 backend lead capacity (dl-backend's hours ×2)",
+    );
+    expect(labels({ 'dl-backend': 0.2, 'dl-qa': 0.049 }).some((l) => l.includes('qa lead'))).toBe(
+      false,
+    );
+    expect(labels({}).some((l) => l.includes('lead capacity'))).toBe(false);
+    // tier4's leads work around the clock: no hours to add, whatever their share.
+    expect(
+      candidateChanges('tier4', new Map([['dl-security', 0.9]])).some((v) =>
+        v.label.includes('lead capacity'),
+      ),
+    ).toBe(false);
+  });
+
+  it('offers each outage taken out', () => {
+    expect(candidateChanges(file, new Map()).map((v) => v.label)).toContain(
+      'without the outage of ic-backend-1 (from hour 24)',
+    );
   });
 });
