@@ -13,6 +13,7 @@ import type { RunOptions } from '../decide/replicate.ts';
 import type { Variant } from '../decide/variant.ts';
 import { whatif } from '../decide/whatif.ts';
 import { compareBlocks } from '../report/decision/compare.ts';
+import { runsCsv } from '../report/decision/csv.ts';
 import { type Block, markdownOf, terminalOf } from '../report/decision/document.ts';
 import { forecastBlocks } from '../report/decision/forecast.ts';
 import { compareCharts, forecastCharts, page } from '../report/decision/page.ts';
@@ -96,6 +97,7 @@ async function publish(
   outcome: Outcome<object>,
   blocks: Block[],
   charts: string[],
+  csv: string,
 ): Promise<void> {
   if (outcome.stopped !== null && outcome.runs === 0) throw new Interrupted(outcome.stopped);
   const { output } = scenario;
@@ -104,6 +106,7 @@ async function publish(
     [`${command}.md`]: markdownOf(blocks),
     [`${command}.json`]: json,
     [`${command}.html`]: page(`${command} · ${scenario.name}`, charts, blocks),
+    'runs.csv': csv,
   };
   await catchingSignals((signal) =>
     writeAtomically(output, files, { marker: markerText(scenario.name, scenario.seed), signal }),
@@ -114,7 +117,7 @@ async function publish(
     const shown = output.dir.startsWith(process.cwd())
       ? output.dir.slice(process.cwd().length + 1)
       : output.dir;
-    process.stdout.write(`\nwritten: ${shown}/${command}.md, .json, .html\n`);
+    process.stdout.write(`\nwritten: ${shown}/${command}.md, .json, .html and runs.csv\n`);
   }
   if (outcome.stopped !== null) throw new StoppedEarly(outcome.stopped, outcome.runs);
 }
@@ -164,7 +167,15 @@ export async function runForecast(
     }),
   );
   const f = outcome.result;
-  await publish('forecast', scenario, flags, outcome, forecastBlocks(f), forecastCharts(f));
+  await publish(
+    'forecast',
+    scenario,
+    flags,
+    outcome,
+    forecastBlocks(f),
+    forecastCharts(f),
+    runsCsv([{ label: 'base', rows: f.rows }]),
+  );
 }
 
 /** A scenario file given as a variant: labelled by its file's name. */
@@ -203,7 +214,15 @@ export async function runCompare(
     }),
   );
   const c = outcome.result;
-  await publish('compare', scenario, flags, outcome, compareBlocks(c), compareCharts(c));
+  await publish(
+    'compare',
+    scenario,
+    flags,
+    outcome,
+    compareBlocks(c),
+    compareCharts(c),
+    runsCsv(c.variants),
+  );
 }
 
 export async function runWhatif(
@@ -220,7 +239,15 @@ export async function runWhatif(
     }),
   );
   const w = outcome.result;
-  await publish('whatif', scenario, flags, outcome, whatifBlocks(w), compareCharts(w.comparison));
+  await publish(
+    'whatif',
+    scenario,
+    flags,
+    outcome,
+    whatifBlocks(w),
+    compareCharts(w.comparison),
+    runsCsv(w.comparison.variants),
+  );
 }
 
 /** The flags every decision command takes. */

@@ -6,7 +6,7 @@ import type { BatchRow } from '../batch/row.ts';
 import { type Estimate, pairedDifference } from '../batch/stats.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { Frequency } from './forecast.ts';
-import { METRICS, type Metric } from './metrics.ts';
+import { METRICS, type Metric, type RunFigures, runFigures } from './metrics.ts';
 import { type Arm, checkArms, type RunOptions, replicate } from './replicate.ts';
 import { subsetOfBest } from './select.ts';
 import { frequencies, type SampleSummary, summarize } from './summarize.ts';
@@ -38,6 +38,8 @@ export interface VariantResult {
   /** This variant minus the first, replication by replication (zero for the first). */
   readonly versusFirst: Readonly<Record<Metric, PairedDifference>>;
   readonly bottlenecks: readonly Frequency[];
+  /** Every run of the variant, in replication order. */
+  readonly rows: readonly RunFigures[];
 }
 
 export interface Comparison {
@@ -117,6 +119,7 @@ export function comparisonOf(
         METRICS.map((m) => [m, differenceOf(pairedDifference(series(own, m), series(base, m)))]),
       ) as Record<Metric, PairedDifference>,
       bottlenecks: frequencies(own.map((r) => r.bottleneck)),
+      rows: own.map(runFigures),
     };
   });
   const samples = rows.map((own) => series(own, o.rankBy));

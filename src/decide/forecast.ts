@@ -5,7 +5,7 @@
 
 import type { BatchRow } from '../batch/row.ts';
 import { loadScenario } from '../scenario/load.ts';
-import { METRICS, type Metric } from './metrics.ts';
+import { METRICS, type Metric, type RunFigures, runFigures } from './metrics.ts';
 import { type Arm, checkArms, type RunOptions, replicate } from './replicate.ts';
 import { frequencies, type SampleSummary, summarize } from './summarize.ts';
 import { BASE } from './variant.ts';
@@ -65,13 +65,8 @@ export interface Forecast {
     readonly median: number;
     readonly max: number;
   };
-  readonly rows: ReadonlyArray<
-    {
-      readonly seed: number;
-      readonly outcome: string;
-      readonly bottleneck: string;
-    } & Readonly<Record<Metric, number>>
-  >;
+  /** Every run, in replication order. */
+  readonly rows: readonly RunFigures[];
 }
 
 const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
@@ -165,11 +160,6 @@ export function forecastOf(
     allByDeadline: deadline === null ? null : r4(rows.filter(allDone).length / rows.length),
     bottlenecks: frequencies(rows.map((r) => r.bottleneck)),
     suggestedWarmupHours: { method: 'MSER-5', median: warmups.p50, max: warmups.max },
-    rows: rows.map((r) => ({
-      seed: r.seed,
-      outcome: r.outcome,
-      bottleneck: r.bottleneck,
-      ...(Object.fromEntries(METRICS.map((m) => [m, r[m]])) as Record<Metric, number>),
-    })),
+    rows: rows.map(runFigures),
   };
 }

@@ -36,3 +36,19 @@ export function isMetric(name: string): name is Metric {
 export function seriesOf(rows: readonly BatchRow[], metric: Metric): number[] {
   return rows.map((r) => r[metric]);
 }
+
+/** One run as the reports list it: its seed, how it ended, its verdict and every figure. */
+export type RunFigures = {
+  readonly seed: number;
+  readonly outcome: string;
+  readonly bottleneck: string;
+} & Readonly<Record<Metric, number>>;
+
+export function runFigures(row: BatchRow): RunFigures {
+  return {
+    seed: row.seed,
+    outcome: row.outcome,
+    bottleneck: row.bottleneck,
+    ...(Object.fromEntries(METRICS.map((m) => [m, row[m]])) as Record<Metric, number>),
+  };
+}

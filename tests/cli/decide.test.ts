@@ -49,7 +49,7 @@ interface Forecast {
   allByDeadline: number | null;
   metrics: Record<string, Summary>;
   instructions: Array<{ id: string; finishedRuns: number; byDeadline: number | null }>;
-  rows: Array<{ seed: number }>;
+  rows: Array<{ seed: number; outcome: string; bottleneck: string; makespanHours: number }>;
 }
 
 interface Difference {
@@ -174,13 +174,23 @@ describe.concurrent('orgsim forecast', () => {
     expect(f.deadlineHours).toBeNull();
     expect(f.allByDeadline).toBeNull();
     expect(f.instructions.map((i) => [i.id, i.byDeadline])).toEqual([['FIX-1', null]]);
-    // The folder: the three reports and the marker naming the scenario and the seed base.
+    // The folder: the three reports, the runs as CSV and the marker naming the scenario and the
+    // seed base.
     expect(snapshot(one.dir).map((e) => e.slice(0, e.indexOf(':')))).toEqual([
       '.orgsim',
       'forecast.html',
       'forecast.json',
       'forecast.md',
+      'runs.csv',
     ]);
+    // One line per run: the figures the JSON lists for it.
+    const csv = readFileSync(join(one.dir, 'runs.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv[0]).toBe(
+      'variant,seed,outcome,bottleneck,makespanHours,leadTimeMeanHours,waitMeanHours,costUsd,tokens,slaBreaches,escalations,peakWip',
+    );
+    expect(csv.slice(1).map((line) => line.split(',').slice(0, 5))).toEqual(
+      f.rows.map((r) => ['base', String(r.seed), r.outcome, r.bottleneck, String(r.makespanHours)]),
+    );
     expect(JSON.parse(readFileSync(join(one.dir, '.orgsim'), 'utf8'))).toMatchObject({
       tool: 'orgsim',
       scenario: 'tier1',
@@ -530,7 +540,9 @@ describe('a forecast on a pipe', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toMatch(/[\r\u2588\u2591]/);
     expect(r.stdout).toMatch(/^Forecast: tier1\n/);
-    expect(r.stdout).toMatch(/\nwritten: .+\/tier1\/forecast\/forecast\.md, \.json, \.html\n$/);
+    expect(r.stdout).toMatch(
+      /\nwritten: .+\/tier1\/forecast\/forecast\.md, \.json, \.html and runs\.csv\n$/,
+    );
   });
 });
 
