@@ -4,10 +4,9 @@
 
 import type { BatchRow } from '../batch/row.ts';
 import { type Estimate, pairedDifference } from '../batch/stats.ts';
-import { loadScenario } from '../scenario/load.ts';
 import type { Frequency } from './forecast.ts';
 import { METRICS, type Metric, type RunFigures, runFigures } from './metrics.ts';
-import { type Arm, checkArms, type RunOptions, replicate } from './replicate.ts';
+import { type Arm, checkArms, defaultSeedBase, type RunOptions, replicate } from './replicate.ts';
 import { subsetOfBest } from './select.ts';
 import { frequencies, type SampleSummary, summarize } from './summarize.ts';
 import type { Variant } from './variant.ts';
@@ -84,7 +83,7 @@ export async function compareWithRows(
   if (variants.length === 0) throw new RangeError('compare needs at least one variant');
   const runs = options.runs ?? DEFAULT_COMPARE_RUNS;
   const first = variants[0]?.scenario ?? scenario;
-  const seedBase = options.seedBase ?? loadScenario(first).config.seed;
+  const seedBase = defaultSeedBase(first, options);
   const arms: Arm[] = variants.map((variant) => ({ scenario, variant }));
   checkArms(arms, seedBase, options);
   const rows = await replicate(arms, seedBase, 0, runs, options);

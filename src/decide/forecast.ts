@@ -4,9 +4,8 @@
 // until the makespan's CI half-width is within 5 % of its mean, or a cap.
 
 import type { BatchRow } from '../batch/row.ts';
-import { loadScenario } from '../scenario/load.ts';
 import { METRICS, type Metric, type RunFigures, runFigures } from './metrics.ts';
-import { type Arm, checkArms, type RunOptions, replicate } from './replicate.ts';
+import { type Arm, checkArms, defaultSeedBase, type RunOptions, replicate } from './replicate.ts';
 import { frequencies, type SampleSummary, summarize } from './summarize.ts';
 import { BASE } from './variant.ts';
 
@@ -73,7 +72,7 @@ const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /** The forecast of a scenario (a name from scenarios/ or a path). */
 export async function forecast(scenario: string, options: ForecastOptions = {}): Promise<Forecast> {
-  const seedBase = options.seedBase ?? loadScenario(scenario).config.seed;
+  const seedBase = defaultSeedBase(scenario, options);
   const arms: Arm[] = [{ scenario, variant: BASE }];
   checkArms(arms, seedBase, options);
   const progress = { done: 0, total: options.runs ?? PILOT_RUNS };

@@ -7,7 +7,7 @@ import type { BatchRow } from '../batch/row.ts';
 import { replicationSeeds, runJobs } from '../batch/run-batch.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import type { Limits } from '../scenario/limits.ts';
-import { readScenario, scenarioFrom } from '../scenario/load.ts';
+import { type LoadOptions, loadScenario, readScenario, scenarioFrom } from '../scenario/load.ts';
 import { variantProblems } from './checks.ts';
 import { configOf, VariantError } from './staffing.ts';
 import { dataOf, editsData, type Variant } from './variant.ts';
@@ -30,6 +30,22 @@ export interface Arm {
   readonly variant: Variant;
 }
 
+/** The load options a batch's options carry: its limits and strictness. */
+export function loadOptionsOf(options: RunOptions): LoadOptions {
+  return {
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
+    ...(options.strict ? { strict: true } : {}),
+  };
+}
+
+/** Replication 0's seed when none is given: the scenario's own, so run 0 is `orgsim scenario`'s. */
+export function defaultSeedBase(
+  scenario: string,
+  options: RunOptions & { seedBase?: number },
+): number {
+  return options.seedBase ?? loadScenario(scenario, loadOptionsOf(options)).config.seed;
+}
+
 /** Checks that every arm loads and can run, on `seed`; throws ScenarioError or VariantError. */
 export function checkArms(arms: readonly Arm[], seed: number, options: RunOptions): void {
   for (const arm of arms) {
@@ -37,11 +53,7 @@ export function checkArms(arms: readonly Arm[], seed: number, options: RunOption
     const load = () =>
       scenarioFrom(
         source,
-        {
-          seed,
-          ...(options.limits === undefined ? {} : { limits: options.limits }),
-          ...(options.strict ? { strict: true } : {}),
-        },
+        { seed, ...loadOptionsOf(options) },
         dataOf(source.data, arm.variant.changes),
       );
     let loaded: ReturnType<typeof load>;

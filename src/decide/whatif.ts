@@ -13,7 +13,14 @@ import {
   DEFAULT_COMPARE_RUNS,
 } from './compare.ts';
 import type { Metric } from './metrics.ts';
-import { type Arm, checkArms, replicate } from './replicate.ts';
+import {
+  type Arm,
+  checkArms,
+  defaultSeedBase,
+  loadOptionsOf,
+  type RunOptions,
+  replicate,
+} from './replicate.ts';
 import { configOf, VariantError } from './staffing.ts';
 import { BASE, type Variant } from './variant.ts';
 
@@ -57,8 +64,9 @@ export interface Whatif {
 export function candidateChanges(
   scenario: string,
   leadShares: ReadonlyMap<string, number>,
+  options: RunOptions = {},
 ): Variant[] {
-  const loaded = loadScenario(scenario);
+  const loaded = loadScenario(scenario, loadOptionsOf(options));
   const { org } = loaded.config;
   const ics = org.teams.flatMap((t) => t.ics);
   const variants: Variant[] = [];
@@ -99,7 +107,7 @@ export function candidateChanges(
     }
   return variants.filter((v) => {
     try {
-      const config = configOf(loaded.config, v.changes);
+      const config = configOf(loaded.config, v.changes, loaded.limits.people);
       variantProblems(config, v.label);
       return true;
     } catch (error) {
@@ -113,7 +121,7 @@ const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 export async function whatif(scenario: string, options: WhatifOptions = {}): Promise<Whatif> {
   const runs = options.runs ?? DEFAULT_COMPARE_RUNS;
-  const seedBase = options.seedBase ?? loadScenario(scenario).config.seed;
+  const seedBase = defaultSeedBase(scenario, options);
   const base: Arm = { scenario, variant: BASE };
   checkArms([base], seedBase, options);
   // The base first: its critical paths say which leads are worth more hours.
@@ -127,7 +135,7 @@ export async function whatif(scenario: string, options: WhatifOptions = {}): Pro
   const stoppedEarly = options.signal?.aborted === true;
   const arms: Arm[] = stoppedEarly
     ? []
-    : candidateChanges(scenario, shares).map((variant) => ({ scenario, variant }));
+    : candidateChanges(scenario, shares, options).map((variant) => ({ scenario, variant }));
   checkArms(arms, seedBase, options);
   progress.total = runs * (arms.length + 1);
   const rows =
