@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// `npx orgsim ...`: runs the TypeScript command line through tsx's loader.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/cli/main.ts');
+// `npx orgsim ...`: the compiled command line (npm run build writes dist/; installing the package
+// brings it). No TypeScript tooling at run time.
+await import('../dist/src/cli/main.js');

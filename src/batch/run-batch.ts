@@ -13,6 +13,10 @@ import type { StrategyName } from '../domain/assignment/index.ts';
 import { type Job, runJob } from './job.ts';
 import type { BatchRow } from './row.ts';
 
+// Compiled (dist/), a worker runs worker.js; from the TypeScript sources, worker-entry.js first
+// registers tsx's loader so that the worker can run worker.ts.
+const WORKER = import.meta.url.endsWith('.ts') ? './worker-entry.js' : './worker.js';
+
 export interface BatchOptions {
   readonly seeds: readonly number[];
   /** Strategies to compare; omitted, the scenario's own. */
@@ -97,7 +101,7 @@ export async function runJobs(
   // Tinypool listens on the signal once per queued job.
   if (options.signal) setMaxListeners(jobs.length + 10, options.signal);
   const pool = new Tinypool({
-    filename: fileURLToPath(new URL('./worker-entry.js', import.meta.url)),
+    filename: fileURLToPath(new URL(WORKER, import.meta.url)),
     minThreads: workers,
     maxThreads: workers,
   });

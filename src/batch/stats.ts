@@ -1,7 +1,7 @@
 // Replication statistics: mean, standard deviation and a Student-t confidence interval, and the
 // same for paired differences (common random numbers make strategy comparisons paired).
 
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { tQuantile } from './t-quantile.ts';
 
 /** The two-sided 95 % Student t quantile for `df` degrees of freedom (exact, any df ≥ 1). */
 export function t95(df: number): number {

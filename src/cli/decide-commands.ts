@@ -4,7 +4,7 @@
 // runs and reports the replications finished, marked partial, then exits 130 (143); stopped
 // before any finished, it writes nothing and exits the same way.
 
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import { type Command, Option } from 'commander';
 import { compare } from '../decide/compare.ts';
 import { forecast, MAX_AUTO_RUNS } from '../decide/forecast.ts';
@@ -23,15 +23,13 @@ import { loadScenario } from '../scenario/load.ts';
 import { MAX_SEED } from '../scenario/numbers.ts';
 import { deadlineOf } from './deadline.ts';
 import { markerText } from './marker.ts';
-import { type Output, planOutput } from './out-dir.ts';
+import { defaultReports, type Output, planOutput } from './out-dir.ts';
 import { writeAtomically } from './output.ts';
 import { progressBar } from './progress.ts';
 import { type CaughtSignal, catchingSignals, Interrupted } from './signals.ts';
 import { StoppedEarly } from './stopped-early.ts';
 import { UsageError } from './usage-error.ts';
 import { variantsOf } from './vary.ts';
-
-const REPO = resolve(import.meta.dirname, '..', '..');
 
 export interface DecideFlags {
   runs?: number;
@@ -141,14 +139,10 @@ function identify(command: CommandName, name: string, flags: DecideFlags): Ident
     throw new UsageError(
       `--seed-base ${seed}: the runs would need seeds up to ${last}, past the largest seed ${MAX_SEED}; give a smaller --seed-base`,
     );
-  const output = planOutput(
-    flags.out,
-    { dir: join(REPO, 'reports'), label: 'the default reports folder' },
-    [
-      { name: s.name, from: "the scenario's name" },
-      { name: command, from: 'the command' },
-    ],
-  );
+  const output = planOutput(flags.out, defaultReports(), [
+    { name: s.name, from: "the scenario's name" },
+    { name: command, from: 'the command' },
+  ]);
   return { name: s.name, seed, output };
 }
 

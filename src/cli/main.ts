@@ -2,13 +2,14 @@
 // scenario, runs it, and hands the log to the collectors and formatters. Bad input exits with 2
 // and one clear message per problem; --debug adds stack traces.
 
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { METRICS } from '../decide/metrics.ts';
 import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
 import { readLog } from '../log/read-log.ts';
 import { withPlans } from '../org/prepare.ts';
 import { runSimulation } from '../org/run.ts';
+import { VERSION } from '../package-root.ts';
 import { standupMarkdown } from '../report/markdown.ts';
 import { plansDocument, plansText } from '../report/plan.ts';
 import { terminalReport, useColour } from '../report/terminal.ts';
@@ -31,14 +32,12 @@ import { exitCodeFor } from './errors.ts';
 import { EXIT } from './exit-codes.ts';
 import { runInterruptibly } from './interruptible-run.ts';
 import { markerText } from './marker.ts';
-import { planOutput } from './out-dir.ts';
+import { defaultReports, planOutput } from './out-dir.ts';
 import { writeAtomically } from './output.ts';
 import { endQuietlyOnBrokenPipe } from './pipes.ts';
 import { FORMATS, type Format, reportFiles, reportsOf } from './render.ts';
 import { catchingSignals } from './signals.ts';
 import { UsageError } from './usage-error.ts';
-
-const REPO = resolve(import.meta.dirname, '..', '..');
 
 /** The parser of a flag that takes a whole number ≥ 0; its messages name the flag. */
 function wholeNumberOption(flag: string): (value: string) => number {
@@ -164,14 +163,10 @@ async function runScenario(name: string, flags: ScenarioFlags): Promise<void> {
   const started = performance.now();
   const scenario = load(name, flags);
   // Checked before the run, so that nothing is simulated for a folder that cannot be written.
-  const output = planOutput(
-    flags.out,
-    { dir: join(REPO, 'reports'), label: 'the default reports folder' },
-    [
-      { name: scenario.name, from: "the scenario's name" },
-      { name: String(scenario.config.seed), from: 'the seed' },
-    ],
-  );
+  const output = planOutput(flags.out, defaultReports(), [
+    { name: scenario.name, from: "the scenario's name" },
+    { name: String(scenario.config.seed), from: 'the seed' },
+  ]);
   const progress = progressReporter(Boolean(flags.quiet || flags.json));
   const simStarted = performance.now();
   // Signals are caught while the run and the write go on, and abort them with nothing written;
@@ -214,6 +209,7 @@ async function runScenario(name: string, flags: ScenarioFlags): Promise<void> {
 export function program(): Command {
   const cli = new Command('orgsim')
     .description('Simulate a software organisation on virtual time and report where it breaks.')
+    .version(VERSION, '-V, --version', 'print the version')
     .option('--debug', 'show stack traces on errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();

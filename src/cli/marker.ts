@@ -3,24 +3,17 @@
 
 import { lstatSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { VERSION } from '../package-root.ts';
 
 export const MARKER = '.orgsim';
-
-const PACKAGE = resolve(import.meta.dirname, '..', '..', 'package.json');
-
-function orgsimVersion(): string {
-  const pkg: unknown = JSON.parse(readFileSync(PACKAGE, 'utf8'));
-  const version = (pkg as { version?: unknown }).version;
-  return typeof version === 'string' ? version : 'unknown';
-}
 
 /**
  * The marker's text: which tool wrote the folder, for which scenario and seed, and on which host
  * (so that a later run can tell whether the pid in a temporary folder's name is one it can check).
  */
 export function markerText(scenario: string, seed: number): string {
-  return `${JSON.stringify({ tool: 'orgsim', version: orgsimVersion(), scenario, seed, host: hostname() })}\n`;
+  return `${JSON.stringify({ tool: 'orgsim', version: VERSION, scenario, seed, host: hostname() })}\n`;
 }
 
 /** The marker's fields, or null when `dir` holds none that orgsim wrote. */

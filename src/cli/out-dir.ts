@@ -41,6 +41,11 @@ const PSEUDO_TYPES: ReadonlyMap<number, string> = new Map([
   [0xde5e81e4, 'efivarfs'],
 ]);
 
+/** Where reports go without --out: `reports/` in the working directory, as a user expects of a CLI. */
+export function defaultReports(): { readonly dir: string; readonly label: string } {
+  return { dir: resolve('reports'), label: 'the default reports folder' };
+}
+
 /** The report folder `out/<segments…>`, after checking everything that can be checked up front. */
 export function planOutput(
   out: string | undefined,

@@ -5,8 +5,8 @@
 // W_ij = t(1 − α/(k−1), n−1) · S_ij / √n, with S_ij the standard deviation of the paired
 // differences i − j; the subset holds the best with probability at least 1 − α.
 
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { estimate } from '../batch/stats.ts';
+import { tQuantile } from '../batch/t-quantile.ts';
 
 /** Indexes of the variants in the subset; `samples[i][r]` is variant i's replication r. */
 export function subsetOfBest(samples: readonly (readonly number[])[], alpha = 0.05): number[] {

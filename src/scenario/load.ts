@@ -6,6 +6,7 @@ import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import {
   type FieldPath,
   formatIssue,
@@ -22,7 +23,7 @@ import { type ResolvedScenario, resolveScenario } from './resolve.ts';
 import { scenarioSchema } from './schema.ts';
 
 /** The folder of the scenarios that ship with orgsim. */
-export const SCENARIOS_DIR = resolve(import.meta.dirname, '..', '..', 'scenarios');
+export const SCENARIOS_DIR = join(PACKAGE_ROOT, 'scenarios');
 
 export function scenarioNames(): string[] {
   return readdirSync(SCENARIOS_DIR)

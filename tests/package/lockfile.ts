@@ -1,0 +1,47 @@
+// A lockfile for an empty project that depends on the packed tarball: orgsim's own production
+// dependencies exactly as its lockfile pins them, so that `npm ci --offline` installs from the npm
+// cache alone — the tarballs and metadata that `npm ci` of the checkout left there (a plain
+// `npm install` would ask the registry for the newest versions).
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface LockEntry {
+  readonly dev?: boolean;
+  readonly devOptional?: boolean;
+  readonly [key: string]: unknown;
+}
+
+export function projectFor(root: string, tarball: string, name: string) {
+  const ours = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+  };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    version: string;
+    license: string;
+    dependencies: Record<string, string>;
+    engines: Record<string, string>;
+  };
+  const spec = `file:${tarball}`;
+  const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
+  const packages: Record<string, unknown> = {
+    '': { name, dependencies: { orgsim: spec } },
+    'node_modules/orgsim': {
+      version: pkg.version,
+      resolved: spec,
+      integrity,
+      license: pkg.license,
+      dependencies: pkg.dependencies,
+      bin: { orgsim: 'bin/orgsim.js' },
+      engines: pkg.engines,
+    },
+  };
+  for (const [path, entry] of Object.entries(ours.packages))
+    if (path.startsWith('node_modules/') && !entry.dev && !entry.devOptional)
+      packages[path] = entry;
+  return {
+    packageJson: { name, private: true, type: 'module', dependencies: { orgsim: spec } },
+    lockfile: { name, lockfileVersion: 3, requires: true, packages },
+  };
+}
