@@ -1,9 +1,13 @@
-// orgsim as a library: what the decision commands do, callable from a script. Everything not
-// exported here is internal and may change.
+// orgsim as a library: load a scenario (a file or an object), run it, compute its reports from the
+// event log, format them, and decide from many runs (forecast, compare, whatif). Everything not
+// exported here is internal and may change without a major version.
 
 export type { BatchRow } from './batch/row.ts';
+// Many runs
 export type { BatchOptions, PoolOptions } from './batch/run-batch.ts';
 export { replicationSeeds, runBatch, strategyVariant } from './batch/run-batch.ts';
+export type { Bottleneck, Capacity, Costs, Reports, StandupDay, Summary } from './collect/index.ts';
+export { collect, reportsOf } from './collect/index.ts';
 export type {
   CompareOptions,
   Comparison,
@@ -13,7 +17,7 @@ export type {
 export { compare } from './decide/compare.ts';
 export type { Forecast, ForecastOptions, Frequency } from './decide/forecast.ts';
 export { forecast } from './decide/forecast.ts';
-export type { Metric } from './decide/metrics.ts';
+export type { Metric, RunFigures } from './decide/metrics.ts';
 export { METRICS } from './decide/metrics.ts';
 export type { RunOptions } from './decide/replicate.ts';
 export { VariantError } from './decide/staffing.ts';
@@ -21,6 +25,14 @@ export type { SampleSummary } from './decide/summarize.ts';
 export type { Change, Scalar, Variant } from './decide/variant.ts';
 export type { Change as WhatifChange, Whatif, WhatifOptions } from './decide/whatif.ts';
 export { whatif } from './decide/whatif.ts';
+export { EventLog, type LogRecord } from './log/event-log.ts';
+// One run and its reports
+export { runScenario } from './org/run.ts';
+export { htmlReport } from './report/html.ts';
+export { allMarkdown as markdownReports } from './report/markdown.ts';
+export { terminalReport } from './report/terminal.ts';
 export { ScenarioError } from './scenario/errors.ts';
+export type { Limits } from './scenario/limits.ts';
+// Scenarios
 export type { LoadedScenario, LoadOptions } from './scenario/load.ts';
-export { loadScenario } from './scenario/load.ts';
+export { loadScenario, loadScenarioObject, scenarioNames } from './scenario/load.ts';

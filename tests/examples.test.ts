@@ -2,14 +2,44 @@
 // gives for the same question.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { finished, orgsim, ROOT } from './cli/orgsim.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'orgsim-examples-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('examples/run.ts', () => {
+  it('prints what the command line gives for the same scenario written as a file', async () => {
+    const example = await finished(
+      spawn(process.execPath, ['--import', 'tsx', 'examples/run.ts'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
+    expect(example.stderr).toBe('');
+    expect(example.code).toBe(0);
+    const { scenario } = await import('../examples/two-features.ts');
+    const file = join(out, 'two-features.yaml');
+    writeFileSync(file, stringify(scenario));
+    const cli = await orgsim(['scenario', file, '--json', '--out', out]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const s = JSON.parse(cli.stdout);
+    const events = readFileSync(join(out, 'two-features', '7', 'events.jsonl'), 'utf8');
+    expect(example.stdout).toBe(
+      [
+        `two-features: ${s.outcome} in ${s.makespanHours} h, $${s.costUsd}`,
+        `bottleneck: ${s.bottleneck.where}`,
+        `event log ${events.trimEnd().split('\n').length} records, sha256 ${s.eventLogSha256}`,
+        '5 Markdown reports',
+        '',
+      ].join('\n'),
+    );
+  });
+});
 
 describe('examples/decide.ts', () => {
   it('prints the forecast and the comparison the commands print for the same runs', async () => {

@@ -12,6 +12,7 @@ import { dependencyOrder } from '../domain/planning/graph.ts';
 import type { LogRecord } from '../log/event-log.ts';
 import { coefficientOfVariation } from './stats.ts';
 
+/** One run reduced to the figures a comparison needs, computed from its event log. */
 export interface BatchRow {
   readonly scenario: string;
   /** The variant's label in a comparison; `base` otherwise. */

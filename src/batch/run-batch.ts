@@ -17,6 +17,7 @@ import type { BatchRow } from './row.ts';
 // registers tsx's loader so that the worker can run worker.ts.
 const WORKER = import.meta.url.endsWith('.ts') ? './worker-entry.js' : './worker.js';
 
+/** Which seeds and strategies runBatch runs, and on how many threads. */
 export interface BatchOptions {
   readonly seeds: readonly number[];
   /** Strategies to compare; omitted, the scenario's own. */
@@ -25,6 +26,7 @@ export interface BatchOptions {
   readonly workers?: number;
 }
 
+/** How a batch of jobs runs: threads, progress, stopping. */
 export interface PoolOptions {
   /** Worker threads; 0 runs in this thread. Default: one per core. */
   readonly workers?: number;
@@ -63,6 +65,7 @@ export function jobsOf(scenarios: readonly string[], options: BatchOptions): Job
   );
 }
 
+/** One row per scenario × strategy × seed, in that order, spread over worker threads. */
 export async function runBatch(
   scenarios: readonly string[],
   options: BatchOptions,

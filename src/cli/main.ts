@@ -4,6 +4,7 @@
 
 import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
+import { reportsOf } from '../collect/index.ts';
 import { METRICS } from '../decide/metrics.ts';
 import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
 import { readLog } from '../log/read-log.ts';
@@ -35,7 +36,7 @@ import { markerText } from './marker.ts';
 import { defaultReports, planOutput } from './out-dir.ts';
 import { writeAtomically } from './output.ts';
 import { endQuietlyOnBrokenPipe } from './pipes.ts';
-import { FORMATS, type Format, reportFiles, reportsOf } from './render.ts';
+import { FORMATS, type Format, reportFiles } from './render.ts';
 import { catchingSignals } from './signals.ts';
 import { UsageError } from './usage-error.ts';
 

@@ -1,6 +1,6 @@
 // From a finished run's log to the files of its report folder and what the terminal shows.
 
-import { collect, type Reports } from '../collect/index.ts';
+import type { Reports } from '../collect/index.ts';
 import type { EventLog } from '../log/event-log.ts';
 import { htmlReport } from '../report/html.ts';
 import { allMarkdown } from '../report/markdown.ts';
@@ -29,8 +29,4 @@ export function reportFiles(
   }
   if (formats.has('html')) files['report.html'] = htmlReport(reports);
   return files;
-}
-
-export function reportsOf(log: EventLog): Reports {
-  return collect(log.records, log.sha256());
 }

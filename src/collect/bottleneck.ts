@@ -62,6 +62,7 @@ export interface Escalations {
   resolveHours: Distribution;
 }
 
+/** Where work waited and why: time per state, desks' queues, SLA breaches, escalations, backlogs, each instruction's critical path and the verdict. */
 export interface Bottleneck {
   readonly stateHours: Record<
     string,

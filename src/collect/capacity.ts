@@ -22,6 +22,7 @@ export interface CapacityRow {
   readonly utilization: number;
 }
 
+/** Who had how much work: utilisation per IC and lead, oversubscribed days, rebalances. */
 export interface Capacity {
   readonly window: { from: Hours; to: Hours };
   readonly ics: Array<

@@ -18,6 +18,7 @@ export interface CostFigures {
   readonly usd: number;
 }
 
+/** Tokens and dollars per role, person, activity kind and instruction. */
 export interface Costs {
   readonly total: CostFigures;
   readonly byRole: Record<string, CostFigures>;

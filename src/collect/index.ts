@@ -1,12 +1,13 @@
 // Every report of a run, computed from its event log alone.
 
-import type { LogRecord } from '../log/event-log.ts';
+import type { EventLog, LogRecord } from '../log/event-log.ts';
 import { type Bottleneck, bottleneck } from './bottleneck.ts';
 import { type Capacity, capacity } from './capacity.ts';
 import { type Costs, costs } from './cost.ts';
 import { type StandupDay, standups } from './standup.ts';
 import { type Summary, summary } from './summary.ts';
 
+/** Every report of one run. */
 export interface Reports {
   readonly summary: Summary;
   readonly capacity: Capacity;
@@ -15,6 +16,7 @@ export interface Reports {
   readonly cost: Costs;
 }
 
+/** Every report of a run, from its records and the SHA-256 of its JSON lines (for the summary). */
 export function collect(log: readonly LogRecord[], eventLogSha256: string): Reports {
   return {
     summary: summary(log, eventLogSha256),
@@ -23,6 +25,11 @@ export function collect(log: readonly LogRecord[], eventLogSha256: string): Repo
     standup: standups(log),
     cost: costs(log),
   };
+}
+
+/** Every report of a run, from its event log alone. */
+export function reportsOf(log: EventLog): Reports {
+  return collect(log.records, log.sha256());
 }
 
 export type { Bottleneck, Capacity, Costs, StandupDay, Summary };

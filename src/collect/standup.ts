@@ -12,6 +12,7 @@ export interface StandupBlocker {
   readonly ageHours: number;
 }
 
+/** One day's standups: each person's report (yesterday, today, blockers) and the roll-ups up the ladder. */
 export interface StandupDay {
   readonly day: number;
   readonly reports: Array<{

@@ -12,6 +12,7 @@ import { ofType, runEnd, runStart, timelines } from './timeline.ts';
 
 export const SUMMARY_SCHEMA_VERSION = 3;
 
+/** The run's summary (summary.json, schema version 3): the headline of every report. */
 export interface Summary {
   readonly schemaVersion: number;
   readonly scenario: string;

@@ -14,6 +14,7 @@ import type { Variant } from './variant.ts';
 export const COMPARE_SCHEMA_VERSION = 1;
 export const DEFAULT_COMPARE_RUNS = 30;
 
+/** How compare runs: replications, seeds, the figure it ranks by, and the RunOptions. */
 export interface CompareOptions extends RunOptions {
   readonly runs?: number;
   /** Replication r runs seed seedBase + r in every variant; default: the first scenario's seed. */
@@ -22,6 +23,7 @@ export interface CompareOptions extends RunOptions {
   readonly rankBy?: Metric;
 }
 
+/** A variant minus the first, run by run: mean, 95 % CI half-width and sd of the differences. */
 export interface PairedDifference {
   readonly mean: number;
   /** Half-width of the 95 % CI of the mean difference; null with fewer than 2 runs. */
@@ -29,6 +31,7 @@ export interface PairedDifference {
   readonly sd: number;
 }
 
+/** One variant of a comparison: its figures, its difference against the first, its runs. */
 export interface VariantResult {
   readonly label: string;
   readonly scenario: string;
@@ -41,6 +44,7 @@ export interface VariantResult {
   readonly rows: readonly RunFigures[];
 }
 
+/** compare's result: per variant the figures and paired differences, and the ranking (compare.json). */
 export interface Comparison {
   readonly schemaVersion: number;
   readonly kind: 'compare';

@@ -17,6 +17,7 @@ export const MAX_AUTO_RUNS = 1000;
 /** The CI half-width of the makespan, as a share of its mean, that automatic runs aim for. */
 export const TARGET_HALF_WIDTH = 0.05;
 
+/** How forecast runs: replications (or automatic), seeds, a deadline, and the RunOptions. */
 export interface ForecastOptions extends RunOptions {
   /** Replications; omitted, chosen automatically (see PILOT_RUNS, TARGET_HALF_WIDTH, MAX_AUTO_RUNS). */
   readonly runs?: number;
@@ -26,12 +27,14 @@ export interface ForecastOptions extends RunOptions {
   readonly deadlineHours?: number;
 }
 
+/** How many runs gave a value (an outcome, a verdict), and their share. */
 export interface Frequency {
   readonly value: string;
   readonly runs: number;
   readonly share: number;
 }
 
+/** forecast's result (forecast.json): the figures over the runs, deadlines, bottlenecks, runs. */
 export interface Forecast {
   readonly schemaVersion: number;
   readonly kind: 'forecast';

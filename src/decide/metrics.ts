@@ -3,6 +3,7 @@
 
 import type { BatchRow } from '../batch/row.ts';
 
+/** The figures every decision report gives per variant, each better when lower. */
 export const METRICS = [
   'makespanHours',
   'leadTimeMeanHours',
@@ -14,6 +15,7 @@ export const METRICS = [
   'peakWip',
 ] as const;
 
+/** The name of one of the figures in METRICS. */
 export type Metric = (typeof METRICS)[number];
 
 export const METRIC_INFO: Readonly<

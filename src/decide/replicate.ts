@@ -12,6 +12,7 @@ import { variantProblems } from './checks.ts';
 import { configOf, VariantError } from './staffing.ts';
 import { dataOf, editsData, type Variant } from './variant.ts';
 
+/** What every decision command takes: threads, warm-up, limits, progress, stopping. */
 export interface RunOptions {
   /** Worker threads; 0 runs in this thread. Default: one per core. */
   readonly workers?: number;

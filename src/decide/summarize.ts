@@ -4,6 +4,7 @@
 import { estimate } from '../batch/stats.ts';
 import { percentile } from '../collect/stats.ts';
 
+/** A figure over the runs: mean, sd, 95 % CI half-width, P50/P85/P95, min, max. */
 export interface SampleSummary {
   readonly n: number;
   readonly mean: number;

@@ -6,8 +6,10 @@
 import { produce } from 'immer';
 import type { Domain } from '../domain/org.ts';
 
+/** A value a `set` change gives a field. */
 export type Scalar = string | number | boolean | null;
 
+/** One change a variant makes: to a field of the file, an event, or the staffing. */
 export type Change =
   /** A field of the scenario file, by path (`overheads.intakeHours`), set to a value. */
   | { readonly kind: 'set'; readonly path: readonly (string | number)[]; readonly value: Scalar }
@@ -20,6 +22,7 @@ export type Change =
   /** A lead's working hours a day multiplied by `factor` (at most 24). */
   | { readonly kind: 'leadHours'; readonly lead: string; readonly factor: number };
 
+/** A variant of a scenario: a label and its changes, plain data (it crosses to worker threads). */
 export interface Variant {
   /** How reports name it: `strategy=critical-path-first`, `+1 security IC`, a file's name. */
   readonly label: string;

@@ -28,11 +28,13 @@ export const WHATIF_SCHEMA_VERSION = 1;
 /** A lead whose desk holds at least this share of the critical path, on average, gets a variant. */
 export const LEAD_SHARE = 0.05;
 
+/** compare's options and the most a change may add to the cost and still be recommended. */
 export interface WhatifOptions extends CompareOptions {
   /** The most a change may add to the mean cost and still be recommended, in USD. */
   readonly budgetPerChange?: number;
 }
 
+/** One what-if change and its paired effect on the makespan and the cost. */
 export interface Change {
   readonly label: string;
   /** Paired differences against the base: negative makespan is sooner. */
@@ -45,6 +47,7 @@ export interface Change {
   readonly withinBudget: boolean;
 }
 
+/** whatif's result (whatif.json): the one-line answer, the changes ranked, the comparison. */
 export interface Whatif {
   readonly schemaVersion: number;
   readonly kind: 'whatif';
@@ -119,6 +122,10 @@ export function candidateChanges(
 
 const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
+/**
+ * Tries every single change to a scenario's org (±1 IC per domain, a lead's hours ×2, each outage or
+ * incident removed) on common random numbers, and ranks them by the paired change in makespan.
+ */
 export async function whatif(scenario: string, options: WhatifOptions = {}): Promise<Whatif> {
   const runs = options.runs ?? DEFAULT_COMPARE_RUNS;
   const seedBase = defaultSeedBase(scenario, options);

@@ -8,6 +8,7 @@ export type { LogRecord } from './records.ts';
 
 const HASH_BATCH = 1 << 20;
 
+/** A run's event log: its records in order, as JSON lines, and their SHA-256. */
 export class EventLog {
   private readonly entries: LogRecord[] = [];
 

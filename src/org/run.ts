@@ -157,6 +157,25 @@ function* runKernel(
   if (Number.isFinite(horizon) && !halted()) kernel.runUntil(horizon);
 }
 
+/**
+ * Runs a loaded scenario to its end and returns its event log, the record every report is
+ * computed from. The same scenario and seed always give a byte-identical log.
+ */
+export function runScenario(scenario: LoadedScenarioLike): EventLog {
+  return runSimulation(scenario.config, scenario.name, {
+    limits: scenario.limits,
+    warnings: scenario.warnings,
+  }).log;
+}
+
+/** What runScenario needs of a loaded scenario. */
+export interface LoadedScenarioLike {
+  readonly name: string;
+  readonly config: SimConfig;
+  readonly limits: Limits;
+  readonly warnings: readonly string[];
+}
+
 export function runSimulation(
   simConfig: SimConfig,
   scenario = 'custom',

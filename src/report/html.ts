@@ -58,6 +58,7 @@ export function markdownToHtml(md: string): string {
   return out.join('\n');
 }
 
+/** The reports as one self-contained HTML page with inline SVG charts: no scripts, no network. */
 export function htmlReport(r: Reports): string {
   const md = allMarkdown(r);
   const s = r.summary;

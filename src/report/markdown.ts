@@ -304,6 +304,7 @@ export function standupMarkdown(s: Summary, days: readonly StandupDay[]): string
   return out.join('\n');
 }
 
+/** Every report as Markdown, by file name (`summary.md`, `capacity.md`, …). */
 export function allMarkdown(r: Reports): Record<string, string> {
   return {
     'summary.md': summaryMarkdown(r.summary),

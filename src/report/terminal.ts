@@ -27,6 +27,7 @@ function leadText(s: Reports['summary']): string {
   return `p50 ${n(l.p50)} h, p85 ${n(l.p85)} h, p95 ${n(l.p95)} h (${done} done)`;
 }
 
+/** The reports as the terminal shows them: the headline, then tables (with colour if asked). */
 export function terminalReport(
   r: Reports,
   options: { colour: boolean; wallMs?: number; outDir?: string },

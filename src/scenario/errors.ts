@@ -41,6 +41,7 @@ export function formatValue(value: unknown): string {
 /** The most problems printed: a generated file can have thousands, and the first say enough. */
 export const MAX_SHOWN = 100;
 
+/** A scenario that cannot run: its file and every problem, each with the field path and the fix. */
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';
 

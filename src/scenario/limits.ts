@@ -3,6 +3,7 @@
 // message); run-time limits stop a run that goes past them (exit 3). `--limits key=value,...`
 // raises or lowers any of them knowingly.
 
+/** Size limits a scenario loads and runs under (see docs/scenarios.md). */
 export interface Limits {
   /** People in the org, counting hires: ICs, leads, TLs, the EM and humans. */
   readonly people: number;

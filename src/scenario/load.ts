@@ -4,7 +4,15 @@
 
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isScalar,
+  LineCounter,
+  type Node,
+  parseDocument,
+  stringify,
+} from 'yaml';
 import type { z } from 'zod';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import {
@@ -25,6 +33,7 @@ import { scenarioSchema } from './schema.ts';
 /** The folder of the scenarios that ship with orgsim. */
 export const SCENARIOS_DIR = join(PACKAGE_ROOT, 'scenarios');
 
+/** The names of the scenarios orgsim ships (`tier1` … `tier4`, `mmc`, …), sorted. */
 export function scenarioNames(): string[] {
   return readdirSync(SCENARIOS_DIR)
     .filter((f) => extname(f) === '.yaml')
@@ -196,6 +205,7 @@ function describe(
   }
 }
 
+/** A scenario validated and resolved: its name, its run configuration, limits and warnings. */
 export interface LoadedScenario extends ResolvedScenario {
   readonly file: string;
   /** The limits this scenario loaded under, and its run must keep to. */
@@ -204,6 +214,7 @@ export interface LoadedScenario extends ResolvedScenario {
   readonly warnings: readonly string[];
 }
 
+/** Overrides and checks for loading a scenario: seed, strategy, engine, limits, strictness. */
 export interface LoadOptions {
   readonly seed?: number;
   readonly strategy?: string;
@@ -356,7 +367,26 @@ export function readScenario(nameOrPath: string): ScenarioSource {
   return { file, shown, text, doc, lines, data: data as Record<string, unknown> };
 }
 
-/** Loads, validates and resolves a scenario; throws ScenarioError on any problem. */
+/**
+ * A scenario given as an object (the data a scenario file holds), validated and resolved as a
+ * file is. Messages name it `label` (default `scenario`), and it is named by its `name` field or
+ * by the label.
+ */
+export function loadScenarioObject(
+  data: Readonly<Record<string, unknown>>,
+  options: LoadOptions & { readonly label?: string } = {},
+): LoadedScenario {
+  const label = options.label ?? 'scenario';
+  // Through YAML text, so that problems are reported exactly as for a file, positions included.
+  const text = stringify(data);
+  const { doc, lines } = parseYaml(text, label);
+  return scenarioFrom({ file: `${label}.yaml`, shown: label, text, doc, lines, data }, options);
+}
+
+/**
+ * Loads, validates and resolves a scenario: a name from the shipped scenarios (`tier4`) or the
+ * path of a YAML file. Throws ScenarioError, naming the file, the field and the fix, on any problem.
+ */
 export function loadScenario(nameOrPath: string, options: LoadOptions = {}): LoadedScenario {
   return scenarioFrom(readScenario(nameOrPath), options);
 }

@@ -4,7 +4,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FORMATS, reportFiles, reportsOf } from '../../src/cli/render.ts';
+import { FORMATS, reportFiles } from '../../src/cli/render.ts';
+import { reportsOf } from '../../src/collect/index.ts';
 import { checkRecord } from '../../src/log/check-record.ts';
 import { EventLog } from '../../src/log/event-log.ts';
 import type { LogRecord } from '../../src/log/records.ts';

@@ -2,7 +2,8 @@
 // harmless variations of a text file are accepted, and what is too large is refused up front.
 
 import { describe, expect, it } from 'vitest';
-import { FORMATS, reportFiles, reportsOf } from '../../src/cli/render.ts';
+import { FORMATS, reportFiles } from '../../src/cli/render.ts';
+import { reportsOf } from '../../src/collect/index.ts';
 import { LogError, readLog } from '../../src/log/read-log.ts';
 import { runSimulation } from '../../src/org/run.ts';
 import { loadScenario } from '../../src/scenario/load.ts';

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { reportsOf } from '../../src/cli/render.ts';
+import { reportsOf } from '../../src/collect/index.ts';
 import { runSimulation } from '../../src/org/run.ts';
 import { ScenarioError } from '../../src/scenario/errors.ts';
 import { loadScenario, scenarioNames } from '../../src/scenario/load.ts';
