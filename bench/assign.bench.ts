@@ -4,14 +4,14 @@
 // can beat. Usage: npm run bench:assign [-- --seeds 30 --scenarios tier3,tier4 --workers 2]
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
 import type { BatchRow } from '../src/batch/row.ts';
 import { replicationSeeds, strategyVariant } from '../src/batch/run-batch.ts';
 import { type Estimate, estimate, pairedDifference } from '../src/batch/stats.ts';
 import { compareWithRows } from '../src/decide/compare.ts';
-import { STRATEGY_NAMES, type StrategyName } from '../src/domain/assignment/index.ts';
+import { isModulePath, isStrategyName, STRATEGY_NAMES } from '../src/domain/assignment/index.ts';
 import { ScenarioError } from '../src/scenario/errors.ts';
 import { loadScenario } from '../src/scenario/load.ts';
 import { machine, today } from './measure.ts';
@@ -24,6 +24,8 @@ const { values } = parseArgs({
       default: 'tier3,tier4,multi-instruction-week,oversubscribed-backend,enterprise-50',
     },
     workers: { type: 'string' },
+    // Built-in names and strategy modules alike (./my-strategy.js); `weighted` always comes first.
+    strategies: { type: 'string', default: STRATEGY_NAMES.join(',') },
   },
 });
 const scenarios = (values.scenarios as string).split(',');
@@ -62,10 +64,23 @@ interface Cell {
 // One comparison per scenario (names and paths alike), every strategy a variant on the same
 // seeds; `weighted` first, so each Δ is against it. The comparison's own rows feed the columns it
 // does not have (utilisation CV, rework, makespan over the bound).
-const variants = [
-  'weighted' as StrategyName,
-  ...STRATEGY_NAMES.filter((s) => s !== 'weighted'),
-].map(strategyVariant);
+const asked = (values.strategies as string).split(',').filter((s) => s !== 'weighted');
+const variants = [strategyVariant('weighted'), ...asked.map(strategyOption)];
+/** A built-in strategy, or a module by its path (relative to the working directory). */
+function strategyOption(name: string) {
+  if (isStrategyName(name)) return strategyVariant(name);
+  if (!isModulePath(name)) {
+    console.error(
+      `bench:assign: --strategies takes ${STRATEGY_NAMES.join(', ')} or strategy modules (./my-strategy.js), got "${name}"`,
+    );
+    process.exit(2);
+  }
+  return {
+    label: `strategy=${basename(name, extname(name))}`,
+    changes: [{ kind: 'set' as const, path: ['strategy'], value: resolve(name) }],
+  };
+}
+
 const started = performance.now();
 const cells: Cell[] = [];
 const allRows: BatchRow[] = [];
@@ -75,12 +90,18 @@ for (const scenario of scenarios) {
     runs: seeds.length,
     seedBase: seeds[0] as number,
     ...(values.workers === undefined ? {} : { workers: Number(values.workers) }),
+  }).catch((error: unknown) => {
+    // A scenario, variant or strategy module at fault: its message, not a stack.
+    const name = (error as Error)?.name ?? '';
+    if (!['ScenarioError', 'VariantError', 'StrategyError'].includes(name)) throw error;
+    console.error(`bench:assign: ${(error as Error).message}`);
+    return process.exit(2);
   });
   const base = rows[0] ?? [];
   for (const [v, own] of rows.entries()) {
     runs += own.length;
     allRows.push(...own);
-    const strategy = (variants[v]?.label ?? '').replace('strategy=', '');
+    const strategy = own[0]?.strategy ?? (variants[v]?.label ?? '').replace('strategy=', '');
     if (own.length !== seeds.length || base.length !== seeds.length) {
       console.error(
         `bench:assign: ${scenario} × ${strategy}: ${own.length} of ${seeds.length} runs came back; the cell cannot be computed`,

@@ -25,7 +25,16 @@ export type { SampleSummary } from './decide/summarize.ts';
 export type { Change, Scalar, Variant } from './decide/variant.ts';
 export type { Change as WhatifChange, Whatif, WhatifOptions } from './decide/whatif.ts';
 export { whatif } from './decide/whatif.ts';
+// Assignment strategies: implement AssignmentStrategy in a module and name it in a scenario
+export type {
+  AssignmentStrategy,
+  IcView,
+  StrategyContext,
+  TaskView,
+} from './domain/assignment/index.ts';
+export { StrategyError } from './domain/assignment/index.ts';
 export { EventLog, type LogRecord } from './log/event-log.ts';
+
 // One run and its reports
 export { runScenario } from './org/run.ts';
 export { htmlReport } from './report/html.ts';

@@ -16,6 +16,7 @@ describe('the public API', () => {
         'EventLog',
         'METRICS',
         'ScenarioError',
+        'StrategyError',
         'VariantError',
         'collect',
         'compare',

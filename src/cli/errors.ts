@@ -31,8 +31,12 @@ export function exitCodeFor(error: unknown, debug: boolean): number {
     say(error.message);
     return EXIT.usage;
   }
-  // From a worker thread an error keeps its name and message, not its class.
-  if (error instanceof Error && (error.name === 'ScenarioError' || error.name === 'VariantError')) {
+  // From a worker thread an error keeps its name and message, not its class. A user's strategy
+  // that misbehaves is the input's fault, not orgsim's.
+  if (
+    error instanceof Error &&
+    ['ScenarioError', 'VariantError', 'StrategyError'].includes(error.name)
+  ) {
     say(error.message);
     return EXIT.usage;
   }

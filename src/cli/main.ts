@@ -222,7 +222,10 @@ export function program(): Command {
     .description('run a scenario and print its reports; the files go to reports/<scenario>/<seed>/')
     .addOption(seedOption())
     .addOption(
-      new Option('--strategy <name>', 'override the assignment strategy').choices(STRATEGY_NAMES),
+      new Option(
+        '--strategy <name|path>',
+        `override the assignment strategy: ${STRATEGY_NAMES.join(', ')}, or a strategy module (./my-strategy.js)`,
+      ),
     )
     .addOption(
       new Option(

@@ -2,8 +2,10 @@
 // value in turn (values read as YAML scalars: 2, 0.5, true, null, text); `ics.<domain>` staffs a
 // domain with that many ICs. Several --vary flags give every combination (a full factorial).
 
+import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { Change, Scalar, Variant } from '../decide/variant.ts';
+import { isModulePath } from '../domain/assignment/index.ts';
 import { DOMAINS, type Domain } from '../domain/org.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -41,7 +43,8 @@ export function parseVary(spec: string): Array<{ label: string; change: Change }
         );
       return { label, change: { kind: 'setIcs', domain: domain as Domain, count } };
     }
-    const value = scalarOf(text);
+    // A strategy module given here is relative to the working directory, not to the scenario.
+    const value = key === 'strategy' && isModulePath(text) ? resolve(text) : scalarOf(text);
     return {
       label,
       change: { kind: 'set', path: path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), value },

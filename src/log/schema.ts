@@ -328,7 +328,8 @@ const budgetReset = record('budget.reset', {
 const runStart = record('run.start', {
   scenario: z.string(),
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  strategy: z.enum(STRATEGY_NAMES),
+  /** A built-in strategy's name, or the name a user's strategy module gives itself. */
+  strategy: z.string().min(1),
   horizonHours: z.number().positive().nullable(),
   budgetUsd: usd.nullable(),
   dailyBudgetUsd: usd.nullable(),

@@ -1,7 +1,7 @@
 // The resolved configuration of one run: everything the simulation reads, every default applied.
 // The scenario loader turns a YAML file into this; tests and benchmarks build it directly.
 
-import type { StrategyName } from '../domain/assignment/index.ts';
+import type { StrategyRef } from '../domain/assignment/index.ts';
 import type { BudgetPolicy } from '../domain/budget.ts';
 import type { TokenPricing } from '../domain/cost.ts';
 import type { EffortModel } from '../domain/effort.ts';
@@ -89,7 +89,7 @@ export interface SimConfig {
   /** Work in a domain a team has no ICs of: a load-time error, or taken by ICs with the skill. */
   readonly unstaffedWork: UnstaffedWork;
   readonly instructions: readonly InstructionSpec[];
-  readonly strategy: StrategyName;
+  readonly strategy: StrategyRef;
   /**
    * Work of this priority or more urgent takes a WIP slot from lower-priority work that has not
    * passed a gate when no slot is free (0: P0 only; −1: never).

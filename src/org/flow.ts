@@ -397,6 +397,7 @@ export function tryAssign(world: World, team: string, domain: Domain): void {
     const chosen = world.strategy.choose(
       taskView(task),
       free.map((p) => icView(world, p, task)),
+      world.strategyContext,
     );
     const ic = world.person(chosen.id);
     ic.held.add(task.plan.id);

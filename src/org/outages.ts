@@ -128,6 +128,7 @@ function handOverTasks(world: World, person: Person, cover: Person | null): void
           world.strategy.choose(
             taskView(task),
             free.map((p) => icView(world, p, task)),
+            world.strategyContext,
           ).id,
         );
     person.held.delete(id);

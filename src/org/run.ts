@@ -92,7 +92,7 @@ function recordStart(
     type: 'run.start',
     scenario,
     seed: config.seed,
-    strategy: config.strategy,
+    strategy: world.strategy.name,
     horizonHours: Number.isFinite(config.horizonHours) ? config.horizonHours : null,
     budgetUsd: config.cost.budgetUsd,
     dailyBudgetUsd: config.cost.dailyBudgetUsd,

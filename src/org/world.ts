@@ -10,7 +10,11 @@ import { HUMAN_WORK, humanMachine } from '../../machines/human.machine.ts';
 import { IC_WORK, icMachine } from '../../machines/ic.machine.ts';
 import { TL_WORK, tlMachine } from '../../machines/tl.machine.ts';
 import type { ActivityKind } from '../domain/activity.ts';
-import { type AssignmentStrategy, createStrategy } from '../domain/assignment/index.ts';
+import {
+  type AssignmentStrategy,
+  createStrategy,
+  type StrategyContext,
+} from '../domain/assignment/index.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import type { BlockerType, EscalationLevel } from '../domain/escalation.ts';
 import {
@@ -172,6 +176,8 @@ export class World {
   readonly log = new EventLog();
   readonly random: RandomSource;
   readonly strategy: AssignmentStrategy;
+  /** What a strategy may use besides its arguments: the clock, and its own seeded stream. */
+  readonly strategyContext: StrategyContext;
   readonly people = new Map<string, Person>();
   private em: Person | null = null;
   private readonly humanList: Person[] = [];
@@ -235,6 +241,14 @@ export class World {
   ) {
     this.random = new RandomSource(config.seed);
     this.strategy = createStrategy(config.strategy);
+    const kernel = this.kernel;
+    const draws = this.random.stream('strategy');
+    this.strategyContext = {
+      get now() {
+        return kernel.now;
+      },
+      random: () => draws.float(),
+    };
     this.clock = kernelClock(this.kernel);
   }
 

@@ -3,7 +3,7 @@
 // Every problem becomes a ScenarioError that names the file, the field, the value and the fix.
 
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   type Document,
   isMap,
@@ -14,6 +14,7 @@ import {
   stringify,
 } from 'yaml';
 import type { z } from 'zod';
+import { createStrategy, isModulePath, StrategyError } from '../domain/assignment/index.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import {
   type FieldPath,
@@ -335,6 +336,34 @@ function parseYaml(text: string, shown: string) {
   return { doc, lines, data };
 }
 
+/**
+ * A scenario's strategy: a built-in name as it is, a module as its absolute path (relative to the
+ * scenario's folder), checked to load and to export a strategy.
+ */
+function strategyOf(
+  value: string,
+  file: string,
+  shown: string,
+  where: (path: FieldPath) => { line?: number; column?: number },
+): string {
+  if (!isModulePath(value)) return value;
+  const module = isAbsolute(value) ? value : resolve(dirname(file), value);
+  try {
+    createStrategy({ module });
+  } catch (error) {
+    if (!(error instanceof StrategyError)) throw error;
+    throw new ScenarioError(shown, [
+      // The field is named already: `strategy <file> cannot be loaded…`.
+      {
+        path: ['strategy'],
+        message: error.message.replace(/^strategy /, ''),
+        ...where(['strategy']),
+      },
+    ]);
+  }
+  return module;
+}
+
 /** A scenario file read and parsed, not yet validated: what variants of it are edited from. */
 export interface ScenarioSource {
   /** The absolute path of the file. */
@@ -404,7 +433,12 @@ export function scenarioFrom(
   const withOverrides = {
     ...data,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
+    // A module named on the command line is relative to the working directory.
+    ...(options.strategy === undefined
+      ? {}
+      : {
+          strategy: isModulePath(options.strategy) ? resolve(options.strategy) : options.strategy,
+        }),
     ...(options.engine === undefined ? {} : { engine: options.engine }),
   };
   const where = (path: FieldPath, key?: string) => locate(doc, lines, path, key);
@@ -439,9 +473,13 @@ export function scenarioFrom(
       .map(({ path, message, key }) => ({ path, message, ...where(path, key) }));
     throw new ScenarioError(shown, issues);
   }
-  const limits = limitsFor(estimateOf(parsed.data).tasks, options.limits);
+  const checked = {
+    ...parsed.data,
+    strategy: strategyOf(parsed.data.strategy, file, shown, where),
+  };
+  const limits = limitsFor(estimateOf(checked).tasks, options.limits);
   const { resolved, issues, warnings } = resolveScenario(
-    parsed.data,
+    checked,
     nameFromFile(basename(file, extname(file))),
     limits,
   );

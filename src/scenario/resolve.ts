@@ -3,6 +3,7 @@
 // into outages, incidents, requirement changes and hires. Problems the schema cannot see (unknown
 // people, dependency cycles, dangling ids) come back as issues with their field paths.
 
+import { isStrategyName } from '../domain/assignment/index.ts';
 import { ALWAYS } from '../domain/calendar.ts';
 import type { EffortModel } from '../domain/effort.ts';
 import { allPeople, type Domain, type SkillLevel } from '../domain/org.ts';
@@ -494,7 +495,7 @@ export function resolveScenario(
     org,
     unstaffedWork: raw.org.unstaffedWork,
     instructions,
-    strategy: raw.strategy,
+    strategy: isStrategyName(raw.strategy) ? raw.strategy : { module: raw.strategy },
     preemptUpTo: raw.preemption.upTo === null ? -1 : priorityOf(raw.preemption.upTo),
     overtime: raw.overtime,
     effort: raw.effort === undefined ? base.effort : effortModel(raw.effort),

@@ -3,7 +3,7 @@
 // editors) is generated from it. Unknown keys are errors, so a typo never passes silently.
 
 import { z } from 'zod';
-import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
+import { MODULE_PATH, STRATEGY_NAMES } from '../domain/assignment/index.ts';
 import { BUDGET_POLICIES } from '../domain/budget.ts';
 import { DAY_NAMES } from '../domain/calendar.ts';
 import { BLOCKER_TYPES } from '../domain/escalation.ts';
@@ -441,7 +441,17 @@ export const scenarioSchema = z
       .union([laterTime, z.null()])
       .default(null)
       .describe('null: run until all work is done'),
-    strategy: z.enum(STRATEGY_NAMES).default('weighted'),
+    strategy: z
+      .union([
+        z.enum(STRATEGY_NAMES),
+        z.string().regex(MODULE_PATH, {
+          error: `must be one of ${STRATEGY_NAMES.join(', ')}, or the path of a strategy module (./my-strategy.js)`,
+        }),
+      ])
+      .default('weighted')
+      .describe(
+        'a built-in assignment strategy, or the path of a strategy module (./my-strategy.js), relative to this file',
+      ),
     preemption: z
       .strictObject({
         upTo: z

@@ -128,7 +128,7 @@ const corpus: Record<string, BadLine> = {
   'an unknown strategy': {
     args: ['scenario', 'tier1', '--strategy', 'fastest'],
     freshOut: true,
-    says: "argument 'fastest' is invalid. Allowed choices are",
+    says: 'strategy must be one of weighted, round-robin, specialist, affinity, cost-optimized, least-loaded, critical-path-first, or the path of a strategy module (./my-strategy.js), got "fastest"',
   },
   'an unknown engine': {
     args: ['scenario', 'tier1', '--engine', 'warp'],

@@ -446,7 +446,7 @@ describe.concurrent('orgsim compare', () => {
 
   it('refuses an unknown strategy, naming the field and the scenario file', async ({ expect }) => {
     expect(await refused(['compare', 'tier1', '--runs', '2', '--vary', 'strategy=nope'])).toMatch(
-      /^variant strategy=nope: scenarios\/tier1\.yaml:\d+:\d+: strategy must be one of "weighted", .*"critical-path-first", got "nope"\n$/,
+      /^variant strategy=nope: scenarios\/tier1\.yaml:\d+:\d+: strategy must be one of weighted, .*critical-path-first, or the path of a strategy module \(\.\/my-strategy\.js\), got "nope"\n$/,
     );
   });
 

@@ -93,7 +93,7 @@ describe('a variant that changes nothing', () => {
         BASE,
         {
           label: 'same strategy',
-          changes: [{ kind: 'set', path: ['strategy'], value: own.strategy }],
+          changes: [{ kind: 'set', path: ['strategy'], value: String(own.strategy) }],
         },
         {
           label: 'same staff',

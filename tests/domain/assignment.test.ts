@@ -8,6 +8,9 @@ import {
 } from '../../src/domain/assignment/index.ts';
 import { weightedScore } from '../../src/domain/assignment/weighted.ts';
 
+/** The built-in strategies use neither the clock nor the random stream. */
+const CONTEXT = { now: 0, random: () => 0.5 };
+
 const ic = (id: string, over: Partial<IcView> = {}): IcView => ({
   id,
   skill: 3,
@@ -46,7 +49,7 @@ describe('assignment strategies', () => {
         fc.array(icArb, { minLength: 1, maxLength: 6 }),
         (name, ics) => {
           const candidates = ics.map((x, i) => ic(`ic-${i}`, { ...x, wipLimit: 3 }));
-          const chosen = createStrategy(name).choose(task(), candidates);
+          const chosen = createStrategy(name).choose(task(), candidates, CONTEXT);
           expect(candidates).toContain(chosen);
         },
       ),
@@ -58,18 +61,19 @@ describe('assignment strategies', () => {
       weightedScore(task({ complexity: 5 }), ic('a', { skill: 5, familiarity: 1 })),
     ).toBeCloseTo(1);
     expect(weightedScore(task(), ic('a', { skill: 0, held: 2, queuedHours: 8 }))).toBeCloseTo(0);
-    const chosen = createStrategy('weighted').choose(task(), [
-      ic('a', { skill: 1 }),
-      ic('b', { skill: 3 }),
-    ]);
+    const chosen = createStrategy('weighted').choose(
+      task(),
+      [ic('a', { skill: 1 }), ic('b', { skill: 3 })],
+      CONTEXT,
+    );
     expect(chosen.id).toBe('b');
   });
 
   it('round-robin: takes turns within a domain', () => {
     const s = createStrategy('round-robin');
     const cs = [ic('a'), ic('b'), ic('c')];
-    expect([1, 2, 3, 4].map(() => s.choose(task(), cs).id)).toEqual(['a', 'b', 'c', 'a']);
-    expect(s.choose(task(), [ic('a'), ic('c')]).id).toBe('c');
+    expect([1, 2, 3, 4].map(() => s.choose(task(), cs, CONTEXT).id)).toEqual(['a', 'b', 'c', 'a']);
+    expect(s.choose(task(), [ic('a'), ic('c')], CONTEXT).id).toBe('c');
   });
 
   it('specialist, affinity, cost-optimized and least-loaded pick by their one criterion', () => {
@@ -78,10 +82,10 @@ describe('assignment strategies', () => {
       ic('b', { skill: 2, costPerHour: 10, familiarity: 1, queuedHours: 3 }),
       ic('c', { skill: 3, costPerHour: 20, queuedHours: 1 }),
     ];
-    expect(createStrategy('specialist').choose(task(), cs).id).toBe('a');
-    expect(createStrategy('affinity').choose(task(), cs).id).toBe('b');
-    expect(createStrategy('cost-optimized').choose(task(), cs).id).toBe('b');
-    expect(createStrategy('least-loaded').choose(task(), cs).id).toBe('c');
+    expect(createStrategy('specialist').choose(task(), cs, CONTEXT).id).toBe('a');
+    expect(createStrategy('affinity').choose(task(), cs, CONTEXT).id).toBe('b');
+    expect(createStrategy('cost-optimized').choose(task(), cs, CONTEXT).id).toBe('b');
+    expect(createStrategy('least-loaded').choose(task(), cs, CONTEXT).id).toBe('c');
   });
 
   it('critical-path-first serves the longest remaining path first within a priority', () => {

@@ -48,7 +48,8 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
   {
     name: 'an unknown strategy',
     yaml: `strategy: fastest\n${ok}`,
-    message: /strategy must be one of "weighted".*got "fastest"/,
+    message:
+      /strategy must be one of weighted, .*, or the path of a strategy module \(\.\/my-strategy\.js\), got "fastest"/,
   },
   {
     name: 'a string where a number goes',

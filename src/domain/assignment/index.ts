@@ -3,6 +3,7 @@
 import { affinity } from './affinity.ts';
 import { costOptimized } from './cost-optimized.ts';
 import { criticalPathFirst } from './critical-path-first.ts';
+import { loadCustomStrategy } from './custom.ts';
 import { leastLoaded } from './least-loaded.ts';
 import { roundRobin } from './round-robin.ts';
 import { specialist } from './specialist.ts';
@@ -23,9 +24,18 @@ export type StrategyName = keyof typeof STRATEGIES;
 
 export const STRATEGY_NAMES = Object.keys(STRATEGIES) as StrategyName[];
 
-/** A fresh strategy (some keep state, such as round-robin's turn) for one run. */
-export function createStrategy(name: StrategyName): AssignmentStrategy {
-  return STRATEGIES[name]();
+/** A built-in strategy by name, or a user's strategy module by its absolute path. */
+export type StrategyRef = StrategyName | { readonly module: string };
+
+export function isStrategyName(value: string): value is StrategyName {
+  return (STRATEGY_NAMES as readonly string[]).includes(value);
 }
 
-export type { AssignmentStrategy, IcView, TaskView } from './strategy.ts';
+/** A fresh strategy (some keep state, such as round-robin's turn) for one run. */
+export function createStrategy(ref: StrategyRef): AssignmentStrategy {
+  return typeof ref === 'string' ? STRATEGIES[ref]() : loadCustomStrategy(ref.module);
+}
+
+export { isModulePath, MODULE_PATH, StrategyError } from './custom.ts';
+
+export type { AssignmentStrategy, IcView, StrategyContext, TaskView } from './strategy.ts';

@@ -36,12 +36,26 @@ export interface TaskView {
   readonly remainingPathHours: Hours;
 }
 
+/** What else a strategy may use when choosing: the simulated clock and a seeded random stream. */
+export interface StrategyContext {
+  /** Simulated hours since the run began. */
+  readonly now: Hours;
+  /** A uniform number in [0, 1) from the run's own stream for strategies: same seed, same draws. */
+  random(): number;
+}
+
+/**
+ * An assignment strategy: how a Domain Lead orders its backlog and which IC gets a task. It must
+ * be deterministic — the same arguments (and the same draws of `context.random`) give the same
+ * answer — so that a seed always gives the same run.
+ */
 export interface AssignmentStrategy {
+  /** How reports name it. */
   readonly name: string;
   /** Backlog order: negative when `a` is served before `b`. */
   compare(a: TaskView, b: TaskView): number;
   /** Picks among `candidates` (non-empty, each with a free WIP slot, in naturalOrder of id). */
-  choose(task: TaskView, candidates: readonly IcView[]): IcView;
+  choose(task: TaskView, candidates: readonly IcView[], context: StrategyContext): IcView;
 }
 
 /** Ids in natural order: `ic-9` before `ic-10`. */
