@@ -3,7 +3,6 @@
 // run writes records of those types, and `orgsim report` validates every line it reads against it.
 
 import { z } from 'zod';
-import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
 import { RUN_OUTCOMES } from '../domain/outcome.ts';
 import {
   activityKind,

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { orgsim, ROOT, STACK_FRAME } from './orgsim.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'orgsim-strategy-cli-'));

@@ -96,7 +96,6 @@ describe('a strategy module', () => {
   });
 
   it('stops the run when asking twice gives two answers', () => {
-    const n = 0;
     const file = module(
       'flaky',
       'let n = 0; export default { choose: (t, c) => c[n++ % c.length] };',
