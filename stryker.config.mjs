@@ -1,0 +1,24 @@
+// Mutation testing (npm run test:mutation): Stryker changes the code of the folders that hold the
+// numbers users read — the kernel, the domain logic, the collectors — one mutant at a time, and the
+// unit tests of those folders must notice. Slow (see README): not part of .ci/run.
+// One folder: MUTATE=src/kernel npm run test:mutation.
+const folder = process.env.MUTATE;
+
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  coverageAnalysis: 'perTest',
+  mutate: folder
+    ? [`${folder}/**/*.ts`]
+    : ['src/kernel/**/*.ts', 'src/domain/**/*.ts', 'src/collect/**/*.ts'],
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  concurrency: 2,
+  timeoutMS: 20_000,
+  thresholds: { high: 90, low: 80, break: null },
+  tempDirName: '.stryker-tmp',
+  // Stryker would rewrite tsconfig.json through TypeScript's JavaScript API, which TypeScript 7 (the
+  // native compiler) no longer has; vitest needs no tsconfig rewriting, so none is named.
+  tsconfigFile: 'no-tsconfig-for-stryker.json',
+};
