@@ -62,7 +62,6 @@ describe('the public API', () => {
     const reports = orgsim.reportsOf(log);
     const golden = readFileSync(join(ROOT, 'tests', 'golden', 'tier1.summary.json'), 'utf8');
     expect(`${JSON.stringify(reports.summary, null, 2)}\n`).toBe(golden);
-    expect(orgsim.collect(log.records, log.sha256())).toEqual(reports);
     expect(Object.keys(orgsim.markdownReports(reports)).sort()).toEqual([
       'bottleneck.md',
       'capacity.md',

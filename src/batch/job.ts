@@ -2,12 +2,11 @@
 // A worker reads and parses each scenario file once and keeps each variant's data, so a batch of
 // a thousand replications validates and resolves a thousand times but parses once.
 
-import { variantProblems } from '../decide/checks.ts';
-import { configOf } from '../decide/staffing.ts';
-import { dataOf, type Variant } from '../decide/variant.ts';
+import { loadOptionsOf, variantScenario } from '../decide/checks.ts';
+import { BASE, dataOf, type Variant } from '../decide/variant.ts';
 import { runSimulation } from '../org/run.ts';
 import type { Limits } from '../scenario/limits.ts';
-import { readScenario, type ScenarioSource, scenarioFrom } from '../scenario/load.ts';
+import { readScenario, type ScenarioSource } from '../scenario/load.ts';
 import { type BatchRow, rowOf } from './row.ts';
 
 export interface Job {
@@ -44,17 +43,13 @@ function prepared(job: Job) {
 
 export function runJob(job: Job): BatchRow {
   const { source, data, declared } = prepared(job);
-  const scenario = scenarioFrom(
+  const { scenario, config } = variantScenario(
     source,
-    {
-      seed: job.seed,
-      ...(job.limits === undefined ? {} : { limits: job.limits }),
-      ...(job.strict ? { strict: true } : {}),
-    },
     data,
+    job.variant ?? BASE,
+    job.seed,
+    loadOptionsOf(job),
   );
-  const config = configOf(scenario.config, job.variant?.changes ?? [], scenario.limits.people);
-  if (config !== scenario.config) variantProblems(config, job.variant?.label ?? '');
   const { log } = runSimulation(config, scenario.name, {
     limits: scenario.limits,
     warnings: scenario.warnings,

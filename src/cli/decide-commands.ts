@@ -6,6 +6,7 @@
 
 import { basename, extname } from 'node:path';
 import { type Command, Option } from 'commander';
+import { loadOptionsOf } from '../decide/checks.ts';
 import { compare } from '../decide/compare.ts';
 import { forecast, MAX_AUTO_RUNS } from '../decide/forecast.ts';
 import { isMetric, METRICS, type Metric } from '../decide/metrics.ts';
@@ -128,10 +129,7 @@ interface Identified {
 
 /** The scenario's name, its first seed and the report folder, all checked before anything runs. */
 function identify(command: CommandName, name: string, flags: DecideFlags): Identified {
-  const s = loadScenario(name, {
-    ...(flags.limits === undefined ? {} : { limits: flags.limits }),
-    ...(flags.strict ? { strict: true } : {}),
-  });
+  const s = loadScenario(name, loadOptionsOf(flags));
   for (const warning of s.warnings) process.stderr.write(`warning: ${warning}\n`);
   const seed = flags.seedBase ?? s.config.seed;
   const last = seed + (flags.runs ?? MAX_AUTO_RUNS) - 1;

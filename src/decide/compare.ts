@@ -8,7 +8,7 @@ import type { Frequency } from './forecast.ts';
 import { METRICS, type Metric, type RunFigures, runFigures } from './metrics.ts';
 import { type Arm, checkArms, defaultSeedBase, type RunOptions, replicate } from './replicate.ts';
 import { subsetOfBest } from './select.ts';
-import { frequencies, type SampleSummary, summarize } from './summarize.ts';
+import { frequencies, round4, type SampleSummary, summarize } from './summarize.ts';
 import type { Variant } from './variant.ts';
 
 export const COMPARE_SCHEMA_VERSION = 1;
@@ -63,10 +63,12 @@ export interface Comparison {
   };
 }
 
-const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
-
 export function differenceOf(e: Estimate): PairedDifference {
-  return { mean: r4(e.mean), ci95: Number.isFinite(e.ci95) ? r4(e.ci95) : null, sd: r4(e.sd) };
+  return {
+    mean: round4(e.mean),
+    ci95: Number.isFinite(e.ci95) ? round4(e.ci95) : null,
+    sd: round4(e.sd),
+  };
 }
 
 /** Runs every variant of `scenario` (a name or a path) on the same seeds and compares them. */

@@ -6,7 +6,7 @@
 import type { BatchRow } from '../batch/row.ts';
 import { METRICS, type Metric, type RunFigures, runFigures } from './metrics.ts';
 import { type Arm, checkArms, defaultSeedBase, type RunOptions, replicate } from './replicate.ts';
-import { frequencies, type SampleSummary, summarize } from './summarize.ts';
+import { frequencies, round4, type SampleSummary, summarize } from './summarize.ts';
 import { BASE } from './variant.ts';
 
 export const FORECAST_SCHEMA_VERSION = 1;
@@ -70,8 +70,6 @@ export interface Forecast {
   /** Every run, in replication order. */
   readonly rows: readonly RunFigures[];
 }
-
-const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /** The forecast of a scenario (a name from scenarios/ or a path). */
 export async function forecast(scenario: string, options: ForecastOptions = {}): Promise<Forecast> {
@@ -137,7 +135,7 @@ export function forecastOf(
       finishedRuns: done.length,
       finishedAt: summarize(done),
       byDeadline:
-        deadline === null ? null : r4(done.filter((t) => t <= deadline).length / rows.length),
+        deadline === null ? null : round4(done.filter((t) => t <= deadline).length / rows.length),
     };
   });
   // Every instruction, arrivals and incidents too; a run with one unfinished misses the deadline.
@@ -159,7 +157,7 @@ export function forecastOf(
       METRICS.map((m) => [m, summarize(rows.map((r) => r[m]))]),
     ) as Record<Metric, SampleSummary>,
     instructions,
-    allByDeadline: deadline === null ? null : r4(rows.filter(allDone).length / rows.length),
+    allByDeadline: deadline === null ? null : round4(rows.filter(allDone).length / rows.length),
     bottlenecks: frequencies(rows.map((r) => r.bottleneck)),
     suggestedWarmupHours: { method: 'MSER-5', median: warmups.p50, max: warmups.max },
     rows: rows.map(runFigures),

@@ -5,12 +5,10 @@
 import type { Job } from '../batch/job.ts';
 import type { BatchRow } from '../batch/row.ts';
 import { replicationSeeds, runJobs } from '../batch/run-batch.ts';
-import { ScenarioError } from '../scenario/errors.ts';
 import type { Limits } from '../scenario/limits.ts';
-import { type LoadOptions, loadScenario, readScenario, scenarioFrom } from '../scenario/load.ts';
-import { variantProblems } from './checks.ts';
-import { configOf, VariantError } from './staffing.ts';
-import { dataOf, editsData, type Variant } from './variant.ts';
+import { loadScenario, readScenario } from '../scenario/load.ts';
+import { loadOptionsOf, variantScenario } from './checks.ts';
+import { dataOf, type Variant } from './variant.ts';
 
 /** What every decision command takes: threads, warm-up, limits, progress, stopping. */
 export interface RunOptions {
@@ -31,14 +29,6 @@ export interface Arm {
   readonly variant: Variant;
 }
 
-/** The load options a batch's options carry: its limits and strictness. */
-export function loadOptionsOf(options: RunOptions): LoadOptions {
-  return {
-    ...(options.limits === undefined ? {} : { limits: options.limits }),
-    ...(options.strict ? { strict: true } : {}),
-  };
-}
-
 /** Replication 0's seed when none is given: the scenario's own, so run 0 is `orgsim scenario`'s. */
 export function defaultSeedBase(
   scenario: string,
@@ -51,27 +41,13 @@ export function defaultSeedBase(
 export function checkArms(arms: readonly Arm[], seed: number, options: RunOptions): void {
   for (const arm of arms) {
     const source = readScenario(arm.variant.scenario ?? arm.scenario);
-    const load = () =>
-      scenarioFrom(
-        source,
-        { seed, ...loadOptionsOf(options) },
-        dataOf(source.data, arm.variant.changes),
-      );
-    let loaded: ReturnType<typeof load>;
-    try {
-      loaded = load();
-    } catch (error) {
-      // A value a variant set is wrong: say which variant, not only where the field is.
-      if (!(error instanceof ScenarioError) || !arm.variant.changes.some(editsData)) throw error;
-      throw new VariantError(`variant ${arm.variant.label}: ${error.message}`);
-    }
-    try {
-      const config = configOf(loaded.config, arm.variant.changes, loaded.limits.people);
-      if (config !== loaded.config) variantProblems(config, arm.variant.label);
-    } catch (error) {
-      if (!(error instanceof VariantError) || error.message.startsWith('variant ')) throw error;
-      throw new VariantError(`variant ${arm.variant.label}: ${error.message}`);
-    }
+    variantScenario(
+      source,
+      dataOf(source.data, arm.variant.changes),
+      arm.variant,
+      seed,
+      loadOptionsOf(options),
+    );
   }
 }
 
@@ -95,8 +71,7 @@ export async function replicate(
       seed,
       variant: arm.variant,
       ...(options.warmupHours ? { warmupHours: options.warmupHours } : {}),
-      ...(options.limits === undefined ? {} : { limits: options.limits }),
-      ...(options.strict ? { strict: true } : {}),
+      ...loadOptionsOf(options),
     })),
   );
   const start = progress.done;

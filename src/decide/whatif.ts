@@ -5,7 +5,7 @@
 
 import { DOMAINS } from '../domain/org.ts';
 import { loadScenario, readScenario } from '../scenario/load.ts';
-import { variantProblems } from './checks.ts';
+import { loadOptionsOf, staffedConfig } from './checks.ts';
 import {
   type CompareOptions,
   type Comparison,
@@ -13,15 +13,9 @@ import {
   DEFAULT_COMPARE_RUNS,
 } from './compare.ts';
 import type { Metric } from './metrics.ts';
-import {
-  type Arm,
-  checkArms,
-  defaultSeedBase,
-  loadOptionsOf,
-  type RunOptions,
-  replicate,
-} from './replicate.ts';
-import { configOf, VariantError } from './staffing.ts';
+import { type Arm, checkArms, defaultSeedBase, type RunOptions, replicate } from './replicate.ts';
+import { VariantError } from './staffing.ts';
+import { round4 } from './summarize.ts';
 import { BASE, type Variant } from './variant.ts';
 
 export const WHATIF_SCHEMA_VERSION = 1;
@@ -110,8 +104,7 @@ export function candidateChanges(
     }
   return variants.filter((v) => {
     try {
-      const config = configOf(loaded.config, v.changes, loaded.limits.people);
-      variantProblems(config, v.label);
+      staffedConfig(loaded.config, v, loaded.limits.people);
       return true;
     } catch (error) {
       if (error instanceof VariantError) return false;
@@ -119,8 +112,6 @@ export function candidateChanges(
     }
   });
 }
-
-const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /**
  * Tries every single change to a scenario's org (±1 IC per domain, a lead's hours ×2, each outage or
@@ -169,7 +160,7 @@ export async function whatif(scenario: string, options: WhatifOptions = {}): Pro
         label: v.label,
         makespanHours: { mean: dm.mean, ci95: dm.ci95 },
         costUsd: { mean: dc.mean, ci95: dc.ci95 },
-        hoursPer1000Usd: dc.mean > 0 && dm.mean < 0 ? r4((-dm.mean / dc.mean) * 1000) : null,
+        hoursPer1000Usd: dc.mean > 0 && dm.mean < 0 ? round4((-dm.mean / dc.mean) * 1000) : null,
         shortens: dm.ci95 !== null && dm.mean + dm.ci95 < 0,
         withinBudget: budget === null || dc.mean <= budget,
       };

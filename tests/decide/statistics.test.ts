@@ -6,7 +6,6 @@ import { comparisonOf } from '../../src/decide/compare.ts';
 import { forecastOf } from '../../src/decide/forecast.ts';
 import { subsetOfBest } from '../../src/decide/select.ts';
 import { frequencies, summarize } from '../../src/decide/summarize.ts';
-import { BASE } from '../../src/decide/variant.ts';
 import { answerOf } from '../../src/decide/whatif.ts';
 import { makespans, row } from './rows.ts';
 
@@ -186,10 +185,6 @@ describe('a forecast from its rows', () => {
     const g = forecastOf('hand', rows, { seedBase: 5, rule: '', partial: false });
     expect(g.allByDeadline).toBeNull();
     expect(g.instructions.every((i) => i.byDeadline === null)).toBe(true);
-  });
-
-  it('starts from the base variant', () => {
-    expect(BASE.changes).toEqual([]);
   });
 });
 
