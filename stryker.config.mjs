@@ -1,19 +1,23 @@
 // Mutation testing (npm run test:mutation): Stryker changes the code of the folders that hold the
 // numbers users read — the kernel, the domain logic, the collectors — one mutant at a time, and the
 // unit tests of those folders must notice. Slow (see README): not part of .ci/run.
-// One folder: MUTATE=src/kernel npm run test:mutation.
+// One folder or file: MUTATE=src/kernel npm run test:mutation.
 const folder = process.env.MUTATE;
+const name = folder ? folder.replaceAll('/', '-') : 'all';
 
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
   coverageAnalysis: 'perTest',
   mutate: folder
-    ? [`${folder}/**/*.ts`]
+    ? [folder.endsWith('.ts') ? folder : `${folder}/**/*.ts`]
     : ['src/kernel/**/*.ts', 'src/domain/**/*.ts', 'src/collect/**/*.ts'],
   reporters: ['clear-text', 'progress', 'json', 'html'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  htmlReporter: { fileName: `reports/mutation/${name}.html` },
+  // A second run re-tests only the mutants whose code or covering tests changed.
+  incremental: true,
+  incrementalFile: `reports/mutation/${name}.incremental.json`,
   concurrency: 2,
   timeoutMS: 20_000,
   thresholds: { high: 90, low: 80, break: null },

@@ -30,13 +30,14 @@ export type {
   AssignmentStrategy,
   IcView,
   StrategyContext,
+  StrategySource,
   TaskView,
 } from './domain/assignment/index.ts';
 export { StrategyError } from './domain/assignment/index.ts';
 export { EventLog, type LogRecord } from './log/event-log.ts';
 
 // One run and its reports
-export { runScenario } from './org/run.ts';
+export { type RunScenarioOptions, runScenario } from './org/run.ts';
 export { htmlReport } from './report/html.ts';
 export { allMarkdown as markdownReports } from './report/markdown.ts';
 export { terminalReport } from './report/terminal.ts';

@@ -73,4 +73,33 @@ describe('the public API', () => {
     expect(orgsim.terminalReport(reports, { colour: false })).toMatch(/^orgsim · tier1 · seed 1 /);
     expect(orgsim.scenarioNames()).toContain('tier4');
   });
+
+  it('runs a strategy object given to runScenario as the same strategy named by its module', async () => {
+    const file = join(ROOT, 'examples', 'strategies', 'cost-aware-critical-path.js');
+    const factory = ((await import(file)) as { default: () => orgsim.AssignmentStrategy }).default;
+    const byModule = orgsim.runScenario(orgsim.loadScenario('tier2', { strategy: file }));
+    const byObject = orgsim.runScenario(orgsim.loadScenario('tier2'), { strategy: factory });
+    expect(byObject.sha256()).toBe(byModule.sha256());
+    const start = byObject.records[0];
+    expect(start?.type === 'run.start' && start.strategy).toBe('cost-aware-critical-path');
+    // And not the scenario's own strategy's run.
+    expect(byObject.sha256()).not.toBe(orgsim.runScenario(orgsim.loadScenario('tier2')).sha256());
+  });
+
+  it('stops a strategy object that picks someone else, or is no strategy, with a StrategyError', () => {
+    const tier1 = orgsim.loadScenario('tier1');
+    const outsider: orgsim.AssignmentStrategy = {
+      name: 'outsider',
+      compare: () => 0,
+      choose: (_task, candidates) => ({ ...(candidates[0] as orgsim.IcView), id: 'nobody' }),
+    };
+    expect(() => orgsim.runScenario(tier1, { strategy: outsider })).toThrow(
+      /^strategy outsider chose "nobody" for task \S+, who is not one of its candidates/,
+    );
+    const none = {} as orgsim.AssignmentStrategy;
+    expect(() => orgsim.runScenario(tier1, { strategy: none })).toThrow(orgsim.StrategyError);
+    expect(() => orgsim.runScenario(tier1, { strategy: none })).toThrow(
+      /^the strategy given to runScenario must be an object with choose\(task, candidates, context\)/,
+    );
+  });
 });

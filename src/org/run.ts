@@ -2,6 +2,7 @@
 // outages and the daily rituals on the kernel, and returns the event log.
 
 import type { DeskEmitted } from '../../machines/desk.ts';
+import type { StrategySource } from '../domain/assignment/index.ts';
 import { calendarProblems } from '../domain/calendar.ts';
 import { allPeople, DOMAINS, type IcSpec } from '../domain/org.ts';
 import { runOutcome } from '../domain/outcome.ts';
@@ -157,12 +158,29 @@ function* runKernel(
   if (Number.isFinite(horizon) && !halted()) kernel.runUntil(horizon);
 }
 
+/** What runScenario may be given besides the scenario. */
+export interface RunScenarioOptions {
+  /**
+   * An assignment strategy object (or a function returning a fresh one per run) used instead of
+   * the scenario's `strategy`. It is guarded as a module's would be: a throw, a choice outside the
+   * candidates or two answers to one question stop the run with a StrategyError.
+   */
+  readonly strategy?: StrategySource;
+}
+
 /**
  * Runs a loaded scenario to its end and returns its event log, the record every report is
  * computed from. The same scenario and seed always give a byte-identical log.
  */
-export function runScenario(scenario: LoadedScenarioLike): EventLog {
-  return runSimulation(scenario.config, scenario.name, {
+export function runScenario(
+  scenario: LoadedScenarioLike,
+  options: RunScenarioOptions = {},
+): EventLog {
+  const config: SimConfig =
+    options.strategy === undefined
+      ? scenario.config
+      : { ...scenario.config, strategy: { object: options.strategy } };
+  return runSimulation(config, scenario.name, {
     limits: scenario.limits,
     warnings: scenario.warnings,
   }).log;

@@ -28,7 +28,6 @@ const CHECKED_CHOICES = 200;
 
 /** The strategy a module exports, checked and guarded; `file` is an absolute path. */
 export function loadCustomStrategy(file: string): AssignmentStrategy {
-  const label = basename(file, extname(file));
   let exported: unknown;
   try {
     const module = require(file) as { default?: unknown };
@@ -41,11 +40,26 @@ export function loadCustomStrategy(file: string): AssignmentStrategy {
       `strategy ${file} cannot be loaded: ${(error as Error).message.split('\n')[0]}${typescript}`,
     );
   }
+  return userStrategy(
+    exported,
+    basename(file, extname(file)),
+    `strategy ${file} must export (as default)`,
+  );
+}
+
+/** A strategy object, or a function returning a fresh one for each run. */
+export type StrategySource = AssignmentStrategy | (() => AssignmentStrategy);
+
+/**
+ * A user's strategy (what a module exports, or an object the API was given), checked and guarded.
+ * `label` is its name if it gives none; `mustBe` begins the error when it is no strategy at all.
+ */
+export function userStrategy(exported: unknown, label: string, mustBe: string): AssignmentStrategy {
   const made = typeof exported === 'function' ? (exported as () => unknown)() : exported;
   const s = made as Partial<AssignmentStrategy> | null;
   if (s === null || typeof s !== 'object' || typeof s.choose !== 'function')
     throw new StrategyError(
-      `strategy ${file} must export (as default) an object with choose(task, candidates, context) and compare(a, b), or a function returning one`,
+      `${mustBe} an object with choose(task, candidates, context) and compare(a, b), or a function returning one`,
     );
   return guarded(s as AssignmentStrategy, typeof s.name === 'string' && s.name ? s.name : label);
 }
