@@ -19,7 +19,7 @@ export default {
   incremental: true,
   incrementalFile: `reports/mutation/${name}.incremental.json`,
   concurrency: 2,
-  timeoutMS: 20_000,
+  timeoutMS: 5_000,
   thresholds: { high: 90, low: 80, break: null },
   tempDirName: '.stryker-tmp',
   // Stryker would rewrite tsconfig.json through TypeScript's JavaScript API, which TypeScript 7 (the

@@ -151,10 +151,10 @@ describe('a requirement change that adds work', () => {
 describe('a requirement change that rescales estimates', () => {
   // At 3 h the IC has worked 0.9 h of a (from 2.1 h); b is assigned to it but not started (WIP 2);
   // c is not released (it waits for a).
-  const records = run([{ at: 3, instruction: 'I1', rescale: 2 }]);
+  const records = () => run([{ at: 3, instruction: 'I1', rescale: 2 }]);
 
   it('doubles the estimate and effort of a task not yet started', () => {
-    const change = only(records, 'requirement.changed')[0];
+    const change = only(records(), 'requirement.changed')[0];
     expect(change?.rescaled).toEqual({
       factor: 2,
       tasks: [
@@ -164,11 +164,11 @@ describe('a requirement change that rescales estimates', () => {
         { id: 'c', estimateHours: 8 },
       ],
     });
-    expect(executedBy(records, 'b').get('ic-backend-1')).toBe(8);
+    expect(executedBy(records(), 'b').get('ic-backend-1')).toBe(8);
     // c is drawn at release from its new estimate: 2 × its effort in the run without the change.
     const ready = (r: ReturnType<typeof run>) =>
       only(r, 'task.ready').find((x) => x.task === 'c')?.effortHours ?? Number.NaN;
-    expect(ready(records)).toBe(8);
+    expect(ready(records())).toBe(8);
     const lognormal = { effort: defaultConfig().effort };
     const noisy = ready(run([{ at: 3, instruction: 'I1', rescale: 2 }], lognormal));
     expect(noisy).toBe(2 * ready(run([], lognormal)));
@@ -176,7 +176,7 @@ describe('a requirement change that rescales estimates', () => {
   });
 
   it('scales only the work left of a task under way, pausing it to pick up its new remainder', () => {
-    const a = only(records, 'work').filter((w) => w.kind === 'execute' && w.task === 'a');
+    const a = only(records(), 'work').filter((w) => w.kind === 'execute' && w.task === 'a');
     expect(a[0]).toMatchObject({ startedAt: 2.1, t: 3, outcome: 'paused' });
     expect(a.reduce((h, w) => h + w.hours, 0)).toBeCloseTo(0.9 + 2 * 3.1, 9);
   });
