@@ -325,3 +325,23 @@ export function message(
 /** Equal to 9 decimals: for figures a collector does not round. */
 export const near = (value: number | undefined, expected: number) =>
   expect(value).toBeCloseTo(expected, 9);
+
+/** The EM's overtime for `person`: from `start`, `hoursPerDay` a day, until its `end`. */
+export const overtime = (t: Hours, person: string, phase: 'start' | 'end', hoursPerDay: Hours) =>
+  ({ t, type: 'overtime', person, phase, hoursPerDay }) satisfies LogRecord;
+
+/** A requirement change to `instruction`, applied: with the new estimates, when it rescaled tasks. */
+export function requirementChanged(
+  t: Hours,
+  instruction: string,
+  rescaled?: { factor: number; tasks: Array<{ id: string; estimateHours: Hours }> },
+): LogRecord {
+  return {
+    t,
+    type: 'requirement.changed',
+    instruction,
+    outcome: 'applied',
+    cancelled: [],
+    ...(rescaled === undefined ? {} : { rescaled }),
+  };
+}
