@@ -32,13 +32,16 @@ function presentAt(log: readonly LogRecord[], t: number): Set<string> {
 
 for (const name of SHIPPED) {
   describe(`${name}: standups`, () => {
-    const scenario = loadScenario(name);
-    const { log } = runSimulation(scenario.config, scenario.name);
-    const records = log.records;
-    const start = only(records, 'run.start')[0];
-    const hour = scenario.config.standupHour ?? 9;
+    // Run inside each test, not at collection, so that mutation testing credits the tests.
+    const run = () => {
+      const scenario = loadScenario(name);
+      const { records } = runSimulation(scenario.config, scenario.name).log;
+      return { records, hour: scenario.config.standupHour ?? 9 };
+    };
 
     it('has one report per IC present, one roll-up per lead present and one per team, every day', () => {
+      const { records, hour } = run();
+      const start = only(records, 'run.start')[0];
       const days = standups(records);
       expect(days.length).toBeGreaterThan(0);
       // Consecutive days from the first call to the last.
@@ -58,6 +61,7 @@ for (const name of SHIPPED) {
     });
 
     it('starts every standup at its hour and counts none of its time as work waiting', () => {
+      const { records, hour } = run();
       const rituals = only(records, 'work').filter((w) => w.kind === 'standup');
       expect(rituals.length).toBeGreaterThan(0);
       // An IC's standup starts at the call: the day's standup hour (all calendars are 24 h here).
