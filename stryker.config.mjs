@@ -1,16 +1,16 @@
 // Mutation testing (npm run test:mutation): Stryker changes the code of the folders that hold the
 // numbers users read — the kernel, the domain logic, the collectors — one mutant at a time, and the
 // unit tests of those folders must notice. Slow (see README): not part of .ci/run.
-// One folder or file: MUTATE=src/kernel npm run test:mutation.
+// Some folders or files: MUTATE=src/kernel npm run test:mutation (comma-separated; globs work).
 const folder = process.env.MUTATE;
-const name = folder ? folder.replaceAll('/', '-') : 'all';
+const name = folder ? folder.replaceAll('/', '-').replaceAll(',', '+').replaceAll('*', '') : 'all';
 
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
   coverageAnalysis: 'perTest',
   mutate: folder
-    ? [folder.endsWith('.ts') ? folder : `${folder}/**/*.ts`]
+    ? folder.split(',').map((f) => (f.endsWith('.ts') ? f : `${f}/**/*.ts`))
     : ['src/kernel/**/*.ts', 'src/domain/**/*.ts', 'src/collect/**/*.ts'],
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
