@@ -6,7 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { budgetStatus, spendByDay } from '../../src/collect/budget.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import type { BudgetScope } from '../../src/log/records.ts';
-import { ic, OFFICE, person, received, runEnd, runStart, work } from './log-builder.ts';
+import {
+  decision,
+  exhausted,
+  ic,
+  OFFICE,
+  person,
+  received,
+  runEnd,
+  runStart,
+  work,
+} from './log-builder.ts';
 
 type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
 
@@ -46,27 +56,6 @@ function alert(
     share: spentUsd / budgetUsd,
   };
 }
-
-function exhausted(
-  t: number,
-  scope: BudgetScope,
-  spentUsd: number,
-  budgetUsd: number,
-  day?: number,
-): LogRecord {
-  return {
-    t,
-    type: 'budget.exhausted',
-    scope,
-    ...(day === undefined ? {} : { day }),
-    spentUsd,
-    budgetUsd,
-    policy: 'stopIntake',
-  };
-}
-
-const decision = (t: number, instruction: string, go: boolean, reason: string) =>
-  ({ t, type: 'instruction.decided', instruction, go, reason, by: 'em' }) satisfies LogRecord;
 
 /**
  * A run budget of $15 and a daily budget of $10; em and ic-a work 24 h a day.

@@ -14,6 +14,7 @@ import type { LogRecord } from '../../src/log/event-log.ts';
 import {
   climbed,
   completed,
+  decision,
   ic,
   LEADS,
   move,
@@ -45,15 +46,6 @@ function log(...records: Array<LogRecord | LogRecord[]>): LogRecord[] {
     .sort(([a, i], [b, j]) => a.t - b.t || i - j)
     .map(([r]) => r);
 }
-
-const decision = (t: Hours, instruction: string): LogRecord => ({
-  t,
-  type: 'instruction.decided',
-  instruction,
-  go: true,
-  reason: 'P2 to team-1',
-  by: 'em',
-});
 
 /**
  * An instruction arriving at `t0`: the EM's intake [t0, t0 + 0.5], the TL's plan of `ids`

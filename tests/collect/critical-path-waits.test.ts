@@ -8,11 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import { type Cause, criticalPaths, type Segment } from '../../src/collect/critical-path.ts';
 import { timelines } from '../../src/collect/timeline.ts';
-import type { BudgetPolicy } from '../../src/domain/budget.ts';
 import type { Hours } from '../../src/kernel/time.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import {
   completed,
+  exhausted,
   ic,
   LEADS,
   move,
@@ -20,6 +20,7 @@ import {
   ready,
   received,
   requirementChanged,
+  reset,
   runEnd,
   runStart,
   strategic,
@@ -50,23 +51,6 @@ function plan(
     })),
   };
 }
-
-const exhausted = (t: Hours, scope: 'run' | 'day', policy: BudgetPolicy): LogRecord => ({
-  t,
-  type: 'budget.exhausted',
-  scope,
-  ...(scope === 'day' ? { day: 1 } : {}),
-  spentUsd: 50,
-  budgetUsd: 50,
-  policy,
-});
-
-const reset = (t: Hours, day: number): LogRecord => ({
-  t,
-  type: 'budget.reset',
-  scope: 'day',
-  day,
-});
 
 const seg = (from: Hours, to: Hours, cause: Cause, resource: string, task?: string): Segment => ({
   from,
@@ -278,7 +262,7 @@ describe('a P0 task waiting on a desk', () => {
     const log = [
       ...p0OnIc1(0),
       work(1, 'ic1', 'standup', 0.5, 0.5),
-      exhausted(1.5, 'day', 'p0Only'),
+      exhausted(1.5, 'day', 50, 50, 1, 'p0Only'),
       ...finishT0(0, 2, 4).slice(0, 1),
       reset(3, 2),
       ...finishT0(0, 2, 4).slice(1),
@@ -362,7 +346,7 @@ describe('a spent budget holding the desks', () => {
     // p0Only, day scope, spent at 2 and reset at 4. Back from 8: execution 6–8; the desk idle
     // 5–6 after the reset and W 4–5 are queue; 2–4 the desk is held (budget, from the
     // exhaustion, not from Z's end); idle 1–2 and Z 0–1 queue.
-    const log = [...heldDesk(exhausted(2, 'day', 'p0Only'), [reset(4, 2)]), runEnd(8)];
+    const log = [...heldDesk(exhausted(2, 'day', 50, 50, 1, 'p0Only'), [reset(4, 2)]), runEnd(8)];
     const path = pathOf(log);
     expect(path.segments).toStrictEqual([
       seg(0, 2, 'queue', 'ic1', 'T'),
@@ -375,7 +359,7 @@ describe('a spent budget holding the desks', () => {
 
   for (const policy of ['alert', 'stopIntake'] as const) {
     it(`holds nothing under ${policy}: the wait is all queue`, () => {
-      const log = [...heldDesk(exhausted(2, 'day', policy), [reset(4, 2)]), runEnd(8)];
+      const log = [...heldDesk(exhausted(2, 'day', 50, 50, 1, policy), [reset(4, 2)]), runEnd(8)];
       expect(pathOf(log).segments).toStrictEqual([
         seg(0, 6, 'queue', 'ic1', 'T'),
         seg(6, 8, 'execution', 'ic1', 'T'),
@@ -388,7 +372,10 @@ describe('a spent budget holding the desks', () => {
       // The run's budget is spent at 2; the reset at 4 is the daily budget's and does not lift it;
       // the log ends at 10. Back from 8: execution 6–8; idle 5–6 budget (held); W 4–5 queue;
       // idle 2–4 budget; idle 1–2 and Z 0–1 queue.
-      const log = [...heldDesk(exhausted(2, 'run', policy), [reset(4, 2)]), runEnd(10)];
+      const log = [
+        ...heldDesk(exhausted(2, 'run', 50, 50, undefined, policy), [reset(4, 2)]),
+        runEnd(10),
+      ];
       expect(pathOf(log).segments).toStrictEqual([
         seg(0, 2, 'queue', 'ic1', 'T'),
         seg(2, 4, 'budget', 'ic1', 'T'),
@@ -406,10 +393,10 @@ describe('a spent budget holding the desks', () => {
     const log = [
       ...taskOnIc1(0),
       work(1, 'ic1', 'execute', 0, 0, 'Z'),
-      exhausted(2, 'day', 'p0Only'),
+      exhausted(2, 'day', 50, 50, 1, 'p0Only'),
       reset(4, 2),
       work(5, 'ic1', 'execute', 4, 4, 'W'),
-      { ...exhausted(5, 'day', 'p0Only'), day: 2 },
+      exhausted(5, 'day', 50, 50, 2, 'p0Only'),
       reset(8, 3),
       ...finishT(0, 8, 10),
       runEnd(10),
@@ -429,9 +416,9 @@ describe('a spent budget holding the desks', () => {
     const log = [
       ...taskOnIc1(0),
       work(1, 'ic1', 'execute', 0, 0, 'Z'),
-      exhausted(2, 'day', 'p0Only'),
+      exhausted(2, 'day', 50, 50, 1, 'p0Only'),
       reset(4, 2),
-      { ...exhausted(4, 'day', 'p0Only'), day: 2 },
+      exhausted(4, 'day', 50, 50, 2, 'p0Only'),
       reset(8, 3),
       ...finishT(0, 8, 10),
       runEnd(10),

@@ -3,6 +3,7 @@
 
 import { expect } from 'vitest';
 import type { ActivityKind } from '../../src/domain/activity.ts';
+import type { BudgetPolicy } from '../../src/domain/budget.ts';
 import { ALWAYS, type Calendar } from '../../src/domain/calendar.ts';
 import { type BlockerType, type EscalationLevel, roleAt } from '../../src/domain/escalation.ts';
 import type { EscalationAction, EscalationOutcome } from '../../src/domain/escalation-policy.ts';
@@ -11,7 +12,7 @@ import type { Domain, Role } from '../../src/domain/org.ts';
 import type { SlaState } from '../../src/domain/sla.ts';
 import type { TaskState } from '../../src/domain/task-states.ts';
 import type { Hours } from '../../src/kernel/time.ts';
-import type { LogRecord, Protocol } from '../../src/log/records.ts';
+import type { BudgetScope, LogRecord, Protocol } from '../../src/log/records.ts';
 
 type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
 export type Person = Of<'run.start'>['people'][number];
@@ -345,3 +346,31 @@ export function requirementChanged(
     ...(rescaled === undefined ? {} : { rescaled }),
   };
 }
+
+/** The EM's go or no-go on an instruction. */
+export const decision = (t: Hours, instruction: string, go = true, reason = 'P2 to team-1') =>
+  ({ t, type: 'instruction.decided', instruction, go, reason, by: 'em' }) satisfies LogRecord;
+
+/** A budget spent (a daily budget's names its `day`), and what the run does about it. */
+export function exhausted(
+  t: Hours,
+  scope: BudgetScope,
+  spentUsd: number,
+  budgetUsd: number,
+  day?: number,
+  policy: BudgetPolicy = 'stopIntake',
+): LogRecord {
+  return {
+    t,
+    type: 'budget.exhausted',
+    scope,
+    ...(day === undefined ? {} : { day }),
+    spentUsd,
+    budgetUsd,
+    policy,
+  };
+}
+
+/** A daily budget renewed for `day`. */
+export const reset = (t: Hours, day: number) =>
+  ({ t, type: 'budget.reset', scope: 'day', day }) satisfies LogRecord;

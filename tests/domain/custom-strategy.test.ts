@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCustomStrategy, StrategyError } from '../../src/domain/assignment/custom.ts';
-import type { IcView, TaskView } from '../../src/domain/assignment/strategy.ts';
 import { ROOT } from '../cli/orgsim.ts';
+import { ic, task } from './views.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'orgsim-strategies-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,27 +19,6 @@ function module(name: string, source: string): string {
   return file;
 }
 
-const task = (over: Partial<TaskView> = {}): TaskView => ({
-  id: 'T1',
-  team: 'team-1',
-  domain: 'backend',
-  complexity: 3,
-  estimateHours: 4,
-  priority: 2,
-  arrival: 0,
-  remainingPathHours: 4,
-  ...over,
-});
-const ic = (id: string, over: Partial<IcView> = {}): IcView => ({
-  id,
-  skill: 3,
-  held: 0,
-  wipLimit: 2,
-  queuedHours: 0,
-  costPerHour: 10,
-  familiarity: 0,
-  ...over,
-});
 let draws = 0;
 const context = {
   now: 5,

@@ -27,28 +27,7 @@ import {
   type StrategyContext,
   type TaskView,
 } from '../../src/domain/assignment/strategy.ts';
-
-const task = (over: Partial<TaskView> = {}): TaskView => ({
-  id: 'T1',
-  team: 'team-1',
-  domain: 'backend',
-  complexity: 3,
-  estimateHours: 4,
-  priority: 2,
-  arrival: 0,
-  remainingPathHours: 4,
-  ...over,
-});
-const ic = (id: string, over: Partial<IcView> = {}): IcView => ({
-  id,
-  skill: 3,
-  held: 0,
-  wipLimit: 2,
-  queuedHours: 0,
-  costPerHour: 10,
-  familiarity: 0,
-  ...over,
-});
+import { ic, task } from './views.ts';
 
 /** A context whose draws are `values` in turn (cycling); `drawn` counts the draws taken. */
 function stream(values: number[], now = 0) {
