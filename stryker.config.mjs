@@ -2,8 +2,19 @@
 // numbers users read — the kernel, the domain logic, the collectors — one mutant at a time, and the
 // unit tests of those folders must notice. Slow (see README): not part of .ci/run.
 // Some folders or files: MUTATE=src/kernel npm run test:mutation (comma-separated; globs work).
+// The reports are named after MUTATE, or MUTATE_NAME when given (a long list of files would make
+// a file name the file system refuses).
+import { createHash } from 'node:crypto';
+
 const folder = process.env.MUTATE;
-const name = folder ? folder.replaceAll('/', '-').replaceAll(',', '+').replaceAll('*', '') : 'all';
+const derived = folder
+  ? folder.replaceAll('/', '-').replaceAll(',', '+').replaceAll('*', '')
+  : 'all';
+const name =
+  process.env.MUTATE_NAME ??
+  (derived.length <= 120
+    ? derived
+    : `${derived.slice(0, 100)}-${createHash('sha256').update(derived).digest('hex').slice(0, 8)}`);
 
 export default {
   testRunner: 'vitest',

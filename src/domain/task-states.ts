@@ -16,8 +16,6 @@ export const TASK_STATES = [
 
 export type TaskState = (typeof TASK_STATES)[number];
 
-export const TERMINAL_STATES: readonly TaskState[] = ['COMPLETED', 'CANCELLED'];
-
 /** The states a task can be blocked from, and so resumed into when the blocker clears. */
 export const BLOCKABLE_STATES = [
   'ASSIGNED',
@@ -61,6 +59,7 @@ export function stateName(node: string): TaskState {
   return state;
 }
 
+/** COMPLETED or CANCELLED: the states a task never leaves. */
 export function isTerminal(state: TaskState): boolean {
   return state === 'COMPLETED' || state === 'CANCELLED';
 }

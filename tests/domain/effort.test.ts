@@ -81,3 +81,64 @@ describe('seeded effort', () => {
     });
   }
 });
+
+describe('parametric effort, draw by draw', () => {
+  it('draws an exponential effort with the estimate as its mean, from one float', () => {
+    const twin = new RandomStream(SEED, 'effort');
+    for (const x of draws({ kind: 'exponential' }, 3, 50)) {
+      expect(x).toBe(-3 * Math.log(1 - twin.float()));
+    }
+  });
+
+  it('draws a uniform effort on [1 − spread, 1 + spread] × estimate, from one float', () => {
+    const twin = new RandomStream(SEED, 'effort');
+    for (const x of draws({ kind: 'uniform', spread: 0.5 }, 8, 50)) {
+      expect(x).toBe(8 * (1 + 0.5 * (2 * twin.float() - 1)));
+    }
+  });
+
+  it('draws a triangular effort as the mean of two floats, centred on the estimate', () => {
+    const twin = new RandomStream(SEED, 'effort');
+    for (const x of draws({ kind: 'triangular', spread: 0.4 }, 5, 50)) {
+      const u = (twin.float() + twin.float()) / 2;
+      expect(x).toBe(5 * (1 + 0.4 * (2 * u - 1)));
+    }
+  });
+
+  it('keeps uniform and triangular efforts within their spread and their mean at the estimate', () => {
+    for (const kind of ['uniform', 'triangular'] as const) {
+      const xs = draws({ kind, spread: 0.5 }, 10, 20_000);
+      expect(Math.min(...xs)).toBeGreaterThanOrEqual(5);
+      expect(Math.max(...xs)).toBeLessThanOrEqual(15);
+      // Standard deviation of a uniform on [5, 15]: 10/√12 ≈ 2.9; of the mean of 2·10⁴: 0.02.
+      expect(Math.abs(mean(xs) - 10)).toBeLessThan(0.15);
+    }
+  });
+});
+
+describe('histogram bins at their edges', () => {
+  /** A stream whose floats are given: the first picks the bin, the second places the ratio. */
+  const fixed = (...floats: number[]) => {
+    let i = 0;
+    return { float: () => floats[i++] as number } as unknown as RandomStream;
+  };
+  const bins = [
+    { from: 1, to: 2, weight: 1 },
+    { from: 2, to: 3, weight: 1 },
+    { from: 3, to: 4, weight: 1 },
+  ];
+
+  it('puts a draw exactly on the edge between two bins in the upper one', () => {
+    // u = 1/3 of a total weight 3 is 1: not below the first bin's weight 1, so the second bin.
+    expect(drawEffort({ kind: 'empirical', bins }, 1, fixed(1 / 3, 0))).toBe(2);
+  });
+
+  it('walks the bins by taking each weight off what is left', () => {
+    // u = 0.5: 1.5 left; past the first bin (0.5 left), inside the second.
+    expect(drawEffort({ kind: 'empirical', bins }, 1, fixed(0.5, 0.5))).toBe(2.5);
+    // u just below 1: past the first two, inside the third.
+    expect(drawEffort({ kind: 'empirical', bins }, 2, fixed(0.99, 0))).toBe(6);
+    // u = 0: the first bin.
+    expect(drawEffort({ kind: 'empirical', bins }, 1, fixed(0, 0.25))).toBe(1.25);
+  });
+});
