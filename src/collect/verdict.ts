@@ -4,6 +4,7 @@
 // share of critical-path time, with the waits behind it as evidence.
 
 import type { Hours } from '../kernel/time.ts';
+import { grouped } from '../text/number.ts';
 import type { Cause, InstructionPath } from './critical-path.ts';
 import type { RunStart } from './timeline.ts';
 
@@ -110,7 +111,7 @@ const PHRASE: Record<Cause, string> = {
   unexplained: 'unexplained',
 };
 
-const h = (v: number) => `${Math.round(v).toLocaleString('en-US')} h`;
+const h = (v: number) => `${grouped(Math.round(v))} h`;
 
 /** The resource with the largest share of critical-path time, and the hours behind it. */
 export function verdictOf(

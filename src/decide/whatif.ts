@@ -5,6 +5,7 @@
 
 import { DOMAINS } from '../domain/org.ts';
 import { loadScenario, readScenario } from '../scenario/load.ts';
+import { grouped } from '../text/number.ts';
 import { loadOptionsOf, staffedConfig } from './checks.ts';
 import {
   type CompareOptions,
@@ -184,7 +185,7 @@ export async function whatif(scenario: string, options: WhatifOptions = {}): Pro
 
 /** A signed figure as the answer says it: no sign when it rounds to zero. */
 function signedText(v: number, unit: 'h' | '$'): string {
-  const size = Math.abs(v).toLocaleString('en-US', { maximumFractionDigits: 0 });
+  const size = grouped(Math.abs(v), 0);
   const sign = size === '0' ? '' : v < 0 ? '−' : '+';
   return unit === 'h' ? `${sign}${size} h` : `${sign}$${size}`;
 }

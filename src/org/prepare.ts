@@ -16,6 +16,7 @@ import {
 import type { Plan } from '../domain/planning/plan.ts';
 import { RandomSource } from '../kernel/random.ts';
 import { MAX_ESTIMATE_HOURS } from '../scenario/numbers.ts';
+import { grouped } from '../text/number.ts';
 import type { InstructionSpec, SimConfig } from './config.ts';
 
 export type PlannedSpec = InstructionSpec & { readonly plan: Plan };
@@ -134,7 +135,7 @@ function rescaleProblem(instruction: string, sized: ReadonlyMap<string, number>)
     smallest = Math.min(smallest, h);
   }
   if (largest > RESCALED_HOURS.max)
-    return `makes a task of ${instruction} ${largest.toPrecision(3)} h with the rescales before it, over the ${RESCALED_HOURS.max.toLocaleString('en-US')} h a task may be estimated at: rescale less`;
+    return `makes a task of ${instruction} ${largest.toPrecision(3)} h with the rescales before it, over the ${grouped(RESCALED_HOURS.max)} h a task may be estimated at: rescale less`;
   if (smallest < RESCALED_HOURS.min)
     return `makes a task of ${instruction} ${smallest.toPrecision(3)} h with the rescales before it, under the ${RESCALED_HOURS.min} h a task may be estimated at: rescale less`;
   return null;

@@ -1,10 +1,10 @@
 // Number formatting, rows and Markdown tables shared by the terminal, Markdown and HTML reports.
 
 import type { Summary } from '../collect/index.ts';
+import { grouped } from '../text/number.ts';
 
 /** A figure for people: thousands separated, at most `digits` decimals. */
-export const n = (v: number, digits = 1) =>
-  v.toLocaleString('en-US', { maximumFractionDigits: digits });
+export const n = (v: number, digits = 1) => grouped(v, digits);
 
 export const pct = (v: number) => `${Math.round(v * 100)} %`;
 
@@ -26,7 +26,7 @@ export function instructionRow(i: Summary['instructions'][number]): Array<string
 
 /** `1 task`, `3 tasks`; `plural` where adding an s will not do. */
 export const count = (k: number, noun: string, plural = `${noun}s`) =>
-  `${k.toLocaleString('en-US')} ${k === 1 ? noun : plural}`;
+  `${grouped(k)} ${k === 1 ? noun : plural}`;
 
 /** What became of a run's SLA breaches, in one sentence. */
 export function breachesText(b: { total: number; escalated: number; onBlockers: number }): string {

@@ -1,6 +1,7 @@
 // The reports as one self-contained HTML page with inline SVG charts: no scripts, no network.
 
 import type { Reports } from '../collect/index.ts';
+import { n } from './format.ts';
 import { allMarkdown } from './markdown.ts';
 import { esc, figure } from './svg.ts';
 
@@ -18,7 +19,7 @@ function bars(
   const body = rows
     .map(([name, v], i) => {
       const w = Math.max(0, ((width - label - 80) * v) / top);
-      return `<text x="${label - 6}" y="${i * h + 13}" text-anchor="end">${esc(name)}</text><rect x="${label}" y="${i * h + 3}" width="${w.toFixed(1)}" height="${h - 6}" fill="#4f7cac"/><text x="${label + w + 4}" y="${i * h + 13}">${v.toLocaleString('en-US', { maximumFractionDigits: 1 })}${unit}</text>`;
+      return `<text x="${label - 6}" y="${i * h + 13}" text-anchor="end">${esc(name)}</text><rect x="${label}" y="${i * h + 3}" width="${w.toFixed(1)}" height="${h - 6}" fill="#4f7cac"/><text x="${label + w + 4}" y="${i * h + 13}">${n(v)}${unit}</text>`;
     })
     .join('');
   return figure(title, width, rows.length * h + 6, body);

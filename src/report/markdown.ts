@@ -22,7 +22,7 @@ export function summaryMarkdown(s: Summary): string {
           ...s.warnings.map((w) => `- ${w}`),
           '',
         ]),
-    `Outcome: ${s.outcome}. Simulated ${n(s.simulatedHours)} h; makespan ${n(s.makespanHours)} h (${n(s.makespanHours / 24)} days). ${s.events.toLocaleString('en-US')} events, log SHA-256 \`${s.eventLogSha256.slice(0, 16)}…\`.`,
+    `Outcome: ${s.outcome}. Simulated ${n(s.simulatedHours)} h; makespan ${n(s.makespanHours)} h (${n(s.makespanHours / 24)} days). ${n(s.events, 0)} events, log SHA-256 \`${s.eventLogSha256.slice(0, 16)}…\`.`,
     '',
     table(
       ['instruction', 'tier', 'priority', 'received (h)', 'finished (h)', 'lead time (h)'],

@@ -38,7 +38,7 @@ export function terminalReport(
   out.push(
     c.bold(`orgsim · ${s.scenario} · seed ${s.seed} · ${s.strategy}`) +
       c.dim(
-        `  ${s.outcome}, ${n(s.simulatedHours)} simulated hours, ${s.events.toLocaleString('en-US')} events${options.wallMs === undefined ? '' : `, ${n(options.wallMs, 0)} ms`}`,
+        `  ${s.outcome}, ${n(s.simulatedHours)} simulated hours, ${n(s.events, 0)} events${options.wallMs === undefined ? '' : `, ${n(options.wallMs, 0)} ms`}`,
       ),
   );
   out.push(

@@ -1,6 +1,8 @@
 // Errors in a scenario file, each naming the file, the field path, the offending value and what
 // is expected, with the line and column when the YAML parser knows them.
 
+import { grouped } from '../text/number.ts';
+
 export type FieldPath = ReadonlyArray<string | number>;
 
 export interface ScenarioIssue {
@@ -52,7 +54,7 @@ export class ScenarioError extends Error {
     const shown = issues.slice(0, MAX_SHOWN).map((i) => formatIssue(file, i));
     if (issues.length > MAX_SHOWN)
       shown.push(
-        `${file}: … and ${(issues.length - MAX_SHOWN).toLocaleString('en-US')} more problems: fix these first`,
+        `${file}: … and ${grouped(issues.length - MAX_SHOWN)} more problems: fix these first`,
       );
     super(shown.join('\n'));
   }

@@ -5,6 +5,7 @@
 
 import { SHAPES } from '../domain/planning/generate.ts';
 import { DEFAULT_HEADCOUNT } from '../org/defaults.ts';
+import { grouped } from '../text/number.ts';
 import type { FieldPath, ScenarioIssue } from './errors.ts';
 import type { Limits } from './limits.ts';
 import type { ParsedScenario } from './schema.ts';
@@ -116,7 +117,7 @@ const largest = (parts: readonly Part[]): FieldPath =>
     (a, b) => (a === undefined || b.amount > a.amount ? b : a),
     undefined,
   )?.path ?? [];
-const grouped = (n: number) => Math.round(n).toLocaleString('en-US');
+const rounded = (n: number) => grouped(Math.round(n));
 
 export function estimateOf(raw: ParsedScenario): Estimate {
   const { instructions, tasks } = workParts(raw);
@@ -142,7 +143,7 @@ export function limitIssues(raw: ParsedScenario, limits: Limits): ScenarioIssue[
     return [
       {
         path: largest(parts),
-        message: `makes the scenario too big to run: about ${grouped(total)} ${what}, over the limit of ${grouped(limits[key])}. Make it smaller, or raise the limit knowingly with --limits ${key}=${Math.ceil(total)}`,
+        message: `makes the scenario too big to run: about ${rounded(total)} ${what}, over the limit of ${rounded(limits[key])}. Make it smaller, or raise the limit knowingly with --limits ${key}=${Math.ceil(total)}`,
       },
     ];
   });

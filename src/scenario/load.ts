@@ -16,6 +16,7 @@ import {
 import type { z } from 'zod';
 import { createStrategy, isModulePath, StrategyError } from '../domain/assignment/index.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
+import { grouped } from '../text/number.ts';
 import {
   type FieldPath,
   formatIssue,
@@ -233,10 +234,10 @@ function readScenarioText(file: string, shown: string): string {
   const fail = (message: string): never => {
     throw new ScenarioError(shown, [{ path: [], message }]);
   };
-  const limit = MAX_FILE_BYTES.toLocaleString('en-US');
+  const limit = grouped(MAX_FILE_BYTES);
   const tooBig = (size?: number) =>
     fail(
-      `is ${size === undefined ? 'more than' : `${size.toLocaleString('en-US')} bytes, more than`} the ${limit}${size === undefined ? ' bytes' : ''} a scenario may have: describe repeated work with \`arrivals\` or \`teams: N\` instead of listing it`,
+      `is ${size === undefined ? 'more than' : `${grouped(size)} bytes, more than`} the ${limit}${size === undefined ? ' bytes' : ''} a scenario may have: describe repeated work with \`arrivals\` or \`teams: N\` instead of listing it`,
     );
   let bytes: Buffer;
   try {

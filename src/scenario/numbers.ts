@@ -4,6 +4,7 @@
 // spinning on values no one means (a 15-second working day).
 
 import { z } from 'zod';
+import { grouped } from '../text/number.ts';
 
 /** The latest time a scenario may name: a million hours (114 years) after the start of the run. */
 export const MAX_HOURS = 1_000_000;
@@ -15,8 +16,6 @@ export const MAX_ESTIMATE_HOURS = 10_000;
 export const MIN_DURATION_HOURS = 0.05;
 /** The shortest working day: 15 minutes, the shortest stretch that can hold an activity. */
 export const MIN_HOURS_PER_DAY = 0.25;
-
-const grouped = (n: number) => n.toLocaleString('en-US');
 
 /** A whole number in [min, max]; the message says so. */
 /** The largest seed: replication seeds count up from a base and must stay exact integers. */

@@ -3,18 +3,11 @@
 
 import type { Metric } from '../../decide/metrics.ts';
 import { METRIC_INFO } from '../../decide/metrics.ts';
-
-const formats = new Map<number, Intl.NumberFormat>();
+import { grouped } from '../../text/number.ts';
 
 /** Thousands separated, at most `digits` decimals. */
 export function num(v: number, digits = 1): string {
-  if (!Number.isFinite(v)) return '—';
-  let f = formats.get(digits);
-  if (f === undefined) {
-    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });
-    formats.set(digits, f);
-  }
-  return f.format(v);
+  return Number.isFinite(v) ? grouped(v, digits) : '—';
 }
 
 /** Digits a metric's figures are shown with. */
