@@ -76,7 +76,7 @@ function lifecycles(tasks: number): () => void {
     const kernel = new Kernel();
     const log = new EventLog();
     for (let i = 0; i < tasks; i++) {
-      const t = startTask(kernel, log, input);
+      const t = startTask(kernel, log, input, { engine: 'xstate' });
       t.send({ type: 'task.plan' });
       t.send({ type: 'task.assign', assignee: 'ic-1' });
       t.send({ type: 'task.start' });

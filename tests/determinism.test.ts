@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { TIERS, type Tier } from '../src/domain/gates.ts';
 import { taskInput } from '../src/domain/task-input.ts';
+import type { Engine } from '../src/engine/engine.ts';
 import { IdFactory } from '../src/kernel/ids.ts';
 import { Kernel } from '../src/kernel/kernel.ts';
 import { RandomSource } from '../src/kernel/random.ts';
@@ -15,7 +16,7 @@ import { eventAlphabet } from './machines/task-harness.ts';
 const MOVES = eventAlphabet().filter((e) => e.type !== 'task.cancel');
 
 /** Runs `tasks` task actors; each acts every Exp(2h) with a seeded choice among its accepted events. */
-function randomWalk(seed: number, tasks = 200): EventLog {
+function randomWalk(seed: number, engine: Engine = 'fast', tasks = 200): EventLog {
   const kernel = new Kernel();
   const log = new EventLog();
   const random = new RandomSource(seed);
@@ -30,7 +31,7 @@ function randomWalk(seed: number, tasks = 200): EventLog {
       hasConsumer: arrivals.bernoulli(0.3),
     });
     kernel.schedule(arrivals.exponential(1), () => {
-      const actor = startTask(kernel, log, input);
+      const actor = startTask(kernel, log, input, { engine });
       let moves = 0;
       const act = () => {
         const snapshot = actor.getSnapshot();
@@ -57,6 +58,10 @@ describe('determinism', () => {
     expect(a.size).toBeGreaterThan(2000);
     expect(a.toJsonLines()).toBe(b.toJsonLines());
     expect(a.sha256()).toBe(b.sha256());
+  });
+
+  it('writes the same log on XState as on the fast engine', () => {
+    expect(randomWalk(20261201, 'xstate').toJsonLines()).toBe(randomWalk(20261201).toJsonLines());
   });
 
   it('writes a different event log for another seed', () => {

@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { reportsOf } from '../collect/index.ts';
 import { METRICS } from '../decide/metrics.ts';
 import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
+import { ENGINES } from '../engine/engine.ts';
 import { readLog } from '../log/read-log.ts';
 import { withPlans } from '../org/prepare.ts';
 import { runSimulation } from '../org/run.ts';
@@ -231,7 +232,7 @@ export function program(): Command {
       new Option(
         '--engine <engine>',
         'fast (default) or xstate: the same log, xstate is slower',
-      ).choices(['fast', 'xstate']),
+      ).choices(ENGINES),
     )
     .option('--out <dir>', 'write reports under <dir>/<scenario>/<seed>/ instead of reports/')
     .addOption(

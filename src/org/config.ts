@@ -13,6 +13,7 @@ import type { PlanHint } from '../domain/planning/generate.ts';
 import type { UnstaffedWork } from '../domain/planning/instruction-plan.ts';
 import type { Plan } from '../domain/planning/plan.ts';
 import type { SlaTable } from '../domain/sla.ts';
+import type { Engine } from '../engine/engine.ts';
 import type { Hours } from '../kernel/time.ts';
 
 /** 0 is P0 (an incident), 3 is P3. */
@@ -82,7 +83,7 @@ export interface Outage {
 export interface SimConfig {
   readonly seed: number;
   /** `fast` interprets the XState machines directly (the default); `xstate` runs them on XState. */
-  readonly engine: 'xstate' | 'fast';
+  readonly engine: Engine;
   /** Simulated hours to run; Infinity runs until every instruction is finished. */
   readonly horizonHours: Hours;
   readonly org: OrgSpec;

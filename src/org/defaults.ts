@@ -4,6 +4,7 @@
 import type { Calendar } from '../domain/calendar.ts';
 import type { Domain, OrgSpec } from '../domain/org.ts';
 import { DEFAULT_SLA } from '../domain/sla.ts';
+import { DEFAULT_ENGINE } from '../engine/engine.ts';
 import { buildOrg } from './build-org.ts';
 import type { CostConfig, GateConfig, Overheads, SimConfig } from './config.ts';
 
@@ -82,7 +83,7 @@ export function defaultOrg(shape: OrgShape = {}): OrgSpec {
 export function defaultConfig(overrides: Partial<SimConfig> = {}): SimConfig {
   return {
     seed: 1,
-    engine: 'fast',
+    engine: DEFAULT_ENGINE,
     horizonHours: Number.POSITIVE_INFINITY,
     org: defaultOrg(),
     unstaffedWork: 'error',

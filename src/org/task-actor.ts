@@ -1,12 +1,13 @@
 // Hosts one task lifecycle actor on the kernel: its timers go on the kernel's queue, its reports
 // go to the event log stamped with simulated time, and an error inside it fails the run at once.
 
-import { createActor, type InspectionEvent } from 'xstate';
+import type { InspectionEvent } from 'xstate';
 import { type TaskContext, taskMachine } from '../../machines/task.machine.ts';
 import type { TaskEvent, TaskReport } from '../domain/task-events.ts';
 import type { TaskInput } from '../domain/task-input.ts';
-import { FlatActor } from '../engine/flat-actor.ts';
-import { kernelClock } from '../kernel/clock.ts';
+import type { TaskStateNode } from '../domain/task-states.ts';
+
+import { DEFAULT_ENGINE, type Engine, startMachine } from '../engine/engine.ts';
 import { type Kernel, SimulationError } from '../kernel/kernel.ts';
 import { formatTime } from '../kernel/time.ts';
 import type { EventLog } from '../log/event-log.ts';
@@ -14,7 +15,7 @@ import type { EventLog } from '../log/event-log.ts';
 /** What the org needs of a task's actor, whichever engine runs it. */
 export interface TaskActor {
   getSnapshot(): {
-    value: string;
+    value: TaskStateNode;
     context: TaskContext;
     status: string;
     can(event: TaskEvent): boolean;
@@ -22,10 +23,8 @@ export interface TaskActor {
   send(event: TaskEvent): void;
 }
 
-/** `xstate` runs each actor with XState itself; `fast` interprets the same machines directly. */
-export type Engine = 'xstate' | 'fast';
-
 export interface TaskActorOptions {
+  /** The engine that runs the lifecycle; `fast` unless said. */
   readonly engine?: Engine;
   /** XState's inspection hook, for tests that watch each microstep. */
   readonly inspect?: (event: InspectionEvent) => void;
@@ -56,19 +55,10 @@ export function startTask(
         { cause: error },
       ),
     );
-  if (options.engine === 'fast' && options.inspect === undefined) {
-    const actor = new FlatActor<TaskContext>(taskMachine, kernel, input);
-    actor.on('*', (event) => listen(event as unknown as TaskReport));
-    actor.onFailure(failed);
-    return actor.start() as unknown as TaskActor;
-  }
-  const actor = createActor(taskMachine, {
-    input,
-    clock: kernelClock(kernel),
-    ...(options.inspect ? { inspect: options.inspect } : {}),
-  });
-  actor.on('*', listen);
-  actor.subscribe({ error: failed });
-  actor.start();
-  return actor;
+  return startMachine(taskMachine, kernel, input, {
+    engine: options.engine ?? DEFAULT_ENGINE,
+    onEmit: (event) => listen(event as TaskReport),
+    onFailure: failed,
+    inspect: options.inspect,
+  }) as TaskActor;
 }

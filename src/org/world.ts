@@ -2,7 +2,6 @@
 // every task's actor, and the message bus between them. The flow, escalation and ritual modules
 // act on it; nothing outside src/org/ touches it.
 
-import { createActor } from 'xstate';
 import type { DeskContext, DeskEmitted } from '../../machines/desk.ts';
 import { DL_WORK, dlMachine } from '../../machines/dl.machine.ts';
 import { EM_WORK, emMachine } from '../../machines/em.machine.ts';
@@ -29,8 +28,7 @@ import type { Plan, TacticalTask } from '../domain/planning/plan.ts';
 import type { RampUp } from '../domain/ramp-up.ts';
 import type { SlaState } from '../domain/sla.ts';
 import type { TaskEvent } from '../domain/task-events.ts';
-import { FlatActor } from '../engine/flat-actor.ts';
-import { kernelClock } from '../kernel/clock.ts';
+import { startMachine } from '../engine/engine.ts';
 import { Kernel, Priority, type Scheduled, SimulationError } from '../kernel/kernel.ts';
 import { RandomSource, type RandomStream } from '../kernel/random.ts';
 import { formatTime, type Hours } from '../kernel/time.ts';
@@ -216,7 +214,6 @@ export class World {
     handoff: 0,
     standup: 0,
   };
-  readonly clock;
   /** USD spent on finished slices of work (the budget adds the slices under way). */
   spentUsd = 0;
   /** When someone last finished a piece of real work (not a ritual): stalls are detected from it. */
@@ -249,7 +246,6 @@ export class World {
       },
       random: () => draws.float(),
     };
-    this.clock = kernelClock(this.kernel);
   }
 
   get now(): Hours {
@@ -335,18 +331,11 @@ export class World {
           cause: error,
         }),
       );
-    let actor: RoleActor & { start(): unknown };
-    if (this.config.engine === 'fast') {
-      const flat = new FlatActor<DeskContext>(machine, this.kernel, input);
-      flat.on('*', onWork);
-      flat.onFailure(failed);
-      actor = flat;
-    } else {
-      const xs = createActor(machine as typeof icMachine, { input, clock: this.clock });
-      xs.on('*', onWork);
-      xs.subscribe({ error: failed });
-      actor = xs;
-    }
+    const actor = startMachine(machine, this.kernel, input, {
+      engine: this.config.engine,
+      onEmit: onWork,
+      onFailure: failed,
+    }) as RoleActor;
     const person: Person = {
       spec,
       role: spec.role,
@@ -361,7 +350,6 @@ export class World {
       cover: null,
       rampUp,
     };
-    actor.start();
     this.people.set(spec.id, person);
     this.index(person);
     if (this.holdLevel !== null)

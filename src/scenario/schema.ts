@@ -9,6 +9,7 @@ import { DAY_NAMES } from '../domain/calendar.ts';
 import { BLOCKER_TYPES } from '../domain/escalation.ts';
 import { GATES } from '../domain/gates.ts';
 import { DOMAINS } from '../domain/org.ts';
+import { DEFAULT_ENGINE, ENGINES } from '../engine/engine.ts';
 import { id, scenarioName } from './names.ts';
 import {
   above,
@@ -480,8 +481,8 @@ export const scenarioSchema = z
         'overtime the EM may approve for ICs on limited hours when a domain needs capacity; null: never',
       ),
     engine: z
-      .enum(['fast', 'xstate'])
-      .default('fast')
+      .enum(ENGINES)
+      .default(DEFAULT_ENGINE)
       .describe(
         'fast interprets the XState machines directly; xstate runs them on XState (same log, slower)',
       ),

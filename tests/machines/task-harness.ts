@@ -7,9 +7,10 @@ import { taskMachine } from '../../machines/task.machine.ts';
 import { GATES } from '../../src/domain/gates.ts';
 import type { TaskEvent } from '../../src/domain/task-events.ts';
 import type { TaskInput } from '../../src/domain/task-input.ts';
+import type { Engine } from '../../src/engine/engine.ts';
 import { Kernel } from '../../src/kernel/kernel.ts';
 import { EventLog } from '../../src/log/event-log.ts';
-import { type Engine, startTask, type TaskActor } from '../../src/org/task-actor.ts';
+import { startTask, type TaskActor } from '../../src/org/task-actor.ts';
 
 type TopState = string;
 
