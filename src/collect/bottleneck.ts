@@ -231,15 +231,21 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
     const byKind: Record<string, number> = {};
     // Activities interrupted and put back on the desk, by kind, task and arrival: their next
     // slice resumes them and carries no wait of its own.
-    const resumable = new Set<string>();
+    // Keyed by kind and task, then arrival (a number key: writing a double as text is slow).
+    const resumable = new Map<string, Set<Hours>>();
     let busy = 0;
     for (const w of work) {
       busy += hoursWithin(w, first, end, calendarAt(away, p, w.startedAt));
       // A ritual is held at its hour: its time is the person's, never work waiting.
       if (isRitual(w.kind)) continue;
-      const key = `${w.kind}/${w.task ?? ''}/${w.queuedAt}`;
-      const resumed = resumable.delete(key);
-      if (interrupted(w)) resumable.add(key);
+      const key = `${w.kind}/${w.task ?? ''}`;
+      let arrivals = resumable.get(key);
+      if (arrivals === undefined) {
+        arrivals = new Set();
+        resumable.set(key, arrivals);
+      }
+      const resumed = arrivals.delete(w.queuedAt);
+      if (interrupted(w)) arrivals.add(w.queuedAt);
       if (resumed) continue;
       waits.push(w.startedAt - w.queuedAt);
       bump(byKind, w.kind, w.startedAt - w.queuedAt);

@@ -96,13 +96,14 @@ interface Activity {
 
 /** What the collector reads once per log. */
 interface Context {
+  readonly keys: Keys;
   readonly start: RunStart;
   readonly away: Absences;
   readonly byPerson: Map<string, Work[]>;
-  /** Each person's work by kind and end (`person|kind|t`), in the order of `byPerson`. */
-  readonly byEnd: Map<string, Work[]>;
-  /** The slices of one activity (`person|kind|queuedAt|task`), in the order of `byPerson`. */
-  readonly byActivity: Map<string, Work[]>;
+  /** Each person's work by kind (`person|kind`) and end, in the order of `byPerson`. */
+  readonly byEnd: ByTime<Work>;
+  /** The slices of one activity (`person|kind|task`, then queuedAt), in the order of `byPerson`. */
+  readonly byActivity: ByTime<Work>;
   /** Per person, the indexes in `byPerson` of ritual slices and of P0 work, ascending. */
   readonly rituals: Map<string, number[]>;
   readonly p0Work: Map<string, number[]>;
@@ -122,6 +123,25 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * Lists keyed by names and a time. The time is a second-level number key rather than part of a
+ * string key: writing a double as text costs more than all the rest of an index's work.
+ */
+type ByTime<V> = Map<string, Map<Hours, V[]>>;
+
+function pushAt<V>(map: ByTime<V>, key: string, t: Hours, value: V): void {
+  let inner = map.get(key);
+  if (inner === undefined) {
+    inner = new Map();
+    map.set(key, inner);
+  }
+  push(inner, t, value);
+}
+
+function getAt<V>(map: ByTime<V>, key: string, t: Hours): readonly V[] {
+  return map.get(key)?.get(t) ?? [];
 }
 
 /** When each P0 task held a WIP slot of its pool: from ASSIGNED until it no longer held one. */
@@ -151,26 +171,62 @@ function p0SlotsOf(tasks: Map<string, TaskLife>): Map<string, Array<[Hours, Hour
   return out;
 }
 
-const endKey = (person: string, kind: ActivityKind, t: Hours) => `${person}|${kind}|${t}`;
-const activityKey = (w: Work) => `${w.person}|${w.kind}|${w.queuedAt}|${w.task ?? ''}`;
+/**
+ * Joined keys, made once per pair and reused: the same key string every time, so a map hashes
+ * it once rather than a fresh concatenation on every lookup.
+ */
+class Keys {
+  private readonly joined = new Map<string, Map<string, string>>();
+
+  of(a: string, b: string): string {
+    let inner = this.joined.get(a);
+    if (inner === undefined) {
+      inner = new Map();
+      this.joined.set(a, inner);
+    }
+    let key = inner.get(b);
+    if (key === undefined) {
+      key = `${a}|${b}`;
+      inner.set(b, key);
+    }
+    return key;
+  }
+
+  /** `person|kind`: a desk's activities of one kind. */
+  desk(person: string, kind: ActivityKind): string {
+    return this.of(person, kind);
+  }
+
+  /** `person|kind|task`: one task's activities of one kind on one desk. */
+  activity(w: Work): string {
+    return this.of(this.of(w.person, w.kind), w.task ?? '');
+  }
+}
 
 function contextOf(log: readonly LogRecord[], tasks: Map<string, TaskLife>): Context {
+  const keys = new Keys();
   const byPerson = new Map<string, Work[]>();
   const byTask = new Map<string, Activity[]>();
   // Activities interrupted and back on a desk: their next slice resumes them.
-  const resumable = new Map<string, Activity>();
+  // Keyed by `person|kind|task`, then by when the activity was queued.
+  const resumable = new Map<string, Map<Hours, Activity>>();
   for (const w of ofType(log, 'work')) {
     push(byPerson, w.person, w);
     if (w.task === undefined) continue;
-    const key = `${w.task}|${w.person}|${w.kind}|${w.queuedAt}`;
-    let activity = resumable.get(key);
+    const key = keys.activity(w);
+    let byQueued = resumable.get(key);
+    if (byQueued === undefined) {
+      byQueued = new Map();
+      resumable.set(key, byQueued);
+    }
+    let activity = byQueued.get(w.queuedAt);
     if (activity === undefined) {
       activity = { person: w.person, kind: w.kind, queuedAt: w.queuedAt, slices: [] };
       push(byTask, w.task, activity);
     }
     activity.slices.push(w);
-    if (interrupted(w)) resumable.set(key, activity);
-    else resumable.delete(key);
+    if (interrupted(w)) byQueued.set(w.queuedAt, activity);
+    else byQueued.delete(w.queuedAt);
   }
   for (const list of byPerson.values()) list.sort((a, b) => a.startedAt - b.startedAt || a.t - b.t);
   const priority = new Map<string, number>();
@@ -181,14 +237,15 @@ function contextOf(log: readonly LogRecord[], tasks: Map<string, TaskLife>): Con
   }
   // Indexes over the sorted lists, so that a planning step is found without a scan of its
   // person's whole history (the EM and the TL plan every instruction).
-  const byEnd = new Map<string, Work[]>();
-  const byActivity = new Map<string, Work[]>();
+  const byEnd: ByTime<Work> = new Map();
+  const byActivity: ByTime<Work> = new Map();
   const rituals = new Map<string, number[]>();
   const p0Work = new Map<string, number[]>();
   for (const [person, list] of byPerson)
-    for (const [i, w] of list.entries()) {
-      push(byEnd, endKey(w.person, w.kind, w.t), w);
-      push(byActivity, activityKey(w), w);
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i] as Work;
+      pushAt(byEnd, keys.desk(w.person, w.kind), w.t, w);
+      pushAt(byActivity, keys.activity(w), w.queuedAt, w);
       if (isRitual(w.kind)) push(rituals, person, i);
       if (w.task !== undefined && (priority.get(w.task) ?? 3) === 0) push(p0Work, person, i);
     }
@@ -202,6 +259,7 @@ function contextOf(log: readonly LogRecord[], tasks: Map<string, TaskLife>): Con
     holds.push([e.t, reset?.t ?? end]);
   }
   return {
+    keys,
     start: runStart(log),
     away: absences(log),
     byPerson,
@@ -447,7 +505,7 @@ function stepAt(
   queuedAt?: Hours,
 ): Work | undefined {
   let found: Work | undefined;
-  for (const w of ctx.byEnd.get(endKey(person, kind, t)) ?? []) {
+  for (const w of getAt(ctx.byEnd, ctx.keys.desk(person, kind), t)) {
     if (queuedAt === undefined || w.queuedAt === queuedAt) return w;
     found ??= w;
   }
@@ -457,7 +515,7 @@ function stepAt(
 /** One planning step (one activity, whole: with the slices it was resumed from) back to its arrival. */
 function throughStep(ctx: Context, tiler: Tiler, w: Work | undefined): void {
   if (w === undefined) return;
-  const same = (ctx.byActivity.get(activityKey(w)) ?? []).filter((s) => s.t <= w.t);
+  const same = getAt(ctx.byActivity, ctx.keys.activity(w), w.queuedAt).filter((s) => s.t <= w.t);
   const slices = [w];
   for (let i = same.indexOf(w) - 1; i >= 0 && interrupted(same[i] as Work); i--)
     slices.unshift(same[i] as Work);

@@ -18,10 +18,12 @@ export interface Reports {
 
 /** Every report of a run, from its records and the SHA-256 of its JSON lines (for the summary). */
 export function collect(log: readonly LogRecord[], eventLogSha256: string): Reports {
+  // The summary quotes the bottleneck's verdict: analysed once, for both.
+  const b = bottleneck(log);
   return {
-    summary: summary(log, eventLogSha256),
+    summary: summary(log, eventLogSha256, b),
     capacity: capacity(log),
-    bottleneck: bottleneck(log),
+    bottleneck: b,
     standup: standups(log),
     cost: costs(log),
   };
