@@ -34,6 +34,7 @@ export type {
   TaskView,
 } from './domain/assignment/index.ts';
 export { StrategyError } from './domain/assignment/index.ts';
+export { logToArrow } from './log/arrow.ts';
 export { EventLog, type LogRecord } from './log/event-log.ts';
 
 // One run and its reports

@@ -24,6 +24,7 @@ describe('the public API', () => {
         'htmlReport',
         'loadScenario',
         'loadScenarioObject',
+        'logToArrow',
         'markdownReports',
         'replicationSeeds',
         'reportsOf',

@@ -37,7 +37,7 @@ import { markerText } from './marker.ts';
 import { defaultReports, planOutput } from './out-dir.ts';
 import { writeAtomically } from './output.ts';
 import { endQuietlyOnBrokenPipe } from './pipes.ts';
-import { FORMATS, type Format, reportFiles } from './render.ts';
+import { DEFAULT_FORMATS, FORMATS, type Format, reportFiles } from './render.ts';
 import { catchingSignals } from './signals.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -190,7 +190,7 @@ async function runScenario(name: string, flags: ScenarioFlags): Promise<void> {
   const reports = reportsOf(log);
   const { dir } = output;
   const marker = markerText(scenario.name, scenario.config.seed);
-  const files = reportFiles(reports, log, flags.format);
+  const files = await reportFiles(reports, log, flags.format);
   await catchingSignals((signal) => writeAtomically(output, files, { marker, signal }));
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(reports.summary, null, 2)}\n`);
@@ -236,8 +236,11 @@ export function program(): Command {
     )
     .option('--out <dir>', 'write reports under <dir>/<scenario>/<seed>/ instead of reports/')
     .addOption(
-      new Option('--format <list>', 'table,md,json,html: what to print and write')
-        .default(new Set(FORMATS), 'all')
+      new Option(
+        '--format <list>',
+        'table,md,json,html: what to print and write; arrow adds events.arrow, the log for pandas, polars or DuckDB',
+      )
+        .default(new Set(DEFAULT_FORMATS), 'table,md,json,html')
         .argParser(formatsOption),
     )
     .option('--json', 'print only the JSON summary on stdout')
@@ -342,7 +345,7 @@ export function program(): Command {
       const log = readLog(file);
       const output = early ?? where();
       const reports = reportsOf(log);
-      const files = reportFiles(reports, null, new Set(FORMATS));
+      const files = await reportFiles(reports, null, new Set(DEFAULT_FORMATS));
       const marker = markerText(reports.summary.scenario, reports.summary.seed);
       await catchingSignals((signal) => writeAtomically(output, files, { marker, signal }));
       if (!flags.quiet)

@@ -62,16 +62,17 @@ function mutated(changes: readonly Mutation[]): Record<string, unknown>[] {
 }
 
 describe('a log the schema accepts', () => {
-  it('always yields every report', () => {
-    fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (changes) => {
+  it('always yields every report, and the Arrow form of the log', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 6 }), async (changes) => {
         const records = mutated(changes);
         fc.pre(records.every((r) => checkRecord(r).ok));
         const log = new EventLog();
         for (const r of records) log.append(r as LogRecord);
         const reports = reportsOf(log);
-        const files = reportFiles(reports, log, new Set(FORMATS));
-        expect(Object.keys(files)).toHaveLength(12);
+        const files = await reportFiles(reports, log, new Set(FORMATS));
+        // events.jsonl, 5 Markdown, 5 JSON, report.html and events.arrow.
+        expect(Object.keys(files)).toHaveLength(13);
         expect(terminalReport(reports, { colour: false }).length).toBeGreaterThan(0);
       }),
       { numRuns: 60, seed: 10 },

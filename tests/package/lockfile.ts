@@ -13,6 +13,17 @@ interface LockEntry {
   readonly [key: string]: unknown;
 }
 
+/**
+ * Where the registry keeps a locked package's tarball. orgsim's lockfile leaves it out (npm's
+ * `omit-lockfile-registry-resolved`), and without it `npm ci` asks for the package's metadata,
+ * which the cache may not hold; with it, the tarball is found in the cache by its integrity.
+ */
+function tarballUrl(path: string, entry: LockEntry): string {
+  const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+  const file = name.slice(name.lastIndexOf('/') + 1);
+  return `https://registry.npmjs.org/${name}/-/${file}-${String(entry.version)}.tgz`;
+}
+
 export function projectFor(root: string, tarball: string, name: string) {
   const ours = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, LockEntry>;
@@ -39,7 +50,7 @@ export function projectFor(root: string, tarball: string, name: string) {
   };
   for (const [path, entry] of Object.entries(ours.packages))
     if (path.startsWith('node_modules/') && !entry.dev && !entry.devOptional)
-      packages[path] = entry;
+      packages[path] = { resolved: tarballUrl(path, entry), ...entry };
   return {
     packageJson: { name, private: true, type: 'module', dependencies: { orgsim: spec } },
     lockfile: { name, lockfileVersion: 3, requires: true, packages },
