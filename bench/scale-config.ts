@@ -1,8 +1,8 @@
 // The scale series' org: proportional work over a simulated year, about 100 one-task instructions
 // per agent at roughly 60 % load on the ICs (bench:sim and bench:targets).
 
-import type { SimConfig } from '../src/org/config.ts';
-import { defaultConfig, defaultOrg } from '../src/org/defaults.ts';
+import type { SimConfig } from '../src/scenario/config.ts';
+import { defaultConfig, defaultOrg } from '../src/scenario/defaults.ts';
 
 /** An org of about `agents` people and the year of work the series gives it. */
 export function scaleConfig(agents: number): SimConfig {

@@ -4,8 +4,8 @@
 // runSimulation's: the pauses change nothing but when the process looks at its signals.
 
 import { setImmediate } from 'node:timers/promises';
-import type { SimConfig } from '../org/config.ts';
 import { type RunOptions, type RunResult, simulation } from '../org/run.ts';
+import type { SimConfig } from '../scenario/config.ts';
 
 export async function runInterruptibly(
   config: SimConfig,

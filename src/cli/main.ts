@@ -9,7 +9,6 @@ import { METRICS } from '../decide/metrics.ts';
 import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
 import { ENGINES } from '../engine/engine.ts';
 import { readLog } from '../log/read-log.ts';
-import { withPlans } from '../org/prepare.ts';
 import { runSimulation } from '../org/run.ts';
 import { VERSION } from '../package-root.ts';
 import { standupMarkdown } from '../report/markdown.ts';
@@ -23,6 +22,7 @@ import {
   parseLimits,
 } from '../scenario/limits.ts';
 import { loadScenario, scenarioNames } from '../scenario/load.ts';
+import { withPlans } from '../scenario/prepare.ts';
 import {
   type DecideFlags,
   runCompare,

@@ -2,9 +2,7 @@
 // first: its data validated and resolved, then its staffing changes, which must leave an org that
 // can run (every plan staffed, the org whole). Every problem names the variant.
 
-import type { SimConfig } from '../org/config.ts';
-import { groupedStaffing, type PlannedConfig } from '../org/prepare.ts';
-import { orgProblems } from '../org/run.ts';
+import type { SimConfig } from '../scenario/config.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import type { Limits } from '../scenario/limits.ts';
 import {
@@ -13,6 +11,8 @@ import {
   type ScenarioSource,
   scenarioFrom,
 } from '../scenario/load.ts';
+import { orgProblems } from '../scenario/org-problems.ts';
+import { groupedStaffing, type PlannedConfig } from '../scenario/prepare.ts';
 import { configOf, VariantError } from './staffing.ts';
 import { editsData, type Variant } from './variant.ts';
 

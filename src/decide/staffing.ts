@@ -3,7 +3,7 @@
 
 import { type Draft, isDraft, produce, current as snapshot } from 'immer';
 import type { Domain, IcSpec } from '../domain/org.ts';
-import type { SimConfig } from '../org/config.ts';
+import type { SimConfig } from '../scenario/config.ts';
 import type { Change } from './variant.ts';
 
 type ConfigChange = Exclude<Change, { kind: 'set' | 'removeEvent' }>;

@@ -9,7 +9,7 @@ import { type Calendar, workingHoursBetween } from '../domain/calendar.ts';
 import { Priority, type Scheduled } from '../kernel/kernel.ts';
 import { dayOf, type Hours } from '../kernel/time.ts';
 import type { BudgetScope } from '../log/records.ts';
-import type { CostConfig } from './config.ts';
+import type { CostConfig } from '../scenario/config.ts';
 import { workRate } from './cost.ts';
 import type { World } from './world.ts';
 

@@ -9,7 +9,7 @@ import type { AddedPlan } from '../domain/planning/added-work.ts';
 import { withAdded } from '../domain/planning/added-work.ts';
 import { productivity } from '../domain/ramp-up.ts';
 import { effortFactor } from '../domain/skills.ts';
-import type { RequirementChange } from './config.ts';
+import type { RequirementChange } from '../scenario/config.ts';
 import { cancelTasks, delegateStrategic, replan } from './flow.ts';
 import type { InstructionState, TaskState, World } from './world.ts';
 

@@ -22,7 +22,7 @@ import { productivity } from '../domain/ramp-up.ts';
 import { effortFactor } from '../domain/skills.ts';
 import { taskInput } from '../domain/task-input.ts';
 import { SimulationError } from '../kernel/kernel.ts';
-import type { InstructionSpec } from './config.ts';
+import type { InstructionSpec } from '../scenario/config.ts';
 import { onTaskReport, raiseBlocker } from './escalations.ts';
 import { queuedHours } from './load.ts';
 import { onTerminal } from './reviews.ts';
@@ -120,7 +120,7 @@ function quietestTeam(world: World, teams: readonly string[]): string {
 export function publishPlan(world: World, instruction: string, tl: Person): void {
   const state = world.instructions.get(instruction) as InstructionState;
   const { spec } = state;
-  // Drawn before the run from the instruction and the seed alone (src/org/prepare.ts).
+  // Drawn before the run from the instruction and the seed alone (src/scenario/prepare.ts).
   const plan = spec.plan;
   if (plan === undefined)
     throw new SimulationError(`${instruction} reached planning without a plan.`);

@@ -3,20 +3,15 @@
 
 import type { DeskEmitted } from '../../machines/desk.ts';
 import type { StrategySource } from '../domain/assignment/index.ts';
-import { calendarProblems } from '../domain/calendar.ts';
-import { allPeople, DOMAINS, type IcSpec } from '../domain/org.ts';
+import { allPeople, type IcSpec } from '../domain/org.ts';
 import { runOutcome } from '../domain/outcome.ts';
 import { SimulationError } from '../kernel/kernel.ts';
 import { RunLimitError } from '../kernel/limits-error.ts';
 import { HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
 import type { EventLog } from '../log/event-log.ts';
+import type { SimConfig } from '../scenario/config.ts';
 import { DEFAULT_LIMITS, type Limits } from '../scenario/limits.ts';
-import { BudgetWatch } from './budget.ts';
-import { changeRequirements } from './changes.ts';
-import type { SimConfig } from './config.ts';
-import { dispatch } from './dispatch.ts';
-import { receiveInstruction, tryAssign } from './flow.ts';
-import { outageIssues, scheduleOutage } from './outages.ts';
+import { orgProblems, outageProblems } from '../scenario/org-problems.ts';
 import {
   changeIssues,
   type PlannedConfig,
@@ -24,7 +19,12 @@ import {
   teamsFor,
   withLeads,
   withPlans,
-} from './prepare.ts';
+} from '../scenario/prepare.ts';
+import { BudgetWatch } from './budget.ts';
+import { changeRequirements } from './changes.ts';
+import { dispatch } from './dispatch.ts';
+import { receiveInstruction, tryAssign } from './flow.ts';
+import { scheduleOutage } from './outages.ts';
 import { callStandup, newStandupState, skipStandups } from './standup.ts';
 import { World } from './world.ts';
 
@@ -35,52 +35,6 @@ export interface RunResult {
 
 /** Days without any real work finishing, with work still open, after which a run is called stalled. */
 const STALL_DAYS = 14;
-
-/** Problems that make an org impossible to run, each saying what to fix. */
-export function orgProblems(config: SimConfig): string[] {
-  const problems: string[] = [];
-  const ids = new Set<string>();
-  for (const p of [...allPeople(config.org), ...config.hires.map((h) => h.ic)]) {
-    if (ids.has(p.id)) problems.push(`two people share the id "${p.id}": give each a unique id`);
-    ids.add(p.id);
-  }
-  for (const p of [...allPeople(config.org), ...config.hires.map((h) => h.ic)]) {
-    for (const problem of calendarProblems(p.calendar))
-      problems.push(`the calendar of ${p.id} ${problem}`);
-  }
-  for (const team of config.org.teams) {
-    const staffed = new Set(team.ics.map((ic) => ic.domain));
-    for (const domain of DOMAINS) {
-      if (staffed.has(domain) && !team.leads.some((l) => l.domain === domain)) {
-        problems.push(
-          `team ${team.id} has ${domain} ICs but no ${domain} lead: add one under its leads`,
-        );
-      }
-    }
-    if (staffed.size === 0) problems.push(`team ${team.id} has no ICs: give it at least one`);
-    for (const ic of team.ics as readonly IcSpec[]) {
-      if (!(ic.wipLimit >= 1))
-        problems.push(`${ic.id}: wipLimit must be at least 1, got ${ic.wipLimit}`);
-    }
-  }
-  for (const h of config.hires) {
-    if (!(h.rampUpDays >= 0))
-      problems.push(`hire ${h.ic.id}: rampUpDays must be ≥ 0, got ${h.rampUpDays}`);
-    if (!(h.startProductivity > 0 && h.startProductivity <= 1))
-      problems.push(
-        `hire ${h.ic.id}: startProductivity must be > 0 and ≤ 1, got ${h.startProductivity}`,
-      );
-  }
-  return problems;
-}
-
-/** The outages' problems as sentences, for a configuration built without the scenario loader. */
-function outageProblems(config: SimConfig): string[] {
-  return outageIssues(config).map((issue) => {
-    const o = config.outages[issue.outage];
-    return `the outage of ${o?.person} (from ${o?.from}): ${issue.field} ${issue.message}`;
-  });
-}
 
 /** Everything about the run a report needs that is not an event: who is in the org, and how. */
 function recordStart(

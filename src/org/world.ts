@@ -34,7 +34,7 @@ import { RandomSource, type RandomStream } from '../kernel/random.ts';
 import { formatTime, type Hours } from '../kernel/time.ts';
 import { EventLog } from '../log/event-log.ts';
 import type { OrgRecord, Protocol } from '../log/records.ts';
-import type { InstructionSpec, RequirementChange, SimConfig } from './config.ts';
+import type { InstructionSpec, RequirementChange, SimConfig } from '../scenario/config.ts';
 import { DailyRituals } from './dailies.ts';
 import type { TaskActor } from './task-actor.ts';
 

@@ -2,7 +2,7 @@
 // designer can read them, and diff them between two org designs (they must not differ).
 
 import { remainingPath } from '../domain/planning/plan.ts';
-import type { PlannedSpec } from '../org/prepare.ts';
+import type { PlannedSpec } from '../scenario/prepare.ts';
 import { n } from './format.ts';
 
 export interface PlansDocument {

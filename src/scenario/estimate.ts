@@ -4,8 +4,8 @@
 // exhaust memory by its size alone.
 
 import { SHAPES } from '../domain/planning/generate.ts';
-import { DEFAULT_HEADCOUNT } from '../org/defaults.ts';
 import { grouped } from '../text/number.ts';
+import { DEFAULT_HEADCOUNT } from './defaults.ts';
 import type { FieldPath, ScenarioIssue } from './errors.ts';
 import type { Limits } from './limits.ts';
 import type { ParsedScenario } from './schema.ts';

@@ -18,7 +18,7 @@ import {
 import type { Complexity } from '../domain/skills.ts';
 import { DEFAULT_SLA, type SlaTable } from '../domain/sla.ts';
 import { RandomSource } from '../kernel/random.ts';
-import { buildOrg, icOf, type OrgInput } from '../org/build-org.ts';
+import { buildOrg, icOf, type OrgInput } from './build-org.ts';
 import type {
   CostConfig,
   Hire,
@@ -27,20 +27,20 @@ import type {
   Priority,
   RequirementChange,
   SimConfig,
-} from '../org/config.ts';
+} from './config.ts';
 import {
   DEFAULT_COST,
   DEFAULT_GATES,
   DEFAULT_HEADCOUNT,
   DEFAULT_OVERHEADS,
   defaultConfig,
-} from '../org/defaults.ts';
-import { outageIssues } from '../org/outages.ts';
-import { changeIssues, groupedStaffing, withLeads, withPlans } from '../org/prepare.ts';
-import { orgProblems } from '../org/run.ts';
+} from './defaults.ts';
 import { type FieldPath, formatPath, type ScenarioIssue } from './errors.ts';
 import { limitIssues } from './estimate.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { orgProblems } from './org-problems.ts';
+import { outageIssues } from './outage-issues.ts';
+import { changeIssues, groupedStaffing, withLeads, withPlans } from './prepare.ts';
 import type { ParsedScenario } from './schema.ts';
 import { warningsOf } from './warnings.ts';
 

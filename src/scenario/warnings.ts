@@ -4,8 +4,8 @@
 
 import { tokensPerHour, usdPerHour } from '../domain/cost.ts';
 import type { SlaState } from '../domain/sla.ts';
-import type { PlannedConfig } from '../org/prepare.ts';
 import type { ScenarioIssue } from './errors.ts';
+import type { PlannedConfig } from './prepare.ts';
 import type { ParsedScenario } from './schema.ts';
 
 const hours = (h: number) => `${Number(h.toFixed(2))} h`;

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { type CostFigures, type Costs, costs, OVERHEAD } from '../../src/collect/cost.ts';
 import { ALWAYS, OFFICE_HOURS } from '../../src/domain/calendar.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
-import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
 import { runSimulation } from '../../src/org/run.ts';
+import { defaultConfig, defaultOrg } from '../../src/scenario/defaults.ts';
 import { person, received, runStart, work } from './log-builder.ts';
 
 /** A finished slice of `hours` ending at `t`, with its tokens, cost and instruction served. */

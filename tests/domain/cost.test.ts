@@ -6,7 +6,7 @@ import {
   tokenUse,
   usdPerHour,
 } from '../../src/domain/cost.ts';
-import { DEFAULT_COST } from '../../src/org/defaults.ts';
+import { DEFAULT_COST } from '../../src/scenario/defaults.ts';
 
 const split: TokenPricing = {
   ...DEFAULT_COST,

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { checkRecord } from '../../src/log/check-record.ts';
 import type { LogRecord } from '../../src/log/records.ts';
 import { RECORD_TYPES } from '../../src/log/schema.ts';
-import type { SimConfig } from '../../src/org/config.ts';
-import { defaultConfig } from '../../src/org/defaults.ts';
 import { runSimulation } from '../../src/org/run.ts';
+import type { SimConfig } from '../../src/scenario/config.ts';
+import { defaultConfig } from '../../src/scenario/defaults.ts';
 import { loadScenario, scenarioNames } from '../../src/scenario/load.ts';
 import { fullDomainOnOfficeHours, job, NO_BLOCKERS, NO_GATES, oneIc } from '../org/fixtures.ts';
 

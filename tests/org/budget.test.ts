@@ -14,9 +14,9 @@ import {
   workingHoursBetween,
 } from '../../src/domain/calendar.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
-import type { CostConfig, InstructionSpec, SimConfig } from '../../src/org/config.ts';
-import { DEFAULT_COST, defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
 import { runSimulation } from '../../src/org/run.ts';
+import type { CostConfig, InstructionSpec, SimConfig } from '../../src/scenario/config.ts';
+import { DEFAULT_COST, defaultConfig, defaultOrg } from '../../src/scenario/defaults.ts';
 import { job, oneIc } from './fixtures.ts';
 import { calendarsOf, violations } from './log-checks.ts';
 

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { bottleneck } from '../../src/collect/bottleneck.ts';
 import { capacity } from '../../src/collect/capacity.ts';
-import type { SimConfig } from '../../src/org/config.ts';
-import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
 import { runSimulation } from '../../src/org/run.ts';
+import type { SimConfig } from '../../src/scenario/config.ts';
+import { defaultConfig, defaultOrg } from '../../src/scenario/defaults.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { fullDomainOnOfficeHours, job, NO_BLOCKERS, NO_GATES, only } from './fixtures.ts';
 import { violations } from './log-checks.ts';

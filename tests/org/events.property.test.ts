@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { STRATEGY_NAMES } from '../../src/domain/assignment/index.ts';
 import type { Tier } from '../../src/domain/gates.ts';
 import { DOMAINS, type IcSpec } from '../../src/domain/org.ts';
-import type { Outage, RequirementChange, SimConfig } from '../../src/org/config.ts';
-import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
+import type { Outage, RequirementChange, SimConfig } from '../../src/scenario/config.ts';
+import { defaultConfig, defaultOrg } from '../../src/scenario/defaults.ts';
 import { sameLogOnBothEngines, soundRun } from './log-checks.ts';
 
 /** Who is out, and who may cover for them in a one-team org. */

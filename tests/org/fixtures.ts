@@ -7,14 +7,14 @@ import type { Tier } from '../../src/domain/gates.ts';
 import type { Domain } from '../../src/domain/org.ts';
 import type { Plan } from '../../src/domain/planning/plan.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
-import { buildOrg } from '../../src/org/build-org.ts';
-import type { CostConfig, InstructionSpec, SimConfig } from '../../src/org/config.ts';
+import { buildOrg } from '../../src/scenario/build-org.ts';
+import type { CostConfig, InstructionSpec, SimConfig } from '../../src/scenario/config.ts';
 import {
   DEFAULT_COST,
   DEFAULT_OVERHEADS,
   defaultConfig,
   defaultOrg,
-} from '../../src/org/defaults.ts';
+} from '../../src/scenario/defaults.ts';
 
 export const NO_BLOCKERS = {
   technical: 0,

@@ -3,8 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { IcSpec } from '../../src/domain/org.ts';
-import { defaultOrg } from '../../src/org/defaults.ts';
 import { runSimulation } from '../../src/org/run.ts';
+import { defaultOrg } from '../../src/scenario/defaults.ts';
 import { executedBy, FREE, only, planned, quiet } from './fixtures.ts';
 import { violations } from './log-checks.ts';
 

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { collect } from '../../src/collect/index.ts';
 import { OFFICE_WEEKDAYS } from '../../src/domain/calendar.ts';
 import type { Tier } from '../../src/domain/gates.ts';
-import type { SimConfig } from '../../src/org/config.ts';
-import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
 import { runSimulation } from '../../src/org/run.ts';
+import type { SimConfig } from '../../src/scenario/config.ts';
+import { defaultConfig, defaultOrg } from '../../src/scenario/defaults.ts';
 import { job, oneIc, only } from './fixtures.ts';
 
 const instruction = (at: number, tier: Tier) => ({

@@ -9,9 +9,9 @@ import { STRATEGY_NAMES } from '../../src/domain/assignment/index.ts';
 import { ALWAYS, OFFICE_HOURS } from '../../src/domain/calendar.ts';
 import type { Tier } from '../../src/domain/gates.ts';
 import { DOMAINS } from '../../src/domain/org.ts';
-import type { InstructionSpec, Priority, SimConfig } from '../../src/org/config.ts';
-import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
 import { runSimulation } from '../../src/org/run.ts';
+import type { InstructionSpec, Priority, SimConfig } from '../../src/scenario/config.ts';
+import { defaultConfig, defaultOrg } from '../../src/scenario/defaults.ts';
 import { sameLogOnBothEngines, soundRun } from './log-checks.ts';
 
 const instruction = fc.record({

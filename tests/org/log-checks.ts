@@ -7,8 +7,8 @@ import { requiredGates, type Tier } from '../../src/domain/gates.ts';
 import { allPeople, type IcSpec } from '../../src/domain/org.ts';
 import { checkRecord } from '../../src/log/check-record.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
-import type { SimConfig } from '../../src/org/config.ts';
 import { runSimulation } from '../../src/org/run.ts';
+import type { SimConfig } from '../../src/scenario/config.ts';
 
 type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
 

@@ -4,9 +4,9 @@
 // the log of these runs, worked through in the comments.
 
 import { describe, expect, it } from 'vitest';
-import { buildOrg } from '../../src/org/build-org.ts';
-import type { Outage, SimConfig } from '../../src/org/config.ts';
-import { DEFAULT_HEADCOUNT } from '../../src/org/defaults.ts';
+import { buildOrg } from '../../src/scenario/build-org.ts';
+import type { Outage, SimConfig } from '../../src/scenario/config.ts';
+import { DEFAULT_HEADCOUNT } from '../../src/scenario/defaults.ts';
 import { only, planned, quiet } from './fixtures.ts';
 import { soundRun } from './log-checks.ts';
 

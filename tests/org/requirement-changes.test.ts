@@ -3,8 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { summary } from '../../src/collect/summary.ts';
-import type { RequirementChange, SimConfig } from '../../src/org/config.ts';
-import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
+import type { RequirementChange, SimConfig } from '../../src/scenario/config.ts';
+import { defaultConfig, defaultOrg } from '../../src/scenario/defaults.ts';
 import { executedBy, only, planned, quiet } from './fixtures.ts';
 import { soundRun } from './log-checks.ts';
 

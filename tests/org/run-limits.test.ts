@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Tier } from '../../src/domain/gates.ts';
 import { RunLimitError } from '../../src/kernel/limits-error.ts';
-import type { SimConfig } from '../../src/org/config.ts';
-import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
 import { type RunLimits, runSimulation } from '../../src/org/run.ts';
+import type { SimConfig } from '../../src/scenario/config.ts';
+import { defaultConfig, defaultOrg } from '../../src/scenario/defaults.ts';
 import { DEFAULT_LIMITS } from '../../src/scenario/limits.ts';
 
 const one = (tier: Tier, at = 0) => ({ id: 'I1', at, tier, priority: 2 as const, title: 'x' });

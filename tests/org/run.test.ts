@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Tier } from '../../src/domain/gates.ts';
 import type { IcSpec, TeamSpec } from '../../src/domain/org.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
-import type { SimConfig } from '../../src/org/config.ts';
-import { defaultConfig, defaultOrg } from '../../src/org/defaults.ts';
 import { runSimulation } from '../../src/org/run.ts';
+import type { SimConfig } from '../../src/scenario/config.ts';
+import { defaultConfig, defaultOrg } from '../../src/scenario/defaults.ts';
 import { violations } from './log-checks.ts';
 
 function run(overrides: Partial<SimConfig>) {

@@ -2,9 +2,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { collect } from '../../src/collect/index.ts';
-import type { CostConfig } from '../../src/org/config.ts';
 import { runSimulation } from '../../src/org/run.ts';
 import { budgetLine } from '../../src/report/budget-line.ts';
+import type { CostConfig } from '../../src/scenario/config.ts';
 import { job, oneIc } from '../org/fixtures.ts';
 
 function line(cost: Partial<CostConfig>, instructions = [job('A', 1, 10), job('B', 8, 1)]) {

@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { withPlans } from '../../src/org/prepare.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
+import { withPlans } from '../../src/scenario/prepare.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'orgsim-events-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

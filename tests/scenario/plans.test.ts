@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { withPlans } from '../../src/org/prepare.ts';
 import { plansDocument } from '../../src/report/plan.ts';
 import { loadScenario, SCENARIOS_DIR } from '../../src/scenario/load.ts';
+import { withPlans } from '../../src/scenario/prepare.ts';
 import { SHIPPED } from './shipped.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'orgsim-plans-'));

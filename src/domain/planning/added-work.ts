@@ -27,7 +27,7 @@ export interface AddedWork {
   readonly tasks: number | readonly AddedTask[];
   /** Tasks of the instruction the new work waits for. */
   readonly dependsOn: readonly string[];
-  /** The strategic task and its tactical tasks, drawn before the run (src/org/prepare.ts). */
+  /** The strategic task and its tactical tasks, drawn before the run (src/scenario/prepare.ts). */
   readonly plan?: AddedPlan;
 }
 

@@ -15,9 +15,9 @@ import {
 } from '../domain/planning/instruction-plan.ts';
 import type { Plan } from '../domain/planning/plan.ts';
 import { RandomSource } from '../kernel/random.ts';
-import { MAX_ESTIMATE_HOURS } from '../scenario/numbers.ts';
 import { grouped } from '../text/number.ts';
 import type { InstructionSpec, SimConfig } from './config.ts';
+import { MAX_ESTIMATE_HOURS } from './numbers.ts';
 
 export type PlannedSpec = InstructionSpec & { readonly plan: Plan };
 
