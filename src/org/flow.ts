@@ -23,9 +23,7 @@ import { effortFactor } from '../domain/skills.ts';
 import { taskInput } from '../domain/task-input.ts';
 import { SimulationError } from '../kernel/kernel.ts';
 import type { InstructionSpec } from '../scenario/config.ts';
-import { onTaskReport, raiseBlocker } from './escalations.ts';
 import { queuedHours } from './load.ts';
-import { onTerminal } from './reviews.ts';
 import { startTask } from './task-actor.ts';
 import type { InstructionState, Person, TaskState, World } from './world.ts';
 
@@ -269,7 +267,7 @@ function createTask(world: World, state: InstructionState, t: TacticalTask): Tas
         engine: world.config.engine,
         onReport: (report) => {
           const created = world.tasks.get(t.id);
-          if (created) onTaskReport(world, created, report);
+          if (created) world.reactions.reported(created, report);
         },
       },
     ),
@@ -315,7 +313,7 @@ export function cancelTasks(world: World, state: InstructionState, ids: readonly
     task.blockerTimer = null;
     for (const p of world.team(task.team)) world.deliver(p, { type: 'work.drop', task: id });
     world.drive(task, { type: 'task.cancel', reason: 'requirement change' });
-    onTerminal(world, task);
+    world.reactions.ended(task);
   }
 }
 
@@ -550,7 +548,7 @@ export function executionStarted(world: World, task: TaskState, person: Person):
     );
     task.blockerTimer = world.after(at - world.now, () => {
       task.blockerTimer = null;
-      raiseBlocker(world, task);
+      world.reactions.blocked(task);
     });
   }
 }

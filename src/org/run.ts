@@ -23,8 +23,10 @@ import {
 import { BudgetWatch } from './budget.ts';
 import { changeRequirements } from './changes.ts';
 import { dispatch } from './dispatch.ts';
+import { onTaskReport, raiseBlocker } from './escalations.ts';
 import { receiveInstruction, tryAssign } from './flow.ts';
 import { scheduleOutage } from './outages.ts';
+import { onTerminal } from './reviews.ts';
 import { callStandup, newStandupState, skipStandups } from './standup.ts';
 import { World } from './world.ts';
 
@@ -191,6 +193,11 @@ export function* simulation(
   world.onWork = (event: DeskEmitted) => {
     dispatch(world, standups, event);
     budget?.observe(event);
+  };
+  world.reactions = {
+    reported: (task, report) => onTaskReport(world, task, report),
+    blocked: (task) => raiseBlocker(world, task),
+    ended: (task) => onTerminal(world, task),
   };
   if (budget) world.intakeRefusal = () => budget.refuse();
   for (const spec of allPeople(config.org)) world.addPerson(spec);

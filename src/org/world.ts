@@ -27,7 +27,7 @@ import {
 import type { Plan, TacticalTask } from '../domain/planning/plan.ts';
 import type { RampUp } from '../domain/ramp-up.ts';
 import type { SlaState } from '../domain/sla.ts';
-import type { TaskEvent } from '../domain/task-events.ts';
+import type { TaskEvent, TaskReport } from '../domain/task-events.ts';
 import { startMachine } from '../engine/engine.ts';
 import { Kernel, Priority, type Scheduled, SimulationError } from '../kernel/kernel.ts';
 import { RandomSource, type RandomStream } from '../kernel/random.ts';
@@ -80,6 +80,21 @@ export interface RoleEvent {
   /** `calendar.set`: the working hours from now. */
   readonly calendar?: Calendar;
 }
+
+/** How the org reacts to what happens to a task (src/org/escalations.ts, src/org/reviews.ts). */
+export interface TaskReactions {
+  /** A report of the task's lifecycle: a transition, a gate's outcome, an SLA breach. */
+  reported(task: TaskState, report: TaskReport): void;
+  /** The blocker drawn for the task struck while it was being worked on. */
+  blocked(task: TaskState): void;
+  /** The task ended: completed, or cancelled. */
+  ended(task: TaskState): void;
+}
+
+const unset = (): never => {
+  throw new SimulationError('The org was started without its task reactions (see src/org/run.ts).');
+};
+const UNSET_REACTIONS: TaskReactions = { reported: unset, blocked: unset, ended: unset };
 
 export interface Person {
   readonly spec: PersonSpec;
@@ -226,8 +241,13 @@ export class World {
   arrivals = 0;
   /** Desks held on a spent budget run only work of this priority or more urgent; null: no hold. */
   private holdLevel: number | null = null;
-  /** Set by the flow module: what to do when a person finishes or stops an activity. */
+  /** Set by run.ts: what to do when a person finishes or stops an activity. */
   onWork: (event: DeskEmitted) => void = () => {};
+  /**
+   * Set by run.ts: how the org reacts to a task's own events. The flow that creates tasks calls
+   * these, so it need not import the escalation and review modules, which call into the flow.
+   */
+  reactions: TaskReactions = UNSET_REACTIONS;
   /** Set by the budget, if any: why the EM refuses an instruction now (null: takes it). */
   intakeRefusal: () => string | null = () => null;
 
