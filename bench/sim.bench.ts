@@ -131,7 +131,7 @@ for (const agents of [5, 15, 50, 100, 500, 1000].filter((a) => a <= maxAgents)) 
   // Peak resident memory of the process so far: the series grows, so it is this run's peak.
   const peakRss = process.resourceUsage().maxRSS * 1024;
   scale.push({
-    agents: world.people.size,
+    agents: world.roster.people.size,
     tasks: world.tasks.size,
     wallSeconds: Math.round(wall * 100) / 100,
     msPerTask: Math.round((1000 * wall * 1000) / world.tasks.size) / 1000,

@@ -192,7 +192,7 @@ function scaleRun(tasks: number) {
 import { runSimulation } from ${JSON.stringify(join(root, 'src', 'org', 'run.ts'))};
 const t0 = performance.now();
 const { world } = runSimulation(scaleConfig(${agents}), 'scale');
-console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, tasks: world.tasks.size, people: world.people.size }));`;
+console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, tasks: world.tasks.size, people: world.roster.people.size }));`;
   const file = join(work, `scale-${tasks}.ts`);
   writeFileSync(file, script);
   const run = wholeProcess(process.execPath, ['--import', 'tsx', file]);

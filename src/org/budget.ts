@@ -89,7 +89,7 @@ export class BudgetWatch {
   /** Follows the desks: every start or stop of work changes how fast money is spent. */
   observe(event: DeskEmitted): void {
     if (event.type === 'work.started') {
-      const person = this.world.person(event.person);
+      const person = this.world.roster.person(event.person);
       this.active.set(event.person, {
         since: event.startedAt,
         usdPerHour: workRate(this.world, person, event.activity).usdPerHour,

@@ -136,7 +136,7 @@ function rescale(
 /** A released task's effort and work left × `factor` (of work begun, only what is left). */
 function rescaleEffort(world: World, task: TaskState, factor: number): void {
   const id = task.plan.id;
-  const ic = task.assignee === null ? null : world.person(task.assignee);
+  const ic = task.assignee === null ? null : world.roster.person(task.assignee);
   const desk = ic === null ? null : (ic.actor.getSnapshot().context as DeskContext);
   const executing = desk?.current?.kind === 'execute' && desk.current.task === id;
   const queued = desk?.queue.find((a) => a.kind === 'execute' && a.task === id);
@@ -170,5 +170,10 @@ function add(world: World, state: InstructionState, added: AddedPlan): void {
   if (state.plan === null) return;
   replan(state, withAdded(state.plan, added));
   state.open += added.tactical.length;
-  delegateStrategic(world, state, [added.strategic], world.standIn(world.techLead(state.team)));
+  delegateStrategic(
+    world,
+    state,
+    [added.strategic],
+    world.roster.standIn(world.roster.techLead(state.team)),
+  );
 }

@@ -55,7 +55,9 @@ function moveFor(world: World, state: SlaState, task: TaskState, lead: Person): 
 
 /** Whether the lead owning a breach of `state` could act on it now (else it is only reported). */
 export function actionable(world: World, state: SlaState, task: TaskState): boolean {
-  return typeof moveFor(world, state, task, world.lead(task.team, task.plan.domain)) !== 'string';
+  return (
+    typeof moveFor(world, state, task, world.roster.lead(task.team, task.plan.domain)) !== 'string'
+  );
 }
 
 /** A lead's look at a late task of its domain, in its own hours: the move it makes, if any. */
@@ -115,7 +117,7 @@ function freeColleague(world: World, task: TaskState, except: string | null): Pe
 
 /** Assigned but not started: the lead moves it to a colleague who is free now. */
 function unstarted(world: World, task: TaskState, lead: Person): Move | Nothing {
-  const from = task.assignee === null ? null : world.person(task.assignee);
+  const from = task.assignee === null ? null : world.roster.person(task.assignee);
   const to = freeColleague(world, task, task.assignee);
   if (from === null || to === undefined) return 'no colleague was free';
   return {
@@ -134,7 +136,7 @@ function unstarted(world: World, task: TaskState, lead: Person): Move | Nothing 
 
 /** Under way past its SLA: only an IC who is out leaves the lead something to do. */
 function underWay(world: World, task: TaskState): Move | Nothing {
-  const ic = task.assignee === null ? null : world.person(task.assignee);
+  const ic = task.assignee === null ? null : world.roster.person(task.assignee);
   if (ic === null || !ic.away) return 'the work was under way';
   return {
     action: 'reassign',
@@ -149,12 +151,14 @@ function underWay(world: World, task: TaskState): Move | Nothing {
 /** A review not yet started: the lead gives it to another reviewer who is free now. */
 function reviewWaiting(world: World, task: TaskState): Move | Nothing {
   const gate = task.reviewing;
-  const reviewer = task.reviewer === null ? null : world.person(task.reviewer);
+  const reviewer = task.reviewer === null ? null : world.roster.person(task.reviewer);
   if (gate === null || reviewer === null || reviewer.role !== 'IC') return 'a lead has the review';
   const desk = reviewer.actor.getSnapshot().context as DeskContext;
   if (desk.current?.task === task.plan.id && !reviewer.away) return 'the review was under way';
   const pool =
-    gate === 'qaValidation' ? world.pool(task.team, 'qa') : world.pool(task.team, task.plan.domain);
+    gate === 'qaValidation'
+      ? world.roster.pool(task.team, 'qa')
+      : world.roster.pool(task.team, task.plan.domain);
   const to = pool.find((p) => p !== reviewer && p.spec.id !== task.assignee && idle(p));
   if (to === undefined) return 'no other reviewer was free';
   return {
@@ -206,7 +210,7 @@ function approveOvertime(world: World, team: string, domain: Domain): string[] {
   if (o === null) return [];
   const until = world.now + o.days * HOURS_PER_DAY;
   const who: string[] = [];
-  for (const ic of world.pool(team, domain)) {
+  for (const ic of world.roster.pool(team, domain)) {
     const own = ic.spec.calendar;
     if (ic.away || own.hoursPerDay >= HOURS_PER_DAY || world.overtime.has(ic.spec.id)) continue;
     const hoursPerDay = Math.min(HOURS_PER_DAY, own.hoursPerDay + o.extraHoursPerDay);
@@ -237,21 +241,21 @@ function findLender(world: World, team: string, domain: Domain): Person | undefi
   const free = (p: Person) =>
     p.role === 'IC' &&
     !p.away &&
-    !world.onLoan(p) &&
+    !world.roster.onLoan(p) &&
     p.held.size < (p.spec as IcSpec).wipLimit &&
     p.domain !== undefined &&
     backlog(world, p.team, p.domain).length === 0 &&
-    world.pool(p.team, p.domain).filter((q) => q.domain === p.domain).length > 1;
+    world.roster.pool(p.team, p.domain).filter((q) => q.domain === p.domain).length > 1;
   const skill = (p: Person) => skillIn(p.spec as IcSpec, domain);
-  const inTeam = world
+  const inTeam = world.roster
     .team(team)
     .filter((p) => free(p) && p.domain !== domain && skill(p) > 0)
     .sort((a, b) => skill(b) - skill(a));
   if (inTeam[0] !== undefined) return inTeam[0];
-  const elsewhere = world
+  const elsewhere = world.roster
     .teams()
     .filter((t) => t !== team)
-    .flatMap((t) => world.team(t).filter((p) => free(p) && p.domain === domain))
+    .flatMap((t) => world.roster.team(t).filter((p) => free(p) && p.domain === domain))
     .sort((a, b) => skill(b) - skill(a));
   return elsewhere[0];
 }

@@ -112,7 +112,7 @@ function domainOf(ref: string | undefined): Domain {
 }
 
 export function dispatch(world: World, standups: StandupState, event: DeskEmitted): void {
-  const person = world.person(event.person);
+  const person = world.roster.person(event.person);
   const a = event.activity;
   const task = a.task === undefined ? undefined : world.tasks.get(a.task);
   if (event.type === 'work.started') {

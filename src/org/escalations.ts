@@ -24,21 +24,21 @@ import type { Escalation, Person, TaskState, World } from './world.ts';
 function personAt(world: World, task: TaskState, level: EscalationLevel): Person | null {
   switch (level) {
     case 0:
-      return task.assignee === null ? null : world.person(task.assignee);
+      return task.assignee === null ? null : world.roster.person(task.assignee);
     case 1:
-      return world.lead(task.team, task.plan.domain);
+      return world.roster.lead(task.team, task.plan.domain);
     case 2:
-      return world.techLead(task.team);
+      return world.roster.techLead(task.team);
     case 3:
-      return world.manager();
+      return world.roster.manager();
     case 4:
       // A human who is out (with nobody covering) is asked only when every human is.
       return (
         leastBusy(
-          world.humans().filter((h) => world.staffed(h)),
+          world.roster.humans().filter((h) => world.roster.staffed(h)),
           world.now,
         ) ??
-        leastBusy(world.humans(), world.now) ??
+        leastBusy(world.roster.humans(), world.now) ??
         null
       );
   }
@@ -63,7 +63,7 @@ function hand(
   const seat = personAt(world, task, level);
   if (seat === null) return null;
   // Someone out with a cover: the cover holds it, at the rung of the person they cover for.
-  const person = world.standIn(seat);
+  const person = world.roster.standIn(seat);
   const held = escalation.holders.get(person.spec.id);
   escalation.holders.set(person.spec.id, Math.max(level, held ?? 0) as EscalationLevel);
   escalation.started = false;
@@ -120,7 +120,7 @@ export function raiseBlocker(world: World, task: TaskState): void {
   const blocker = task.blocker;
   if (blocker === null || task.terminal || task.actor.getSnapshot().value !== 'inProgress') return;
   task.blocker = null;
-  const ic = task.assignee === null ? null : world.person(task.assignee);
+  const ic = task.assignee === null ? null : world.roster.person(task.assignee);
   if (ic) world.deliver(ic, { type: 'work.drop', task: task.plan.id });
   world.drive(task, { type: 'task.block', blocker: blocker.type });
   task.blockedAt = world.now;
@@ -250,7 +250,7 @@ function close(
   escalation.resolved = true;
   for (const holder of escalation.holders.keys()) {
     if (holder !== by.spec.id)
-      world.deliver(world.person(holder), { type: 'work.drop', ref: escalation.id });
+      world.deliver(world.roster.person(holder), { type: 'work.drop', ref: escalation.id });
   }
   world.record({
     type: 'escalation.resolved',
@@ -268,7 +268,7 @@ function close(
   world.drive(task, { type: 'blocker.resolved' });
   task.blockedAt = null;
   if (task.actor.getSnapshot().value === 'inProgress' && task.assignee !== null) {
-    world.deliver(world.person(task.assignee), {
+    world.deliver(world.roster.person(task.assignee), {
       type: 'task.resume',
       workHours: task.effortLeft,
       task: task.plan.id,

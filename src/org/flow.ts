@@ -35,7 +35,7 @@ export function receiveInstruction(world: World, spec: InstructionSpec): void {
     priority: spec.priority,
     title: spec.title,
   });
-  world.deliver(world.manager(), {
+  world.deliver(world.roster.manager(), {
     type: 'instruction.received',
     workHours: world.config.overheads.intakeHours,
     instruction: spec.id,
@@ -86,7 +86,7 @@ export function decideIntake(world: World, instruction: string, em: Person): voi
   // It outranks work already under way: the leads hear that priorities changed.
   const outranks = world.openByPriority.slice(spec.priority + 1).some((n) => n > 0);
   if (outranks) world.broadcast('leads', 'priority.changed', em.spec.id, { instruction });
-  const tl = world.techLead(team);
+  const tl = world.roster.techLead(team);
   world.message(
     'delegation',
     'delegate.instruction',
@@ -101,7 +101,7 @@ export function decideIntake(world: World, instruction: string, em: Person): voi
     },
     { instruction },
   );
-  world.message('delegation', 'ack', world.standIn(tl).spec.id, em, null, { instruction });
+  world.message('delegation', 'ack', world.roster.standIn(tl).spec.id, em, null, { instruction });
 }
 
 function quietestTeam(world: World, teams: readonly string[]): string {
@@ -163,7 +163,7 @@ export function delegateStrategic(
 ): void {
   const instruction = state.spec.id;
   for (const s of strategic) {
-    const dl = world.lead(state.team, s.domain);
+    const dl = world.roster.lead(state.team, s.domain);
     const n = (state.plan?.tactical ?? []).filter((t) => t.strategic === s.id).length;
     const hours =
       state.spec.tier === 1 ? 0 : world.config.overheads.tacticalPlanningHoursPerTask * n;
@@ -181,7 +181,7 @@ export function delegateStrategic(
       },
       { instruction },
     );
-    world.message('delegation', 'ack', world.standIn(dl).spec.id, tl, null, { instruction });
+    world.message('delegation', 'ack', world.roster.standIn(dl).spec.id, tl, null, { instruction });
   }
 }
 
@@ -311,7 +311,7 @@ export function cancelTasks(world: World, state: InstructionState, ids: readonly
     if (list.includes(task)) list.splice(list.indexOf(task), 1);
     if (task.blockerTimer !== null) world.kernel.cancel(task.blockerTimer);
     task.blockerTimer = null;
-    for (const p of world.team(task.team)) world.deliver(p, { type: 'work.drop', task: id });
+    for (const p of world.roster.team(task.team)) world.deliver(p, { type: 'work.drop', task: id });
     world.drive(task, { type: 'task.cancel', reason: 'requirement change' });
     world.reactions.ended(task);
   }
@@ -397,10 +397,10 @@ export function tryAssign(world: World, team: string, domain: Domain): void {
       free.map((p) => icView(world, p, task)),
       world.strategyContext,
     );
-    const ic = world.person(chosen.id);
+    const ic = world.roster.person(chosen.id);
     ic.held.add(task.plan.id);
     task.assignee = ic.spec.id;
-    world.deliver(world.lead(team, domain), {
+    world.deliver(world.roster.lead(team, domain), {
       type: 'assign.request',
       workHours: world.config.overheads.assignmentHours,
       task: task.plan.id,
@@ -422,7 +422,7 @@ export function slotToTake(
   priority: number,
 ): TaskState | undefined {
   let best: TaskState | undefined;
-  for (const ic of world.pool(team, domain)) {
+  for (const ic of world.roster.pool(team, domain)) {
     if (ic.away) continue;
     for (const id of ic.held) {
       const t = world.task(id);
@@ -453,7 +453,7 @@ export function takeBack(
   by: string,
   kind: 'slot' | 'outage' = 'slot',
 ): void {
-  const ic = world.person(task.assignee as string);
+  const ic = world.roster.person(task.assignee as string);
   world.deliver(ic, { type: 'work.drop', task: task.plan.id });
   ic.held.delete(task.plan.id);
   task.assignee = null;
@@ -481,7 +481,7 @@ export function assignmentStarted(world: World, task: TaskState): void {
 /** The DL has made the assignment: the task is ASSIGNED and the IC gets it in its inbox. */
 export function delegateTask(world: World, task: TaskState, dl: string): void {
   if (task.terminal || task.assignee === null) return;
-  const ic = world.person(task.assignee);
+  const ic = world.roster.person(task.assignee);
   if (ic.away) {
     // The IC went out while the lead was assigning: the task goes back to the backlog.
     ic.held.delete(task.plan.id);
@@ -517,7 +517,9 @@ export function handTo(world: World, task: TaskState, ic: Person, from: string):
     },
     { task: task.plan.id },
   );
-  world.message('delegation', 'ack', ic.spec.id, world.person(from), null, { task: task.plan.id });
+  world.message('delegation', 'ack', ic.spec.id, world.roster.person(from), null, {
+    task: task.plan.id,
+  });
 }
 
 /** The candidates for `task` in its pool: present, with a free slot, in a stable order. */
@@ -527,7 +529,7 @@ export function freeCandidates(world: World, task: TaskState, except?: string): 
 
 /** ICs of a team's domain pool who are present and have a free WIP slot, in natural id order. */
 function freeIn(world: World, team: string, domain: Domain, except?: string): Person[] {
-  return world
+  return world.roster
     .pool(team, domain)
     .filter((p) => !p.away && p.spec.id !== except && p.held.size < (p.spec as IcSpec).wipLimit)
     .sort((a, b) => naturalOrder(a.spec.id, b.spec.id));
@@ -572,10 +574,10 @@ export function executionStopped(
 /** Gives up a task's WIP slot (it reached handoff, completed or was cancelled). */
 export function freeSlot(world: World, task: TaskState): void {
   if (task.assignee === null) return;
-  const ic = world.person(task.assignee);
+  const ic = world.roster.person(task.assignee);
   if (!ic.held.delete(task.plan.id)) return;
   // Its home domain too: a loan may have ended while it held the task.
   tryAssign(world, ic.team, ic.domain as Domain);
-  for (const { team, domain } of world.servedBy(ic))
+  for (const { team, domain } of world.roster.servedBy(ic))
     if (team !== ic.team || domain !== ic.domain) tryAssign(world, team, domain);
 }

@@ -16,20 +16,20 @@ import type { Person, World } from './world.ts';
 export function scheduleOutage(world: World, outage: Outage): void {
   world.kernel.scheduleAt(outage.from, () => startOutage(world, outage));
   world.kernel.scheduleAt(outage.to, () => {
-    const person = world.person(outage.person);
+    const person = world.roster.person(outage.person);
     person.away = false;
     person.cover = null;
     world.record({ type: 'outage', person: outage.person, phase: 'end' });
     world.deliver(person, { type: 'outage.end' });
     if (person.role !== 'IC') return;
     if (person.domain !== undefined) tryAssign(world, person.team, person.domain);
-    for (const { team, domain } of world.servedBy(person)) tryAssign(world, team, domain);
+    for (const { team, domain } of world.roster.servedBy(person)) tryAssign(world, team, domain);
   });
 }
 
 function startOutage(world: World, outage: Outage): void {
-  const person = world.person(outage.person);
-  const cover = outage.cover === undefined ? null : world.person(outage.cover);
+  const person = world.roster.person(outage.person);
+  const cover = outage.cover === undefined ? null : world.roster.person(outage.cover);
   // What is on the desk as they go: the activity under way stays theirs, the rest may move.
   const desk = person.actor.getSnapshot().context as DeskContext;
   const waiting = desk.queue;
@@ -70,7 +70,7 @@ function handOverTasks(world: World, person: Person, cover: Person | null): void
     if (!coverFree && free.length === 0) continue;
     const other = coverFree
       ? (cover as Person)
-      : world.person(
+      : world.roster.person(
           world.strategy.choose(
             taskView(task),
             free.map((p) => icView(world, p, task)),
@@ -82,7 +82,7 @@ function handOverTasks(world: World, person: Person, cover: Person | null): void
     task.assignee = other.spec.id;
     world.drive(task, { type: 'task.reassign', assignee: other.spec.id });
     world.deliver(person, { type: 'work.drop', task: id });
-    handTo(world, task, other, world.lead(other.team, task.plan.domain).spec.id);
+    handTo(world, task, other, world.roster.lead(other.team, task.plan.domain).spec.id);
   }
 }
 

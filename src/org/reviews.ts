@@ -46,17 +46,25 @@ function reviewerFor(world: World, task: TaskState, gate: Gate): Person {
   switch (gate) {
     case 'peerReview': {
       // Another IC of the domain, never the author; the lead steps in for a one-person domain.
-      const peers = world.pool(team, domain).filter((p) => p.spec.id !== task.assignee && !p.away);
-      return leastBusy(peers, world.now) ?? world.lead(team, domain);
+      const peers = world.roster
+        .pool(team, domain)
+        .filter((p) => p.spec.id !== task.assignee && !p.away);
+      return leastBusy(peers, world.now) ?? world.roster.lead(team, domain);
     }
     case 'qaValidation': {
-      const qa = world.pool(team, 'qa').filter((p) => p.spec.id !== task.assignee && !p.away);
-      return leastBusy(qa, world.now) ?? world.leadOrNull(team, 'qa') ?? world.lead(team, domain);
+      const qa = world.roster
+        .pool(team, 'qa')
+        .filter((p) => p.spec.id !== task.assignee && !p.away);
+      return (
+        leastBusy(qa, world.now) ??
+        world.roster.leadOrNull(team, 'qa') ??
+        world.roster.lead(team, domain)
+      );
     }
     case 'domainApproval':
-      return world.lead(team, domain);
+      return world.roster.lead(team, domain);
     case 'architectureReview':
-      return world.techLead(team);
+      return world.roster.techLead(team);
   }
 }
 
@@ -82,11 +90,11 @@ function requestReview(
 ): void {
   task.reviewing = gate;
   // A lead who is out with a cover: the cover has the review.
-  task.reviewer = world.standIn(reviewer).spec.id;
+  task.reviewer = world.roster.standIn(reviewer).spec.id;
   world.message(
     'delegation',
     `review.${gate}`,
-    task.assignee ?? world.lead(task.team, task.plan.domain).spec.id,
+    task.assignee ?? world.roster.lead(task.team, task.plan.domain).spec.id,
     reviewer,
     {
       type: reviewer.role === 'DL' && gate === 'peerReview' ? 'review.peer' : GATE_EVENT[gate],
@@ -132,7 +140,7 @@ export function review(world: World, task: TaskState, by: string): void {
   if (gate === null || task.terminal || task.reviewer !== by) return;
   task.reviewing = null;
   task.reviewer = null;
-  const author = task.assignee === null ? undefined : world.person(task.assignee);
+  const author = task.assignee === null ? undefined : world.roster.person(task.assignee);
   const skill = author ? skillIn(author.spec as IcSpec, task.plan.domain) : 5;
   const p = Math.min(
     0.95,
@@ -164,12 +172,12 @@ function offerHandoffs(world: World, task: TaskState): void {
 }
 
 function offer(world: World, task: TaskState, domain: Domain): void {
-  const from = task.assignee ?? world.lead(task.team, task.plan.domain).spec.id;
+  const from = task.assignee ?? world.roster.lead(task.team, task.plan.domain).spec.id;
   world.message(
     'handoff',
     'handoff.offer',
     from,
-    world.lead(task.team, domain),
+    world.roster.lead(task.team, domain),
     {
       type: 'handoff.offer',
       workHours: world.config.overheads.handoffVerificationHours,
@@ -185,7 +193,9 @@ function offer(world: World, task: TaskState, domain: Domain): void {
 export function verifyHandoff(world: World, task: TaskState, domain: Domain, by: string): void {
   if (task.terminal || !task.handoffsPending.has(domain)) return;
   const incomplete = task.random.bernoulli(world.config.handoff.incompleteProbability);
-  const author = world.person(task.assignee ?? world.lead(task.team, task.plan.domain).spec.id);
+  const author = world.roster.person(
+    task.assignee ?? world.roster.lead(task.team, task.plan.domain).spec.id,
+  );
   if (incomplete) {
     world.message(
       'handoff',

@@ -26,13 +26,13 @@ function availableHours(world: World, person: Person, until: Hours): Hours {
 export function reviewCapacity(world: World): void {
   const until = world.now + world.config.forecastHours;
   const teams = [
-    ...new Set([...world.people.values()].filter((p) => p.role === 'TL').map((p) => p.team)),
+    ...new Set([...world.roster.people.values()].filter((p) => p.role === 'TL').map((p) => p.team)),
   ];
   for (const team of teams) {
     const short: Domain[] = [];
     const slack = new Map<Domain, number>();
     for (const domain of DOMAINS) {
-      const pool = world.pool(team, domain);
+      const pool = world.roster.pool(team, domain);
       const ics = pool.map((p) => {
         let held = 0;
         for (const id of p.held) held += world.task(id).effortLeft;
@@ -64,11 +64,11 @@ export function reviewCapacity(world: World): void {
 
 /** ICs whose home is `domain` and who are not lent out. */
 function ownPool(world: World, team: string, domain: Domain): number {
-  return world.pool(team, domain).filter((p) => p.domain === domain).length;
+  return world.roster.pool(team, domain).filter((p) => p.domain === domain).length;
 }
 
 function hasBorrowedIn(world: World, team: string, domain: Domain): boolean {
-  return world.pool(team, domain).some((p) => p.domain !== domain);
+  return world.roster.pool(team, domain).some((p) => p.domain !== domain);
 }
 
 /**
@@ -82,7 +82,7 @@ export function lendIc(
   domain: Domain,
   until: Hours,
 ): void {
-  world.lend(lender, team, domain, until);
+  world.roster.lend(lender, team, domain, until);
   const home = lender.domain as Domain;
   world.after(until - world.now, () => tryAssign(world, lender.team, home));
   world.record({ type: 'rebalance', kind: 'borrow', team, domain, person: lender.spec.id, until });
@@ -96,13 +96,13 @@ function rebalance(
   slack: Map<Domain, number>,
   until: Hours,
 ): void {
-  const lenders = [...world.people.values()].filter(
+  const lenders = [...world.roster.people.values()].filter(
     (p) =>
       p.role === 'IC' &&
       p.team === team &&
       p.domain !== domain &&
       !p.away &&
-      !world.onLoan(p) &&
+      !world.roster.onLoan(p) &&
       skillIn(p.spec as IcSpec, domain) > 0 &&
       (slack.get(p.domain as Domain) ?? 0) > 0 &&
       ownPool(world, team, p.domain as Domain) > 1 &&

@@ -256,7 +256,7 @@ export function* simulation(
   // While desks are held on a spent budget no ritual is called: it would be held too.
   daily(config.capacityReviewHour, () => {
     if (world.held === null)
-      world.deliver(world.manager(), {
+      world.deliver(world.roster.manager(), {
         type: 'capacity.review',
         workHours: config.overheads.rebalanceHours,
       });

@@ -62,9 +62,9 @@ export function coveredRef(activityRef: string | undefined, seat: Person): strin
 
 /** Whom a person's standup goes up to: an IC's home lead, a DL's TL, a TL's EM. */
 function upTo(world: World, p: Person): Person | null {
-  if (p.role === 'IC') return world.leadOrNull(p.team, p.domain as Domain);
-  if (p.role === 'DL') return world.techLead(p.team);
-  if (p.role === 'TL') return world.manager();
+  if (p.role === 'IC') return world.roster.leadOrNull(p.team, p.domain as Domain);
+  if (p.role === 'DL') return world.roster.techLead(p.team);
+  if (p.role === 'TL') return world.roster.manager();
   return null;
 }
 
@@ -75,12 +75,12 @@ function upTo(world: World, p: Person): Person | null {
 export function callStandup(world: World, state: StandupState, day: number): void {
   const today: Day = { awaiting: new Map(), heard: new Map() };
   state.days.set(day, today);
-  const present = [...world.people.values()].filter((p) =>
-    p.role === 'IC' ? !p.away : (p.role === 'DL' || p.role === 'TL') && world.staffed(p),
+  const present = [...world.roster.people.values()].filter((p) =>
+    p.role === 'IC' ? !p.away : (p.role === 'DL' || p.role === 'TL') && world.roster.staffed(p),
   );
   for (const p of present) {
     const up = upTo(world, p);
-    if (up === null || !world.staffed(up)) continue;
+    if (up === null || !world.roster.staffed(up)) continue;
     today.awaiting.set(up.spec.id, (today.awaiting.get(up.spec.id) ?? 0) + 1);
   }
   for (const p of present) {
@@ -101,7 +101,7 @@ export function callStandup(world: World, state: StandupState, day: number): voi
  * before then counts as reported, so the next standup's "yesterday" starts there, as it would have.
  */
 export function skipStandups(world: World, state: StandupState, t: Hours): void {
-  for (const p of world.people.values()) {
+  for (const p of world.roster.people.values()) {
     const last = state.lastReport.get(p.spec.id);
     if (p.role === 'IC' && (last === undefined || last < t)) state.lastReport.set(p.spec.id, t);
   }
@@ -156,7 +156,7 @@ export function standupDone(
   if (parsed === null) return;
   const { day } = parsed;
   if (parsed.seat !== undefined) {
-    rollUp(world, state, world.person(parsed.seat), day, person);
+    rollUp(world, state, world.roster.person(parsed.seat), day, person);
     return;
   }
   if (person.role === 'IC') {
@@ -183,18 +183,18 @@ function deliverWhenComplete(
   item: unknown,
 ): void {
   const today = state.days.get(day);
-  if (today === undefined || !world.staffed(to) || !hear(today, to, item)) return;
+  if (today === undefined || !world.roster.staffed(to) || !hear(today, to, item)) return;
   world.deliver(to, {
     type: to.role === 'DL' ? 'standup.report' : 'standup.rollup',
     workHours: world.config.overheads.standupHours[to.role === 'human' ? 'EM' : to.role],
-    ref: world.standIn(to) === to ? ref(day) : ref(day, to.spec.id),
+    ref: world.roster.standIn(to) === to ? ref(day) : ref(day, to.spec.id),
   });
 }
 
 /** The oldest wait and size of each domain backlog of a team: what the EM's roll-up names. */
 function biggestBacklog(world: World, team: string) {
   let best: { domain: Domain; tasks: number; oldestHours: Hours } | null = null;
-  for (const lead of world.team(team)) {
+  for (const lead of world.roster.team(team)) {
     if (lead.role !== 'DL' || lead.domain === undefined) continue;
     const waiting = backlog(world, team, lead.domain);
     if (waiting.length === 0 || (best !== null && waiting.length <= best.tasks)) continue;
@@ -213,7 +213,7 @@ function rollUp(
   state: StandupState,
   person: Person,
   day: number,
-  by: Person = world.standIn(person),
+  by: Person = world.roster.standIn(person),
 ): void {
   if (person.role === 'EM' || person.role === 'IC') return;
   const heard = state.days.get(day)?.heard.get(person.spec.id) ?? [];
@@ -238,7 +238,7 @@ function rollUp(
             waiting.reduce((m, t) => Math.min(m, t.waitingSince), Number.POSITIVE_INFINITY),
     };
   } else {
-    const team = world.team(person.team);
+    const team = world.roster.team(person.team);
     const idle = team
       .filter((p) => p.role === 'IC' && !p.away && p.held.size === 0 && deskEmpty(p))
       .map((p) => p.spec.id);

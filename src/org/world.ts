@@ -1,6 +1,6 @@
-// The state of one run: the kernel, the event log, the random source, every person's actor and
-// every task's actor, and the message bus between them. The flow, escalation and ritual modules
-// act on it; nothing outside src/org/ touches it.
+// The state of one run: the kernel, the event log, the random source, the roster (roster.ts),
+// every person's actor and every task's actor, and the messages between them. The flow,
+// escalation and ritual modules act on it; nothing outside src/org/ touches it.
 
 import type { DeskContext, DeskEmitted } from '../../machines/desk.ts';
 import { DL_WORK, dlMachine } from '../../machines/dl.machine.ts';
@@ -16,14 +16,7 @@ import {
 } from '../domain/assignment/index.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import type { BlockerType, EscalationLevel } from '../domain/escalation.ts';
-import {
-  DOMAINS,
-  type Domain,
-  type IcSpec,
-  type PersonSpec,
-  type Role,
-  skillIn,
-} from '../domain/org.ts';
+import type { Domain, IcSpec, PersonSpec, Role } from '../domain/org.ts';
 import type { Plan, TacticalTask } from '../domain/planning/plan.ts';
 import type { RampUp } from '../domain/ramp-up.ts';
 import type { SlaState } from '../domain/sla.ts';
@@ -36,6 +29,7 @@ import { EventLog } from '../log/event-log.ts';
 import type { OrgRecord, Protocol } from '../log/records.ts';
 import type { InstructionSpec, RequirementChange, SimConfig } from '../scenario/config.ts';
 import { DailyRituals } from './dailies.ts';
+import { Roster } from './roster.ts';
 import type { TaskActor } from './task-actor.ts';
 
 const MACHINES = {
@@ -191,15 +185,8 @@ export class World {
   readonly strategy: AssignmentStrategy;
   /** What a strategy may use besides its arguments: the clock, and its own seeded stream. */
   readonly strategyContext: StrategyContext;
-  readonly people = new Map<string, Person>();
-  private em: Person | null = null;
-  private readonly humanList: Person[] = [];
-  private readonly techLeads = new Map<string, Person>();
-  private readonly leads = new Map<string, Person>();
-  private readonly icsByTeam = new Map<string, Person[]>();
-  private readonly byTeam = new Map<string, Person[]>();
-  /** ICs of other teams lent to each team. */
-  private readonly lentInto = new Map<string, Set<Person>>();
+  /** Who is in the org, by id, role, team and domain. */
+  readonly roster: Roster;
   readonly tasks = new Map<string, TaskState>();
   readonly instructions = new Map<string, InstructionState>();
   /** Open (accepted, unfinished) instructions: in all, per team, per priority P0–P3. */
@@ -257,6 +244,7 @@ export class World {
     private readonly capable: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {
     this.random = new RandomSource(config.seed);
+    this.roster = new Roster(() => this.kernel.now, config.unstaffedWork);
     this.strategy = createStrategy(config.strategy);
     const kernel = this.kernel;
     const draws = this.random.stream('strategy');
@@ -312,14 +300,9 @@ export class World {
       (this.openByPriority[instruction.spec.priority] ?? 0) - 1;
   }
 
-  /** The teams, in the order the org lists them. */
-  teams(): string[] {
-    return [...this.techLeads.keys()];
-  }
-
   /** The teams that may take an instruction: those staffed for its plan (all, if not known). */
   teamsFor(instruction: string): readonly string[] {
-    return this.capable.get(instruction) ?? this.teams();
+    return this.capable.get(instruction) ?? this.roster.teams();
   }
 
   /**
@@ -370,8 +353,7 @@ export class World {
       cover: null,
       rampUp,
     };
-    this.people.set(spec.id, person);
-    this.index(person);
+    this.roster.add(person);
     if (this.holdLevel !== null)
       this.deliver(person, { type: 'budget.hold', upTo: this.holdLevel });
     return person;
@@ -389,23 +371,8 @@ export class World {
   holdDesks(upTo: number | null): void {
     if (upTo === this.holdLevel) return;
     this.holdLevel = upTo;
-    for (const p of this.people.values())
+    for (const p of this.roster.people.values())
       this.deliver(p, upTo === null ? { type: 'budget.release' } : { type: 'budget.hold', upTo });
-  }
-
-  private index(p: Person): void {
-    if (p.role === 'EM') this.em = p;
-    if (p.role === 'human') this.humanList.push(p);
-    if (p.role === 'TL') this.techLeads.set(p.team, p);
-    if (p.role === 'DL' && p.domain !== undefined) this.leads.set(`${p.team}/${p.domain}`, p);
-    if (p.role === 'IC') push(this.icsByTeam, p.team, p);
-    if (p.role !== 'EM' && p.role !== 'human') push(this.byTeam, p.team, p);
-  }
-
-  person(id: string): Person {
-    const p = this.people.get(id);
-    if (p === undefined) throw new SimulationError(`No person "${id}" in the org.`);
-    return p;
   }
 
   task(id: string): TaskState {
@@ -414,102 +381,9 @@ export class World {
     return t;
   }
 
-  /** The team's lead for `domain`. */
-  lead(team: string, domain: Domain): Person {
-    const lead = this.leadOrNull(team, domain);
-    if (lead === null) throw new SimulationError(`Team ${team} has no ${domain} lead.`);
-    return lead;
-  }
-
-  leadOrNull(team: string, domain: Domain): Person | null {
-    return this.leads.get(`${team}/${domain}`) ?? null;
-  }
-
   /** The calendar a person works on now: their own, or an overtime the EM approved. */
   calendarOf(person: Person): Calendar {
     return (person.actor.getSnapshot().context as DeskContext).calendar;
-  }
-
-  /** The humans who decide what reaches the top of the ladder. */
-  humans(): Person[] {
-    return this.humanList;
-  }
-
-  techLead(team: string): Person {
-    const tl = this.techLeads.get(team);
-    if (tl === undefined) throw new SimulationError(`Team ${team} has no tech lead.`);
-    return tl;
-  }
-
-  manager(): Person {
-    if (this.em === null) throw new SimulationError('The org has no engineering manager.');
-    return this.em;
-  }
-
-  /** Whether an IC is on loan to another domain or team right now. */
-  onLoan(p: Person): boolean {
-    return p.borrowed !== null && p.borrowed.until > this.now;
-  }
-
-  /** Lends an IC to `team`'s `domain` until `until` (the EM's rebalancing). */
-  lend(p: Person, team: string, domain: Domain, until: Hours): void {
-    p.borrowed = { team, domain, until };
-    if (team !== p.team) {
-      const set = this.lentInto.get(team) ?? new Set<Person>();
-      set.add(p);
-      this.lentInto.set(team, set);
-    }
-  }
-
-  /**
-   * The ICs who take `domain` work in `team`: its own, plus any lent to it (from another domain
-   * or team); where the team has none of its own and the scenario lets others take such work,
-   * its ICs with the skill.
-   */
-  pool(team: string, domain: Domain): Person[] {
-    const out: Person[] = [];
-    const ics = this.icsByTeam.get(team) ?? [];
-    const covered = this.config.unstaffedWork === 'borrow' && !ics.some((p) => p.domain === domain);
-    for (const p of ics) {
-      if (this.onLoan(p)) {
-        if (p.borrowed?.team === team && p.borrowed.domain === domain) out.push(p);
-      } else if (p.domain === domain || (covered && skillIn(p.spec as IcSpec, domain) > 0)) {
-        out.push(p);
-      }
-    }
-    for (const p of this.lentInto.get(team) ?? [])
-      if (this.onLoan(p) && p.borrowed?.team === team && p.borrowed.domain === domain) out.push(p);
-    return out;
-  }
-
-  /** The backlogs an IC serves now, as team and domain: its own, a loan, and work it covers. */
-  servedBy(ic: Person): Array<{ team: string; domain: Domain }> {
-    const out: Array<{ team: string; domain: Domain }> = [];
-    if (this.onLoan(ic) && ic.borrowed !== null)
-      out.push({ team: ic.borrowed.team, domain: ic.borrowed.domain });
-    else if (ic.domain !== undefined) out.push({ team: ic.team, domain: ic.domain });
-    if (this.config.unstaffedWork === 'borrow') {
-      const ics = this.icsByTeam.get(ic.team) ?? [];
-      for (const d of DOMAINS)
-        if (skillIn(ic.spec as IcSpec, d) > 0 && !ics.some((p) => p.domain === d))
-          out.push({ team: ic.team, domain: d });
-    }
-    return out;
-  }
-
-  /** People of a team (its TL, leads and ICs). */
-  team(team: string): readonly Person[] {
-    return this.byTeam.get(team) ?? [];
-  }
-
-  /** Who does `seat`'s work now: the person, or while they are out, whoever covers for them. */
-  standIn(seat: Person): Person {
-    return seat.away && seat.cover !== null ? seat.cover : seat;
-  }
-
-  /** Whether anyone is at `seat` now: the person, or their cover. */
-  staffed(seat: Person): boolean {
-    return !seat.away || seat.cover !== null;
   }
 
   /**
@@ -517,7 +391,7 @@ export class World {
    * for someone who is out with a cover goes to the cover, as the activity it would have been.
    */
   deliver(to: Person, event: Omit<RoleEvent, 'at'>): void {
-    const by = this.standIn(to);
+    const by = this.roster.standIn(to);
     const kind = by === to ? undefined : WORK[to.role][event.type];
     // `at` first: a spread followed by more keys gives each object a hidden class of its own.
     const sent =
@@ -537,7 +411,14 @@ export class World {
     extra: { task?: string; instruction?: string; content?: unknown } = {},
   ): void {
     this.counts[protocol]++;
-    this.record({ type: 'message', protocol, kind, from, to: this.standIn(to).spec.id, ...extra });
+    this.record({
+      type: 'message',
+      protocol,
+      kind,
+      from,
+      to: this.roster.standIn(to).spec.id,
+      ...extra,
+    });
     if (event !== null) this.deliver(to, event);
   }
 
@@ -548,7 +429,7 @@ export class World {
     from: string,
     extra: { task?: string; instruction?: string } = {},
   ): void {
-    const subscribers = this.subscribers(channel);
+    const subscribers = this.roster.subscribers(channel);
     this.counts.broadcast += subscribers.length;
     // One kernel event hands the message to every subscriber, in roster order.
     this.kernel.schedule(0, () => {
@@ -564,20 +445,6 @@ export class World {
       recipients: subscribers.length,
       ...extra,
     });
-  }
-
-  /**
-   * Channels: `org` (everyone), `leads` (EM, TLs, DLs), `team/<t>` (a team's TL, leads and ICs),
-   * `team/<t>/<domain>` (a DL and its ICs).
-   */
-  subscribers(channel: string): Person[] {
-    if (channel === 'org') return [...this.people.values()];
-    if (channel === 'leads') return [...this.people.values()].filter((p) => p.role !== 'IC');
-    const [, team = '', domain] = channel.split('/');
-    if (domain === undefined) return [...this.team(team)];
-    return this.team(team).filter(
-      (p) => p.domain === domain && (p.role === 'DL' || p.role === 'IC'),
-    );
   }
 
   /**
@@ -598,10 +465,4 @@ export class World {
   after(delay: Hours, fire: () => void): Scheduled {
     return this.kernel.schedule(delay, fire, Priority.event);
   }
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
