@@ -5,11 +5,10 @@ import { criticalPathVerdict } from '../collect/bottleneck.ts';
 import { capacity } from '../collect/capacity.ts';
 import { mean } from '../collect/stats.ts';
 import { headline } from '../collect/summary.ts';
-import { ofType, timelines } from '../collect/timeline.ts';
+import { type LogInput, ofType, timelines, viewOf } from '../collect/timeline.ts';
 import { suggestedWarmupHours } from '../decide/mser.ts';
 import { type Calendar, workingHoursBetween } from '../domain/calendar.ts';
 import { dependencyOrder } from '../domain/planning/graph.ts';
-import type { LogRecord } from '../log/event-log.ts';
 import { coefficientOfVariation } from './stats.ts';
 
 /** One run reduced to the figures a comparison needs, computed from its event log. */
@@ -67,8 +66,9 @@ export interface RowOptions {
  * need to supply the total effort. Only finished instructions count, and no cancelled task; a run
  * that did not finish has no bound (NaN).
  */
-export function lowerBound(log: readonly LogRecord[]): number {
-  const end = log.at(-1);
+export function lowerBound(input: LogInput): number {
+  const log = viewOf(input);
+  const end = log.records.at(-1);
   if (end?.type !== 'run.end' || end.reason !== 'done') return Number.NaN;
   const finished = new Set(ofType(log, 'instruction.completed').map((c) => c.instruction));
   const cancelled = new Set(
@@ -131,7 +131,8 @@ function capacityTime(calendars: readonly Calendar[], from: number, work: number
   return lo;
 }
 
-export function rowOf(log: readonly LogRecord[], options: RowOptions = {}): BatchRow {
+export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
+  const log = viewOf(input);
   const warmup = options.warmupHours ?? 0;
   // Only what a row reads: the headline and the verdict, not the desks' queues or the standups.
   const s = headline(log);
@@ -197,12 +198,13 @@ export function rowOf(log: readonly LogRecord[], options: RowOptions = {}): Batc
  * The most tasks started (first IN_PROGRESS) and not yet finished (COMPLETED or CANCELLED) at once,
  * at or after `from`: a task preempted back to PENDING still counts, its work begun.
  */
-export function peakWip(log: readonly LogRecord[], from = 0): number {
+export function peakWip(input: LogInput, from = 0): number {
+  const log = viewOf(input);
   const started = new Set<string>();
   let wip = 0;
   let peak = 0;
   let crossed = false;
-  for (const r of log) {
+  for (const r of log.records) {
     if (r.type !== 'task.transition') continue;
     // The level held when the warm-up ended counts too.
     if (!crossed && r.t >= from) {

@@ -7,7 +7,6 @@ import { isRitual } from '../domain/activity.ts';
 import { ESCALATION_LADDER } from '../domain/escalation.ts';
 import { TASK_STATES } from '../domain/task-states.ts';
 import type { Hours } from '../kernel/time.ts';
-import type { LogRecord } from '../log/event-log.ts';
 import { criticalPaths, type InstructionPath } from './critical-path.ts';
 import { type Distribution, distribution, round } from './stats.ts';
 import {
@@ -16,11 +15,14 @@ import {
   calendarAt,
   hoursWithin,
   interrupted,
+  type LogInput,
+  type LogView,
   ofType,
   runEnd,
   runStart,
   type TaskLife,
   timelines,
+  viewOf,
 } from './timeline.ts';
 import { type ResourceShare, resourceShares, verdictOf } from './verdict.ts';
 
@@ -104,7 +106,7 @@ function bump(map: Record<string, number>, key: string, by = 1): void {
  * Per team and domain, how long tasks waited in the backlog for a WIP slot: each stay in
  * PENDING until the lead took up its assignment (the assignment's arrival on the lead's desk).
  */
-function backlogWaits(log: readonly LogRecord[], tasks: Map<string, TaskLife>): BacklogWait[] {
+function backlogWaits(log: LogView, tasks: Map<string, TaskLife>): BacklogWait[] {
   const picked = new Map<string, Hours[]>();
   for (const w of ofType(log, 'work')) {
     if (w.kind !== 'assignment' || w.task === undefined) continue;
@@ -148,7 +150,7 @@ const noEnds = (): Record<EscalationEnd, number> => ({
 });
 
 /** Escalations by how they ended and at which rung, and every decision by action. */
-function escalationsOf(log: readonly LogRecord[]): Escalations {
+function escalationsOf(log: LogView): Escalations {
   const opened = ofType(log, 'escalation.opened');
   const byRoute: Record<string, number> = {};
   for (const e of opened) bump(byRoute, e.route);
@@ -184,7 +186,8 @@ function escalationsOf(log: readonly LogRecord[]): Escalations {
   };
 }
 
-export function bottleneck(log: readonly LogRecord[]): Bottleneck {
+export function bottleneck(input: LogInput): Bottleneck {
+  const log = viewOf(input);
   const start = runStart(log);
   const end = runEnd(log);
   const tasks = timelines(log);
@@ -294,7 +297,8 @@ export function bottleneck(log: readonly LogRecord[]): Bottleneck {
  * The critical paths, each resource's share of them, and the verdict: the part of the bottleneck
  * analysis a batch row needs, without the desks' queues and the backlogs.
  */
-export function criticalPathVerdict(log: readonly LogRecord[]) {
+export function criticalPathVerdict(input: LogInput) {
+  const log = viewOf(input);
   const paths = criticalPaths(log, timelines(log));
   const resources = resourceShares(paths, runStart(log), ofType(log, 'hire'));
   return { paths, resources, verdict: verdictOf(resources, paths) };

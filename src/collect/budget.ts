@@ -4,10 +4,9 @@
 import type { BudgetPolicy } from '../domain/budget.ts';
 import { workingHoursBetween } from '../domain/calendar.ts';
 import { dayOf, HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
-import type { LogRecord } from '../log/event-log.ts';
 import type { BudgetScope } from '../log/records.ts';
 import { round } from './stats.ts';
-import { absences, calendarAt, ofType, runStart } from './timeline.ts';
+import { absences, calendarAt, type LogInput, ofType, runStart, viewOf } from './timeline.ts';
 
 export interface BudgetStatus {
   readonly budgetUsd: number | null;
@@ -38,7 +37,8 @@ export interface BudgetStatus {
  * The spend of each day of the org's clock: each slice of work split at midnight in proportion to
  * the working hours it had on either side.
  */
-export function spendByDay(log: readonly LogRecord[]): number[] {
+export function spendByDay(input: LogInput): number[] {
+  const log = viewOf(input);
   const people = new Map(runStart(log).people.map((p) => [p.id, p]));
   const away = absences(log);
   const days: number[] = [];
@@ -57,9 +57,10 @@ export function spendByDay(log: readonly LogRecord[]): number[] {
   return Array.from(days, (usd) => usd ?? 0);
 }
 
-export function budgetStatus(log: readonly LogRecord[]): BudgetStatus {
+export function budgetStatus(input: LogInput): BudgetStatus {
+  const log = viewOf(input);
   const start = runStart(log);
-  const end = log.at(-1);
+  const end = log.records.at(-1);
   const worked = ofType(log, 'work').reduce((s, w) => s + w.costUsd, 0);
   const spent = end?.type === 'run.end' && end.spentUsd !== undefined ? end.spentUsd : worked;
   const budget = start.budgetUsd;

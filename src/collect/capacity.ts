@@ -3,16 +3,17 @@
 
 import type { Hours } from '../kernel/time.ts';
 import { dayOf } from '../kernel/time.ts';
-import type { LogRecord } from '../log/event-log.ts';
 import { round } from './stats.ts';
 import {
   absences,
   availableHours,
   calendarAt,
   hoursWithin,
+  type LogInput,
   ofType,
   runEnd,
   runStart,
+  viewOf,
 } from './timeline.ts';
 
 export interface CapacityRow {
@@ -58,7 +59,8 @@ const row = (id: string, available: Hours, busy: Hours): CapacityRow => ({
   utilization: available > 0 ? round(busy / available, 3) : 0,
 });
 
-export function capacity(log: readonly LogRecord[]): Capacity {
+export function capacity(input: LogInput): Capacity {
+  const log = viewOf(input);
   const start = runStart(log);
   const from = ofType(log, 'instruction.received')[0]?.t ?? 0;
   const to = runEnd(log);

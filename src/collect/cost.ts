@@ -4,9 +4,8 @@
 
 import { ACTIVITY_KINDS } from '../domain/activity.ts';
 import type { Hours } from '../kernel/time.ts';
-import type { LogRecord } from '../log/event-log.ts';
 import { round } from './stats.ts';
-import { ofType, runStart } from './timeline.ts';
+import { type LogInput, ofType, runStart, viewOf } from './timeline.ts';
 
 /** What work of no instruction is filed under. */
 export const OVERHEAD = 'overhead';
@@ -67,7 +66,8 @@ function table(map: Map<string, Sums>): Record<string, CostFigures> {
   return out;
 }
 
-export function costs(log: readonly LogRecord[]): Costs {
+export function costs(input: LogInput): Costs {
+  const log = viewOf(input);
   const people = runStart(log).people;
   const roleOf = new Map(people.map((p) => [p.id, p.role as string]));
   const total = zero();

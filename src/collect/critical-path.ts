@@ -14,10 +14,13 @@ import {
   type Absences,
   absences,
   interrupted,
+  type LogInput,
+  type LogView,
   ofType,
   type RunStart,
   runStart,
   type TaskLife,
+  viewOf,
 } from './timeline.ts';
 
 type Work = Extract<LogRecord, { type: 'work' }>;
@@ -203,7 +206,7 @@ class Keys {
   }
 }
 
-function contextOf(log: readonly LogRecord[], tasks: Map<string, TaskLife>): Context {
+function contextOf(log: LogView, tasks: Map<string, TaskLife>): Context {
   const keys = new Keys();
   const byPerson = new Map<string, Work[]>();
   const byTask = new Map<string, Activity[]>();
@@ -252,7 +255,7 @@ function contextOf(log: readonly LogRecord[], tasks: Map<string, TaskLife>): Con
   const changes = new Map<string, Hours[]>();
   for (const c of ofType(log, 'requirement.changed')) push(changes, c.instruction, c.t);
   const holds: Array<[Hours, Hours]> = [];
-  const end = log.at(-1)?.t ?? 0;
+  const end = log.records.at(-1)?.t ?? 0;
   for (const e of ofType(log, 'budget.exhausted')) {
     if (e.policy !== 'p0Only' && e.policy !== 'stopRun') continue;
     const reset = ofType(log, 'budget.reset').find((r) => r.t > e.t && e.scope === 'day');
@@ -573,10 +576,8 @@ function upstream(
 }
 
 /** Every completed instruction's critical path, attributed hour by hour. */
-export function criticalPaths(
-  log: readonly LogRecord[],
-  tasks: Map<string, TaskLife>,
-): InstructionPath[] {
+export function criticalPaths(input: LogInput, tasks: Map<string, TaskLife>): InstructionPath[] {
+  const log = viewOf(input);
   const completed = ofType(log, 'instruction.completed');
   if (completed.length === 0) return [];
   const ctx = contextOf(log, tasks);

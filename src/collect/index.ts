@@ -6,6 +6,7 @@ import { type Capacity, capacity } from './capacity.ts';
 import { type Costs, costs } from './cost.ts';
 import { type StandupDay, standups } from './standup.ts';
 import { type Summary, summary } from './summary.ts';
+import { LogView } from './timeline.ts';
 
 /** Every report of one run. */
 export interface Reports {
@@ -17,7 +18,9 @@ export interface Reports {
 }
 
 /** Every report of a run, from its records and the SHA-256 of its JSON lines (for the summary). */
-export function collect(log: readonly LogRecord[], eventLogSha256: string): Reports {
+export function collect(records: readonly LogRecord[], eventLogSha256: string): Reports {
+  // One view for every collector: each type's records and each task's life are read once.
+  const log = new LogView(records);
   // The summary quotes the bottleneck's verdict: analysed once, for both.
   const b = bottleneck(log);
   return {

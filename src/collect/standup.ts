@@ -3,8 +3,7 @@
 // are filed under the day of the call they answer, even when they arrive later.
 
 import { dayOf } from '../kernel/time.ts';
-import type { LogRecord } from '../log/event-log.ts';
-import { ofType } from './timeline.ts';
+import { type LogInput, ofType, viewOf } from './timeline.ts';
 
 export interface StandupBlocker {
   readonly task: string;
@@ -25,7 +24,8 @@ export interface StandupDay {
   readonly rollups: Array<{ from: string; to: string; content: Record<string, unknown> }>;
 }
 
-export function standups(log: readonly LogRecord[]): StandupDay[] {
+export function standups(input: LogInput): StandupDay[] {
+  const log = viewOf(input);
   const days = new Map<number, StandupDay>();
   const dayFor = (d: number) => {
     let day = days.get(d);

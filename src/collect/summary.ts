@@ -3,12 +3,11 @@
 // state; utilisation; SLA breaches; escalations; messages; rework; cost and budget; the verdict.
 
 import type { Hours } from '../kernel/time.ts';
-import type { LogRecord } from '../log/event-log.ts';
 import { type Bottleneck, bottleneck, type Escalations } from './bottleneck.ts';
 import { type BudgetStatus, budgetStatus } from './budget.ts';
 import { costs } from './cost.ts';
 import { type Distribution, distribution, round } from './stats.ts';
-import { ofType, runEnd, runStart, timelines } from './timeline.ts';
+import { type LogInput, ofType, runEnd, runStart, timelines, viewOf } from './timeline.ts';
 
 export const SUMMARY_SCHEMA_VERSION = 3;
 
@@ -76,10 +75,11 @@ export type Headline = Omit<
   | 'bottleneck'
 >;
 
-export function headline(log: readonly LogRecord[]): Headline {
+export function headline(input: LogInput): Headline {
+  const log = viewOf(input);
   const start = runStart(log);
   const end = runEnd(log);
-  const endRecord = log.at(-1);
+  const endRecord = log.records.at(-1);
   const tasks = [...timelines(log).values()];
   const done = tasks.filter((t) => t.outcome === 'COMPLETED');
   const received = ofType(log, 'instruction.received');
@@ -109,7 +109,7 @@ export function headline(log: readonly LogRecord[]): Headline {
     outcome: endRecord?.type === 'run.end' ? endRecord.reason : 'unknown',
     simulatedHours: round(end),
     makespanHours: round(lastDone - first),
-    events: log.length,
+    events: log.records.length,
     warnings: start.warnings ?? [],
     instructions: received.map((r) => {
       const c = completed.get(r.instruction);
@@ -149,12 +149,10 @@ export function headline(log: readonly LogRecord[]): Headline {
 }
 
 /** The run's summary: the headline and what the bottleneck analysis adds, in the schema's order. */
-export function summary(
-  log: readonly LogRecord[],
-  eventLogSha256: string,
-  b: Bottleneck = bottleneck(log),
-): Summary {
+export function summary(input: LogInput, eventLogSha256: string, b?: Bottleneck): Summary {
+  const log = viewOf(input);
   const h = headline(log);
+  b ??= bottleneck(log);
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     scenario: h.scenario,

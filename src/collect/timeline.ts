@@ -8,31 +8,57 @@ import type { LogRecord } from '../log/event-log.ts';
 
 type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
 
-/** The log's records grouped by type, per log (and its length, as a live log grows): read once. */
-const BY_TYPE = new WeakMap<
-  readonly LogRecord[],
-  { length: number; groups: Map<string, LogRecord[]> }
->();
+const NONE: readonly LogRecord[] = [];
+
+/**
+ * A log's records, with what collectors read off them more than once read once: the records of
+ * each type, and each task's life. `collect` and `rowOf` make one per log and hand it to every
+ * collector; a collector given bare records makes its own.
+ */
+export class LogView {
+  private groups: Map<string, LogRecord[]> | null = null;
+  private lives: Map<string, TaskLife> | null = null;
+
+  constructor(readonly records: readonly LogRecord[]) {}
+
+  /** The records of one type, in log order. Shared between callers: never modify the array. */
+  ofType<T extends LogRecord['type']>(type: T): readonly Of<T>[] {
+    if (this.groups === null) {
+      const groups = new Map<string, LogRecord[]>();
+      for (const r of this.records) {
+        const list = groups.get(r.type);
+        if (list) list.push(r);
+        else groups.set(r.type, [r]);
+      }
+      this.groups = groups;
+    }
+    return (this.groups.get(type) ?? NONE) as readonly Of<T>[];
+  }
+
+  /** Each task's life, by task id. Shared between callers. */
+  timelines(): Map<string, TaskLife> {
+    this.lives ??= readTimelines(this.records);
+    return this.lives;
+  }
+}
+
+/** What a collector takes: a log's records, or a view of them shared with other collectors. */
+export type LogInput = readonly LogRecord[] | LogView;
+
+/** `log` as a view: itself, or a new view of the records. */
+export function viewOf(log: LogInput): LogView {
+  return log instanceof LogView ? log : new LogView(log);
+}
+
+/** The records of `log`. */
+export function recordsOf(log: LogInput): readonly LogRecord[] {
+  return log instanceof LogView ? log.records : log;
+}
 
 /** The records of one type, in log order. Shared between callers: never modify the array. */
-export function ofType<T extends LogRecord['type']>(
-  log: readonly LogRecord[],
-  type: T,
-): readonly Of<T>[] {
-  let known = BY_TYPE.get(log);
-  if (known === undefined || known.length !== log.length) {
-    const groups = new Map<string, LogRecord[]>();
-    for (const r of log) {
-      const list = groups.get(r.type);
-      if (list) list.push(r);
-      else groups.set(r.type, [r]);
-    }
-    known = { length: log.length, groups };
-    BY_TYPE.set(log, known);
-  }
-  return (known.groups.get(type) ?? NONE) as readonly Of<T>[];
+export function ofType<T extends LogRecord['type']>(log: LogInput, type: T): readonly Of<T>[] {
+  return viewOf(log).ofType(type);
 }
-const NONE: readonly LogRecord[] = [];
 
 export interface Visit {
   readonly state: TaskState;
@@ -67,8 +93,8 @@ export interface TaskLife {
 
 export type RunStart = Of<'run.start'>;
 
-export function runStart(log: readonly LogRecord[]): RunStart {
-  const start = log.find((r): r is RunStart => r.type === 'run.start');
+export function runStart(log: LogInput): RunStart {
+  const start = recordsOf(log).find((r): r is RunStart => r.type === 'run.start');
   if (start === undefined)
     throw new Error(
       'This event log has no run.start record: it was not written by orgsim, or is cut.',
@@ -76,19 +102,13 @@ export function runStart(log: readonly LogRecord[]): RunStart {
   return start;
 }
 
-export function runEnd(log: readonly LogRecord[]): Hours {
-  return log.at(-1)?.t ?? 0;
+export function runEnd(log: LogInput): Hours {
+  return recordsOf(log).at(-1)?.t ?? 0;
 }
 
-/** Timelines already read, per log (and its length, as a live log grows): collectors share one reading. */
-const READ = new WeakMap<readonly LogRecord[], { length: number; tasks: Map<string, TaskLife> }>();
-
-export function timelines(log: readonly LogRecord[]): Map<string, TaskLife> {
-  const known = READ.get(log);
-  if (known !== undefined && known.length === log.length) return known.tasks;
-  const tasks = readTimelines(log);
-  READ.set(log, { length: log.length, tasks });
-  return tasks;
+/** Each task's life, by task id. */
+export function timelines(log: LogInput): Map<string, TaskLife> {
+  return viewOf(log).timelines();
 }
 
 function readTimelines(log: readonly LogRecord[]): Map<string, TaskLife> {
@@ -179,14 +199,14 @@ export interface Absences {
   readonly overtime: Map<string, Array<[Hours, Hours, Hours]>>;
 }
 
-export function absences(log: readonly LogRecord[]): Absences {
+export function absences(log: LogInput): Absences {
   const outages = new Map<string, Array<[Hours, Hours]>>();
   const open = new Map<string, Hours>();
   const hired = new Map<string, Hours>();
   const overtime = new Map<string, Array<[Hours, Hours, Hours]>>();
   const started = new Map<string, [Hours, Hours]>();
   const end = runEnd(log);
-  for (const r of log) {
+  for (const r of recordsOf(log)) {
     if (r.type === 'hire') hired.set(r.person, r.t);
     if (r.type === 'overtime') {
       const from = started.get(r.person);

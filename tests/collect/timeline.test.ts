@@ -10,6 +10,7 @@ import {
   runEnd as endOf,
   hoursWithin,
   interrupted,
+  LogView,
   ofType,
   runStart as startOf,
   timelines,
@@ -44,9 +45,11 @@ describe('ofType', () => {
     expect(ofType(log, 'hire')).toEqual([]);
   });
 
-  it('reads a log once: asked twice, it gives the very same array', () => {
-    const log = [runStart([]), work(2, 'ic-1', 'execute', 0, 0, 'T1')];
-    expect(ofType(log, 'work')).toBe(ofType(log, 'work'));
+  it('reads a view of a log once: asked twice, it gives the very same array', () => {
+    const view = new LogView([runStart([]), work(2, 'ic-1', 'execute', 0, 0, 'T1')]);
+    expect(ofType(view, 'work')).toBe(view.ofType('work'));
+    expect(view.ofType('work')).toHaveLength(1);
+    expect(view.ofType('hire')).toEqual([]);
   });
 
   it('reads a growing log again once it has more records', () => {
@@ -190,9 +193,10 @@ describe('timelines, by hand', () => {
     expect([t3?.team, t3?.releasedAt, t3?.estimateHours]).toEqual([null, null, 1]);
   });
 
-  it('reads a log once: asked twice, it gives the very same map', () => {
-    const log = taskLog();
-    expect(timelines(log)).toBe(timelines(log));
+  it('reads a view of a log once: asked twice, it gives the very same map', () => {
+    const view = new LogView(taskLog());
+    expect(timelines(view)).toBe(view.timelines());
+    expect([...view.timelines().keys()]).toEqual([...timelines(taskLog()).keys()]);
   });
 
   it('reads a growing log again once it has more records', () => {
