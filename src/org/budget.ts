@@ -132,9 +132,9 @@ export class BudgetWatch {
    */
   checkStuck(): void {
     if (this.stopping || !this.runSpent || this.cost.policy !== 'p0Only') return;
-    const w = this.world;
-    if (w.receivedInstructions < w.expectedInstructions || (w.openByPriority[0] ?? 0) > 0) return;
-    for (const spec of w.pendingInstructions.values()) if (spec.priority === 0) return;
+    const w = this.world.workload;
+    if (w.received < w.expected || (w.openByPriority[0] ?? 0) > 0) return;
+    for (const spec of w.pending.values()) if (spec.priority === 0) return;
     this.stop();
   }
 

@@ -35,7 +35,7 @@ export function releaseHeldChanges(world: World, instruction: string): void {
   const held = world.heldChanges.get(instruction);
   if (held === undefined) return;
   const state = world.instructions.get(instruction);
-  const declined = state === undefined && !world.pendingInstructions.has(instruction);
+  const declined = state === undefined && !world.workload.pending.has(instruction);
   if (!declined && (state === undefined || state.plan === null)) return;
   world.heldChanges.delete(instruction);
   for (const change of held) {
@@ -159,7 +159,7 @@ function rescaleEffort(world: World, task: TaskState, factor: number): void {
   }
   task.effortLeft = left * factor;
   // The desk holding its execution takes the new remainder too.
-  if (ic !== null) world.deliver(ic, { type: 'work.rescale', task: id, factor });
+  if (ic !== null) world.messages.deliver(ic, { type: 'work.rescale', task: id, factor });
 }
 
 /**

@@ -128,7 +128,7 @@ function unstarted(world: World, task: TaskState, lead: Person): Move | Nothing 
       to.held.add(task.plan.id);
       task.assignee = to.spec.id;
       world.drive(task, { type: 'task.reassign', assignee: to.spec.id });
-      world.deliver(from, { type: 'work.drop', task: task.plan.id });
+      world.messages.deliver(from, { type: 'work.drop', task: task.plan.id });
       handTo(world, task, to, lead.spec.id);
     },
   };
@@ -215,11 +215,11 @@ function approveOvertime(world: World, team: string, domain: Domain): string[] {
     if (ic.away || own.hoursPerDay >= HOURS_PER_DAY || world.overtime.has(ic.spec.id)) continue;
     const hoursPerDay = Math.min(HOURS_PER_DAY, own.hoursPerDay + o.extraHoursPerDay);
     world.overtime.set(ic.spec.id, until);
-    world.deliver(ic, { type: 'calendar.set', calendar: { ...own, hoursPerDay } });
+    world.messages.deliver(ic, { type: 'calendar.set', calendar: { ...own, hoursPerDay } });
     world.record({ type: 'overtime', person: ic.spec.id, phase: 'start', hoursPerDay });
     world.after(until - world.now, () => {
       world.overtime.delete(ic.spec.id);
-      world.deliver(ic, { type: 'calendar.set', calendar: own });
+      world.messages.deliver(ic, { type: 'calendar.set', calendar: own });
       world.record({
         type: 'overtime',
         person: ic.spec.id,

@@ -69,7 +69,7 @@ function hand(
   escalation.started = false;
   // Already on their desk (they cover for the rung below): it is not worked twice.
   if (held !== undefined) return person;
-  world.deliver(person, {
+  world.messages.deliver(person, {
     type: 'escalation.assigned',
     workHours: hoursFor(world, escalation, level),
     task: task.plan.id,
@@ -121,12 +121,17 @@ export function raiseBlocker(world: World, task: TaskState): void {
   if (blocker === null || task.terminal || task.actor.getSnapshot().value !== 'inProgress') return;
   task.blocker = null;
   const ic = task.assignee === null ? null : world.roster.person(task.assignee);
-  if (ic) world.deliver(ic, { type: 'work.drop', task: task.plan.id });
+  if (ic) world.messages.deliver(ic, { type: 'work.drop', task: task.plan.id });
   world.drive(task, { type: 'task.block', blocker: blocker.type });
   task.blockedAt = world.now;
-  world.broadcast(`team/${task.team}/${task.plan.domain}`, 'blocker.raised', ic?.spec.id ?? 'org', {
-    task: task.plan.id,
-  });
+  world.messages.broadcast(
+    `team/${task.team}/${task.plan.domain}`,
+    'blocker.raised',
+    ic?.spec.id ?? 'org',
+    {
+      task: task.plan.id,
+    },
+  );
   const level = routeLevel(blocker.type);
   const escalation = openEscalation(world, task, blocker.type, null);
   world.openBlockers.set(task.plan.id, escalation);
@@ -250,7 +255,10 @@ function close(
   escalation.resolved = true;
   for (const holder of escalation.holders.keys()) {
     if (holder !== by.spec.id)
-      world.deliver(world.roster.person(holder), { type: 'work.drop', ref: escalation.id });
+      world.messages.deliver(world.roster.person(holder), {
+        type: 'work.drop',
+        ref: escalation.id,
+      });
   }
   world.record({
     type: 'escalation.resolved',
@@ -268,7 +276,7 @@ function close(
   world.drive(task, { type: 'blocker.resolved' });
   task.blockedAt = null;
   if (task.actor.getSnapshot().value === 'inProgress' && task.assignee !== null) {
-    world.deliver(world.roster.person(task.assignee), {
+    world.messages.deliver(world.roster.person(task.assignee), {
       type: 'task.resume',
       workHours: task.effortLeft,
       task: task.plan.id,

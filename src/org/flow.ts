@@ -35,20 +35,20 @@ export function receiveInstruction(world: World, spec: InstructionSpec): void {
     priority: spec.priority,
     title: spec.title,
   });
-  world.deliver(world.roster.manager(), {
+  world.messages.deliver(world.roster.manager(), {
     type: 'instruction.received',
     workHours: world.config.overheads.intakeHours,
     instruction: spec.id,
     ref: spec.id,
     priority: spec.priority,
   });
-  world.pendingInstructions.set(spec.id, spec);
+  world.workload.pending.set(spec.id, spec);
 }
 
 /** EM intake done (by the EM, or whoever covers for them): go or no-go, priority, delegation. */
 export function decideIntake(world: World, instruction: string, em: Person): void {
-  const spec = world.pendingInstructions.get(instruction) as InstructionSpec;
-  world.pendingInstructions.delete(instruction);
+  const spec = world.workload.pending.get(instruction) as InstructionSpec;
+  world.workload.pending.delete(instruction);
   const refusal = world.intakeRefusal();
   if (refusal !== null) {
     world.record({
@@ -74,7 +74,7 @@ export function decideIntake(world: World, instruction: string, em: Person): voi
     done: false,
   };
   world.instructions.set(instruction, state);
-  world.open(state);
+  world.workload.opened(state);
   world.record({
     type: 'instruction.decided',
     instruction,
@@ -82,12 +82,13 @@ export function decideIntake(world: World, instruction: string, em: Person): voi
     reason: `P${spec.priority} to ${team}`,
     by: em.spec.id,
   });
-  if (spec.priority === 0) world.broadcast('org', 'incident.p0', em.spec.id, { instruction });
+  if (spec.priority === 0)
+    world.messages.broadcast('org', 'incident.p0', em.spec.id, { instruction });
   // It outranks work already under way: the leads hear that priorities changed.
-  const outranks = world.openByPriority.slice(spec.priority + 1).some((n) => n > 0);
-  if (outranks) world.broadcast('leads', 'priority.changed', em.spec.id, { instruction });
+  const outranks = world.workload.openByPriority.slice(spec.priority + 1).some((n) => n > 0);
+  if (outranks) world.messages.broadcast('leads', 'priority.changed', em.spec.id, { instruction });
   const tl = world.roster.techLead(team);
-  world.message(
+  world.messages.message(
     'delegation',
     'delegate.instruction',
     em.spec.id,
@@ -101,14 +102,16 @@ export function decideIntake(world: World, instruction: string, em: Person): voi
     },
     { instruction },
   );
-  world.message('delegation', 'ack', world.roster.standIn(tl).spec.id, em, null, { instruction });
+  world.messages.message('delegation', 'ack', world.roster.standIn(tl).spec.id, em, null, {
+    instruction,
+  });
 }
 
 function quietestTeam(world: World, teams: readonly string[]): string {
   let best = '';
   let fewest = Number.POSITIVE_INFINITY;
   for (const team of teams) {
-    const n = world.openByTeam.get(team) ?? 0;
+    const n = world.workload.openByTeam.get(team) ?? 0;
     if (n < fewest) [best, fewest] = [team, n];
   }
   return best;
@@ -137,7 +140,7 @@ export function publishPlan(world: World, instruction: string, tl: Person): void
       dependsOn: s.dependsOn,
     })),
   });
-  world.broadcast(`team/${state.team}`, 'plan.published', tl.spec.id, { instruction });
+  world.messages.broadcast(`team/${state.team}`, 'plan.published', tl.spec.id, { instruction });
   state.open = plan.tactical.length;
   delegateStrategic(world, state, plan.strategic, tl);
 }
@@ -167,7 +170,7 @@ export function delegateStrategic(
     const n = (state.plan?.tactical ?? []).filter((t) => t.strategic === s.id).length;
     const hours =
       state.spec.tier === 1 ? 0 : world.config.overheads.tacticalPlanningHoursPerTask * n;
-    world.message(
+    world.messages.message(
       'delegation',
       'delegate.strategic',
       tl.spec.id,
@@ -181,7 +184,9 @@ export function delegateStrategic(
       },
       { instruction },
     );
-    world.message('delegation', 'ack', world.roster.standIn(dl).spec.id, tl, null, { instruction });
+    world.messages.message('delegation', 'ack', world.roster.standIn(dl).spec.id, tl, null, {
+      instruction,
+    });
   }
 }
 
@@ -311,7 +316,8 @@ export function cancelTasks(world: World, state: InstructionState, ids: readonly
     if (list.includes(task)) list.splice(list.indexOf(task), 1);
     if (task.blockerTimer !== null) world.kernel.cancel(task.blockerTimer);
     task.blockerTimer = null;
-    for (const p of world.roster.team(task.team)) world.deliver(p, { type: 'work.drop', task: id });
+    for (const p of world.roster.team(task.team))
+      world.messages.deliver(p, { type: 'work.drop', task: id });
     world.drive(task, { type: 'task.cancel', reason: 'requirement change' });
     world.reactions.ended(task);
   }
@@ -400,7 +406,7 @@ export function tryAssign(world: World, team: string, domain: Domain): void {
     const ic = world.roster.person(chosen.id);
     ic.held.add(task.plan.id);
     task.assignee = ic.spec.id;
-    world.deliver(world.roster.lead(team, domain), {
+    world.messages.deliver(world.roster.lead(team, domain), {
       type: 'assign.request',
       workHours: world.config.overheads.assignmentHours,
       task: task.plan.id,
@@ -454,7 +460,7 @@ export function takeBack(
   kind: 'slot' | 'outage' = 'slot',
 ): void {
   const ic = world.roster.person(task.assignee as string);
-  world.deliver(ic, { type: 'work.drop', task: task.plan.id });
+  world.messages.deliver(ic, { type: 'work.drop', task: task.plan.id });
   ic.held.delete(task.plan.id);
   task.assignee = null;
   world.drive(task, { type: 'task.preempt' });
@@ -503,7 +509,7 @@ export function handTo(world: World, task: TaskState, ic: Person, from: string):
   task.effortLeft =
     Math.max(0, task.effort * effortFactor(skill, task.plan.complexity) - task.workedHours) /
     productivity(ic.rampUp, world.now);
-  world.message(
+  world.messages.message(
     'delegation',
     'delegate.task',
     from,
@@ -517,7 +523,7 @@ export function handTo(world: World, task: TaskState, ic: Person, from: string):
     },
     { task: task.plan.id },
   );
-  world.message('delegation', 'ack', ic.spec.id, world.roster.person(from), null, {
+  world.messages.message('delegation', 'ack', ic.spec.id, world.roster.person(from), null, {
     task: task.plan.id,
   });
 }

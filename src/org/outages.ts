@@ -20,7 +20,7 @@ export function scheduleOutage(world: World, outage: Outage): void {
     person.away = false;
     person.cover = null;
     world.record({ type: 'outage', person: outage.person, phase: 'end' });
-    world.deliver(person, { type: 'outage.end' });
+    world.messages.deliver(person, { type: 'outage.end' });
     if (person.role !== 'IC') return;
     if (person.domain !== undefined) tryAssign(world, person.team, person.domain);
     for (const { team, domain } of world.roster.servedBy(person)) tryAssign(world, team, domain);
@@ -42,7 +42,7 @@ function startOutage(world: World, outage: Outage): void {
     phase: 'start',
     ...(cover === null ? {} : { cover: cover.spec.id }),
   });
-  world.deliver(person, { type: 'outage.start' });
+  world.messages.deliver(person, { type: 'outage.start' });
   if (person.role === 'IC') {
     handOverTasks(world, person, cover);
     // Reviews wait for nobody: even the one under way goes to another reviewer.
@@ -81,14 +81,14 @@ function handOverTasks(world: World, person: Person, cover: Person | null): void
     other.held.add(id);
     task.assignee = other.spec.id;
     world.drive(task, { type: 'task.reassign', assignee: other.spec.id });
-    world.deliver(person, { type: 'work.drop', task: id });
+    world.messages.deliver(person, { type: 'work.drop', task: id });
     handTo(world, task, other, world.roster.lead(other.team, task.plan.domain).spec.id);
   }
 }
 
 /** Moves one activity not yet started from an absent person's desk to their cover's. */
 function handOver(world: World, seat: Person, cover: Person, a: Activity): void {
-  world.deliver(seat, { type: 'work.drop', activity: a.id });
+  world.messages.deliver(seat, { type: 'work.drop', activity: a.id });
   const task = a.task === undefined ? undefined : world.tasks.get(a.task);
   let ref = a.ref;
   switch (a.kind) {
@@ -106,7 +106,7 @@ function handOver(world: World, seat: Person, cover: Person, a: Activity): void 
       ref = coveredRef(a.ref, seat);
       break;
   }
-  world.deliver(cover, {
+  world.messages.deliver(cover, {
     type: 'cover.work',
     kind: a.kind,
     workHours: a.workHours,

@@ -91,7 +91,7 @@ function requestReview(
   task.reviewing = gate;
   // A lead who is out with a cover: the cover has the review.
   task.reviewer = world.roster.standIn(reviewer).spec.id;
-  world.message(
+  world.messages.message(
     'delegation',
     `review.${gate}`,
     task.assignee ?? world.roster.lead(task.team, task.plan.domain).spec.id,
@@ -111,7 +111,7 @@ function requestReview(
 export function moveReview(world: World, task: TaskState, from: Person, to: Person): void {
   const gate = task.reviewing;
   if (gate === null) return;
-  world.deliver(from, { type: 'work.drop', task: task.plan.id });
+  world.messages.deliver(from, { type: 'work.drop', task: task.plan.id });
   requestReview(world, task, gate, to);
 }
 
@@ -152,7 +152,7 @@ export function review(world: World, task: TaskState, by: string): void {
     task.effortLeft =
       (world.config.reworkFraction * task.effort * effortFactor(skill, task.plan.complexity)) /
       productivity(author.rampUp, world.now);
-    world.deliver(author, {
+    world.messages.deliver(author, {
       type: 'task.rework',
       workHours: task.effortLeft,
       task: task.plan.id,
@@ -173,7 +173,7 @@ function offerHandoffs(world: World, task: TaskState): void {
 
 function offer(world: World, task: TaskState, domain: Domain): void {
   const from = task.assignee ?? world.roster.lead(task.team, task.plan.domain).spec.id;
-  world.message(
+  world.messages.message(
     'handoff',
     'handoff.offer',
     from,
@@ -197,7 +197,7 @@ export function verifyHandoff(world: World, task: TaskState, domain: Domain, by:
     task.assignee ?? world.roster.lead(task.team, task.plan.domain).spec.id,
   );
   if (incomplete) {
-    world.message(
+    world.messages.message(
       'handoff',
       'handoff.return',
       by,
@@ -214,7 +214,7 @@ export function verifyHandoff(world: World, task: TaskState, domain: Domain, by:
     world.drive(task, { type: 'handoff.returned' });
     return;
   }
-  world.message('handoff', 'handoff.accept', by, author, null, { task: task.plan.id });
+  world.messages.message('handoff', 'handoff.accept', by, author, null, { task: task.plan.id });
   task.handoffsPending.delete(domain);
   if (task.handoffsPending.size === 0) {
     world.drive(task, { type: 'handoff.accepted' });
@@ -239,7 +239,7 @@ export function onTerminal(world: World, task: TaskState): void {
   instruction.open--;
   if (instruction.open === 0 && !instruction.done) {
     instruction.done = true;
-    world.close(instruction);
+    world.workload.closed(instruction);
     const cancelled = instruction.tasks.filter(
       (t) => t.actor.getSnapshot().value === 'cancelled',
     ).length;

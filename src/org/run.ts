@@ -203,11 +203,11 @@ export function* simulation(
   for (const spec of allPeople(config.org)) world.addPerson(spec);
 
   const instructions = [...config.instructions].sort((a, b) => a.at - b.at);
-  world.expectedInstructions = instructions.length;
+  world.workload.expected = instructions.length;
   for (const spec of instructions) {
     world.kernel.scheduleAt(spec.at, () => {
       world.wake();
-      world.receivedInstructions++;
+      world.workload.received++;
       receiveInstruction(world, spec);
       budget?.checkStuck();
     });
@@ -242,7 +242,7 @@ export function* simulation(
     world.rituals.add({
       hour,
       hold: (day) => {
-        const arrived = world.receivedInstructions === world.expectedInstructions;
+        const arrived = world.workload.received === world.workload.expected;
         if (arrived && world.now - world.lastProgress > STALL_DAYS * HOURS_PER_DAY) {
           stalled = true;
           return false;
@@ -256,7 +256,7 @@ export function* simulation(
   // While desks are held on a spent budget no ritual is called: it would be held too.
   daily(config.capacityReviewHour, () => {
     if (world.held === null)
-      world.deliver(world.roster.manager(), {
+      world.messages.deliver(world.roster.manager(), {
         type: 'capacity.review',
         workHours: config.overheads.rebalanceHours,
       });
@@ -284,7 +284,7 @@ export function* simulation(
     type: 'run.end',
     reason: runOutcome({
       // Without a horizon, a run that stops with work left has nothing more that could happen.
-      ended: !world.workRemains() ? 'done' : stalled || !finite ? 'stalled' : 'horizon',
+      ended: !world.workload.remains() ? 'done' : stalled || !finite ? 'stalled' : 'horizon',
       budgetStop: budget?.endedRun ?? false,
       overBudget: spent !== undefined && budgetUsd !== null && spent > budgetUsd * (1 + 1e-9),
       refused: budget?.refused ?? 0,

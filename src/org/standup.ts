@@ -85,7 +85,7 @@ export function callStandup(world: World, state: StandupState, day: number): voi
   }
   for (const p of present) {
     if (p.role !== 'IC') continue;
-    world.deliver(p, {
+    world.messages.deliver(p, {
       type: 'standup.call',
       workHours: world.config.overheads.standupHours.IC,
       ref: ref(day),
@@ -164,7 +164,9 @@ export function standupDone(
     state.lastReport.set(person.spec.id, world.now);
     const lead = upTo(world, person);
     if (lead === null) return;
-    world.message('standup', 'standup.report', person.spec.id, lead, null, { content: report });
+    world.messages.message('standup', 'standup.report', person.spec.id, lead, null, {
+      content: report,
+    });
     deliverWhenComplete(world, state, day, lead, report);
     return;
   }
@@ -184,7 +186,7 @@ function deliverWhenComplete(
 ): void {
   const today = state.days.get(day);
   if (today === undefined || !world.roster.staffed(to) || !hear(today, to, item)) return;
-  world.deliver(to, {
+  world.messages.deliver(to, {
     type: to.role === 'DL' ? 'standup.report' : 'standup.rollup',
     workHours: world.config.overheads.standupHours[to.role === 'human' ? 'EM' : to.role],
     ref: world.roster.standIn(to) === to ? ref(day) : ref(day, to.spec.id),
@@ -252,7 +254,7 @@ function rollUp(
       blockers: blockersOf(world, held),
     };
   }
-  world.message('standup', 'standup.rollup', by.spec.id, up, null, { content });
+  world.messages.message('standup', 'standup.rollup', by.spec.id, up, null, { content });
   deliverWhenComplete(world, state, day, up, content);
 }
 

@@ -1,14 +1,14 @@
-// The state of one run: the kernel, the event log, the random source, the roster (roster.ts),
-// every person's actor and every task's actor, and the messages between them. The flow,
-// escalation and ritual modules act on it; nothing outside src/org/ touches it.
+// The state of one run: the kernel, the event log, the random source, every person's actor and
+// every task's actor, with who is in the org (roster.ts), the messages between them (messages.ts)
+// and where the instructions stand (workload.ts). The flow, escalation and ritual modules act on
+// it; nothing outside src/org/ touches it.
 
 import type { DeskContext, DeskEmitted } from '../../machines/desk.ts';
-import { DL_WORK, dlMachine } from '../../machines/dl.machine.ts';
-import { EM_WORK, emMachine } from '../../machines/em.machine.ts';
-import { HUMAN_WORK, humanMachine } from '../../machines/human.machine.ts';
-import { IC_WORK, icMachine } from '../../machines/ic.machine.ts';
-import { TL_WORK, tlMachine } from '../../machines/tl.machine.ts';
-import type { ActivityKind } from '../domain/activity.ts';
+import { dlMachine } from '../../machines/dl.machine.ts';
+import { emMachine } from '../../machines/em.machine.ts';
+import { humanMachine } from '../../machines/human.machine.ts';
+import { icMachine } from '../../machines/ic.machine.ts';
+import { tlMachine } from '../../machines/tl.machine.ts';
 import {
   type AssignmentStrategy,
   createStrategy,
@@ -26,11 +26,13 @@ import { Kernel, Priority, type Scheduled, SimulationError } from '../kernel/ker
 import { RandomSource, type RandomStream } from '../kernel/random.ts';
 import { formatTime, type Hours } from '../kernel/time.ts';
 import { EventLog } from '../log/event-log.ts';
-import type { OrgRecord, Protocol } from '../log/records.ts';
+import type { OrgRecord } from '../log/records.ts';
 import type { InstructionSpec, RequirementChange, SimConfig } from '../scenario/config.ts';
 import { DailyRituals } from './dailies.ts';
+import { Messages } from './messages.ts';
 import { Roster } from './roster.ts';
 import type { TaskActor } from './task-actor.ts';
+import { Workload } from './workload.ts';
 
 const MACHINES = {
   EM: emMachine,
@@ -39,15 +41,6 @@ const MACHINES = {
   IC: icMachine,
   human: humanMachine,
 } as const;
-
-/** Per role, the work messages its machine accepts and the activity each becomes. */
-const WORK: Record<Role, Readonly<Record<string, ActivityKind>>> = {
-  EM: EM_WORK,
-  TL: TL_WORK,
-  DL: DL_WORK,
-  IC: IC_WORK,
-  human: HUMAN_WORK,
-};
 
 /** What the org needs of a role's actor, whichever engine runs it. */
 export interface RoleActor {
@@ -189,12 +182,8 @@ export class World {
   readonly roster: Roster;
   readonly tasks = new Map<string, TaskState>();
   readonly instructions = new Map<string, InstructionState>();
-  /** Open (accepted, unfinished) instructions: in all, per team, per priority P0–P3. */
-  openInstructions = 0;
-  readonly openByTeam = new Map<string, number>();
-  readonly openByPriority: number[] = [0, 0, 0, 0];
-  /** Instructions received and not yet through the EM's intake. */
-  readonly pendingInstructions = new Map<string, InstructionSpec>();
+  /** Where the instructions stand: expected, received, in intake, open per team and priority. */
+  readonly workload = new Workload();
   /** Requirement changes that came before their instruction's plan: applied once it is out. */
   readonly heldChanges = new Map<string, RequirementChange[]>();
   readonly escalations = new Map<string, Escalation>();
@@ -210,21 +199,14 @@ export class World {
   readonly finished = new Set<string>();
   /** Per team and domain: tasks ready and waiting for an IC. */
   readonly backlogs = new Map<string, TaskState[]>();
-  readonly counts: Record<Protocol, number> = {
-    delegation: 0,
-    broadcast: 0,
-    handoff: 0,
-    standup: 0,
-  };
+  /** Messages between people: delivered, logged, counted by protocol. */
+  readonly messages: Messages;
   /** USD spent on finished slices of work (the budget adds the slices under way). */
   spentUsd = 0;
   /** When someone last finished a piece of real work (not a ritual): stalls are detected from it. */
   lastProgress = 0;
-  /** Instructions the scenario will send, and how many have arrived. */
-  expectedInstructions = 0;
-  receivedInstructions = 0;
   /** The daily rituals: they run while work is in flight, and cost nothing while the org is idle. */
-  readonly rituals = new DailyRituals(this.kernel, () => this.inFlight());
+  readonly rituals = new DailyRituals(this.kernel, () => this.workload.inFlight());
   arrivals = 0;
   /** Desks held on a spent budget run only work of this priority or more urgent; null: no hold. */
   private holdLevel: number | null = null;
@@ -245,6 +227,7 @@ export class World {
   ) {
     this.random = new RandomSource(config.seed);
     this.roster = new Roster(() => this.kernel.now, config.unstaffedWork);
+    this.messages = new Messages(this.kernel, this.roster, (r) => this.record(r));
     this.strategy = createStrategy(config.strategy);
     const kernel = this.kernel;
     const draws = this.random.stream('strategy');
@@ -260,44 +243,13 @@ export class World {
     return this.kernel.now;
   }
 
-  /** Whether any instruction is still to arrive, in intake, or unfinished. */
-  workRemains(): boolean {
-    if (
-      this.receivedInstructions < this.expectedInstructions ||
-      this.pendingInstructions.size > 0
-    ) {
-      return true;
-    }
-    return this.openInstructions > 0;
-  }
-
-  /** Whether any instruction is in the EM's intake or accepted and unfinished: work in flight. */
-  inFlight(): boolean {
-    return this.pendingInstructions.size > 0 || this.openInstructions > 0;
-  }
-
   /**
    * Work arrives: an org that was idle holds its rituals again from their next hour, and counts a
    * stall from now (idle days are not days without progress).
    */
   wake(): void {
-    if (!this.inFlight()) this.lastProgress = Math.max(this.lastProgress, this.now);
+    if (!this.workload.inFlight()) this.lastProgress = Math.max(this.lastProgress, this.now);
     this.rituals.wake();
-  }
-
-  /** Counts an instruction the EM has accepted, per team and priority; `close` undoes it. */
-  open(instruction: InstructionState): void {
-    this.openInstructions++;
-    this.openByTeam.set(instruction.team, (this.openByTeam.get(instruction.team) ?? 0) + 1);
-    this.openByPriority[instruction.spec.priority] =
-      (this.openByPriority[instruction.spec.priority] ?? 0) + 1;
-  }
-
-  close(instruction: InstructionState): void {
-    this.openInstructions--;
-    this.openByTeam.set(instruction.team, (this.openByTeam.get(instruction.team) ?? 0) - 1);
-    this.openByPriority[instruction.spec.priority] =
-      (this.openByPriority[instruction.spec.priority] ?? 0) - 1;
   }
 
   /** The teams that may take an instruction: those staffed for its plan (all, if not known). */
@@ -310,7 +262,7 @@ export class World {
    * kernel goes straight to whatever comes next (the next instruction, or the end of the run).
    */
   settle(): void {
-    if (!this.inFlight()) this.rituals.sleep();
+    if (!this.workload.inFlight()) this.rituals.sleep();
   }
 
   record(record: OrgRecord): void {
@@ -355,7 +307,7 @@ export class World {
     };
     this.roster.add(person);
     if (this.holdLevel !== null)
-      this.deliver(person, { type: 'budget.hold', upTo: this.holdLevel });
+      this.messages.deliver(person, { type: 'budget.hold', upTo: this.holdLevel });
     return person;
   }
 
@@ -372,7 +324,10 @@ export class World {
     if (upTo === this.holdLevel) return;
     this.holdLevel = upTo;
     for (const p of this.roster.people.values())
-      this.deliver(p, upTo === null ? { type: 'budget.release' } : { type: 'budget.hold', upTo });
+      this.messages.deliver(
+        p,
+        upTo === null ? { type: 'budget.release' } : { type: 'budget.hold', upTo },
+      );
   }
 
   task(id: string): TaskState {
@@ -384,67 +339,6 @@ export class World {
   /** The calendar a person works on now: their own, or an overtime the EM approved. */
   calendarOf(person: Person): Calendar {
     return (person.actor.getSnapshot().context as DeskContext).calendar;
-  }
-
-  /**
-   * Delivers an event to a person at the current instant, after the event being processed. Work
-   * for someone who is out with a cover goes to the cover, as the activity it would have been.
-   */
-  deliver(to: Person, event: Omit<RoleEvent, 'at'>): void {
-    const by = this.roster.standIn(to);
-    const kind = by === to ? undefined : WORK[to.role][event.type];
-    // `at` first: a spread followed by more keys gives each object a hidden class of its own.
-    const sent =
-      kind === undefined
-        ? { at: this.now, ...event }
-        : { at: this.now, ...event, type: 'cover.work', kind };
-    this.kernel.schedule(0, () => (kind === undefined ? to : by).actor.send(sent as never));
-  }
-
-  /** Sends a message of `protocol` from one person to another: logged, counted, delivered. */
-  message(
-    protocol: Protocol,
-    kind: string,
-    from: string,
-    to: Person,
-    event: Omit<RoleEvent, 'at'> | null,
-    extra: { task?: string; instruction?: string; content?: unknown } = {},
-  ): void {
-    this.counts[protocol]++;
-    this.record({
-      type: 'message',
-      protocol,
-      kind,
-      from,
-      to: this.roster.standIn(to).spec.id,
-      ...extra,
-    });
-    if (event !== null) this.deliver(to, event);
-  }
-
-  /** Publishes on a channel: every subscriber receives it (one message each). */
-  broadcast(
-    channel: string,
-    kind: string,
-    from: string,
-    extra: { task?: string; instruction?: string } = {},
-  ): void {
-    const subscribers = this.roster.subscribers(channel);
-    this.counts.broadcast += subscribers.length;
-    // One kernel event hands the message to every subscriber, in roster order.
-    this.kernel.schedule(0, () => {
-      const event = { type: 'channel.message', channel, kind, at: this.now } as never;
-      for (const p of subscribers) p.actor.send(event);
-    });
-    this.record({
-      type: 'message',
-      protocol: 'broadcast',
-      kind,
-      from,
-      to: channel,
-      recipients: subscribers.length,
-      ...extra,
-    });
   }
 
   /**

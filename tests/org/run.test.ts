@@ -38,10 +38,10 @@ describe('a single instruction through the full hierarchy', () => {
       expect(completed).toHaveLength(planned.length);
       if (tier === 1) expect(planned).toHaveLength(1);
       if (tier === 4) expect(planned.length).toBeGreaterThanOrEqual(100);
-      expect(world.counts.delegation).toBeGreaterThan(0);
-      expect(world.counts.broadcast).toBeGreaterThan(0);
-      expect(world.counts.standup).toBeGreaterThan(0);
-      if (tier >= 3) expect(world.counts.handoff).toBeGreaterThan(0);
+      expect(world.messages.counts.delegation).toBeGreaterThan(0);
+      expect(world.messages.counts.broadcast).toBeGreaterThan(0);
+      expect(world.messages.counts.standup).toBeGreaterThan(0);
+      if (tier >= 3) expect(world.messages.counts.handoff).toBeGreaterThan(0);
       // The hierarchy did the work: EM intake, TL plan, DL breakdown and assignment, IC execution.
       const kinds = new Set(
         ofType(records, 'work').map((w) => `${w.person.split('-')[0]}:${w.kind}`),
