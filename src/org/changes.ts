@@ -10,7 +10,8 @@ import { withAdded } from '../domain/planning/added-work.ts';
 import { productivity } from '../domain/ramp-up.ts';
 import { effortFactor } from '../domain/skills.ts';
 import type { RequirementChange } from '../scenario/config.ts';
-import { cancelTasks, delegateStrategic, replan } from './flow.ts';
+import { delegateStrategic, replan } from './planning.ts';
+import { cancelTasks } from './tasks.ts';
 import type { InstructionState, TaskState, World } from './world.ts';
 
 export function changeRequirements(world: World, change: RequirementChange): void {

@@ -11,7 +11,7 @@ import type { EscalationAction } from '../domain/escalation-policy.ts';
 import { type Domain, type IcSpec, skillIn } from '../domain/org.ts';
 import type { SlaState } from '../domain/sla.ts';
 import { HOURS_PER_DAY } from '../kernel/time.ts';
-import { backlog, freeCandidates, handTo, slotToTake, takeBack, tryAssign } from './flow.ts';
+import { backlog, freeCandidates, handTo, slotToTake, takeBack, tryAssign } from './assigning.ts';
 import { moveReview } from './reviews.ts';
 import { lendIc } from './rituals.ts';
 import type { Escalation, Person, TaskState, World } from './world.ts';

@@ -6,18 +6,13 @@ import { workingHoursBetween } from '../domain/calendar.ts';
 import { tokensOf } from '../domain/cost.ts';
 import type { Domain } from '../domain/org.ts';
 import type { WorkOutcome } from '../log/records.ts';
+import { assignmentStarted, delegateTask } from './assigning.ts';
 import { releaseHeldChanges } from './changes.ts';
 import { instructionOf, workRate } from './cost.ts';
 import { decideEscalation, escalationStarted } from './escalations.ts';
-import {
-  assignmentStarted,
-  decideIntake,
-  delegateTask,
-  executionStarted,
-  executionStopped,
-  finishTacticalPlanning,
-  publishPlan,
-} from './flow.ts';
+import { executionStarted, executionStopped } from './execution.ts';
+import { decideIntake } from './intake.ts';
+import { finishTacticalPlanning, publishPlan } from './planning.ts';
 import { advance, resendHandoff, review, verifyHandoff } from './reviews.ts';
 import { reviewCapacity } from './rituals.ts';
 import { type StandupState, standupDone } from './standup.ts';

@@ -7,8 +7,9 @@ import { type Domain, type IcSpec, skillIn } from '../domain/org.ts';
 import { handoffDomains } from '../domain/planning/plan.ts';
 import { productivity } from '../domain/ramp-up.ts';
 import { effortFactor, rejectionFactor } from '../domain/skills.ts';
-import { freeSlot, releaseTask } from './flow.ts';
+import { freeSlot } from './execution.ts';
 import { leastBusy } from './load.ts';
+import { releaseTask } from './tasks.ts';
 import type { Person, TaskState, World } from './world.ts';
 
 const GATE_EVENT: Record<Gate, string> = {

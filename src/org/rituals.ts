@@ -5,7 +5,7 @@
 import { workingHoursBetween } from '../domain/calendar.ts';
 import { DOMAINS, type Domain, type IcSpec, skillIn } from '../domain/org.ts';
 import { HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
-import { backlog, tryAssign } from './flow.ts';
+import { backlog, tryAssign } from './assigning.ts';
 import type { Person, World } from './world.ts';
 
 /** Working hours `person` has between now and the end of the forecast, outside outages. */

@@ -20,11 +20,12 @@ import {
   withLeads,
   withPlans,
 } from '../scenario/prepare.ts';
+import { tryAssign } from './assigning.ts';
 import { BudgetWatch } from './budget.ts';
 import { changeRequirements } from './changes.ts';
 import { dispatch } from './dispatch.ts';
 import { onTaskReport, raiseBlocker } from './escalations.ts';
-import { receiveInstruction, tryAssign } from './flow.ts';
+import { receiveInstruction } from './intake.ts';
 import { scheduleOutage } from './outages.ts';
 import { onTerminal } from './reviews.ts';
 import { callStandup, newStandupState, skipStandups } from './standup.ts';

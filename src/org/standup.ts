@@ -7,7 +7,7 @@ import type { DeskContext } from '../../machines/desk.ts';
 import type { BlockerType } from '../domain/escalation.ts';
 import type { Domain } from '../domain/org.ts';
 import type { Hours } from '../kernel/time.ts';
-import { backlog } from './flow.ts';
+import { backlog } from './assigning.ts';
 import type { Person, TaskState, World } from './world.ts';
 
 export interface Blocker {
