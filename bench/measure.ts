@@ -20,10 +20,14 @@ export function measure(name: string, ops: number, body: () => void, repeats = 7
     body();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  const ms = times[Math.floor(times.length / 2)] as number;
+  const ms = median(times);
   const nsPerOp = (ms * 1e6) / ops;
   return { name, ops, nsPerOp, opsPerSecond: 1e9 / nsPerOp };
+}
+
+/** The middle value (the upper one of an even count): what benchmarks quote. */
+export function median(xs: readonly number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 }
 
 export function machine(): { cores: number; cpu: string; node: string; platform: string } {

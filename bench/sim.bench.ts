@@ -14,7 +14,7 @@ import { whatif } from '../src/decide/whatif.ts';
 import { mmcMeanWait } from '../src/domain/queueing.ts';
 import { runSimulation } from '../src/org/run.ts';
 import { loadScenario } from '../src/scenario/load.ts';
-import { machine, today } from './measure.ts';
+import { machine, median, today } from './measure.ts';
 import { mmcLoop } from './mmc-loop.ts';
 import { scaleConfig } from './scale-config.ts';
 
@@ -29,7 +29,6 @@ const maxAgents = Number(values['max-agents']);
 const runs = Number(values.runs);
 const replications = Number(values.replications);
 const info = machine();
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 // 1. A whole tier-4 run, in-process.
 const tier4 = loadScenario('tier4');

@@ -17,7 +17,7 @@ import { forecast } from '../src/decide/forecast.ts';
 import { runSimulation } from '../src/org/run.ts';
 import type { SimConfig } from '../src/scenario/config.ts';
 import { loadScenario } from '../src/scenario/load.ts';
-import { machine, today } from './measure.ts';
+import { machine, median, today } from './measure.ts';
 import { mmcLoop } from './mmc-loop.ts';
 
 const { values } = parseArgs({
@@ -35,8 +35,6 @@ const scaleTasks = Number(values.scale);
 const pairs = Number(values.pairs);
 const root = resolve(import.meta.dirname, '..');
 const info = machine();
-const median = (xs: readonly number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 // The M/M/c queue of the issue: λ = 8.5 per hour, μ = 1, c = 10, as orgsim's mmc org (the shipped

@@ -7,31 +7,15 @@ import {
   type TaskView,
 } from '../../src/domain/assignment/index.ts';
 import { weightedScore } from '../../src/domain/assignment/weighted.ts';
+import { ic as baseIc, task as baseTask } from './views.ts';
 
 /** The built-in strategies use neither the clock nor the random stream. */
 const CONTEXT = { now: 0, random: () => 0.5 };
 
-const ic = (id: string, over: Partial<IcView> = {}): IcView => ({
-  id,
-  skill: 3,
-  held: 0,
-  wipLimit: 2,
-  queuedHours: 0,
-  costPerHour: 1,
-  familiarity: 0,
-  ...over,
-});
-const task = (over: Partial<TaskView> = {}): TaskView => ({
-  id: 'T',
-  team: 'team-1',
-  domain: 'backend',
-  complexity: 3,
-  estimateHours: 4,
-  priority: 2,
-  arrival: 0,
-  remainingPathHours: 4,
-  ...over,
-});
+// The shared views (./views.ts), at $1 an hour and with task id T, as these tests were written.
+const ic = (id: string, over: Partial<IcView> = {}): IcView =>
+  baseIc(id, { costPerHour: 1, ...over });
+const task = (over: Partial<TaskView> = {}): TaskView => baseTask({ id: 'T', ...over });
 
 const icArb = fc.record({
   skill: fc.integer({ min: 0, max: 5 }),
