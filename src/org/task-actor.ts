@@ -40,7 +40,7 @@ export function startTask(
 ): TaskActor {
   const onReport = options.onReport;
   const listen = (report: TaskReport) => {
-    log.append({ t: kernel.now, ...report });
+    log.appendAt(kernel.now, report);
     // XState would rethrow a listener's error later on a real timer; fail the run now instead.
     try {
       onReport?.(report);

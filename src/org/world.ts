@@ -266,7 +266,7 @@ export class World {
   }
 
   record(record: OrgRecord): void {
-    this.log.append({ t: this.kernel.now, ...record });
+    this.log.appendAt(this.kernel.now, record);
   }
 
   addPerson(spec: PersonSpec, rampUp: RampUp | null = null): Person {
