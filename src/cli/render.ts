@@ -29,7 +29,8 @@ export async function reportFiles(
 ): Promise<Record<string, FileContent>> {
   const files: Record<string, FileContent> =
     log === null ? {} : { 'events.jsonl': log.jsonLineChunks() };
-  if (formats.has('md')) Object.assign(files, allMarkdown(reports));
+  const md = formats.has('md') || formats.has('html') ? allMarkdown(reports) : {};
+  if (formats.has('md')) Object.assign(files, md);
   if (formats.has('json')) {
     files['summary.json'] = `${JSON.stringify(reports.summary, null, 2)}\n`;
     files['capacity.json'] = `${JSON.stringify(reports.capacity, null, 2)}\n`;
@@ -37,7 +38,7 @@ export async function reportFiles(
     files['standup.json'] = `${JSON.stringify(reports.standup, null, 2)}\n`;
     files['cost.json'] = `${JSON.stringify(reports.cost, null, 2)}\n`;
   }
-  if (formats.has('html')) files['report.html'] = htmlReport(reports);
+  if (formats.has('html')) files['report.html'] = htmlReport(reports, md);
   if (formats.has('arrow') && log !== null) files['events.arrow'] = await logToArrow(log.records);
   return files;
 }

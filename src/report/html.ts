@@ -25,16 +25,22 @@ function bars(
   return figure(title, width, rows.length * h + 6, body);
 }
 
+/** Markdown's inline marks: **strong** and `code`, in text escaped for HTML. */
+function inline(text: string): string {
+  const escaped = esc(text);
+  // Most cells are plain numbers and names: no mark to look for.
+  if (!escaped.includes('*') && !escaped.includes('`')) return escaped;
+  return escaped
+    .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+    .replace(/`(.+?)`/g, '<code>$1</code>');
+}
+
 /** Markdown tables and paragraphs to HTML: just what the report Markdown uses. */
 export function markdownToHtml(md: string): string {
   const out: string[] = [];
   const lines = md.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    const inline = (s: string) =>
-      esc(s)
-        .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
-        .replace(/`(.+?)`/g, '<code>$1</code>');
     if (line.startsWith('|')) {
       const rows: string[][] = [];
       while (i < lines.length && (lines[i] as string).startsWith('|')) {
@@ -59,9 +65,11 @@ export function markdownToHtml(md: string): string {
   return out.join('\n');
 }
 
-/** The reports as one self-contained HTML page with inline SVG charts: no scripts, no network. */
-export function htmlReport(r: Reports): string {
-  const md = allMarkdown(r);
+/**
+ * The reports as one self-contained HTML page with inline SVG charts: no scripts, no network.
+ * `md` is `allMarkdown(r)`, for a caller that has it already.
+ */
+export function htmlReport(r: Reports, md: Record<string, string> = allMarkdown(r)): string {
   const s = r.summary;
   const charts = [
     bars(

@@ -3,13 +3,17 @@
 
 import { n } from './format.ts';
 
+const NEEDS_ESCAPE = /[&<>"]/;
+
 /** Text and attribute values for HTML and SVG: `&`, `<`, `>` and `"` escaped. */
 export const esc = (s: string) =>
-  s
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
+  !NEEDS_ESCAPE.test(s)
+    ? s
+    : s
+        .replaceAll('&', '&amp;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('"', '&quot;');
 
 /** A coordinate rounded to 1 decimal, so the markup stays short and byte-stable. */
 export const xy = (v: number) => String(Math.round(v * 10) / 10);
