@@ -89,6 +89,26 @@ describe('the installed package', () => {
     );
   });
 
+  it('runs a forecast on worker threads from the bundled command line', () => {
+    const r = run('npx', [
+      '--offline',
+      'orgsim',
+      'forecast',
+      'tier1',
+      '--runs',
+      '3',
+      '--workers',
+      '2',
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const seed = (
+      parse(readFileSync(join(ROOT, 'scenarios', 'tier1.yaml'), 'utf8')) as { seed: number }
+    ).seed;
+    const forecast = JSON.parse(r.stdout) as { runs: number; partial: boolean; seedBase: number };
+    expect(forecast).toMatchObject({ runs: 3, partial: false, seedBase: seed });
+  });
+
   it('answers --version with the package’s version', () => {
     const r = run('npx', ['--offline', 'orgsim', '--version']);
     expect(r.code).toBe(0);
