@@ -1,18 +1,22 @@
-// Bundles the compiled command line (dist/src/cli/main.js) and its worker thread into one file
-// each under dist/bundle/, dependencies included: a command then starts by compiling two files
-// instead of resolving and linking some three hundred modules, which took most of a short run's
-// time. The library (dist/src/index.js) is not bundled. apache-arrow (loaded only by
+// Bundles the compiled command line (dist/src/cli/main.js) and its worker thread under
+// dist/bundle/, dependencies included: a command then starts by compiling a few files instead of
+// resolving and linking some three hundred modules, which took most of a short run's time. The library (dist/src/index.js) is not bundled. apache-arrow (loaded only by
 // `--format arrow`) and tinypool stay imports of their own. Run by `npm run build`, after tsc.
 
 import { build } from 'esbuild';
 
 await build({
   entryPoints: {
-    // run-batch.js starts its workers from './worker.js' beside itself, bundled or not.
     main: 'dist/src/cli/main.js',
-    worker: 'dist/src/batch/worker.js',
+    // run-batch.js starts its workers from './worker.js' beside itself, bundled or not: bundled,
+    // it is in a chunk, so the worker's entry goes beside the chunks.
+    'chunks/worker': 'dist/src/batch/worker.js',
   },
   outdir: 'dist/bundle',
+  // The code only some commands need (the decision commands', the log reader's) goes to chunks
+  // loaded when such a command runs; code both entries use goes to chunks they share.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -23,5 +27,9 @@ await build({
   banner: {
     js: "import { createRequire as __orgsimRequire } from 'node:module'; const require = __orgsimRequire(import.meta.url);",
   },
+  // Whitespace and syntax only: a smaller file compiles faster (0.23 s to 0.19 s for --version),
+  // and names stay as written, in stack traces too.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });

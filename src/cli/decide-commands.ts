@@ -5,7 +5,6 @@
 // before any finished, it writes nothing and exits the same way.
 
 import { basename, extname } from 'node:path';
-import { type Command, Option } from 'commander';
 import { loadOptionsOf } from '../decide/checks.ts';
 import { compare } from '../decide/compare.ts';
 import { forecast, MAX_AUTO_RUNS } from '../decide/forecast.ts';
@@ -19,10 +18,10 @@ import { type Block, markdownOf, terminalOf } from '../report/decision/document.
 import { forecastBlocks } from '../report/decision/forecast.ts';
 import { compareCharts, forecastCharts, page } from '../report/decision/page.ts';
 import { whatifBlocks } from '../report/decision/whatif.ts';
-import type { Limits } from '../scenario/limits.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { MAX_SEED } from '../scenario/numbers.ts';
 import { deadlineOf } from './deadline.ts';
+import type { DecideFlags } from './decide-options.ts';
 import { markerText } from './marker.ts';
 import { defaultReports, type Output, planOutput } from './out-dir.ts';
 import { writeAtomically } from './output.ts';
@@ -31,18 +30,6 @@ import { type CaughtSignal, catchingSignals, Interrupted } from './signals.ts';
 import { StoppedEarly } from './stopped-early.ts';
 import { UsageError } from './usage-error.ts';
 import { variantsOf } from './vary.ts';
-
-export interface DecideFlags {
-  runs?: number;
-  workers?: number;
-  seedBase?: number;
-  warmup?: number;
-  json?: boolean;
-  quiet?: boolean;
-  out?: string;
-  strict?: boolean;
-  limits?: Partial<Limits>;
-}
 
 interface Outcome<T> {
   readonly result: T;
@@ -240,49 +227,4 @@ export async function runWhatif(
     compareCharts(w.comparison),
     runsCsv(w.comparison.variants),
   );
-}
-
-/** The flags every decision command takes. */
-export function withDecideOptions(
-  command: Command,
-  parsers: {
-    whole: (flag: string) => (v: string) => number;
-    hours: (flag: string) => (v: string) => number;
-  },
-): Command {
-  return command
-    .addOption(
-      new Option('--runs <n>', 'replications (seeds seed-base, seed-base + 1, …)').argParser(
-        runsOption,
-      ),
-    )
-    .addOption(
-      new Option(
-        '--workers <k>',
-        'worker threads (default: one per core; 0 runs in this thread)',
-      ).argParser(parsers.whole('--workers')),
-    )
-    .addOption(
-      new Option(
-        '--seed-base <s>',
-        "the first replication's seed (default: the scenario's seed)",
-      ).argParser(parsers.whole('--seed-base')),
-    )
-    .addOption(
-      new Option(
-        '--warmup <hours>',
-        'leave the first hours of every run out of the rate statistics',
-      ).argParser(parsers.hours('--warmup')),
-    )
-    .option('--out <dir>', 'write the report under <dir>/<scenario>/<command>/ instead of reports/')
-    .option('--json', 'print only the JSON on stdout')
-    .option('--quiet', 'print nothing but errors (no progress bar)');
-}
-
-/** --runs: a whole number of replications, at least one. */
-function runsOption(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1)
-    throw new UsageError(`--runs must be a whole number ≥ 1, got "${value}"`);
-  return n;
 }

@@ -8,7 +8,6 @@ import { reportsOf } from '../collect/index.ts';
 import { METRICS } from '../decide/metrics.ts';
 import { STRATEGY_NAMES } from '../domain/assignment/index.ts';
 import { ENGINES } from '../engine/engine.ts';
-import { readLog } from '../log/read-log.ts';
 import { runSimulation } from '../org/run.ts';
 import { VERSION } from '../package-root.ts';
 import { standupMarkdown } from '../report/markdown.ts';
@@ -23,13 +22,7 @@ import {
 } from '../scenario/limits.ts';
 import { loadScenario, scenarioNames } from '../scenario/load.ts';
 import { withPlans } from '../scenario/prepare.ts';
-import {
-  type DecideFlags,
-  runCompare,
-  runForecast,
-  runWhatif,
-  withDecideOptions,
-} from './decide-commands.ts';
+import { type DecideFlags, withDecideOptions } from './decide-options.ts';
 import { exitCodeFor } from './errors.ts';
 import { EXIT } from './exit-codes.ts';
 import { runInterruptibly } from './interruptible-run.ts';
@@ -97,6 +90,12 @@ function formatsOption(value: string): Set<Format> {
     );
   return new Set(asked as Format[]);
 }
+
+/**
+ * The decision commands' code (the worker pool, statistics, their reports), loaded when one of
+ * them runs: every other command starts without it.
+ */
+const decideCommands = () => import('./decide-commands.ts');
 
 /** Prints a spinner-free progress line on a TTY when a run lasts long enough to notice. */
 function progressReporter(quiet: boolean): ((now: number) => void) | undefined {
@@ -299,7 +298,9 @@ export function program(): Command {
     )
     .option('--date <YYYY-MM-DD>', 'the deadline as a date (with --start): the end of that day')
     .option('--start <YYYY-MM-DD>', 'the date of the run’s day 0, a Monday (for --date)')
-    .action(async (name: string, flags: DecideFlags) => runForecast(name, flags));
+    .action(async (name: string, flags: DecideFlags) =>
+      (await decideCommands()).runForecast(name, flags),
+    );
   withDecideOptions(withLoadOptions(cli.command('compare')), parsers)
     .argument('<scenarios...>', 'a scenario to vary, or two or more scenario files to compare')
     .description('compare variants on common random numbers: paired differences and which are best')
@@ -311,7 +312,7 @@ export function program(): Command {
     )
     .option('--by <metric>', `rank by this figure, lower is better (${METRICS.join(', ')})`)
     .action(async (names: string[], flags: DecideFlags & { vary?: string[]; by?: string }) =>
-      runCompare(names, flags),
+      (await decideCommands()).runCompare(names, flags),
     );
   withDecideOptions(withLoadOptions(cli.command('whatif')), parsers)
     .argument('<scenario>', 'a scenario name or path')
@@ -325,7 +326,7 @@ export function program(): Command {
       ).argParser(dollarsOption('--budget-per-change')),
     )
     .action(async (name: string, flags: DecideFlags & { budgetPerChange?: number }) =>
-      runWhatif(name, flags),
+      (await decideCommands()).runWhatif(name, flags),
     );
   cli
     .command('report')
@@ -342,6 +343,7 @@ export function program(): Command {
           { name: 'regenerated', from: 'the folder' },
         ]);
       const early = flags.out === undefined ? undefined : where();
+      const { readLog } = await import('../log/read-log.ts');
       const log = readLog(file);
       const output = early ?? where();
       const reports = reportsOf(log);
