@@ -26,6 +26,7 @@ export interface FlatSnapshot<C> {
 }
 
 const NO_TIMERS: Map<string, Scheduled> = new Map();
+const NO_LISTENERS: Array<(event: AnyEvent) => void> = [];
 const rethrow = (error: unknown): never => {
   throw error;
 };
@@ -71,7 +72,8 @@ export class FlatActor<C extends object> implements ActionHost {
   }
 
   on(_type: '*', listener: (event: AnyEvent) => void): void {
-    this.listeners.push(listener);
+    // A done actor emits nothing more, and its listeners are the shared empty list.
+    if (this.status === 'active') this.listeners.push(listener);
   }
 
   /** Where an error inside the machine goes (as XState reports it to error subscribers). */
@@ -106,7 +108,8 @@ export class FlatActor<C extends object> implements ActionHost {
    * snapshot alone.
    */
   private release(): void {
-    this.listeners = [];
+    this.listeners = NO_LISTENERS;
+    this.chosen = null;
     this.onError = rethrow;
     this.chosenFor = null;
     if (this.timers.size === 0) this.timers = NO_TIMERS;

@@ -166,8 +166,11 @@ export function review(world: World, task: TaskState, by: string): void {
 
 function offerHandoffs(world: World, task: TaskState): void {
   task.handoffsOffered = true;
+  // A set of its own from the first offer on: until then the task shares the empty NO_HANDOFFS.
+  const pending = new Set<Domain>(task.handoffsPending);
+  task.handoffsPending = pending;
   for (const domain of handoffDomains(task.plan, task.instruction.consumers)) {
-    task.handoffsPending.add(domain);
+    pending.add(domain);
     offer(world, task, domain);
   }
 }

@@ -3,8 +3,10 @@
 
 import { drawEffort } from '../domain/effort.ts';
 import { BLOCKER_TYPES } from '../domain/escalation.ts';
+import type { Domain } from '../domain/org.ts';
 import type { TacticalTask } from '../domain/planning/plan.ts';
 import { taskInput } from '../domain/task-input.ts';
+import { RandomStream } from '../kernel/random.ts';
 import { backlog, tryAssign } from './assigning.ts';
 import { startTask } from './task-actor.ts';
 import type { InstructionState, TaskState, World } from './world.ts';
@@ -29,10 +31,17 @@ export function releaseTask(world: World, state: InstructionState, t: TacticalTa
   tryAssign(world, task.team, t.domain);
 }
 
+/**
+ * The pending handoffs of every task not yet offered any: shared, never added to (a task gets a
+ * set of its own when its handoffs are offered), so that a task without consumers costs no set.
+ */
+const NO_HANDOFFS: Set<Domain> = new Set();
+
 /** Starts a task's lifecycle actor (in PENDING) with its seeded effort and blocker. */
 function createTask(world: World, state: InstructionState, t: TacticalTask): TaskState {
   const { spec } = state;
-  const random = world.random.stream(`task/${t.id}`);
+  // The task keeps its stream: the run's source need not hold one for every task ever created.
+  const random = new RandomStream(world.random.seed, `task/${t.id}`);
   const effort = drawEffort(world.config.effort, t.estimateHours, random);
   // Every blocker type is drawn, hit or not, so a task's later draws do not depend on the odds.
   const hits = BLOCKER_TYPES.map((type) => ({
@@ -80,7 +89,7 @@ function createTask(world: World, state: InstructionState, t: TacticalTask): Tas
     requeued: false,
     reviewing: null,
     reviewer: null,
-    handoffsPending: new Set(),
+    handoffsPending: NO_HANDOFFS,
     handoffsOffered: false,
     deferredUntil: 0,
     remainingPathHours: state.paths.get(t.id) ?? t.estimateHours,

@@ -147,7 +147,7 @@ export interface TaskState {
   /** The gate whose review has been requested and not yet answered, and who has it. */
   reviewing: import('../domain/gates.ts').Gate | null;
   reviewer: string | null;
-  /** Domains that still have to accept the handoff. */
+  /** Domains that still have to accept the handoff; NO_HANDOFFS until they are offered. */
   handoffsPending: Set<Domain>;
   handoffsOffered: boolean;
   deferredUntil: Hours;
