@@ -9,7 +9,7 @@ import type { WorkOutcome } from '../log/records.ts';
 import { assignmentStarted, delegateTask } from './assigning.ts';
 import { releaseHeldChanges } from './changes.ts';
 import { instructionOf, workRate } from './cost.ts';
-import { decideEscalation, escalationStarted } from './escalations.ts';
+import { decideEscalation, escalationStarted } from './escalation-decisions.ts';
 import { executionStarted, executionStopped } from './execution.ts';
 import { decideIntake } from './intake.ts';
 import { finishTacticalPlanning, publishPlan } from './planning.ts';

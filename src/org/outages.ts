@@ -8,7 +8,7 @@ import type { Activity } from '../domain/activity.ts';
 import type { IcSpec } from '../domain/org.ts';
 import type { Outage } from '../scenario/config.ts';
 import { freeCandidates, handTo, icView, taskView, tryAssign } from './assigning.ts';
-import { handOverEscalation } from './escalations.ts';
+import { handOverEscalation } from './escalation-decisions.ts';
 import { reassignReview } from './reviews.ts';
 import { coveredRef } from './standup.ts';
 import type { Person, World } from './world.ts';

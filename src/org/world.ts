@@ -15,11 +15,10 @@ import {
   type StrategyContext,
 } from '../domain/assignment/index.ts';
 import type { Calendar } from '../domain/calendar.ts';
-import type { BlockerType, EscalationLevel } from '../domain/escalation.ts';
+import type { BlockerType } from '../domain/escalation.ts';
 import type { Domain, IcSpec, PersonSpec, Role } from '../domain/org.ts';
 import type { Plan, TacticalTask } from '../domain/planning/plan.ts';
 import type { RampUp } from '../domain/ramp-up.ts';
-import type { SlaState } from '../domain/sla.ts';
 import type { TaskEvent, TaskReport } from '../domain/task-events.ts';
 import { startMachine } from '../engine/engine.ts';
 import { Kernel, Priority, type Scheduled, SimulationError } from '../kernel/kernel.ts';
@@ -28,7 +27,9 @@ import { formatTime, type Hours } from '../kernel/time.ts';
 import { EventLog } from '../log/event-log.ts';
 import type { OrgRecord } from '../log/records.ts';
 import type { InstructionSpec, RequirementChange, SimConfig } from '../scenario/config.ts';
+import { CapacityLedger } from './capacity-ledger.ts';
 import { DailyRituals } from './dailies.ts';
+import { EscalationBook } from './escalation-book.ts';
 import { Messages } from './messages.ts';
 import { Roster } from './roster.ts';
 import type { TaskActor } from './task-actor.ts';
@@ -155,22 +156,6 @@ export interface TaskState {
   terminal: boolean;
 }
 
-export interface Escalation {
-  readonly id: string;
-  readonly task: string;
-  readonly route: BlockerType | 'sla';
-  /** For an SLA breach, the state the task was late in. */
-  readonly state: SlaState | null;
-  readonly openedAt: Hours;
-  /** People the escalation sits with, and the ladder level of each. */
-  readonly holders: Map<string, EscalationLevel>;
-  /** What the holders are asked: a blocker, a look at a late task, or capacity for it (the EM). */
-  stage: 'blocker' | 'lookIn' | 'capacity';
-  /** Someone has begun working on it: it no longer waits on a desk. */
-  started: boolean;
-  resolved: boolean;
-}
-
 export class World {
   readonly kernel = new Kernel();
   readonly log = new EventLog();
@@ -186,14 +171,10 @@ export class World {
   readonly workload = new Workload();
   /** Requirement changes that came before their instruction's plan: applied once it is out. */
   readonly heldChanges = new Map<string, RequirementChange[]>();
-  readonly escalations = new Map<string, Escalation>();
-  /** Per task, its open blocker escalation and its open SLA look-in, if any. */
-  readonly openBlockers = new Map<string, Escalation>();
-  readonly openLookIns = new Map<string, Escalation>();
-  /** ICs on overtime, and when it ends. */
-  readonly overtime = new Map<string, Hours>();
-  /** When the EM last decided on capacity for a team's domain (`team/domain`). */
-  readonly capacityDecided = new Map<string, Hours>();
+  /** Every escalation opened, and each task's open ones. */
+  readonly escalations = new EscalationBook();
+  /** Overtime approved, and when capacity was last asked for. */
+  readonly capacity = new CapacityLedger();
   /** Strategic tasks their Domain Lead has broken down, and tasks that are finished. */
   readonly brokenDown = new Set<string>();
   readonly finished = new Set<string>();
