@@ -5,7 +5,6 @@
 import type { Hours } from '../kernel/time.ts';
 import { type Bottleneck, bottleneck, type Escalations } from './bottleneck.ts';
 import { type BudgetStatus, budgetStatus } from './budget.ts';
-import { costs } from './cost.ts';
 import { type Distribution, distribution, round } from './stats.ts';
 import { type LogInput, ofType, runEnd, runStart, timelines, viewOf } from './timeline.ts';
 
@@ -100,8 +99,15 @@ export function headline(input: LogInput): Headline {
   const messages = { delegation: 0, broadcast: 0, handoff: 0, standup: 0 };
   for (const m of ofType(log, 'message'))
     messages[m.protocol] += m.protocol === 'broadcast' ? (m.recipients ?? 0) : 1;
-  const cost = ofType(log, 'work').reduce((s, w) => s + w.costUsd, 0);
-  const tokens = costs(log).total;
+  // The same sums, in the same order, as the cost report's total (cost.ts), without its breakdowns.
+  let cost = 0;
+  let tokensIn = 0;
+  let tokensOut = 0;
+  for (const w of ofType(log, 'work')) {
+    cost += w.costUsd;
+    tokensIn += w.tokensIn;
+    tokensOut += w.tokensOut;
+  }
   return {
     scenario: start.scenario,
     seed: start.seed,
@@ -143,7 +149,7 @@ export function headline(input: LogInput): Headline {
     reworkRate:
       done.length > 0 ? round(done.filter((t) => t.rejected > 0).length / done.length, 3) : 0,
     costUsd: round(cost),
-    tokens: { input: tokens.tokensIn, output: tokens.tokensOut },
+    tokens: { input: Math.round(tokensIn), output: Math.round(tokensOut) },
     budget: budgetStatus(log),
   };
 }

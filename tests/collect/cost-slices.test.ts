@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { type CostFigures, costs, OVERHEAD } from '../../src/collect/cost.ts';
+import { headline } from '../../src/collect/summary.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import { person, received, runStart, work } from './log-builder.ts';
 
@@ -100,5 +101,14 @@ describe('cost rows', () => {
       'rebalance',
       'execute',
     ]);
+  });
+});
+
+describe("the summary's totals", () => {
+  it('are the cost report totals: the same tokens and dollars, worked out above', () => {
+    const h = headline([...log(), { t: 6, type: 'run.end', reason: 'done', openTasks: 0 }]);
+    // 1000 + 0 + 100 + 200 + 0 + 300 in, 500 + 0 + 50 + 100 + 0 + 0 out; $40.28 as above.
+    expect(h.tokens).toEqual({ input: 1600, output: 650 });
+    expect(h.costUsd).toBe(40.28);
   });
 });
