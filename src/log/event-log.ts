@@ -16,6 +16,11 @@ import type { LogRecord } from './records.ts';
 export type { LogRecord } from './records.ts';
 
 const HASH_BATCH = 1 << 20;
+/**
+ * The JSON lines of a log up to this many characters are kept once hashed, so that writing
+ * `events.jsonl` next does not make them again; a longer log is made twice rather than held.
+ */
+const KEEP_CHARS = 64 * (1 << 20);
 
 /** A run's event log: its records in order, as JSON lines, and their SHA-256. */
 export class EventLog {
@@ -34,6 +39,7 @@ export class EventLog {
   private readonly kinds: Kind[] = [];
   private built: readonly LogRecord[] | null = null;
   private hash: string | null = null;
+  private kept: readonly string[] | null = null;
 
   append(record: LogRecord): void {
     let count = 0;
@@ -72,6 +78,7 @@ export class EventLog {
     this.shapeIds.push(this.shapes.idOf(type, this.keys, this.kinds, count));
     this.built = null;
     this.hash = null;
+    this.kept = null;
   }
 
   private intern(text: string): number {
@@ -133,6 +140,11 @@ export class EventLog {
    * `JSON.stringify` writes for the record, made from the columns.
    */
   *jsonLineChunks(): Generator<string> {
+    if (this.kept !== null) yield* this.kept;
+    else yield* this.makeChunks();
+  }
+
+  private *makeChunks(): Generator<string> {
     const shapeIds = this.shapeIds.reader();
     const numbers = this.numbers.reader();
     const refs = this.refs.reader();
@@ -172,13 +184,21 @@ export class EventLog {
   /**
    * SHA-256 of the JSON-lines form, in hex, computed once until the next append. Hashed a
    * megabyte at a time: the whole form of a large run is longer than the longest string V8 can
-   * hold (~512 MiB).
+   * hold (~512 MiB). Up to KEEP_CHARS, the chunks hashed are kept for `jsonLineChunks`.
    */
   sha256(): string {
     if (this.hash === null) {
       const hash = createHash('sha256');
-      for (const chunk of this.jsonLineChunks()) hash.update(chunk);
+      let kept: string[] | null = [];
+      let chars = 0;
+      for (const chunk of this.makeChunks()) {
+        hash.update(chunk);
+        chars += chunk.length;
+        if (chars > KEEP_CHARS) kept = null;
+        else kept?.push(chunk);
+      }
       this.hash = hash.digest('hex');
+      this.kept = kept;
     }
     return this.hash;
   }

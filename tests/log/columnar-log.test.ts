@@ -131,3 +131,30 @@ describe('the columnar event log', () => {
     );
   });
 });
+
+describe('the JSON lines hashed, then written', () => {
+  it('are made once for the hash and given again, until the next append', () => {
+    const log = new EventLog();
+    log.append(free({ t: 0, type: 'a', n: 1 }));
+    log.append(free({ t: 1, type: 'b', s: 'x' }));
+    const text = '{"t":0,"type":"a","n":1}\n{"t":1,"type":"b","s":"x"}\n';
+    expect(log.sha256()).toBe(createHash('sha256').update(text).digest('hex'));
+    expect([...log.jsonLineChunks()].join('')).toBe(text);
+    log.append(free({ t: 2, type: 'c' }));
+    expect([...log.jsonLineChunks()].join('')).toBe(`${text}{"t":2,"type":"c"}\n`);
+    expect(log.sha256()).toBe(
+      createHash('sha256').update(`${text}{"t":2,"type":"c"}\n`).digest('hex'),
+    );
+  });
+
+  it('writes the very text it hashed, even if a caller changes an object it logged since', () => {
+    const log = new EventLog();
+    const tasks = [{ id: 'T1' }];
+    log.append(free({ t: 0, type: 'plan', tasks }));
+    const hashed = '{"t":0,"type":"plan","tasks":[{"id":"T1"}]}\n';
+    expect(log.sha256()).toBe(createHash('sha256').update(hashed).digest('hex'));
+    tasks.push({ id: 'T2' });
+    // Made again, the line would list T2: the chunks kept from the hash are what is written.
+    expect([...log.jsonLineChunks()].join('')).toBe(hashed);
+  });
+});
