@@ -27,7 +27,8 @@ function queueCycle(pending: number, ops: number): () => void {
   return () => {
     for (let i = 0; i < ops; i++) {
       queue.push(now + (deltas[i & 4095] as number), 0, noop);
-      now = (queue.pop() as { time: number }).time;
+      queue.pop();
+      now = queue.poppedTime;
     }
   };
 }

@@ -39,9 +39,9 @@ export function mmcLoop(
     if (++arrived < customers) queue.push(now + arrivals.exponential(1 / lambda), 0, arrive);
   };
   queue.push(arrivals.exponential(1 / lambda), 0, arrive);
-  for (let e = queue.pop(); e !== undefined; e = queue.pop()) {
-    now = e.time;
-    e.fire();
+  for (let fire = queue.pop(); fire !== undefined; fire = queue.pop()) {
+    now = queue.poppedTime;
+    fire();
   }
   return waitSum / served;
 }

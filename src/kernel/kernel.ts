@@ -2,7 +2,7 @@
 // (time, priority, sequence) order. Nothing in a run waits on a real timer; time jumps from one
 // scheduled instant to the next.
 
-import { EventQueue, type ScheduledEntry } from './event-queue.ts';
+import { EventQueue, type Handle } from './event-queue.ts';
 import { formatTime, type Hours } from './time.ts';
 
 /**
@@ -15,8 +15,8 @@ export const Priority = {
   timer: 1,
 } as const;
 
-/** A handle to a scheduled callback, for `cancel`. */
-export type Scheduled = ScheduledEntry;
+/** A handle to a scheduled callback, for `cancel`: a number, valid until the callback fires. */
+export type Scheduled = Handle;
 
 export class SimulationError extends Error {
   override readonly name = 'SimulationError';
@@ -46,7 +46,7 @@ export class Kernel {
 
   /** The time of the next scheduled callback, or `undefined` when none is left. */
   nextTime(): Hours | undefined {
-    return this.queue.peek()?.time;
+    return this.queue.peekTime();
   }
 
   /** Runs `fire` `delay` hours from now. `delay` must be a finite number ≥ 0. */
@@ -87,11 +87,11 @@ export class Kernel {
   /** Fires the next callback. Returns false when nothing is scheduled. */
   step(): boolean {
     this.throwIfFailed();
-    const entry = this.queue.pop();
-    if (entry === undefined) return false;
-    this.current = entry.time;
+    const fire = this.queue.pop();
+    if (fire === undefined) return false;
+    this.current = this.queue.poppedTime;
     this.fired++;
-    entry.fire();
+    fire();
     this.throwIfFailed();
     return true;
   }
@@ -107,9 +107,9 @@ export class Kernel {
       );
     }
     for (
-      let next = this.queue.peek();
-      next !== undefined && next.time <= horizon;
-      next = this.queue.peek()
+      let next = this.queue.peekTime();
+      next !== undefined && next <= horizon;
+      next = this.queue.peekTime()
     ) {
       this.step();
     }

@@ -219,17 +219,27 @@ export function serialize(s: DeskSnapshot): string {
 // ---------------------------------------------------------------------------------------------
 // A live desk
 
+/** When a callback is due, its tie-breaking priority, and the order it was scheduled in. */
+interface Entry {
+  readonly time: number;
+  readonly priority: number;
+  readonly seq: number;
+}
+
 /** A kernel that knows which of its callbacks are still to fire, and what fired last. */
 export class WatchedKernel extends Kernel {
-  readonly live = new Set<Scheduled>();
-  lastFired: Scheduled | null = null;
+  readonly live = new Map<Scheduled, Entry>();
+  lastFired: Entry | null = null;
+  private scheduled = 0;
 
   override schedule(delay: number, fire: () => void, priority: number = Priority.event) {
-    return this.track((watched) => super.schedule(delay, watched, priority), fire);
+    const entry = { time: this.now + delay, priority, seq: this.scheduled++ };
+    return this.track((watched) => super.schedule(delay, watched, priority), fire, entry);
   }
 
   override scheduleAt(time: number, fire: () => void, priority: number = Priority.event) {
-    return this.track((watched) => super.scheduleAt(time, watched, priority), fire);
+    const entry = { time, priority, seq: this.scheduled++ };
+    return this.track((watched) => super.scheduleAt(time, watched, priority), fire, entry);
   }
 
   override cancel(handle: Scheduled): boolean {
@@ -237,14 +247,14 @@ export class WatchedKernel extends Kernel {
     return super.cancel(handle);
   }
 
-  private track(push: (fire: () => void) => Scheduled, fire: () => void): Scheduled {
-    const entry = push(() => {
-      this.live.delete(entry);
+  private track(push: (fire: () => void) => Scheduled, fire: () => void, entry: Entry): Scheduled {
+    const handle = push(() => {
+      this.live.delete(handle);
       this.lastFired = entry;
       fire();
     });
-    this.live.add(entry);
-    return entry;
+    this.live.set(handle, entry);
+    return handle;
   }
 }
 
@@ -301,7 +311,7 @@ export function liveDesk(desk: RoleDesk, engine: Engine, covered: Set<string>): 
     inspect: engine === 'xstate' ? inspect : undefined,
   });
   const timers = () => {
-    const onKernel = [...kernel.live]
+    const onKernel = [...kernel.live.values()]
       .sort((a, b) => a.time - b.time || a.priority - b.priority || a.seq - b.seq)
       .map((e) => [e.time, e.priority]);
     return JSON.stringify({ onKernel, events: scheduledEvents(engine, actor) });
