@@ -82,13 +82,32 @@ describe('EventQueue', () => {
     queue.push(2, 0, () => {});
     expect(queue.pop()).toBe(first);
     expect(queue.remove(a)).toBe(false);
-    // The next push reuses a's slot under a new generation: a's handle still names nothing.
+    // The next push reuses a's slot (the low 24 bits of a handle) under a new generation (the
+    // bits above): a's handle still names nothing.
     const c = queue.push(3, 0, () => {});
-    expect(c).not.toBe(a);
+    expect(c % 2 ** 24).toBe(a % 2 ** 24);
+    expect(Math.floor(c / 2 ** 24)).toBe(Math.floor(a / 2 ** 24) + 1);
     expect(queue.remove(a)).toBe(false);
     expect(queue.size).toBe(2);
     expect(queue.remove(c)).toBe(true);
     expect(queue.size).toBe(1);
+  });
+
+  it('removes nothing for a handle it never gave: a slot not handed out, or one free now', () => {
+    const queue = new EventQueue();
+    const a = queue.push(1, 0, () => {});
+    const b = queue.push(2, 0, () => {});
+    expect(queue.remove(b)).toBe(true);
+    // b's slot is free under the next generation; a handle naming that generation is forged.
+    const forged = (Math.floor(b / 2 ** 24) + 1) * 2 ** 24 + (b % 2 ** 24);
+    expect(queue.remove(forged)).toBe(false);
+    // Slots never handed out, at generation 0: one within the arrays first allocated, one past.
+    expect(queue.remove(500)).toBe(false);
+    expect(queue.remove(12_345)).toBe(false);
+    expect(queue.size).toBe(1);
+    expect(queue.peekTime()).toBe(1);
+    expect(queue.remove(a)).toBe(true);
+    expect(queue.size).toBe(0);
   });
 
   it('grows past its first thousand slots and keeps their order', () => {
