@@ -1,7 +1,8 @@
 // Bundles the compiled command line (dist/src/cli/main.js) and its worker thread under
 // dist/bundle/, dependencies included: a command then starts by compiling a few files instead of
-// resolving and linking some three hundred modules, which took most of a short run's time. The library (dist/src/index.js) is not bundled. apache-arrow (loaded only by
-// `--format arrow`) and tinypool stay imports of their own. Run by `npm run build`, after tsc.
+// resolving and linking some three hundred modules, which took most of a short run's time. The
+// library (dist/src/index.js) is not bundled. apache-arrow (loaded only by `--format arrow`) and
+// tinypool stay imports of their own. Run by `npm run build`, after tsc.
 
 import { build } from 'esbuild';
 
