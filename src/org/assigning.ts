@@ -12,13 +12,7 @@ import { queuedHours } from './load.ts';
 import type { Person, TaskState, World } from './world.ts';
 
 export function backlog(world: World, team: string, domain: Domain): TaskState[] {
-  const key = `${team}/${domain}`;
-  let list = world.backlogs.get(key);
-  if (list === undefined) {
-    list = [];
-    world.backlogs.set(key, list);
-  }
-  return list;
+  return world.backlogs.of(team, domain);
 }
 
 export function taskView(task: TaskState): TaskView {

@@ -21,8 +21,7 @@ export function changeRequirements(world: World, change: RequirementChange): voi
     return;
   }
   if (state === undefined || state.plan === null) {
-    const held = world.heldChanges.get(change.instruction) ?? [];
-    world.heldChanges.set(change.instruction, [...held, change]);
+    world.heldChanges.hold(change);
     return;
   }
   apply(world, state, change);
@@ -33,12 +32,12 @@ export function changeRequirements(world: World, change: RequirementChange): voi
  * plan is out, or are void if the EM declined it.
  */
 export function releaseHeldChanges(world: World, instruction: string): void {
-  const held = world.heldChanges.get(instruction);
+  const held = world.heldChanges.of(instruction);
   if (held === undefined) return;
   const state = world.instructions.get(instruction);
   const declined = state === undefined && !world.workload.pending.has(instruction);
   if (!declined && (state === undefined || state.plan === null)) return;
-  world.heldChanges.delete(instruction);
+  world.heldChanges.release(instruction);
   for (const change of held) {
     if (state === undefined) record(world, change, 'declined');
     else apply(world, state, change);
@@ -93,7 +92,7 @@ function toCancel(world: World, state: InstructionState, change: RequirementChan
   if (change.share === undefined) return [...(change.tasks ?? [])];
   const open = (state.plan?.tactical ?? [])
     .map((t) => t.id)
-    .filter((id) => !world.finished.has(id));
+    .filter((id) => !world.progress.isFinished(id));
   const random = world.random.stream(`change/${change.instruction}/${change.at}`);
   const count = Math.round(change.share * open.length);
   const pool = open.slice();
@@ -117,7 +116,7 @@ function rescale(
   if (plan === null) return [];
   const out: Array<{ id: string; estimateHours: number; effortHours?: number }> = [];
   const tactical = plan.tactical.map((t) => {
-    if (world.finished.has(t.id) || cancelled.includes(t.id)) return t;
+    if (world.progress.isFinished(t.id) || cancelled.includes(t.id)) return t;
     const scaled = { ...t, estimateHours: t.estimateHours * factor };
     const task = world.tasks.get(t.id);
     if (task === undefined) {

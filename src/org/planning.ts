@@ -109,6 +109,6 @@ export function finishTacticalPlanning(
       architectural: t.architectural,
     })),
   });
-  world.brokenDown.add(strategic);
+  world.progress.brokeDown(strategic);
   for (const t of tasks) releaseTask(world, state, t);
 }

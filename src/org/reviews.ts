@@ -235,7 +235,7 @@ export function resendHandoff(world: World, task: TaskState, domain: Domain): vo
 export function onTerminal(world: World, task: TaskState): void {
   if (task.terminal) return;
   task.terminal = true;
-  world.finished.add(task.plan.id);
+  world.progress.finish(task.plan.id);
   freeSlot(world, task);
   for (const c of task.instruction.consumers.get(task.plan.id) ?? [])
     releaseTask(world, task.instruction, c);

@@ -17,8 +17,8 @@ import type { InstructionState, TaskState, World } from './world.ts';
  * dependencies happens before that, so no lifecycle SLA counts it.
  */
 export function releaseTask(world: World, state: InstructionState, t: TacticalTask): void {
-  if (world.tasks.has(t.id) || !world.brokenDown.has(t.strategic)) return;
-  for (const d of t.dependsOn) if (!world.finished.has(d)) return;
+  if (world.tasks.has(t.id) || !world.progress.isBrokenDown(t.strategic)) return;
+  for (const d of t.dependsOn) if (!world.progress.isFinished(d)) return;
   const task = createTask(world, state, t);
   world.record({
     type: 'task.ready',
@@ -108,7 +108,7 @@ function createTask(world: World, state: InstructionState, t: TacticalTask): Tas
  */
 export function cancelTasks(world: World, state: InstructionState, ids: readonly string[]): void {
   for (const id of ids) {
-    if (world.finished.has(id)) continue;
+    if (world.progress.isFinished(id)) continue;
     const planned = state.plan?.tactical.find((t) => t.id === id);
     if (planned === undefined) continue;
     const task = world.tasks.get(id) ?? createTask(world, state, planned);

@@ -26,11 +26,14 @@ import { RandomSource, type RandomStream } from '../kernel/random.ts';
 import { formatTime, type Hours } from '../kernel/time.ts';
 import { EventLog } from '../log/event-log.ts';
 import type { OrgRecord } from '../log/records.ts';
-import type { InstructionSpec, RequirementChange, SimConfig } from '../scenario/config.ts';
+import type { InstructionSpec, SimConfig } from '../scenario/config.ts';
+import { Backlogs } from './backlogs.ts';
 import { CapacityLedger } from './capacity-ledger.ts';
 import { DailyRituals } from './dailies.ts';
 import { EscalationBook } from './escalation-book.ts';
+import { HeldChanges } from './held-changes.ts';
 import { Messages } from './messages.ts';
+import { Progress } from './progress.ts';
 import { Roster } from './roster.ts';
 import type { TaskActor } from './task-actor.ts';
 import { Workload } from './workload.ts';
@@ -170,16 +173,15 @@ export class World {
   /** Where the instructions stand: expected, received, in intake, open per team and priority. */
   readonly workload = new Workload();
   /** Requirement changes that came before their instruction's plan: applied once it is out. */
-  readonly heldChanges = new Map<string, RequirementChange[]>();
+  readonly heldChanges = new HeldChanges();
   /** Every escalation opened, and each task's open ones. */
   readonly escalations = new EscalationBook();
   /** Overtime approved, and when capacity was last asked for. */
   readonly capacity = new CapacityLedger();
   /** Strategic tasks their Domain Lead has broken down, and tasks that are finished. */
-  readonly brokenDown = new Set<string>();
-  readonly finished = new Set<string>();
+  readonly progress = new Progress();
   /** Per team and domain: tasks ready and waiting for an IC. */
-  readonly backlogs = new Map<string, TaskState[]>();
+  readonly backlogs = new Backlogs();
   /** Messages between people: delivered, logged, counted by protocol. */
   readonly messages: Messages;
   /** USD spent on finished slices of work (the budget adds the slices under way). */
