@@ -10,7 +10,7 @@
 
 import { createHash } from 'node:crypto';
 import { type Column, float64Column, int32Column, uint16Column } from './columns.ts';
-import { Kind, kindOf, Shapes } from './record-shapes.ts';
+import { Kind, kindOf, Shapes, type Sources } from './record-shapes.ts';
 import type { LogRecord } from './records.ts';
 
 export type { LogRecord } from './records.ts';
@@ -109,22 +109,14 @@ export class EventLog {
     const shapeIds = this.shapeIds.reader();
     const numbers = this.numbers.reader();
     const refs = this.refs.reader();
-    for (let i = 0, n = this.size; i < n; i++) {
-      const { keys, kinds } = this.shapes.get(shapeIds.next());
-      const record: Record<string, unknown> = {};
-      for (let k = 0; k < keys.length; k++) {
-        const kind = kinds[k];
-        record[keys[k] as string] =
-          kind === Kind.number
-            ? numbers.next()
-            : kind === Kind.string
-              ? this.strings[refs.next()]
-              : kind === Kind.object
-                ? this.objects[refs.next()]
-                : CONSTANTS[kind as Kind];
-      }
-      yield record as LogRecord;
-    }
+    const from: Sources = {
+      number: () => numbers.next(),
+      ref: () => refs.next(),
+      strings: this.strings,
+      objects: this.objects,
+    };
+    for (let i = 0, n = this.size; i < n; i++)
+      yield this.shapes.get(shapeIds.next()).build(from) as LogRecord;
   }
 
   /** One JSON object per line, keys in the order they were written: byte-stable for a seed. */
@@ -204,13 +196,4 @@ export class EventLog {
   }
 }
 
-const CONSTANTS: Record<Kind, unknown> = [
-  undefined,
-  undefined,
-  true,
-  false,
-  null,
-  undefined,
-  undefined,
-];
 const JSON_CONSTANTS: Record<Kind, string> = ['', '', 'true', 'false', 'null', '', ''];

@@ -15,9 +15,24 @@ export const Kind = {
 
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
+/** Where a record's values come from when it is built back into an object. */
+export interface Sources {
+  /** The next number of the log's float column. */
+  readonly number: () => number;
+  /** The next id or index of its integer column. */
+  readonly ref: () => number;
+  readonly strings: readonly string[];
+  readonly objects: readonly unknown[];
+}
+
+/** Builds one record of a shape as an object, reading its values from the columns in order. */
+export type Builder = (from: Sources) => Record<string, unknown>;
+
 export interface Shape {
   readonly keys: readonly string[];
   readonly kinds: readonly Kind[];
+  /** The shape's record as one object literal: every record of the shape gets one hidden class. */
+  readonly build: Builder;
   /** `"key":` (`,"key":` after the first) before each value as JSON.stringify writes it; '' for an undefined one. */
   readonly prefixes: readonly string[];
 }
@@ -83,5 +98,39 @@ function shapeOf(keys: readonly string[], kinds: readonly Kind[]): Shape {
     first = false;
     return prefix;
   });
-  return { keys, kinds, prefixes };
+  return { keys, kinds, prefixes, build: builderOf(keys, kinds) };
 }
+
+/**
+ * A function that returns the shape's record as an object literal, its keys in order. Assigning
+ * keys one by one to an empty object made every record a dictionary lookup per key, and was a
+ * sixth of the time of a replication's row. The keys are JSON-quoted into the code; `__proto__`,
+ * which a literal would take for the prototype, is written as a computed key.
+ */
+function builderOf(keys: readonly string[], kinds: readonly Kind[]): Builder {
+  const value = (kind: Kind) =>
+    kind === Kind.number
+      ? 'f.number()'
+      : kind === Kind.string
+        ? 'f.strings[f.ref()]'
+        : kind === Kind.object
+          ? 'f.objects[f.ref()]'
+          : String(CONSTANTS[kind]);
+  const fields = keys.map((key, i) => {
+    const name = JSON.stringify(key);
+    return `${key === '__proto__' ? `[${name}]` : name}: ${value(kinds[i] as Kind)}`;
+  });
+  // The code is made of JSON-quoted keys and the fixed snippets above, nothing else.
+  return new Function('f', `return { ${fields.join(', ')} };`) as Builder;
+}
+
+/** The value each constant kind stands for. */
+const CONSTANTS: Record<Kind, unknown> = {
+  [Kind.number]: undefined,
+  [Kind.string]: undefined,
+  [Kind.true]: true,
+  [Kind.false]: false,
+  [Kind.null]: null,
+  [Kind.undefined]: undefined,
+  [Kind.object]: undefined,
+};
