@@ -3,7 +3,7 @@
 // way, ids of the activities on the desk), and a live desk on its own kernel, on either engine,
 // whose pending timers can be read.
 
-import type { AnyStateMachine, AnyTransitionDefinition, InspectionEvent, Snapshot } from 'xstate';
+import type { AnyStateMachine, InspectionEvent, Snapshot } from 'xstate';
 import type { DeskContext, DeskInput } from '../../machines/desk.ts';
 import { DL_WORK, dlMachine } from '../../machines/dl.machine.ts';
 import { EM_WORK, emMachine } from '../../machines/em.machine.ts';
@@ -15,6 +15,7 @@ import { type Calendar, OFFICE_HOURS } from '../../src/domain/calendar.ts';
 import type { Role } from '../../src/domain/org.ts';
 import { type Engine, startMachine } from '../../src/engine/engine.ts';
 import { Kernel, Priority, type Scheduled } from '../../src/kernel/kernel.ts';
+import { definitionIds } from './transition-ids.ts';
 
 export type ModelEvent = { type: string; at?: number; [key: string]: unknown };
 
@@ -51,24 +52,6 @@ export const ROLE_DESKS: RoleDesk[] = (Object.keys(DESKS) as Role[]).map((role) 
 
 // ---------------------------------------------------------------------------------------------
 // The transitions a desk defines
-
-const IDS = new WeakMap<AnyStateMachine, Map<AnyTransitionDefinition, string>>();
-
-/** `working:work.drop#1`: the second guarded branch of work.drop in working; `root:...` at the root. */
-export function definitionIds(machine: AnyStateMachine): Map<AnyTransitionDefinition, string> {
-  const known = IDS.get(machine);
-  if (known !== undefined) return known;
-  const ids = new Map<AnyTransitionDefinition, string>();
-  IDS.set(machine, ids);
-  for (const node of [machine.root, ...Object.values(machine.root.states)]) {
-    const key = node === machine.root ? 'root' : node.key;
-    for (const [eventType, definitions] of node.transitions) {
-      for (const [i, d] of definitions.entries()) ids.set(d, `${key}:${eventType}#${i}`);
-    }
-    for (const [i, d] of (node.always ?? []).entries()) ids.set(d, `${key}:always#${i}`);
-  }
-  return ids;
-}
 
 /**
  * Every transition the desk defines, keyed by the state it is taken from. A root transition

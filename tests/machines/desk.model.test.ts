@@ -15,7 +15,6 @@ import {
   alphabet,
   type DeskSnapshot,
   definedTransitions,
-  definitionIds,
   type LiveDesk,
   liveDesk,
   type ModelEvent,
@@ -24,6 +23,7 @@ import {
   serialize,
   timerEvents,
 } from './desk-harness.ts';
+import { definitionIds } from './transition-ids.ts';
 
 interface Step {
   event: ModelEvent;

@@ -2,7 +2,7 @@
 // the machine defines, a live actor on the kernel that records which of them it takes, and the
 // event alphabet the graph traversal explores.
 
-import type { AnyTransitionDefinition, InspectionEvent } from 'xstate';
+import type { InspectionEvent } from 'xstate';
 import { taskMachine } from '../../machines/task.machine.ts';
 import { GATES } from '../../src/domain/gates.ts';
 import type { TaskEvent } from '../../src/domain/task-events.ts';
@@ -11,24 +11,11 @@ import type { Engine } from '../../src/engine/engine.ts';
 import { Kernel } from '../../src/kernel/kernel.ts';
 import { EventLog } from '../../src/log/event-log.ts';
 import { startTask, type TaskActor } from '../../src/org/task-actor.ts';
+import { definitionIds } from './transition-ids.ts';
 
 type TopState = string;
 
-/** `inProgress:task.submit#1`: the second guarded branch of task.submit in inProgress. */
-function definitionIds(): Map<AnyTransitionDefinition, string> {
-  const ids = new Map<AnyTransitionDefinition, string>();
-  const nodes = [taskMachine.root, ...Object.values(taskMachine.root.states)];
-  for (const node of nodes) {
-    const key = node === taskMachine.root ? 'root' : node.key;
-    for (const [eventType, definitions] of node.transitions) {
-      for (const [i, d] of definitions.entries()) ids.set(d, `${key}:${eventType}#${i}`);
-    }
-    for (const [i, d] of (node.always ?? []).entries()) ids.set(d, `${key}:always#${i}`);
-  }
-  return ids;
-}
-
-export const DEFINITION_IDS = definitionIds();
+export const DEFINITION_IDS = definitionIds(taskMachine);
 
 /**
  * Every transition the machine defines, keyed by the state it is taken from: a root-level
