@@ -42,28 +42,25 @@ export class EventLog {
   private kept: readonly string[] | null = null;
 
   append(record: LogRecord): void {
-    let count = 0;
-    for (const key in record) {
-      const value = (record as unknown as Record<string, unknown>)[key];
-      this.keys[count] = key;
-      this.kinds[count] = this.store(value);
-      count++;
-    }
-    this.close(record.type, count);
+    this.close(record.type, this.storeFields(record, 0));
   }
 
   /** Appends `{ t, ...rest }` without building that object first. */
   appendAt(t: number, rest: Omit<LogRecord, 't'>): void {
     this.keys[0] = 't';
     this.kinds[0] = this.store(t);
-    let count = 1;
-    for (const key in rest) {
-      const value = (rest as unknown as Record<string, unknown>)[key];
+    this.close(rest.type, this.storeFields(rest, 1));
+  }
+
+  /** Stores each field of `fields` as the record's keys from `from` on; returns the key count. */
+  private storeFields(fields: object, from: number): number {
+    let count = from;
+    for (const key in fields) {
       this.keys[count] = key;
-      this.kinds[count] = this.store(value);
+      this.kinds[count] = this.store((fields as Record<string, unknown>)[key]);
       count++;
     }
-    this.close(rest.type, count);
+    return count;
   }
 
   private store(value: unknown): Kind {
@@ -109,12 +106,7 @@ export class EventLog {
     const shapeIds = this.shapeIds.reader();
     const numbers = this.numbers.reader();
     const refs = this.refs.reader();
-    const from: Sources = {
-      number: () => numbers.next(),
-      ref: () => refs.next(),
-      strings: this.strings,
-      objects: this.objects,
-    };
+    const from: Sources = { numbers, refs, strings: this.strings, objects: this.objects };
     for (let i = 0, n = this.size; i < n; i++)
       yield this.shapes.get(shapeIds.next()).build(from) as LogRecord;
   }

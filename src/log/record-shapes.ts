@@ -2,6 +2,8 @@
 // and the JSON text that comes before each value. A columnar log stores a record as its shape's
 // number and its values; the shape gives back the keys in the order they were written.
 
+import type { ColumnReader } from './columns.ts';
+
 /** How a value is stored: a number column, a string id, a constant, or an object kept as is. */
 export const Kind = {
   number: 0,
@@ -17,10 +19,10 @@ export type Kind = (typeof Kind)[keyof typeof Kind];
 
 /** Where a record's values come from when it is built back into an object. */
 export interface Sources {
-  /** The next number of the log's float column. */
-  readonly number: () => number;
-  /** The next id or index of its integer column. */
-  readonly ref: () => number;
+  /** The log's float column, read in order. */
+  readonly numbers: ColumnReader;
+  /** Its integer column (string ids, object indexes), read in order. */
+  readonly refs: ColumnReader;
   readonly strings: readonly string[];
   readonly objects: readonly unknown[];
 }
@@ -110,11 +112,11 @@ function shapeOf(keys: readonly string[], kinds: readonly Kind[]): Shape {
 function builderOf(keys: readonly string[], kinds: readonly Kind[]): Builder {
   const value = (kind: Kind) =>
     kind === Kind.number
-      ? 'f.number()'
+      ? 'f.numbers.next()'
       : kind === Kind.string
-        ? 'f.strings[f.ref()]'
+        ? 'f.strings[f.refs.next()]'
         : kind === Kind.object
-          ? 'f.objects[f.ref()]'
+          ? 'f.objects[f.refs.next()]'
           : String(CONSTANTS[kind]);
   const fields = keys.map((key, i) => {
     const name = JSON.stringify(key);
