@@ -74,6 +74,16 @@ function seedOption(): Option {
   );
 }
 
+/** `--format`: which reports to print and write. */
+function formatOption(): Option {
+  return new Option(
+    '--format <list>',
+    'table,md,json,html: what to print and write; arrow adds events.arrow (the log for pandas, polars or DuckDB), trace adds trace.json (for ui.perfetto.dev)',
+  )
+    .default(new Set(DEFAULT_FORMATS), 'table,md,json,html')
+    .argParser(formatsOption);
+}
+
 function formatsOption(value: string): Set<Format> {
   const asked = value
     .split(',')
@@ -189,7 +199,7 @@ async function runScenario(name: string, flags: ScenarioFlags): Promise<void> {
   const reports = reportsOf(log);
   const { dir } = output;
   const marker = markerText(scenario.name, scenario.config.seed);
-  const files = await reportFiles(reports, log, flags.format);
+  const files = await reportFiles(reports, log, flags.format, { copyLog: true });
   await catchingSignals((signal) => writeAtomically(output, files, { marker, signal }));
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(reports.summary, null, 2)}\n`);
@@ -234,14 +244,7 @@ export function program(): Command {
       ).choices(ENGINES),
     )
     .option('--out <dir>', 'write reports under <dir>/<scenario>/<seed>/ instead of reports/')
-    .addOption(
-      new Option(
-        '--format <list>',
-        'table,md,json,html: what to print and write; arrow adds events.arrow, the log for pandas, polars or DuckDB',
-      )
-        .default(new Set(DEFAULT_FORMATS), 'table,md,json,html')
-        .argParser(formatsOption),
-    )
+    .addOption(formatOption())
     .option('--json', 'print only the JSON summary on stdout')
     .option('--quiet', 'print nothing but errors')
     .action(async (name: string, flags: ScenarioFlags) => runScenario(name, flags));
@@ -333,8 +336,9 @@ export function program(): Command {
     .argument('<events.jsonl>', 'an event log written by a run')
     .description('regenerate every report from a saved event log')
     .option('--out <dir>', 'write the reports to <dir> (default: beside the log)')
+    .addOption(formatOption())
     .option('--quiet', 'print nothing but errors')
-    .action(async (file: string, flags: { out?: string; quiet?: boolean }) => {
+    .action(async (file: string, flags: { out?: string; quiet?: boolean; format: Set<Format> }) => {
       // Always a folder of its own, `regenerated`, so nothing the user keeps in --out is replaced.
       // A given --out is checked before the log is read (a large log takes a while to read and
       // check); the default, the log's own folder, after: a missing log is the problem to name.
@@ -347,10 +351,10 @@ export function program(): Command {
       const log = readLog(file);
       const output = early ?? where();
       const reports = reportsOf(log);
-      const files = await reportFiles(reports, null, new Set(DEFAULT_FORMATS));
+      const files = await reportFiles(reports, log, flags.format, { copyLog: false });
       const marker = markerText(reports.summary.scenario, reports.summary.seed);
       await catchingSignals((signal) => writeAtomically(output, files, { marker, signal }));
-      if (!flags.quiet)
+      if (!flags.quiet && flags.format.has('table'))
         process.stdout.write(terminalReport(reports, { colour: useColour(process.stdout) }));
     });
   return cli;

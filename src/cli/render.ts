@@ -5,11 +5,12 @@ import { logToArrow } from '../log/arrow.ts';
 import type { EventLog } from '../log/event-log.ts';
 import { htmlReport } from '../report/html.ts';
 import { allMarkdown } from '../report/markdown.ts';
+import { traceJsonChunks } from '../report/trace/trace-json.ts';
 
-export const FORMATS = ['table', 'md', 'json', 'html', 'arrow'] as const;
+export const FORMATS = ['table', 'md', 'json', 'html', 'arrow', 'trace'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** What a run prints and writes unless told: everything but the Arrow copy of its log. */
+/** What a run prints and writes unless told: everything but the Arrow copy and the trace. */
 export const DEFAULT_FORMATS: readonly Format[] = ['table', 'md', 'json', 'html'];
 
 /**
@@ -19,16 +20,19 @@ export const DEFAULT_FORMATS: readonly Format[] = ['table', 'md', 'json', 'html'
 export type FileContent = string | Iterable<string> | Uint8Array;
 
 /**
- * The report files of a run; with `log`, its event log too, written in chunks, and with the
- * `arrow` format its Arrow form (`events.arrow`).
+ * The report files of a run from its log: with `copyLog`, the log itself (`events.jsonl`, written
+ * in chunks); with the `arrow` format its Arrow form (`events.arrow`); with `trace` the run as a
+ * trace for Perfetto (`trace.json`).
  */
 export async function reportFiles(
   reports: Reports,
-  log: EventLog | null,
+  log: EventLog,
   formats: ReadonlySet<Format>,
+  { copyLog }: { readonly copyLog: boolean },
 ): Promise<Record<string, FileContent>> {
-  const files: Record<string, FileContent> =
-    log === null ? {} : { 'events.jsonl': log.jsonLineChunks() };
+  const files: Record<string, FileContent> = copyLog
+    ? { 'events.jsonl': log.jsonLineChunks() }
+    : {};
   const md = formats.has('md') || formats.has('html') ? allMarkdown(reports) : {};
   if (formats.has('md')) Object.assign(files, md);
   if (formats.has('json')) {
@@ -39,6 +43,7 @@ export async function reportFiles(
     files['cost.json'] = `${JSON.stringify(reports.cost, null, 2)}\n`;
   }
   if (formats.has('html')) files['report.html'] = htmlReport(reports, md);
-  if (formats.has('arrow') && log !== null) files['events.arrow'] = await logToArrow(log.records);
+  if (formats.has('arrow')) files['events.arrow'] = await logToArrow(log.records);
+  if (formats.has('trace')) files['trace.json'] = traceJsonChunks(log.records);
   return files;
 }

@@ -138,17 +138,17 @@ const corpus: Record<string, BadLine> = {
   'an empty format': {
     args: ['scenario', 'tier1', '--format', ''],
     freshOut: true,
-    says: '--format takes table, md, json, html, arrow (comma-separated), got ""',
+    says: '--format takes table, md, json, html, arrow, trace (comma-separated), got ""',
   },
   'a format of commas only': {
     args: ['scenario', 'tier1', '--format', ','],
     freshOut: true,
-    says: '--format takes table, md, json, html, arrow (comma-separated), got ","',
+    says: '--format takes table, md, json, html, arrow, trace (comma-separated), got ","',
   },
   'an unknown format': {
     args: ['scenario', 'tier1', '--format', 'pdf'],
     freshOut: true,
-    says: '--format takes table, md, json, html, arrow (comma-separated), got "pdf"',
+    says: '--format takes table, md, json, html, arrow, trace (comma-separated), got "pdf"',
   },
   'two unknown formats among good ones': {
     args: ['scenario', 'tier1', '--format', 'md,pdf,svg'],

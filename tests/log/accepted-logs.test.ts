@@ -62,7 +62,7 @@ function mutated(changes: readonly Mutation[]): Record<string, unknown>[] {
 }
 
 describe('a log the schema accepts', () => {
-  it('always yields every report, and the Arrow form of the log', async () => {
+  it('always yields every report, the Arrow form of the log and its trace', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 6 }), async (changes) => {
         const records = mutated(changes);
@@ -70,9 +70,12 @@ describe('a log the schema accepts', () => {
         const log = new EventLog();
         for (const r of records) log.append(r as LogRecord);
         const reports = reportsOf(log);
-        const files = await reportFiles(reports, log, new Set(FORMATS));
-        // events.jsonl, 5 Markdown, 5 JSON, report.html and events.arrow.
-        expect(Object.keys(files)).toHaveLength(13);
+        const files = await reportFiles(reports, log, new Set(FORMATS), { copyLog: true });
+        // events.jsonl, 5 Markdown, 5 JSON, report.html, events.arrow and trace.json.
+        expect(Object.keys(files)).toHaveLength(14);
+        expect(() =>
+          JSON.parse([...(files['trace.json'] as Iterable<string>)].join('')),
+        ).not.toThrow();
         expect(terminalReport(reports, { colour: false }).length).toBeGreaterThan(0);
       }),
       { numRuns: 60, seed: 10 },

@@ -2,7 +2,7 @@
 // harmless variations of a text file are accepted, and what is too large is refused up front.
 
 import { describe, expect, it } from 'vitest';
-import { FORMATS, reportFiles } from '../../src/cli/render.ts';
+import { type FileContent, FORMATS, reportFiles } from '../../src/cli/render.ts';
 import { reportsOf } from '../../src/collect/index.ts';
 import { LogError, readLog } from '../../src/log/read-log.ts';
 import { runSimulation } from '../../src/org/run.ts';
@@ -11,6 +11,16 @@ import { HAND_LOG, scratch, text } from './hand-log.ts';
 
 const files = scratch('orgsim-read-log-');
 const HAND_RECORDS = HAND_LOG.map((line) => JSON.parse(line));
+
+/** Each file's whole content: text in chunks joined, so that two sets of files can be compared. */
+function contents(files: Record<string, FileContent>): Record<string, string | Uint8Array> {
+  return Object.fromEntries(
+    Object.entries(files).map(([name, c]) => [
+      name,
+      typeof c === 'string' || c instanceof Uint8Array ? c : [...c].join(''),
+    ]),
+  );
+}
 
 describe('readLog', () => {
   it.each(['tier1', 'tier4'])(
@@ -25,9 +35,11 @@ describe('readLog', () => {
       expect(read.size).toBe(log.size);
       expect(read.toJsonLines()).toBe(written);
       const formats = new Set(FORMATS);
-      const again = await reportFiles(reportsOf(read), null, formats);
-      expect(Object.keys(again)).toHaveLength(11);
-      expect(again).toEqual(await reportFiles(reportsOf(log), null, formats));
+      const again = await reportFiles(reportsOf(read), read, formats, { copyLog: false });
+      // 5 Markdown, 5 JSON, report.html, events.arrow and trace.json.
+      expect(Object.keys(again)).toHaveLength(13);
+      const first = await reportFiles(reportsOf(log), log, formats, { copyLog: false });
+      expect(contents(again)).toEqual(contents(first));
     },
   );
 
