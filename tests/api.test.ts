@@ -70,7 +70,7 @@ describe('the public API', () => {
       'standup.md',
       'summary.md',
     ]);
-    expect(orgsim.htmlReport(reports)).toContain('<svg');
+    expect(orgsim.htmlReport(reports)).toContain('<figure data-chart="cfd">');
     expect(orgsim.terminalReport(reports, { colour: false })).toMatch(/^orgsim · tier1 · seed 1 /);
     expect(orgsim.scenarioNames()).toContain('tier4');
   });

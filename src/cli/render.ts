@@ -3,6 +3,7 @@
 import type { Reports } from '../collect/index.ts';
 import { logToArrow } from '../log/arrow.ts';
 import type { EventLog } from '../log/event-log.ts';
+import { commandCenterPage } from '../report/command-center/page.ts';
 import { htmlReport } from '../report/html.ts';
 import { allMarkdown } from '../report/markdown.ts';
 import { traceJsonChunks } from '../report/trace/trace-json.ts';
@@ -42,7 +43,10 @@ export async function reportFiles(
     files['standup.json'] = `${JSON.stringify(reports.standup, null, 2)}\n`;
     files['cost.json'] = `${JSON.stringify(reports.cost, null, 2)}\n`;
   }
-  if (formats.has('html')) files['report.html'] = htmlReport(reports, md);
+  if (formats.has('html')) {
+    files['report.html'] = htmlReport(reports, md);
+    files['command-center.html'] = commandCenterPage(reports);
+  }
   if (formats.has('arrow')) files['events.arrow'] = await logToArrow(log.records);
   if (formats.has('trace')) files['trace.json'] = traceJsonChunks(log.records);
   return files;

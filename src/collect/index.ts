@@ -4,6 +4,8 @@ import type { EventLog, LogRecord } from '../log/event-log.ts';
 import { type Bottleneck, bottleneck } from './bottleneck.ts';
 import { type Capacity, capacity } from './capacity.ts';
 import { type Costs, costs } from './cost.ts';
+import { type OverTime, overTime } from './over-time/index.ts';
+import { type Replay, replayOf } from './replay/index.ts';
 import { type StandupDay, standups } from './standup.ts';
 import { type Summary, summary } from './summary.ts';
 import { LogView } from './timeline.ts';
@@ -15,6 +17,10 @@ export interface Reports {
   readonly bottleneck: Bottleneck;
   readonly standup: StandupDay[];
   readonly cost: Costs;
+  /** The run over time: what the HTML report's charts draw. */
+  readonly overTime: OverTime;
+  /** The run moment by moment: what the command center replays. */
+  readonly replay: Replay;
 }
 
 /** Every report of a run, from its records and the SHA-256 of its JSON lines (for the summary). */
@@ -23,12 +29,15 @@ export function collect(records: readonly LogRecord[], eventLogSha256: string): 
   const log = new LogView(records);
   // The summary quotes the bottleneck's verdict: analysed once, for both.
   const b = bottleneck(log);
+  const over = overTime(log, b.criticalPaths);
   return {
     summary: summary(log, eventLogSha256, b),
     capacity: capacity(log),
     bottleneck: b,
     standup: standups(log),
     cost: costs(log),
+    overTime: over,
+    replay: replayOf(log, over),
   };
 }
 
@@ -37,4 +46,4 @@ export function reportsOf(log: EventLog): Reports {
   return collect(log.records, log.sha256());
 }
 
-export type { Bottleneck, Capacity, Costs, StandupDay, Summary };
+export type { Bottleneck, Capacity, Costs, OverTime, Replay, StandupDay, Summary };

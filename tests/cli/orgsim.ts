@@ -13,6 +13,7 @@ export const REPORT_FILES = [
   'bottleneck.md',
   'capacity.json',
   'capacity.md',
+  'command-center.html',
   'cost.json',
   'cost.md',
   'events.jsonl',

@@ -71,8 +71,9 @@ describe('a log the schema accepts', () => {
         for (const r of records) log.append(r as LogRecord);
         const reports = reportsOf(log);
         const files = await reportFiles(reports, log, new Set(FORMATS), { copyLog: true });
-        // events.jsonl, 5 Markdown, 5 JSON, report.html, events.arrow and trace.json.
-        expect(Object.keys(files)).toHaveLength(14);
+        // events.jsonl, 5 Markdown, 5 JSON, report.html, command-center.html, events.arrow and
+        // trace.json.
+        expect(Object.keys(files)).toHaveLength(15);
         expect(() =>
           JSON.parse([...(files['trace.json'] as Iterable<string>)].join('')),
         ).not.toThrow();

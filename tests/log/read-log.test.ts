@@ -36,8 +36,8 @@ describe('readLog', () => {
       expect(read.toJsonLines()).toBe(written);
       const formats = new Set(FORMATS);
       const again = await reportFiles(reportsOf(read), read, formats, { copyLog: false });
-      // 5 Markdown, 5 JSON, report.html, events.arrow and trace.json.
-      expect(Object.keys(again)).toHaveLength(13);
+      // 5 Markdown, 5 JSON, report.html, command-center.html, events.arrow and trace.json.
+      expect(Object.keys(again)).toHaveLength(14);
       const first = await reportFiles(reportsOf(log), log, formats, { copyLog: false });
       expect(contents(again)).toEqual(contents(first));
     },

@@ -1,23 +1,11 @@
 // A trace's counters, read off the log: per team and domain, the released tasks waiting in the
 // backlog and those in progress; for the run, the money spent so far.
 
+import { STARTED, WAITING } from '../../collect/over-time/flow.ts';
 import type { TaskState } from '../../domain/task-states.ts';
 import type { LogRecord } from '../../log/event-log.ts';
 import { type CounterEvent, traceTime } from './trace-event.ts';
 import { RUN_PID, type Tracks } from './tracks.ts';
-
-/** Released and not yet taken up by anyone: waiting in its domain's backlog. */
-const WAITING: ReadonlySet<TaskState> = new Set(['PENDING', 'IN_PLANNING']);
-/** Taken up and not yet done: work in progress, blocked and escalated included. */
-const STARTED: ReadonlySet<TaskState> = new Set([
-  'ASSIGNED',
-  'IN_PROGRESS',
-  'BLOCKED',
-  'ESCALATED',
-  'UNDER_REVIEW',
-  'DOMAIN_REVIEW',
-  'READY_FOR_HANDOFF',
-]);
 
 /** One counter of one process: its series' values, written out each time one changes. */
 class Counter {

@@ -1,0 +1,395 @@
+/// <reference lib="dom" />
+// The report's charts over time, drawn in the reader's browser with Observable Plot from the run's
+// data embedded in the page. `drawCharts` is written into the page as source text (its
+// `toString()`), so it must stand alone: no imports, no names from this module, only its
+// arguments and the DOM.
+
+import type * as PlotApi from '@observablehq/plot';
+import type { OverTime } from '../../collect/over-time/index.ts';
+
+/** Draws every chart into the page's `figure[data-chart]` elements. */
+export function drawCharts(data: OverTime, Plot: typeof PlotApi): void {
+  const WIDTH = 1040;
+  const ORDER = [
+    'COMPLETED',
+    'CANCELLED',
+    'READY_FOR_HANDOFF',
+    'DOMAIN_REVIEW',
+    'UNDER_REVIEW',
+    'IN_PROGRESS',
+    'ESCALATED',
+    'BLOCKED',
+    'ASSIGNED',
+    'IN_PLANNING',
+    'PENDING',
+  ];
+  const end = data.times[data.times.length - 1] ?? 0;
+  // Every chart over time on the same axis, from the start of the run to its end.
+  const hours = { label: 'simulated hours', grid: true, domain: [0, end] };
+  // Fourteen kinds of work: ten colours of Tableau's palette and four more.
+  const KIND_COLOURS = [
+    '#4e79a7',
+    '#f28e2c',
+    '#e15759',
+    '#76b7b2',
+    '#59a14f',
+    '#edc949',
+    '#af7aa1',
+    '#ff9da7',
+    '#9c755f',
+    '#bab0ab',
+    '#1f3a93',
+    '#8cd17d',
+    '#b6992d',
+    '#d37295',
+  ];
+  const weekly = (days: number) => Array.from({ length: Math.ceil(days / 7) }, (_, w) => w * 7);
+  const put = (name: string, chart: Element) => {
+    const figure = document.querySelector(`figure[data-chart="${name}"]`);
+    if (figure === null) return;
+    figure.querySelector('.chart')?.remove();
+    chart.classList.add('chart');
+    figure.append(chart);
+  };
+  const rows = (series: ReadonlyArray<{ name: string; values: ReadonlyArray<number | null> }>) =>
+    series.flatMap((s) => s.values.map((v, k) => ({ k, name: s.name, v })));
+  const overTime = (series: ReadonlyArray<{ name: string; values: readonly number[] }>) =>
+    series.flatMap((s) => s.values.map((v, k) => ({ t: data.times[k], name: s.name, v })));
+
+  // The cumulative flow: tasks in each state, done at the bottom, stacked in lifecycle order.
+  const states = data.flow.states.filter((s) => s.values.some((v) => v > 0));
+  states.sort((a, b) => ORDER.indexOf(a.name) - ORDER.indexOf(b.name));
+  put(
+    'cfd',
+    Plot.plot({
+      width: WIDTH,
+      height: 320,
+      x: hours,
+      y: { label: 'tasks', grid: true },
+      color: { legend: true, domain: states.map((s) => s.name), scheme: 'tableau10' },
+      marks: [
+        Plot.areaY(overTime(states), {
+          x: 't',
+          y: 'v',
+          fill: 'name',
+          order: states.map((s) => s.name),
+          curve: 'step-after',
+          tip: true,
+          className: 'mark-states',
+        }),
+        Plot.ruleY([0]),
+      ],
+    }),
+  );
+
+  for (const [name, series, label] of [
+    ['backlog', data.flow.backlog, 'tasks in the backlog'],
+    ['wip', data.flow.wip, 'tasks in progress'],
+  ] as const)
+    put(
+      name,
+      Plot.plot({
+        width: WIDTH / 2 - 10,
+        height: 240,
+        x: hours,
+        y: { label, grid: true },
+        color: { legend: true },
+        marks: [
+          Plot.lineY(overTime(series), {
+            x: 't',
+            y: 'v',
+            stroke: 'name',
+            curve: 'step-after',
+            tip: true,
+            className: 'mark-domains',
+          }),
+          Plot.ruleY([0]),
+        ],
+      }),
+    );
+
+  put(
+    'throughput',
+    Plot.plot({
+      width: WIDTH,
+      height: 200,
+      x: { label: 'day', grid: false, domain: [0, data.days] },
+      y: { label: 'tasks completed', grid: true },
+      marks: [
+        Plot.rectY(
+          data.flow.throughput.map((n, day) => ({ day, n })),
+          {
+            x1: 'day',
+            x2: (d: { day: number }) => d.day + 1,
+            y: 'n',
+            fill: '#4f7cac',
+            inset: 0.5,
+            tip: true,
+            className: 'mark-days',
+          },
+        ),
+        Plot.ruleY([0]),
+      ],
+    }),
+  );
+
+  // Day × domain heat maps: a column per day, a row per domain.
+  for (const [name, series, label, scheme] of [
+    ['utilisation', data.utilisationByDay, 'utilisation of the ICs', 'YlOrRd'],
+    ['backlog-heat', data.flow.backlogByDay, 'mean tasks in the backlog', 'Blues'],
+  ] as const)
+    put(
+      name,
+      Plot.plot({
+        width: WIDTH,
+        height: 60 + 28 * series.length,
+        marginLeft: 90,
+        x: {
+          label: 'day',
+          ticks: weekly(data.days),
+          domain: Array.from({ length: data.days }, (_, k) => k),
+        },
+        y: { label: null },
+        color: { legend: true, label, scheme, zero: true },
+        marks: [
+          Plot.cell(
+            rows(series).filter((d) => d.v !== null),
+            { x: 'k', y: 'name', fill: 'v', inset: 0.5, tip: true, className: 'mark-days' },
+          ),
+        ],
+      }),
+    );
+
+  const lead = data.leadTimes;
+  const lines = [
+    { p: 'P50', v: lead.p50 },
+    { p: 'P85', v: lead.p85 },
+    { p: 'P95', v: lead.p95 },
+  ];
+  put(
+    'lead-times',
+    Plot.plot({
+      width: WIDTH,
+      height: 320,
+      x: { label: 'completed at (simulated hours)', grid: true, domain: [0, end] },
+      y: { label: 'lead time (hours)', grid: true, zero: true },
+      color: { legend: true },
+      marks: [
+        Plot.dot(
+          lead.points.task.map((task, i) => ({
+            task: data.tasks[task],
+            domain: lead.domains[lead.points.domain[i] ?? 0],
+            doneAt: lead.points.doneAt[i],
+            hours: lead.points.hours[i],
+          })),
+          {
+            x: 'doneAt',
+            y: 'hours',
+            fill: 'domain',
+            r: 2.5,
+            tip: true,
+            channels: { task: 'task' },
+            className: 'mark-tasks',
+          },
+        ),
+        Plot.ruleY(lines, {
+          y: 'v',
+          stroke: '#444',
+          strokeDasharray: '4 3',
+          className: 'mark-percentiles',
+        }),
+        Plot.text(lines, {
+          y: 'v',
+          frameAnchor: 'right',
+          text: (d: { p: string; v: number }) => `${d.p} ${d.v} h`,
+          dy: -6,
+        }),
+      ],
+    }),
+  );
+
+  const budget = data.budget;
+  const spent = budget.spentUsd.map((usd, k) => ({ t: data.times[k], usd }));
+  const limit = budget.budgetUsd === null ? [] : [budget.budgetUsd];
+  put(
+    'budget',
+    Plot.plot({
+      width: WIDTH,
+      height: 260,
+      x: hours,
+      y: { label: 'USD spent', grid: true },
+      marks: [
+        Plot.areaY(spent, {
+          x: 't',
+          y: 'usd',
+          fill: '#4f7cac',
+          fillOpacity: 0.15,
+          curve: 'linear',
+        }),
+        Plot.lineY(spent, {
+          x: 't',
+          y: 'usd',
+          stroke: '#4f7cac',
+          tip: true,
+          className: 'mark-spend',
+        }),
+        Plot.ruleY(limit, { stroke: '#c0392b', strokeWidth: 2, className: 'mark-budget' }),
+        Plot.text(limit, {
+          y: (d: number) => d,
+          text: () => 'budget',
+          frameAnchor: 'left',
+          dy: -6,
+        }),
+        Plot.ruleX(budget.alerts, {
+          x: 't',
+          stroke: '#e67e22',
+          strokeDasharray: '3 3',
+          className: 'mark-alerts',
+        }),
+        Plot.text(budget.alerts, {
+          x: 't',
+          frameAnchor: 'top',
+          text: (d: { threshold: number; scope: string }) =>
+            `${Math.round(d.threshold * 100)} % (${d.scope})`,
+          dy: 8,
+        }),
+        Plot.ruleX(budget.exhausted, { x: 't', stroke: '#c0392b' }),
+        Plot.ruleY([0]),
+      ],
+    }),
+  );
+
+  put(
+    'escalations',
+    Plot.plot({
+      width: WIDTH,
+      height: 200,
+      x: hours,
+      y: { label: 'rung', domain: [1, 2, 3, 4, 5], reverse: true },
+      color: { legend: true, domain: ['opened', 'climbed', 'decided', 'resolved'] },
+      symbol: { domain: ['opened', 'climbed', 'decided', 'resolved'] },
+      marks: [
+        Plot.dot(data.escalations, {
+          x: 't',
+          y: 'level',
+          stroke: 'event',
+          symbol: 'event',
+          tip: true,
+          channels: { task: 'task', escalation: 'escalation', role: 'role' },
+          className: 'mark-escalations',
+        }),
+      ],
+    }),
+  );
+
+  drawTimeline(data, Plot, WIDTH);
+
+  /** The timeline of one group of people (a team's domain, or its leads), chosen by the reader. */
+  function drawTimeline(d: OverTime, P: typeof PlotApi, width: number): void {
+    const x = {
+      label: 'simulated hours',
+      grid: true,
+      domain: [0, d.times[d.times.length - 1] ?? 0],
+    };
+    const s = d.schedule;
+    const groupOf = (p: OverTime['schedule']['people'][number]) =>
+      `${p.team} · ${p.domain ?? 'leads'}`;
+    const groups = [...new Set(s.people.map(groupOf))];
+    const pick = document.querySelector<HTMLSelectElement>('#timeline-group');
+    const path = document.querySelector<HTMLSelectElement>('#timeline-path');
+    if (pick === null || path === null) return;
+    if (pick.options.length === 0) {
+      for (const g of groups) pick.append(new Option(g, g));
+      path.append(new Option('none', ''));
+      for (const c of s.criticalPaths) path.append(new Option(c.instruction, c.instruction));
+      // The busiest group first: where a reader wants to look.
+      const load = new Map<string, number>();
+      s.slices.person.forEach((p, i) => {
+        const g = groupOf(s.people[p] as OverTime['schedule']['people'][number]);
+        load.set(g, (load.get(g) ?? 0) + ((s.slices.end[i] ?? 0) - (s.slices.start[i] ?? 0)));
+      });
+      pick.value = [...load].sort((a, b) => b[1] - a[1])[0]?.[0] ?? groups[0] ?? '';
+      path.value = s.criticalPaths[0]?.instruction ?? '';
+      pick.addEventListener('change', () => drawTimeline(d, P, width));
+      path.addEventListener('change', () => drawTimeline(d, P, width));
+    }
+    const members = new Set(s.people.flatMap((p, i) => (groupOf(p) === pick.value ? [i] : [])));
+    const name = (i: number) => s.people[i]?.id ?? '';
+    const slices = s.slices.person.flatMap((p, i) =>
+      members.has(p)
+        ? [
+            {
+              person: name(p),
+              kind: s.kinds[s.slices.kind[i] ?? 0],
+              task: d.tasks[s.slices.task[i] ?? -1] ?? '',
+              start: s.slices.start[i],
+              end: s.slices.end[i],
+            },
+          ]
+        : [],
+    );
+    const away = s.outages
+      .filter((o) => members.has(o.person))
+      .map((o) => ({ ...o, who: name(o.person) }));
+    const lent = s.borrowed
+      .filter((b) => members.has(b.person))
+      .map((b) => ({ ...b, who: name(b.person) }));
+    const critical = (s.criticalPaths.find((c) => c.instruction === path.value)?.steps ?? [])
+      .filter((c) => members.has(c.person))
+      .map((c) => ({ ...c, who: name(c.person) }));
+    const people = [...members].map(name);
+    put(
+      'timeline',
+      P.plot({
+        width,
+        height: 50 + 22 * Math.max(1, people.length),
+        marginLeft: 120,
+        x,
+        y: { label: null, domain: people },
+        color: { legend: true, domain: s.kinds, range: KIND_COLOURS },
+        marks: [
+          P.barX(away, {
+            x1: 'from',
+            x2: 'to',
+            y: 'who',
+            fill: '#bbb',
+            fillOpacity: 0.5,
+            title: () => 'away',
+            className: 'mark-away',
+          }),
+          P.barX(lent, {
+            x1: 'from',
+            x2: 'until',
+            y: 'who',
+            fill: 'none',
+            stroke: '#8e44ad',
+            strokeDasharray: '4 2',
+            title: (b: { team: string; domain: string }) => `lent to ${b.team} ${b.domain}`,
+            className: 'mark-lent',
+          }),
+          P.barX(slices, {
+            x1: 'start',
+            x2: 'end',
+            y: 'person',
+            fill: 'kind',
+            inset: 2,
+            tip: true,
+            channels: { task: 'task' },
+            className: 'mark-work',
+          }),
+          P.barX(critical, {
+            x1: 'from',
+            x2: 'to',
+            y: 'who',
+            fill: 'none',
+            stroke: '#c0392b',
+            strokeWidth: 2,
+            title: (c: { cause: string; task: string | null }) =>
+              `critical path: ${c.cause} ${c.task ?? ''}`,
+            className: 'mark-critical-path',
+          }),
+        ],
+      }),
+    );
+  }
+}

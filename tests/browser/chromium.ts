@@ -1,0 +1,31 @@
+// Chromium for the browser tests: Debian's package (`apt-get install chromium`), or the one
+// CHROMIUM_PATH names; never a download. Where none is found the browser tests are skipped with
+// a message, unless ORGSIM_BROWSER_TESTS=required (CI) makes that an error.
+
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** The Chromium to drive, or null with the reason printed once. */
+export function findChromium(): string | null {
+  const named = process.env.CHROMIUM_PATH;
+  const found = named ?? CANDIDATES.find((path) => existsSync(path)) ?? null;
+  if (found !== null && existsSync(found)) return found;
+  const why = named
+    ? `CHROMIUM_PATH is ${named}, and there is no such file`
+    : `no Chromium at ${CANDIDATES.join(', ')}`;
+  if (process.env.ORGSIM_BROWSER_TESTS === 'required')
+    throw new Error(
+      `The browser tests need Chromium: ${why}. Install it: apt-get install chromium`,
+    );
+  console.warn(
+    `Skipping the browser tests: ${why}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH to run them.`,
+  );
+  return null;
+}
+
+export function launch(executablePath: string): Promise<Browser> {
+  // --no-sandbox: CI runs as root in a container, where Chromium's sandbox cannot start.
+  return chromium.launch({ executablePath, args: ['--no-sandbox'] });
+}

@@ -1,0 +1,103 @@
+// The command center's replay, on logs worked out by hand: each person's status frame by frame,
+// the backlog by priority, the day's spend, the blocked stays and the live feed.
+
+import { describe, expect, it } from 'vitest';
+import { overTime } from '../../src/collect/over-time/index.ts';
+import { BLOCKED_ALERT_HOURS, replayOf } from '../../src/collect/replay/index.ts';
+import type { LogRecord } from '../../src/log/event-log.ts';
+import {
+  ic,
+  LEADS,
+  move,
+  ready,
+  received,
+  runEnd,
+  runStart,
+  tactical,
+  work,
+} from './log-builder.ts';
+import { LOG } from './two-tasks-log.ts';
+
+/** `n` frames of `status`. */
+const of = (status: string, n: number) => status.repeat(n);
+
+describe('the replay of the two-task log', () => {
+  const o = overTime(LOG, []);
+  const r = replayOf(LOG, o);
+
+  it('shows the leads idle all along, around the clock', () => {
+    expect(r.status.slice(0, 3)).toEqual([of('i', 41), of('i', 41), of('i', 41)]);
+  });
+
+  it('shows ic-1 working 3–13, then away 14–30', () => {
+    expect(r.status[3]).toBe(of('i', 3) + of('w', 10) + of('i', 1) + of('a', 16) + of('i', 11));
+  });
+
+  it('shows ic-2 away outside 09:00–17:00, working at 09:00 on day 1 in its slice', () => {
+    // Day 0 09:00–17:00 idle; 17:00 to 09:00 the next day away (its slice from 20 waits for the
+    // morning); 09:00–10:00 working; idle to the end at 16:00.
+    expect(r.status[4]).toBe(of('a', 9) + of('i', 8) + of('a', 16) + of('w', 1) + of('i', 7));
+  });
+
+  it('counts the released tasks waiting, by priority', () => {
+    // Both tasks are P2: T1 waits 1–2, T2 waits 5–20.
+    r.queue.forEach((q, k) => {
+      const waiting = k === 1 || (k >= 5 && k < 20) ? 1 : 0;
+      expect(q).toEqual([0, 0, waiting, 0]);
+    });
+  });
+
+  it('gives the day’s spend, from 0 at each midnight', () => {
+    // $1 an hour from 3 to 13; then $4 in the hour 33–34 (day 1, 09:00–10:00).
+    const expected = o.times.map((t) => {
+      if (t < 24) return Math.min(Math.max(t - 3, 0), 10);
+      return t >= 34 ? 4 : 0;
+    });
+    expect(r.spentToday).toEqual(expected);
+  });
+
+  it('feeds what a watcher would read, at its time', () => {
+    expect(r.feed.t).toEqual([0, 6, 8, 10, 13, 14, 30, 34]);
+    expect(r.feed.text).toEqual([
+      'I1 received: P2, tier 2, “I1”',
+      'escalation E1 on T2 (sla) to dl-backend, rung 1',
+      'escalation E1 resolved by dl-backend: acted',
+      'budget (run) 80 % spent: $9.60 of $12',
+      'T1 completed',
+      'ic-1 away',
+      'ic-1 back',
+      'T2 completed',
+    ]);
+  });
+});
+
+/** T1 held by ic-1: worked 1–3, blocked 3–6, worked 6–9, done at 9; the run ends at 10. */
+const BLOCKED: LogRecord[] = [
+  runStart([...LEADS, ic('ic-1', 'backend')]),
+  received(0, 'I1'),
+  tactical(0, 'I1', 'S1', [{ id: 'T1' }]),
+  move(0, 'T1', null, 'PENDING'),
+  ready(0, 'T1'),
+  move(1, 'T1', 'PENDING', 'ASSIGNED', 'ic-1'),
+  move(1, 'T1', 'ASSIGNED', 'IN_PROGRESS'),
+  work(3, 'ic-1', 'execute', 1, 1, 'T1', { outcome: 'paused' }),
+  { ...move(3, 'T1', 'IN_PROGRESS', 'BLOCKED'), blocker: 'technical' } as LogRecord,
+  move(6, 'T1', 'BLOCKED', 'IN_PROGRESS'),
+  work(9, 'ic-1', 'execute', 1, 6, 'T1'),
+  move(9, 'T1', 'IN_PROGRESS', 'COMPLETED'),
+  runEnd(10),
+];
+
+describe('the replay of a task blocked on its holder’s desk', () => {
+  const r = replayOf(BLOCKED, overTime(BLOCKED, []));
+
+  it('shows the holder blocked while the task is, and working either side', () => {
+    expect(r.status[3]).toBe('iwwbbbwwwii');
+  });
+
+  it('lists the stay in BLOCKED with its holder, for the alert after 15 minutes', () => {
+    expect(BLOCKED_ALERT_HOURS).toBe(0.25);
+    expect(r.blocked).toEqual([{ task: 'T1', holder: 'ic-1', from: 3, to: 6 }]);
+    expect(r.feed.text).toContain('T1 blocked (technical)');
+  });
+});
