@@ -7,9 +7,10 @@ export function embedded(value: unknown): string {
 }
 
 /**
- * A script calling `fn` (written to stand alone) on the JSON of the script element `id`. Under
- * tsx and vitest, esbuild names nested functions with a `__name` helper of its own module: the
- * page gets one that does nothing.
+ * A script calling `fn` (written to stand alone) on the JSON of the script element `id`, then on
+ * `more` (names the page defines). Under tsx and vitest, esbuild names nested functions with a
+ * `__name` helper of its own module: the script gets one that does nothing, in a block of its own
+ * so that a page can hold several such scripts.
  */
 export function scriptCalling(
   fn: (...args: never[]) => void,
@@ -17,5 +18,5 @@ export function scriptCalling(
   ...more: string[]
 ): string {
   const args = [`JSON.parse(document.getElementById('${id}').textContent)`, ...more].join(', ');
-  return `<script>const __name = (f) => f;\n(${fn.toString()})(${args});</script>`;
+  return `<script>{\nconst __name = (f) => f;\n(${fn.toString()})(${args});\n}</script>`;
 }

@@ -8,6 +8,8 @@ import { embedded, scriptCalling } from './embed.ts';
 import { allMarkdown } from './markdown.ts';
 import { drawCharts } from './over-time/draw.ts';
 import { chartLibraries } from './over-time/libraries.ts';
+import { placeChart } from './over-time/place.ts';
+import { drawTimeline } from './over-time/timeline.ts';
 import { esc } from './svg.ts';
 
 /** Markdown's inline marks: **strong** and `code`, in text escaped for HTML. */
@@ -129,7 +131,9 @@ ${section('Cost', md, 'cost.md', false)}
 ${section('Standups', md, 'standup.md', false)}
 <script type="application/json" id="over-time">${embedded(o)}</script>
 <script>${chartLibraries()}</script>
-${scriptCalling(drawCharts, 'over-time', 'Plot')}
+<script>const placeChart = ${placeChart.toString()};</script>
+${scriptCalling(drawCharts, 'over-time', 'Plot', 'placeChart')}
+${scriptCalling(drawTimeline, 'over-time', 'Plot', 'placeChart')}
 </body></html>
 `;
 }

@@ -18,8 +18,9 @@ h1{font-size:1.3em;margin:0 0 .6em}.bar{display:flex;gap:1em;align-items:center;
 .status small,.queue small{display:block;color:#666}
 .queue{display:grid;grid-template-columns:repeat(4,1fr);text-align:center}
 .meter{height:8px;background:#eee;border-radius:4px;margin-top:6px}#cost-bar{height:8px;background:#4f7cac;border-radius:4px}
-.wide{display:grid;grid-template-columns:2fr 1fr;gap:12px}.group{margin:2px 0}
-.group-name{display:inline-block;width:12em;color:#555;font-size:.85em}
+.wide{display:grid;grid-template-columns:2fr 1fr;gap:12px}
+#agents{display:flex;flex-wrap:wrap;gap:2px 18px}.group{display:flex;align-items:center;flex-wrap:wrap}
+.group-name{color:#555;font-size:.85em;margin-right:4px}
 .agent{width:14px;height:14px;margin:1px;border:1px solid #fff;border-radius:3px;padding:0;cursor:pointer;vertical-align:middle}
 .agent[data-status=working]{background:#59a14f}.agent[data-status=idle]{background:#cfd8dc}
 .agent[data-status=blocked]{background:#e15759}.agent[data-status=away]{background:#9e9e9e}
@@ -29,7 +30,16 @@ h1{font-size:1.3em;margin:0 0 .6em}.bar{display:flex;gap:1em;align-items:center;
 /** The command center page of a run. */
 export function commandCenterPage(r: Reports): string {
   const s = r.summary;
-  const data: CommandCenterData = { overTime: r.overTime, replay: r.replay };
+  const { times, tasks, schedule, budget } = r.overTime;
+  const data: CommandCenterData = {
+    overTime: {
+      times,
+      tasks,
+      schedule: { people: schedule.people, kinds: schedule.kinds, slices: schedule.slices },
+      budget: { alerts: budget.alerts },
+    },
+    replay: r.replay,
+  };
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>orgsim command center · ${esc(s.scenario)} · seed ${s.seed}</title>
 <style>${STYLE}</style>

@@ -7,9 +7,12 @@
 import type { OverTime } from '../../collect/over-time/index.ts';
 import type { Replay } from '../../collect/replay/index.ts';
 
-/** What the page embeds: the run over time (its frames and timeline) and the replay. */
+/** What the page embeds: of the run over time, its frames, its timeline and its budget alerts; the replay. */
 export interface CommandCenterData {
-  readonly overTime: OverTime;
+  readonly overTime: Pick<OverTime, 'times' | 'tasks'> & {
+    readonly schedule: Pick<OverTime['schedule'], 'people' | 'kinds' | 'slices'>;
+    readonly budget: Pick<OverTime['budget'], 'alerts'>;
+  };
   readonly replay: Replay;
 }
 
