@@ -1,6 +1,7 @@
-// Tokens and money, from the work log: in and out tokens, hours and USD per role, per person, per
-// kind of activity and per instruction (work that served none is `overhead`: standups, capacity
-// reviews). Every breakdown is a partition of the same records, so each adds up to the total.
+// Tokens and money, from the work log: in and out tokens, hours and USD per role, per model, per
+// person, per kind of activity and per instruction (work that served none is `overhead`: standups,
+// capacity reviews). Every breakdown is a partition of the same records, so each adds up to the
+// total.
 
 import { ACTIVITY_KINDS } from '../domain/activity.ts';
 import type { Hours } from '../kernel/time.ts';
@@ -9,6 +10,10 @@ import { type LogInput, ofType, runStart, viewOf } from './timeline.ts';
 
 /** What work of no instruction is filed under. */
 export const OVERHEAD = 'overhead';
+/** The model of agents the scenario names none for: the cost section's rates. */
+export const DEFAULT_MODEL = 'default';
+/** What people's work (humans, and people who are not agents) is filed under by model. */
+export const PEOPLE = 'people';
 
 export interface CostFigures {
   readonly hours: Hours;
@@ -17,10 +22,12 @@ export interface CostFigures {
   readonly usd: number;
 }
 
-/** Tokens and dollars per role, person, activity kind and instruction. */
+/** Tokens and dollars per role, model, person, activity kind and instruction. */
 export interface Costs {
   readonly total: CostFigures;
   readonly byRole: Record<string, CostFigures>;
+  /** By the model each agent runs on (DEFAULT_MODEL where none is named); PEOPLE for people. */
+  readonly byModel: Record<string, CostFigures>;
   readonly byPerson: Record<string, CostFigures>;
   readonly byKind: Record<string, CostFigures>;
   readonly byInstruction: Record<string, CostFigures>;
@@ -70,6 +77,13 @@ export function costs(input: LogInput): Costs {
   const log = viewOf(input);
   const people = runStart(log).people;
   const roleOf = new Map(people.map((p) => [p.id, p.role as string]));
+  const modelOf = new Map(
+    people.map((p) => [
+      p.id,
+      p.role === 'human' || p.person === true ? PEOPLE : (p.model ?? DEFAULT_MODEL),
+    ]),
+  );
+  const byModel = groups([...new Set(modelOf.values())]);
   const total = zero();
   const byRole = groups([...new Set(people.map((p) => p.role))]);
   const byPerson = groups(people.map((p) => p.id));
@@ -87,6 +101,7 @@ export function costs(input: LogInput): Costs {
     };
     accumulate(total, figures);
     add(byRole, roleOf.get(w.person) ?? 'unknown', figures);
+    add(byModel, modelOf.get(w.person) ?? 'unknown', figures);
     add(byPerson, w.person, figures);
     add(byKind, w.kind, figures);
     add(byInstruction, w.instruction ?? OVERHEAD, figures);
@@ -94,6 +109,7 @@ export function costs(input: LogInput): Costs {
   return {
     total: rounded(total),
     byRole: table(byRole),
+    byModel: table(byModel),
     byPerson: table(byPerson),
     byKind: table(byKind),
     byInstruction: table(byInstruction),

@@ -1,9 +1,9 @@
 // What an hour of someone's work costs: the tokens their activity uses (seed 000's rates by kind
-// of work), priced per million input and output tokens, plus their own hourly rate. Humans use no
-// tokens. One definition, read by the work log, the budget's accrual and cost-aware assignment.
+// of work) at their model's rates and prices, plus their own hourly rate. People use no tokens.
+// One definition, read by the work log, the budget's accrual and cost-aware assignment.
 
 import type { ActivityKind } from './activity.ts';
-import type { Role } from './org.ts';
+import type { PersonSpec } from './org.ts';
 
 export type TokenUse = 'lightCoding' | 'heavyCoding' | 'research' | 'review';
 
@@ -24,14 +24,29 @@ export function tokenUse(kind: ActivityKind, complexity: number): TokenUse {
   return 'review';
 }
 
-/** Tokens an hour of this work uses: none for a human. */
+/**
+ * The model `person` works on: theirs from `models`, the default for none named, null for a
+ * person (the role `human`, or a model of null).
+ */
+export function modelOf(
+  person: Pick<PersonSpec, 'role' | 'model'>,
+  models: Readonly<Record<string, TokenPricing>>,
+  fallback: TokenPricing,
+): TokenPricing | null {
+  if (person.role === 'human' || person.model === null) return null;
+  if (person.model === undefined) return fallback;
+  const model = models[person.model];
+  if (model === undefined) throw new Error(`no model named "${person.model}" in the model table`);
+  return model;
+}
+
+/** Tokens an hour of this work uses on `model`: none for a person (no model). */
 export function tokensPerHour(
-  pricing: TokenPricing,
-  role: Role,
+  model: TokenPricing | null,
   kind: ActivityKind,
   complexity: number,
 ): number {
-  return role === 'human' ? 0 : pricing.tokensPerHour[tokenUse(kind, complexity)];
+  return model === null ? 0 : model.tokensPerHour[tokenUse(kind, complexity)];
 }
 
 /** USD per million tokens of the input/output mix; the one price when both are the same. */

@@ -20,6 +20,11 @@ export interface PersonSpec {
   readonly calendar: Calendar;
   /** What an hour of this person's time costs beyond tokens (a human's rate); 0 for agents. */
   readonly costPerHour: number;
+  /**
+   * The model an agent runs on, from the scenario's model table; null: a person, who uses no
+   * tokens; absent: the scenario's default model. Whoever has the role `human` is a person.
+   */
+  readonly model?: string | null;
 }
 
 export interface LeadSpec extends PersonSpec {

@@ -344,6 +344,10 @@ const runStart = record('run.start', {
       calendar,
       wipLimit: z.number().int().min(1).optional(),
       skills: z.partialRecord(domain, skillLevel).optional(),
+      /** The model of the scenario's table an agent runs on; absent: the default model. */
+      model: id.optional(),
+      /** A person, not an agent: no tokens (humans are people without saying so). */
+      person: z.literal(true).optional(),
     }),
   ),
   /** The scenario's warnings (legal input, almost certainly not meant); absent when none. */

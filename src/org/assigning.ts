@@ -3,7 +3,7 @@
 
 import type { IcView, TaskView } from '../domain/assignment/index.ts';
 import { naturalOrder } from '../domain/assignment/strategy.ts';
-import { tokensPerHour, usdPerHour } from '../domain/cost.ts';
+import { modelOf, tokensPerHour, usdPerHour } from '../domain/cost.ts';
 import type { Domain, IcSpec } from '../domain/org.ts';
 import { skillIn } from '../domain/org.ts';
 import { productivity } from '../domain/ramp-up.ts';
@@ -31,15 +31,16 @@ export function taskView(task: TaskState): TaskView {
 export function icView(world: World, ic: Person, task: TaskState): IcView {
   const spec = ic.spec as IcSpec;
   const skill = skillIn(spec, task.plan.domain);
-  const pricing = world.config.cost;
-  const tokens = tokensPerHour(pricing, 'IC', 'execute', task.plan.complexity);
+  const { cost } = world.config;
+  const model = modelOf(spec, cost.models, cost);
+  const tokens = tokensPerHour(model, 'execute', task.plan.complexity);
   return {
     id: ic.spec.id,
     skill,
     held: ic.held.size,
     wipLimit: spec.wipLimit,
     queuedHours: queuedHours(ic, world.now),
-    costPerHour: usdPerHour(pricing, tokens, spec.costPerHour),
+    costPerHour: usdPerHour(model ?? cost, tokens, spec.costPerHour),
     familiarity: ic.familiar.has(task.plan.strategic)
       ? 1
       : ic.familiar.has(task.plan.instruction)

@@ -2,10 +2,12 @@
 // log and by the budget's accrual, so the two never disagree.
 
 import type { Activity } from '../domain/activity.ts';
-import { tokensPerHour, usdPerHour } from '../domain/cost.ts';
+import { modelOf, type TokenPricing, tokensPerHour, usdPerHour } from '../domain/cost.ts';
 import type { Person, World } from './world.ts';
 
 export interface WorkRate {
+  /** The model the work runs on; the default model's rates for a person, who uses no tokens. */
+  readonly model: TokenPricing;
   readonly tokensPerHour: number;
   readonly usdPerHour: number;
 }
@@ -13,11 +15,13 @@ export interface WorkRate {
 export function workRate(world: World, person: Person, activity: Activity): WorkRate {
   const complexity =
     activity.task === undefined ? 1 : (world.tasks.get(activity.task)?.plan.complexity ?? 1);
-  const pricing = world.config.cost;
-  const tokens = tokensPerHour(pricing, person.role, activity.kind, complexity);
+  const { cost } = world.config;
+  const model = modelOf(person.spec, cost.models, cost);
+  const tokens = tokensPerHour(model, activity.kind, complexity);
   return {
+    model: model ?? cost,
     tokensPerHour: tokens,
-    usdPerHour: usdPerHour(pricing, tokens, person.spec.costPerHour),
+    usdPerHour: usdPerHour(model ?? cost, tokens, person.spec.costPerHour),
   };
 }
 

@@ -28,7 +28,7 @@ function logWork(
   const a = event.activity;
   const hours = workingHoursBetween(event.startedAt, event.at, event.calendar);
   const rate = workRate(world, person, a);
-  const tokens = tokensOf(world.config.cost, hours, rate.tokensPerHour);
+  const tokens = tokensOf(rate.model, hours, rate.tokensPerHour);
   const usd = hours * rate.usdPerHour;
   const instruction = instructionOf(world, a);
   world.spentUsd += usd;

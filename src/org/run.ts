@@ -66,6 +66,9 @@ function recordStart(
       ...(p.role === 'IC'
         ? { wipLimit: (p as IcSpec).wipLimit, skills: (p as IcSpec).skills }
         : {}),
+      // Written only where the scenario said: the logs of scenarios without models stay as they were.
+      ...(typeof p.model === 'string' ? { model: p.model } : {}),
+      ...(p.model === null && p.role !== 'human' ? { person: true as const } : {}),
     })),
     ...(warnings.length > 0 ? { warnings } : {}),
   });

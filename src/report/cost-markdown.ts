@@ -1,4 +1,5 @@
-// The cost report as Markdown: tokens and USD per role, activity kind, instruction and person.
+// The cost report as Markdown: tokens and USD per role, model, activity kind, instruction and
+// person.
 
 import type { CostFigures, Costs } from '../collect/cost.ts';
 import type { Summary } from '../collect/summary.ts';
@@ -16,6 +17,7 @@ function rows(figures: Record<string, CostFigures>): Array<Array<string | number
 
 const SECTIONS = [
   ['role', 'byRole', 'By role'],
+  ['model', 'byModel', 'By model'],
   ['activity', 'byKind', 'By kind of activity'],
   ['instruction', 'byInstruction', 'By instruction'],
   ['person', 'byPerson', 'By person'],

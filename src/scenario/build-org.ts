@@ -12,7 +12,25 @@ import {
   type TeamSpec,
 } from '../domain/org.ts';
 
-export interface IcGroupInput {
+/**
+ * Who does a piece of the org's work: an agent on `model`, or a person. Set on the org, a team, an
+ * IC group or an IC; the nearest setting wins, `person` over `model` at one level.
+ */
+export interface WorkerInput {
+  readonly model?: string;
+  readonly person?: true;
+}
+
+/** The worker of the nearest layer that says: a model name, null for a person, or the default. */
+function workerOf(...layers: ReadonlyArray<WorkerInput | undefined>): { model?: string | null } {
+  for (const layer of layers) {
+    if (layer?.person === true) return { model: null };
+    if (layer?.model !== undefined) return { model: layer.model };
+  }
+  return {};
+}
+
+export interface IcGroupInput extends WorkerInput {
   readonly count: number;
   /** The primary skill's level; by default 3, 4, 5 in turn. */
   readonly level?: SkillLevel;
@@ -22,7 +40,7 @@ export interface IcGroupInput {
   readonly costPerHour?: number;
 }
 
-export interface PersonInput {
+export interface PersonInput extends WorkerInput {
   readonly id: string;
   readonly domain: Domain;
   readonly skills?: Readonly<Partial<Record<Domain, SkillLevel>>>;
@@ -31,7 +49,7 @@ export interface PersonInput {
   readonly costPerHour?: number;
 }
 
-export interface TeamInput {
+export interface TeamInput extends WorkerInput {
   readonly id: string;
   /** The calendar of the team's TL, leads and ICs unless an IC sets one; by default the org's. */
   readonly calendar?: Calendar;
@@ -45,7 +63,7 @@ export interface HumanInput {
   readonly costPerHour?: number;
 }
 
-export interface OrgInput {
+export interface OrgInput extends WorkerInput {
   readonly calendar?: Calendar;
   readonly wipLimit?: number;
   readonly teams: readonly TeamInput[];
@@ -73,7 +91,7 @@ export function icOf(
   domain: Domain,
   i: number,
   group: IcGroupInput,
-  defaults: { calendar: Calendar; wipLimit: number },
+  defaults: { calendar: Calendar; wipLimit: number; worker?: WorkerInput },
 ): IcSpec {
   const secondary = group.secondary ?? { [DEFAULT_SECONDARY[domain]]: 2 as SkillLevel };
   return {
@@ -85,6 +103,7 @@ export function icOf(
     costPerHour: group.costPerHour ?? 0,
     wipLimit: group.wipLimit ?? defaults.wipLimit,
     skills: { ...secondary, [domain]: group.level ?? ((3 + (i % 3)) as SkillLevel) },
+    ...workerOf(group, defaults.worker),
   };
 }
 
@@ -95,7 +114,14 @@ export function buildOrg(input: OrgInput): OrgSpec {
   const teams: TeamSpec[] = input.teams.map((t) => {
     const prefix = prefixed ? `${t.id}/` : '';
     const calendar = t.calendar ?? orgCalendar;
-    const defaults = { calendar, wipLimit };
+    const worker = workerOf(t, input);
+    const inherited: WorkerInput =
+      worker.model === null
+        ? { person: true }
+        : worker.model === undefined
+          ? {}
+          : { model: worker.model };
+    const defaults = { calendar, wipLimit, worker: inherited };
     const ics: IcSpec[] = [];
     for (const domain of DOMAINS) {
       const entry = t.ics?.[domain];
@@ -115,6 +141,7 @@ export function buildOrg(input: OrgInput): OrgSpec {
         costPerHour: p.costPerHour ?? 0,
         wipLimit: p.wipLimit ?? wipLimit,
         skills: { [p.domain]: 3 as SkillLevel, ...p.skills },
+        ...workerOf(p, inherited),
       });
     }
     const staffed = DOMAINS.filter((d) => ics.some((ic) => ic.domain === d));
@@ -125,16 +152,24 @@ export function buildOrg(input: OrgInput): OrgSpec {
       domain,
       calendar,
       costPerHour: 0,
+      ...worker,
     }));
     return {
       id: t.id,
-      tl: { id: `${prefix}tl`, role: 'TL', team: t.id, calendar, costPerHour: 0 },
+      tl: { id: `${prefix}tl`, role: 'TL', team: t.id, calendar, costPerHour: 0, ...worker },
       leads,
       ics,
     };
   });
   return {
-    em: { id: 'em', role: 'EM', team: 'org', calendar: orgCalendar, costPerHour: 0 },
+    em: {
+      id: 'em',
+      role: 'EM',
+      team: 'org',
+      calendar: orgCalendar,
+      costPerHour: 0,
+      ...workerOf(input),
+    },
     teams,
     humans: (input.humans ?? DEFAULT_HUMANS).map((h) => ({
       id: h.id,

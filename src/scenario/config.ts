@@ -60,7 +60,13 @@ export interface GateConfig {
 }
 
 /** Token use by activity (seed 000), the price of tokens, and the budgets. */
+/**
+ * The cost of work. Its own rates and prices are the default model's: the model of every agent the
+ * scenario names no other for.
+ */
 export interface CostConfig extends TokenPricing {
+  /** The scenario's model table: rates and prices by model name. */
+  readonly models: Readonly<Record<string, TokenPricing>>;
   /** The run's budget; null: none. */
   readonly budgetUsd: number | null;
   /** A budget per day of the org's clock, from 00:00 to 00:00; null: none. */

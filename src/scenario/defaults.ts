@@ -46,6 +46,7 @@ export const DEFAULT_COST: CostConfig = {
   usdPerMillionInputTokens: 3,
   usdPerMillionOutputTokens: 3,
   outputShare: 0.25,
+  models: {},
   budgetUsd: null,
   dailyBudgetUsd: null,
   policy: 'stopIntake',

@@ -61,6 +61,8 @@ function orgInput(raw: ParsedScenario['org']): OrgInput {
     ...(raw.calendar ? { calendar: raw.calendar } : {}),
     ...(raw.wipLimit ? { wipLimit: raw.wipLimit } : {}),
     ...(raw.humans ? { humans: raw.humans } : {}),
+    ...(raw.model === undefined ? {} : { model: raw.model }),
+    ...(raw.person === undefined ? {} : { person: raw.person }),
   };
   if (Array.isArray(raw.teams)) return { ...base, teams: raw.teams };
   const count = raw.teams ?? 1;
@@ -214,19 +216,60 @@ function mergeSla(raw: ParsedScenario['sla']): SlaTable {
   return out;
 }
 
+/** Every model the org names, with where: the org, its teams, IC groups and ICs. */
+function modelNames(raw: ParsedScenario['org']): Array<{ path: FieldPath; name: string }> {
+  const found: Array<{ path: FieldPath; name: string }> = [];
+  const see = (layer: { model?: string | undefined } | number | undefined, path: FieldPath) => {
+    if (typeof layer === 'object' && layer.model !== undefined)
+      found.push({ path: [...path, 'model'], name: layer.model });
+  };
+  const inTeam = (
+    t: { ics?: ParsedScenario['org']['ics']; people?: ParsedScenario['org']['people'] },
+    path: FieldPath,
+  ) => {
+    for (const [domain, group] of Object.entries(t.ics ?? {})) see(group, [...path, 'ics', domain]);
+    for (const [i, p] of (t.people ?? []).entries()) see(p, [...path, 'people', i]);
+  };
+  see(raw, ['org']);
+  inTeam(raw, ['org']);
+  if (Array.isArray(raw.teams))
+    raw.teams.forEach((t, i) => {
+      see(t, ['org', 'teams', i]);
+      inTeam(t, ['org', 'teams', i]);
+    });
+  return found;
+}
+
 /**
  * Prices per input and output token default to the one price, and that to the default's; alerts are
- * kept in ascending order.
+ * kept in ascending order. A model of the table takes what it leaves out from the cost section.
  */
-function costOf(raw: ParsedScenario['cost']): CostConfig {
+function costOf(raw: ParsedScenario['cost'], models: ParsedScenario['models']): CostConfig {
   const price = raw?.usdPerMillionTokens;
-  return {
+  const base = {
     tokensPerHour: { ...DEFAULT_COST.tokensPerHour, ...raw?.tokensPerHour },
     usdPerMillionInputTokens:
       raw?.usdPerMillionInputTokens ?? price ?? DEFAULT_COST.usdPerMillionInputTokens,
     usdPerMillionOutputTokens:
       raw?.usdPerMillionOutputTokens ?? price ?? DEFAULT_COST.usdPerMillionOutputTokens,
     outputShare: raw?.outputShare ?? DEFAULT_COST.outputShare,
+  };
+  const table = Object.fromEntries(
+    Object.entries(models ?? {}).map(([name, m]) => [
+      name,
+      {
+        tokensPerHour: { ...base.tokensPerHour, ...m.tokensPerHour },
+        usdPerMillionInputTokens:
+          m.usdPerMillionInputTokens ?? m.usdPerMillionTokens ?? base.usdPerMillionInputTokens,
+        usdPerMillionOutputTokens:
+          m.usdPerMillionOutputTokens ?? m.usdPerMillionTokens ?? base.usdPerMillionOutputTokens,
+        outputShare: m.outputShare ?? base.outputShare,
+      },
+    ]),
+  );
+  return {
+    ...base,
+    models: table,
     budgetUsd: raw?.budgetUsd ?? DEFAULT_COST.budgetUsd,
     dailyBudgetUsd: raw?.dailyBudgetUsd ?? DEFAULT_COST.dailyBudgetUsd,
     policy: raw?.policy ?? DEFAULT_COST.policy,
@@ -375,6 +418,17 @@ export function resolveScenario(
       }
     }
   }
+  for (const { path, name } of modelNames(raw.org))
+    if (raw.models?.[name] === undefined)
+      issues.push({
+        path,
+        message: `names no model: "${name}" (${
+          raw.models === undefined
+            ? 'the scenario has no `models` table: add one'
+            : `known: ${Object.keys(raw.models).join(', ')}`
+        })`,
+      });
+  if (issues.length > 0) return { issues, warnings: [] };
   const org = buildOrg(orgInput(raw.org));
   const { specs: instructions, sources } = instructionsOf(raw, issues);
   if (instructions.length === 0) {
@@ -538,7 +592,7 @@ export function resolveScenario(
         ? base.capacityReviewHour
         : raw.rituals.capacityReviewHour,
     forecastHours: raw.rituals?.forecastHours ?? base.forecastHours,
-    cost: costOf(raw.cost),
+    cost: costOf(raw.cost, raw.models),
     outages,
     hires,
     changes,

@@ -74,6 +74,17 @@ const calendar = z
   })
   .describe('when a person works');
 
+/** Who does the work: an agent on a model of the model table, or a person. */
+const worker = {
+  model: id
+    .optional()
+    .describe('the model its agents run on, from `models` (default: the `cost` section’s rates)'),
+  person: z
+    .literal(true)
+    .optional()
+    .describe('people, not agents: no tokens, paid `costPerHour`, on their calendar'),
+};
+
 const icGroup = z
   .strictObject({
     count: whole(1).describe('how many ICs like this'),
@@ -85,6 +96,7 @@ const icGroup = z
     wipLimit: whole(1, 1000).optional(),
     calendar: calendar.optional(),
     costPerHour: price.optional().describe('USD per working hour on top of tokens (a human rate)'),
+    ...worker,
   })
   .describe('a group of identical ICs in one domain');
 
@@ -99,6 +111,7 @@ const person = z
     wipLimit: whole(1, 1000).optional(),
     calendar: calendar.optional(),
     costPerHour: price.optional(),
+    ...worker,
   })
   .describe('one IC described individually');
 
@@ -115,6 +128,10 @@ const team = z.strictObject({
     ),
   ics: icsByDomain.optional(),
   people: z.array(person).optional(),
+  model: worker.model.describe(
+    'the model of the team’s TL, leads and ICs unless set per IC (default: the org’s)',
+  ),
+  person: worker.person.describe('the team’s TL, leads and ICs are people unless set per IC'),
 });
 
 const org = z
@@ -134,6 +151,10 @@ const org = z
       .array(person)
       .optional()
       .describe('extra ICs described one by one (in the first team)'),
+    model: worker.model.describe(
+      'the model of the EM and of every team’s TL, leads and ICs unless set per team or IC',
+    ),
+    person: worker.person.describe('everyone is a person unless set per team or IC'),
     humans: z
       .array(
         z.strictObject({
@@ -519,6 +540,31 @@ export const scenarioSchema = z
       .partial()
       .optional()
       .describe('the daily standup and capacity review; null switches one off'),
+    models: z
+      .record(
+        id,
+        z
+          .strictObject({
+            usdPerMillionTokens: price.describe('USD per million tokens, input and output alike'),
+            usdPerMillionInputTokens: price,
+            usdPerMillionOutputTokens: price,
+            outputShare: probability,
+            tokensPerHour: z
+              .strictObject({
+                lightCoding: tokenRate,
+                heavyCoding: tokenRate,
+                research: tokenRate,
+                review: tokenRate,
+              })
+              .partial(),
+          })
+          .partial()
+          .describe(
+            'a model: its prices and tokens an hour by kind of work; what it leaves out is the `cost` section’s',
+          ),
+      )
+      .optional()
+      .describe('the models agents run on, by name; an agent names one with `model`'),
     cost: z
       .strictObject({
         usdPerMillionTokens: price.describe(

@@ -2,7 +2,8 @@
 // SLA shorter than the work it times, a horizon that ends before the work arrives. Each is a
 // warning (stderr, and the summary's `warnings`); `--strict` makes them errors.
 
-import { tokensPerHour, usdPerHour } from '../domain/cost.ts';
+import { modelOf, tokensPerHour, usdPerHour } from '../domain/cost.ts';
+import { allPeople } from '../domain/org.ts';
 import type { SlaState } from '../domain/sla.ts';
 import type { ScenarioIssue } from './errors.ts';
 import type { PlannedConfig } from './prepare.ts';
@@ -26,13 +27,18 @@ function horizonWarnings(config: PlannedConfig): ScenarioIssue[] {
 function budgetWarnings(config: PlannedConfig): ScenarioIssue[] {
   const budget = config.cost.budgetUsd;
   if (budget === null) return [];
-  // The cheapest task's execution alone, at no hourly rate: a lower bound of what one task costs.
+  // The cheapest task's execution alone, by the cheapest IC: a lower bound of what one task costs.
+  const { cost } = config;
+  const ics = allPeople(config.org).filter((p) => p.role === 'IC');
   const costs = config.instructions.flatMap((x) =>
-    x.plan.tactical.map(
-      (t) =>
-        t.estimateHours *
-        usdPerHour(config.cost, tokensPerHour(config.cost, 'IC', 'execute', t.complexity), 0),
-    ),
+    x.plan.tactical.map((t) => {
+      const rates = ics.map((ic) => {
+        const model = modelOf(ic, cost.models, cost);
+        const tokens = tokensPerHour(model, 'execute', t.complexity);
+        return usdPerHour(model ?? cost, tokens, ic.costPerHour);
+      });
+      return t.estimateHours * rates.reduce((m, r) => Math.min(m, r), Number.POSITIVE_INFINITY);
+    }),
   );
   const cheapest = costs.reduce((m, c) => Math.min(m, c), Number.POSITIVE_INFINITY);
   if (!(budget < cheapest)) return [];

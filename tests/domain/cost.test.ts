@@ -21,7 +21,7 @@ describe('the cost of an hour of work', () => {
     expect(tokenUse('execute', 3)).toBe('heavyCoding');
     expect(tokenUse('tacticalPlanning', 1)).toBe('research');
     expect(tokenUse('standup', 1)).toBe('review');
-    expect(tokensPerHour(DEFAULT_COST, 'IC', 'execute', 4)).toBe(150_000);
+    expect(tokensPerHour(DEFAULT_COST, 'execute', 4)).toBe(150_000);
   });
 
   it('prices input and output tokens apart, and gives a human no tokens at all', () => {
@@ -29,7 +29,7 @@ describe('the cost of an hour of work', () => {
     expect(usdPerHour(split, 100_000, 10)).toBeCloseTo(10.6, 12);
     // Two hours of it: 150K input, 50K output.
     expect(tokensOf(split, 2, 100_000)).toEqual({ input: 150_000, output: 50_000 });
-    expect(tokensPerHour(split, 'human', 'escalation', 1)).toBe(0);
+    expect(tokensPerHour(null, 'escalation', 1)).toBe(0);
     expect(usdPerHour(split, 0, 40)).toBe(40);
   });
 
