@@ -19,6 +19,8 @@ export interface CostFigures {
   readonly hours: Hours;
   readonly tokensIn: number;
   readonly tokensOut: number;
+  /** Of the input tokens, those read from the prompt cache. */
+  readonly tokensCached: number;
   readonly usd: number;
 }
 
@@ -33,15 +35,22 @@ export interface Costs {
   readonly byInstruction: Record<string, CostFigures>;
 }
 
-type Sums = { hours: number; tokensIn: number; tokensOut: number; usd: number };
+type Sums = {
+  hours: number;
+  tokensIn: number;
+  tokensOut: number;
+  tokensCached: number;
+  usd: number;
+};
 
-const zero = (): Sums => ({ hours: 0, tokensIn: 0, tokensOut: 0, usd: 0 });
+const zero = (): Sums => ({ hours: 0, tokensIn: 0, tokensOut: 0, tokensCached: 0, usd: 0 });
 
 /** Hours to 2 decimals, whole tokens, USD to a hundredth of a cent. */
 const rounded = (s: Sums): CostFigures => ({
   hours: round(s.hours),
   tokensIn: Math.round(s.tokensIn),
   tokensOut: Math.round(s.tokensOut),
+  tokensCached: Math.round(s.tokensCached),
   usd: round(s.usd, 4),
 });
 
@@ -63,6 +72,7 @@ function accumulate(s: Sums, w: Sums): void {
   s.hours += w.hours;
   s.tokensIn += w.tokensIn;
   s.tokensOut += w.tokensOut;
+  s.tokensCached += w.tokensCached;
   s.usd += w.usd;
 }
 
@@ -97,6 +107,7 @@ export function costs(input: LogInput): Costs {
       hours: w.hours,
       tokensIn: w.tokensIn,
       tokensOut: w.tokensOut,
+      tokensCached: w.tokensCached ?? 0,
       usd: w.costUsd,
     };
     accumulate(total, figures);

@@ -13,6 +13,10 @@ export interface TokenPricing {
   readonly usdPerMillionOutputTokens: number;
   /** The share of an activity's tokens that are output, 0 to 1. */
   readonly outputShare: number;
+  /** The share of its input tokens read from the prompt cache, 0 to 1. */
+  readonly cachedShare: number;
+  /** The price of a million input tokens read from the cache. */
+  readonly usdPerMillionCachedInputTokens: number;
 }
 
 /** The kind of an activity's token use (seed 000). */
@@ -49,9 +53,16 @@ export function tokensPerHour(
   return model === null ? 0 : model.tokensPerHour[tokenUse(kind, complexity)];
 }
 
-/** USD per million tokens of the input/output mix; the one price when both are the same. */
+/**
+ * USD per million tokens of the input/output mix, the input side priced for its cache reads; the
+ * one price when input and output cost the same and nothing is cached.
+ */
 function blendedPrice(p: TokenPricing): number {
-  const input = p.usdPerMillionInputTokens;
+  const c = p.cachedShare;
+  const input =
+    c === 0
+      ? p.usdPerMillionInputTokens
+      : (1 - c) * p.usdPerMillionInputTokens + c * p.usdPerMillionCachedInputTokens;
   const output = p.usdPerMillionOutputTokens;
   return input === output ? input : (1 - p.outputShare) * input + p.outputShare * output;
 }
@@ -61,12 +72,13 @@ export function usdPerHour(pricing: TokenPricing, tokens: number, costPerHour: n
   return (tokens * blendedPrice(pricing)) / 1e6 + costPerHour;
 }
 
-/** The input and output tokens of `hours` of work at `tokens` an hour. */
+/** The input and output tokens of `hours` of work at `tokens` an hour; `cached`: of the input, those read from the cache. */
 export function tokensOf(
   pricing: TokenPricing,
   hours: number,
   tokens: number,
-): { input: number; output: number } {
+): { input: number; output: number; cached: number } {
   const total = hours * tokens;
-  return { input: total * (1 - pricing.outputShare), output: total * pricing.outputShare };
+  const input = total * (1 - pricing.outputShare);
+  return { input, output: total * pricing.outputShare, cached: input * pricing.cachedShare };
 }

@@ -173,10 +173,12 @@ const work = record('work', {
   startedAt: hours,
   hours,
   outcome: workOutcome,
-  /** Tokens the slice used, input and output (none for a human). */
+  /** Tokens the slice used, input and output (none for a person). */
   tokensIn: tokens,
   tokensOut: tokens,
   costUsd: usd,
+  /** Of its input tokens, those read from the prompt cache; written only when some were. */
+  tokensCached: tokens.optional(),
 });
 
 const escalationOpened = record('escalation.opened', {

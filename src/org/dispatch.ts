@@ -5,6 +5,7 @@ import type { DeskContext, DeskEmitted } from '../../machines/desk.ts';
 import { workingHoursBetween } from '../domain/calendar.ts';
 import { tokensOf } from '../domain/cost.ts';
 import type { Domain } from '../domain/org.ts';
+import type { EventLog, LogRecord } from '../log/event-log.ts';
 import type { WorkOutcome } from '../log/records.ts';
 import { assignmentStarted, delegateTask } from './assigning.ts';
 import { releaseHeldChanges } from './changes.ts';
@@ -39,9 +40,11 @@ function logWork(
   const tokensIn = tokens.input;
   const tokensOut = tokens.output;
   // Spelled out, one literal per shape, keys in the log's order: a record built with spreads gets
-  // a hidden class of its own every time, and work records are the most frequent of all.
+  // a hidden class of its own every time, and work records are the most frequent of all. A model
+  // that caches adds its cache reads at the end.
+  const log = tokens.cached > 0 ? withCached(world.log, tokens.cached) : world.log;
   if (task === undefined && instruction === undefined)
-    world.log.append({
+    log.append({
       t: at,
       type: 'work',
       person: id,
@@ -55,7 +58,7 @@ function logWork(
       costUsd: usd,
     });
   else if (task === undefined)
-    world.log.append({
+    log.append({
       t: at,
       type: 'work',
       person: id,
@@ -70,7 +73,7 @@ function logWork(
       costUsd: usd,
     });
   else if (instruction === undefined)
-    world.log.append({
+    log.append({
       t: at,
       type: 'work',
       person: id,
@@ -85,7 +88,7 @@ function logWork(
       costUsd: usd,
     });
   else
-    world.log.append({
+    log.append({
       t: at,
       type: 'work',
       person: id,
@@ -100,6 +103,14 @@ function logWork(
       tokensOut,
       costUsd: usd,
     });
+}
+
+/** A log that appends a work record with `tokensCached` after its other fields. */
+function withCached(log: EventLog, tokensCached: number): Pick<EventLog, 'append'> {
+  return {
+    append: (record) =>
+      log.append({ ...(record as Extract<LogRecord, { type: 'work' }>), tokensCached }),
+  };
 }
 
 function domainOf(ref: string | undefined): Domain {

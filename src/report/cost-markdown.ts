@@ -10,6 +10,7 @@ function rows(figures: Record<string, CostFigures>): Array<Array<string | number
     key,
     n(f.hours),
     n(f.tokensIn, 0),
+    n(f.tokensCached, 0),
     n(f.tokensOut, 0),
     `$${n(f.usd, 2)}`,
   ]);
@@ -28,12 +29,12 @@ export function costMarkdown(s: Summary, c: Costs): string {
   return [
     title(s, 'Cost'),
     '',
-    `Total: $${n(t.usd, 2)} for ${n(t.hours)} working hours, ${n(t.tokensIn, 0)} tokens in and ${n(t.tokensOut, 0)} out. Work that served no instruction (standups, capacity reviews) is \`overhead\`.`,
+    `Total: $${n(t.usd, 2)} for ${n(t.hours)} working hours, ${n(t.tokensIn, 0)} tokens in${t.tokensCached > 0 ? ` (${n(t.tokensCached, 0)} of them read from the cache)` : ''} and ${n(t.tokensOut, 0)} out. Work that served no instruction (standups, capacity reviews) is \`overhead\`.`,
     '',
     ...SECTIONS.flatMap(([what, key, heading]) => [
       `## ${heading}`,
       '',
-      table([what, 'hours', 'tokens in', 'tokens out', 'USD'], rows(c[key])),
+      table([what, 'hours', 'tokens in', 'of them cached', 'tokens out', 'USD'], rows(c[key])),
       '',
     ]),
   ].join('\n');

@@ -46,6 +46,8 @@ export const DEFAULT_COST: CostConfig = {
   usdPerMillionInputTokens: 3,
   usdPerMillionOutputTokens: 3,
   outputShare: 0.25,
+  cachedShare: 0,
+  usdPerMillionCachedInputTokens: 0.3,
   models: {},
   budgetUsd: null,
   dailyBudgetUsd: null,

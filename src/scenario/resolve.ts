@@ -216,6 +216,9 @@ function mergeSla(raw: ParsedScenario['sla']): SlaTable {
   return out;
 }
 
+/** What a cache read costs against an input token when the scenario gives no price. */
+const CACHE_READ_RATIO = 0.1;
+
 /** Every model the org names, with where: the org, its teams, IC groups and ICs. */
 function modelNames(raw: ParsedScenario['org']): Array<{ path: FieldPath; name: string }> {
   const found: Array<{ path: FieldPath; name: string }> = [];
@@ -253,7 +256,10 @@ function costOf(raw: ParsedScenario['cost'], models: ParsedScenario['models']): 
     usdPerMillionOutputTokens:
       raw?.usdPerMillionOutputTokens ?? price ?? DEFAULT_COST.usdPerMillionOutputTokens,
     outputShare: raw?.outputShare ?? DEFAULT_COST.outputShare,
+    cachedShare: raw?.cachedShare ?? DEFAULT_COST.cachedShare,
   };
+  // A cache read costs a tenth of the model's own input token unless priced (Anthropic's ratio).
+  const cachedPrice = (own: number | undefined, input: number) => own ?? input * CACHE_READ_RATIO;
   const table = Object.fromEntries(
     Object.entries(models ?? {}).map(([name, m]) => [
       name,
@@ -264,11 +270,20 @@ function costOf(raw: ParsedScenario['cost'], models: ParsedScenario['models']): 
         usdPerMillionOutputTokens:
           m.usdPerMillionOutputTokens ?? m.usdPerMillionTokens ?? base.usdPerMillionOutputTokens,
         outputShare: m.outputShare ?? base.outputShare,
+        cachedShare: m.cachedShare ?? base.cachedShare,
+        usdPerMillionCachedInputTokens: cachedPrice(
+          m.usdPerMillionCachedInputTokens,
+          m.usdPerMillionInputTokens ?? m.usdPerMillionTokens ?? base.usdPerMillionInputTokens,
+        ),
       },
     ]),
   );
   return {
     ...base,
+    usdPerMillionCachedInputTokens: cachedPrice(
+      raw?.usdPerMillionCachedInputTokens,
+      base.usdPerMillionInputTokens,
+    ),
     models: table,
     budgetUsd: raw?.budgetUsd ?? DEFAULT_COST.budgetUsd,
     dailyBudgetUsd: raw?.dailyBudgetUsd ?? DEFAULT_COST.dailyBudgetUsd,

@@ -549,6 +549,8 @@ export const scenarioSchema = z
             usdPerMillionInputTokens: price,
             usdPerMillionOutputTokens: price,
             outputShare: probability,
+            cachedShare: probability,
+            usdPerMillionCachedInputTokens: price,
             tokensPerHour: z
               .strictObject({
                 lightCoding: tokenRate,
@@ -578,6 +580,12 @@ export const scenarioSchema = z
         ),
         outputShare: probability.describe(
           'the share of an activity’s tokens that are output, 0 to 1 (default 0.25)',
+        ),
+        cachedShare: probability.describe(
+          'the share of an activity’s input tokens read from the prompt cache, 0 to 1 (default 0)',
+        ),
+        usdPerMillionCachedInputTokens: price.describe(
+          'USD per million input tokens read from the cache (default: a tenth of the input price)',
         ),
         tokensPerHour: z
           .strictObject({

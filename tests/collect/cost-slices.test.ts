@@ -12,6 +12,7 @@ const f = (hours: number, tokensIn: number, tokensOut: number, usd: number): Cos
   hours,
   tokensIn,
   tokensOut,
+  tokensCached: 0,
   usd,
 });
 

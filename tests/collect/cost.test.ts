@@ -43,23 +43,25 @@ const f = (hours: number, tokensIn: number, tokensOut: number, usd: number): Cos
   hours,
   tokensIn,
   tokensOut,
+  tokensCached: 0,
   usd,
 });
 
 /** The sum of a breakdown's rows. */
 function sum(rows: Record<string, CostFigures>): CostFigures {
-  const out = { hours: 0, tokensIn: 0, tokensOut: 0, usd: 0 };
+  const out = { hours: 0, tokensIn: 0, tokensOut: 0, tokensCached: 0, usd: 0 };
   for (const r of Object.values(rows)) {
     out.hours += r.hours;
     out.tokensIn += r.tokensIn;
     out.tokensOut += r.tokensOut;
+    out.tokensCached += r.tokensCached;
     out.usd += r.usd;
   }
   return out;
 }
 
 function expectAddsUp(c: Costs): void {
-  for (const rows of [c.byPerson, c.byRole, c.byKind, c.byInstruction]) {
+  for (const rows of [c.byPerson, c.byRole, c.byModel, c.byKind, c.byInstruction]) {
     const s = sum(rows);
     const n = Object.keys(rows).length;
     // Each row is rounded (hours to 0.01, tokens to 1, USD to 0.0001): n rows drift by n half-units.

@@ -137,7 +137,13 @@ describe('reportsOf', () => {
     expect(reports.summary.eventLogSha256).toBe(sha);
     expect(reports.summary.events).toBe(4);
     expect(reports.summary.outcome).toBe('done');
-    expect(reports.cost.total).toEqual({ hours: 0.5, tokensIn: 0, tokensOut: 0, usd: 0.25 });
+    expect(reports.cost.total).toEqual({
+      hours: 0.5,
+      tokensIn: 0,
+      tokensOut: 0,
+      tokensCached: 0,
+      usd: 0.25,
+    });
     expect(reports.capacity.window).toEqual({ from: 0, to: 1 });
     expect(reports.standup).toEqual([]);
     expect(reports.bottleneck.queues.map((q) => q.person)).toContain('em');

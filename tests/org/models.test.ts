@@ -14,11 +14,13 @@ type Work = Extract<LogRecord, { type: 'work' }>;
 type Start = Extract<LogRecord, { type: 'run.start' }>;
 
 const MODELS = {
-  // 100K tokens an hour of any work, a quarter of it output: $0.75/M in, $1.25/M out.
+  // 100K tokens an hour of any work, a quarter of it output: $0.75/M in, $1.25/M out; half the
+  // input read from the cache, at a tenth of the input price (the default): $0.075/M.
   cheap: {
     usdPerMillionInputTokens: 0.75,
     usdPerMillionOutputTokens: 1.25,
     outputShare: 0.25,
+    cachedShare: 0.5,
     tokensPerHour: {
       lightCoding: 100_000,
       heavyCoding: 100_000,
@@ -97,9 +99,12 @@ describe('agents on models, and people', () => {
       if (model === 'cheap') {
         expect(w.tokensIn).toBeCloseTo(75_000 * w.hours, 6);
         expect(w.tokensOut).toBeCloseTo(25_000 * w.hours, 6);
-        // 75K × $0.75/M + 25K × $1.25/M = $0.05625 + $0.03125 an hour.
-        expect(w.costUsd).toBeCloseTo(0.0875 * w.hours, 9);
+        if (w.hours > 0) expect(w.tokensCached).toBeCloseTo(37_500 * w.hours, 6);
+        // 37.5K fresh × $0.75/M + 37.5K cached × $0.075/M + 25K × $1.25/M
+        // = $0.028125 + $0.0028125 + $0.03125 an hour.
+        expect(w.costUsd).toBeCloseTo(0.0621875 * w.hours, 9);
       } else if (model === 'big') {
+        expect(w.tokensCached).toBeUndefined();
         expect(w.tokensIn).toBeCloseTo(100_000 * w.hours, 6);
         expect(w.tokensOut).toBeCloseTo(100_000 * w.hours, 6);
         expect(w.costUsd).toBeCloseTo(2 * w.hours, 9);
@@ -121,6 +126,12 @@ describe('agents on models, and people', () => {
     expect(sum('tokensIn')).toBeCloseTo(c.total.tokensIn, -1);
     expect(sum('hours')).toBeCloseTo(c.total.hours, 1);
     expect(c.byModel[PEOPLE]?.tokensIn).toBe(0);
+    // Half the cheap model's input, to the whole token each is rounded to.
+    const cheap = c.byModel.cheap;
+    expect(Math.abs((cheap?.tokensCached ?? 0) - 0.5 * (cheap?.tokensIn ?? 0))).toBeLessThanOrEqual(
+      1,
+    );
+    expect(c.total.tokensCached).toBe(c.byModel.cheap?.tokensCached);
   });
 
   it('adds up by model, by role and by person to the same total on any seed', () => {
