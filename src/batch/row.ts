@@ -3,7 +3,7 @@
 
 import { criticalPathVerdict } from '../collect/bottleneck.ts';
 import { capacity } from '../collect/capacity.ts';
-import { mean } from '../collect/stats.ts';
+import { mean, round } from '../collect/stats.ts';
 import { headline } from '../collect/summary.ts';
 import { type LogInput, ofType, timelines, viewOf } from '../collect/timeline.ts';
 import { suggestedWarmupHours } from '../decide/mser.ts';
@@ -29,6 +29,8 @@ export interface BatchRow {
   readonly utilizationCv: number;
   readonly reworkRate: number;
   readonly costUsd: number;
+  /** The mean cost of the work that served each completed instruction (as leadTimeMeanHours). */
+  readonly costPerInstructionUsd: number;
   /** max(critical path of real efforts, total effort ÷ IC capacity): no schedule beats it. */
   readonly lowerBoundHours: number;
   readonly events: number;
@@ -154,6 +156,10 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
     .filter((t) => (t.releasedAt ?? 0) >= warmup)
     .map((t) => (t.startedAt ?? 0) - (t.releasedAt ?? 0));
   const finishedAt = new Map(s.instructions.map((i) => [i.id, i.finishedAt]));
+  const spentOn = new Map<string, number>();
+  for (const w of ofType(log, 'work'))
+    if (w.instruction !== undefined)
+      spentOn.set(w.instruction, (spentOn.get(w.instruction) ?? 0) + w.costUsd);
   const declared = options.instructions ?? s.instructions.map((i) => i.id);
   return {
     scenario: s.scenario,
@@ -170,6 +176,7 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
     utilizationCv: coefficientOfVariation(ics.map((ic) => ic.utilization)),
     reworkRate: s.reworkRate,
     costUsd: s.costUsd,
+    costPerInstructionUsd: round(mean(completed.map((c) => spentOn.get(c.instruction) ?? 0))),
     // Rounded down, as the makespan is rounded to the nearest hundredth.
     lowerBoundHours: Math.floor(lowerBound(log) * 100) / 100,
     events: s.events,

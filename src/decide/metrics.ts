@@ -13,6 +13,7 @@ export const METRICS = [
   'slaBreaches',
   'escalations',
   'peakWip',
+  'costPerInstructionUsd',
 ] as const;
 
 /** The name of one of the figures in METRICS. */
@@ -29,6 +30,7 @@ export const METRIC_INFO: Readonly<
   slaBreaches: { label: 'SLA breaches', unit: '' },
   escalations: { label: 'escalations', unit: '' },
   peakWip: { label: 'peak WIP', unit: 'tasks' },
+  costPerInstructionUsd: { label: 'cost per instruction done', unit: '$' },
 };
 
 export function isMetric(name: string): name is Metric {

@@ -18,6 +18,7 @@ export function row(over: Partial<BatchRow> = {}): BatchRow {
     utilizationCv: 0,
     reworkRate: 0,
     costUsd: 0,
+    costPerInstructionUsd: 0,
     lowerBoundHours: 0,
     events: 0,
     tasks: 0,
