@@ -3,6 +3,7 @@
 
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
+import { DEFAULT_MODEL, PEOPLE } from '../collect/cost.ts';
 import type { Reports } from '../collect/index.ts';
 import { budgetLine } from './budget-line.ts';
 import { count, instructionRow, n, pct, topHours } from './format.ts';
@@ -25,6 +26,20 @@ function leadText(s: Reports['summary']): string {
   const l = s.leadTimeHours;
   if (done === 1) return `${n(l.p50)} h`;
   return `p50 ${n(l.p50)} h, p85 ${n(l.p85)} h, p95 ${n(l.p95)} h (${done} done)`;
+}
+
+/**
+ * The spend by model, when the scenario named models (a run on the cost section's rates alone has
+ * nothing to split): `Cost by model: haiku $88 (1.2M tokens) · default $412 (0.9M) · people $40`.
+ */
+function modelLine(cost: Reports['cost']): string | null {
+  const entries = Object.entries(cost.byModel);
+  if (!entries.some(([model]) => model !== DEFAULT_MODEL && model !== PEOPLE)) return null;
+  const parts = entries.map(([model, f]) => {
+    const tokens = f.tokensIn + f.tokensOut;
+    return `${model} $${n(f.usd, 0)}${tokens > 0 ? ` (${n(tokens / 1e6)}M tokens)` : ''}`;
+  });
+  return `Cost by model: ${parts.join(' · ')}`;
 }
 
 /** The reports as the terminal shows them: the headline, then tables (with colour if asked). */
@@ -51,6 +66,8 @@ export function terminalReport(
   );
   const budget = budgetLine(s);
   if (budget !== null) out.push(budget);
+  const models = modelLine(r.cost);
+  if (models !== null) out.push(models);
   out.push(`${c.red.bold('Bottleneck:')} ${c.bold(s.bottleneck.where)} — ${s.bottleneck.evidence}`);
   out.push('');
 

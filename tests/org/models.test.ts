@@ -4,11 +4,14 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { costs, DEFAULT_MODEL, PEOPLE } from '../../src/collect/cost.ts';
+import { type CostFigures, costs, DEFAULT_MODEL, PEOPLE } from '../../src/collect/cost.ts';
+import { reportsOf } from '../../src/collect/index.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import { runSimulation } from '../../src/org/run.ts';
+import { terminalReport } from '../../src/report/terminal.ts';
 import { ScenarioError } from '../../src/scenario/errors.ts';
 import { loadScenarioObject } from '../../src/scenario/load.ts';
+import { grouped } from '../../src/text/number.ts';
 
 type Work = Extract<LogRecord, { type: 'work' }>;
 type Start = Extract<LogRecord, { type: 'run.start' }>;
@@ -166,5 +169,26 @@ describe('a model the table lacks', () => {
     expect(() =>
       loadScenarioObject({ org: { model: 'cheap' }, instructions: [{ at: 0, tier: 1 }] }),
     ).toThrow(/org\.model.*no `models` table: add one/);
+  });
+});
+
+describe('the terminal report of a run with models', () => {
+  it('says what each model cost, and says nothing of models for a run on the default rates', () => {
+    const s = scenario(3);
+    const reports = reportsOf(runSimulation(s.config, s.name).log);
+    const line = terminalReport(reports, { colour: false })
+      .split('\n')
+      .find((l) => l.startsWith('Cost by model: '));
+    const by = (model: string) => reports.cost.byModel[model] as CostFigures;
+    const [big, cheap, people] = [by('big'), by('cheap'), by(PEOPLE)];
+    const millions = (f: CostFigures) => grouped((f.tokensIn + f.tokensOut) / 1e6, 1);
+    expect(line).toBe(
+      `Cost by model: big $${grouped(big.usd, 0)} (${millions(big)}M tokens) · cheap $${grouped(cheap.usd, 0)} (${millions(cheap)}M tokens) · people $${grouped(people.usd, 0)}`,
+    );
+    const plain = loadScenarioObject({ instructions: [{ at: 0, tier: 1 }] });
+    const report = terminalReport(reportsOf(runSimulation(plain.config, 'plain').log), {
+      colour: false,
+    });
+    expect(report).not.toContain('Cost by model');
   });
 });
