@@ -34,6 +34,15 @@ const hourOfDay = z
   .min(0, { error: 'must be an hour of the day, ≥ 0 and < 24' })
   .lt(24, { error: 'must be an hour of the day, ≥ 0 and < 24' });
 const tokenRate = within(0, 1e9, 'tokens an hour');
+/** Tokens an hour by kind of work (seed 000's four); what is left out is the default's. */
+const tokenRates = z
+  .strictObject({
+    lightCoding: tokenRate,
+    heavyCoding: tokenRate,
+    research: tokenRate,
+    review: tokenRate,
+  })
+  .partial();
 const probability = z.number().min(0).max(1).describe('a probability, 0 to 1');
 const domain = z.enum(DOMAINS);
 const level = z.literal([1, 2, 3, 4, 5]).describe('skill level, 1 (novice) to 5 (expert)');
@@ -551,14 +560,7 @@ export const scenarioSchema = z
             outputShare: probability,
             cachedShare: probability,
             usdPerMillionCachedInputTokens: price,
-            tokensPerHour: z
-              .strictObject({
-                lightCoding: tokenRate,
-                heavyCoding: tokenRate,
-                research: tokenRate,
-                review: tokenRate,
-              })
-              .partial(),
+            tokensPerHour: tokenRates,
           })
           .partial()
           .describe(
@@ -587,14 +589,7 @@ export const scenarioSchema = z
         usdPerMillionCachedInputTokens: price.describe(
           'USD per million input tokens read from the cache (default: a tenth of the input price)',
         ),
-        tokensPerHour: z
-          .strictObject({
-            lightCoding: tokenRate,
-            heavyCoding: tokenRate,
-            research: tokenRate,
-            review: tokenRate,
-          })
-          .partial(),
+        tokensPerHour: tokenRates,
         budgetUsd: z
           .union([budget, z.null()])
           .describe('the run’s budget in USD; null: none (default)'),

@@ -3,7 +3,7 @@
 // a message, unless ORGSIM_BROWSER_TESTS=required (CI) makes that an error.
 
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -28,4 +28,21 @@ export function findChromium(): string | null {
 export function launch(executablePath: string): Promise<Browser> {
   // --no-sandbox: CI runs as root in a container, where Chromium's sandbox cannot start.
   return chromium.launch({ executablePath, args: ['--no-sandbox'] });
+}
+
+/** A page of `file` open in a new browser, and the console errors and page errors it has had. */
+export async function openPage(
+  executablePath: string,
+  file: string,
+  viewport: { width: number; height: number },
+): Promise<{ browser: Browser; page: Page; errors: string[] }> {
+  const browser = await launch(executablePath);
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`file://${file}`);
+  return { browser, page, errors };
 }

@@ -15,7 +15,7 @@ import { runSimulation } from '../../src/org/run.ts';
 import { commandCenterPage } from '../../src/report/command-center/page.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { scratch } from '../log/hand-log.ts';
-import { findChromium, launch } from './chromium.ts';
+import { findChromium, openPage } from './chromium.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const chromiumPath = findChromium();
@@ -125,16 +125,13 @@ async function moveTo(page: Page, frame: number): Promise<number> {
 describe.skipIf(chromiumPath === null)('command-center.html in Chromium', () => {
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    browser = await launch(chromiumPath as string);
-    page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`file://${file}`);
+    ({ browser, page, errors } = await openPage(chromiumPath as string, file, {
+      width: 1300,
+      height: 1000,
+    }));
   }, 60_000);
 
   afterAll(async () => {

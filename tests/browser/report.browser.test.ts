@@ -12,7 +12,7 @@ import { runSimulation } from '../../src/org/run.ts';
 import { htmlReport } from '../../src/report/html.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { scratch } from '../log/hand-log.ts';
-import { findChromium, launch } from './chromium.ts';
+import { findChromium, openPage } from './chromium.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SHOTS = join(ROOT, 'reports', 'screenshots');
@@ -38,16 +38,13 @@ async function marks(page: Page, chart: string): Promise<Record<string, number>>
 describe.skipIf(chromiumPath === null)('report.html in Chromium', () => {
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    browser = await launch(chromiumPath as string);
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`file://${file}`);
+    ({ browser, page, errors } = await openPage(chromiumPath as string, file, {
+      width: 1200,
+      height: 900,
+    }));
   }, 60_000);
 
   afterAll(async () => {

@@ -2,7 +2,7 @@
 // each sample (the cumulative flow diagram), each domain's backlog and work in progress, the tasks
 // finished each day, and each day's mean backlog per domain.
 
-import { TASK_STATES, type TaskState } from '../../domain/task-states.ts';
+import { BLOCKABLE_STATES, TASK_STATES, type TaskState } from '../../domain/task-states.ts';
 import { dayOf, HOURS_PER_DAY, type Hours } from '../../kernel/time.ts';
 import { round } from '../stats.ts';
 import type { TaskLife } from '../timeline.ts';
@@ -12,13 +12,9 @@ import { addOver } from './samples.ts';
 export const WAITING: ReadonlySet<TaskState> = new Set(['PENDING', 'IN_PLANNING']);
 /** Taken up and not yet done: work in progress, blocked and escalated included. */
 export const STARTED: ReadonlySet<TaskState> = new Set([
-  'ASSIGNED',
-  'IN_PROGRESS',
+  ...BLOCKABLE_STATES,
   'BLOCKED',
   'ESCALATED',
-  'UNDER_REVIEW',
-  'DOMAIN_REVIEW',
-  'READY_FOR_HANDOFF',
 ]);
 
 /** One named series of values, one per sample time or per day. */
