@@ -42,6 +42,8 @@ export interface DeskContext extends DeskInput {
    * runs (0: P0 only; −1: nothing); null: no hold.
    */
   hold: number | null;
+  /** Waiting out a 429 or for a free place under its model's concurrency cap: nothing starts. */
+  throttled: boolean;
   seq: number;
 }
 
@@ -69,6 +71,12 @@ export type DeskEvent =
   /** A budget is spent: work less urgent than `upTo` stops now and none starts until the release. */
   | { type: 'budget.hold'; at: Hours; upTo: number }
   | { type: 'budget.release'; at: Hours }
+  /**
+   * The person's model refused a request (a 429) or has no free place under its concurrency cap:
+   * the activity under way stops (`throttled`) and nothing starts until `throttle.end`.
+   */
+  | { type: 'throttle.start'; at: Hours }
+  | { type: 'throttle.end'; at: Hours }
   /**
    * The scope of `task` changed: the execution of it left on the desk takes `factor` times as
    * long. Under way, it stops (`rescaled`) and is queued again with its new remainder.
@@ -114,7 +122,8 @@ export type DeskEmitted =
 
 /**
  * Why an activity stopped before its end: P0 work, a ritual at its hour, an outage, a drop, a
- * budget hold, a change of its task's scope, or a change of the person's working hours.
+ * budget hold, a change of its task's scope, a change of the person's working hours, or a rate
+ * limit of the person's model.
  */
 export type Interruption =
   | 'preempted'
@@ -123,7 +132,8 @@ export type Interruption =
   | 'dropped'
   | 'held'
   | 'rescaled'
-  | 'rescheduled';
+  | 'rescheduled'
+  | 'throttled';
 
 export function deskContext(input: DeskInput): DeskContext {
   return {
@@ -135,6 +145,7 @@ export function deskContext(input: DeskInput): DeskContext {
     endsAt: 0,
     away: false,
     hold: null,
+    throttled: false,
     seq: 0,
   };
 }
@@ -231,7 +242,8 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
       emitted: {} as DeskEmitted,
     },
     guards: {
-      hasWork: ({ context }) => !context.away && nextRunnable(context.queue, context.hold) >= 0,
+      hasWork: ({ context }) =>
+        !context.away && !context.throttled && nextRunnable(context.queue, context.hold) >= 0,
       shouldPreempt: ({ context }) =>
         context.current !== null && preemptedBy(context.queue, context.current, context.hold),
       holdsCurrent: ({ context, event }) =>
@@ -315,6 +327,9 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
         hold: event.type === 'budget.hold' ? (event as Hold).upTo : context.hold,
       })),
       releaseHold: assign({ hold: () => null }),
+      reportThrottled: emit(({ context }) => interrupted(context, 'throttled')),
+      setThrottled: assign({ throttled: () => true }),
+      clearThrottled: assign({ throttled: () => false }),
       reportRescheduled: emit(({ context }) => interrupted(context, 'rescheduled')),
       setCalendar: assign(({ context, event }) => ({
         calendar:
@@ -349,6 +364,8 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
       'channel.message': { actions: 'tick' as const },
       'budget.hold': { actions: ['tick', 'setHold'] as const },
       'budget.release': { actions: ['tick', 'releaseHold'] as const },
+      'throttle.start': { actions: ['tick', 'setThrottled'] as const },
+      'throttle.end': { actions: ['tick', 'clearThrottled'] as const },
     },
     states: {
       idle: {
@@ -394,6 +411,10 @@ export function roleMachine<M extends string>(role: Role, accepts: Record<M, Act
             },
             { actions: ['tick', 'rescaleQueued'] },
           ],
+          'throttle.start': {
+            target: 'idle',
+            actions: ['tick', 'setThrottled', 'reportThrottled', 'requeueCurrent'],
+          },
           // The slice so far is logged on the old calendar; the rest goes on on the new one.
           'calendar.set': {
             target: 'working',

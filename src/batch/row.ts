@@ -3,6 +3,7 @@
 
 import { criticalPathVerdict } from '../collect/bottleneck.ts';
 import { capacity } from '../collect/capacity.ts';
+import { rateLimits } from '../collect/rate-limits.ts';
 import { mean, round } from '../collect/stats.ts';
 import { headline } from '../collect/summary.ts';
 import { type LogInput, ofType, timelines, viewOf } from '../collect/timeline.ts';
@@ -31,6 +32,10 @@ export interface BatchRow {
   readonly costUsd: number;
   /** The mean cost of the work that served each completed instruction (as leadTimeMeanHours). */
   readonly costPerInstructionUsd: number;
+  /** Requests the models' rate limits refused (429s): 0 when no model has limits. */
+  readonly requestsRefused: number;
+  /** Hours agents waited on rate limits: for retries and for a place under a concurrency cap. */
+  readonly rateLimitWaitHours: number;
   /** max(critical path of real efforts, total effort ÷ IC capacity): no schedule beats it. */
   readonly lowerBoundHours: number;
   readonly events: number;
@@ -161,6 +166,7 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
     if (w.instruction !== undefined)
       spentOn.set(w.instruction, (spentOn.get(w.instruction) ?? 0) + w.costUsd);
   const declared = options.instructions ?? s.instructions.map((i) => i.id);
+  const limits = rateLimits(log);
   return {
     scenario: s.scenario,
     variant: options.variant ?? 'base',
@@ -177,6 +183,8 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
     reworkRate: s.reworkRate,
     costUsd: s.costUsd,
     costPerInstructionUsd: round(mean(completed.map((c) => spentOn.get(c.instruction) ?? 0))),
+    requestsRefused: limits?.refused ?? 0,
+    rateLimitWaitHours: round((limits?.retryWaitHours ?? 0) + (limits?.concurrencyWaitHours ?? 0)),
     // Rounded down, as the makespan is rounded to the nearest hundredth.
     lowerBoundHours: Math.floor(lowerBound(log) * 100) / 100,
     events: s.events,

@@ -5,8 +5,17 @@
 import type { Hours } from '../kernel/time.ts';
 import { type Bottleneck, bottleneck, type Escalations } from './bottleneck.ts';
 import { type BudgetStatus, budgetStatus } from './budget.ts';
+import { type RateLimitReport, rateLimits } from './rate-limits.ts';
 import { type Distribution, distribution, round } from './stats.ts';
-import { type LogInput, ofType, runEnd, runStart, timelines, viewOf } from './timeline.ts';
+import {
+  type LogInput,
+  type LogView,
+  ofType,
+  runEnd,
+  runStart,
+  timelines,
+  viewOf,
+} from './timeline.ts';
 
 export const SUMMARY_SCHEMA_VERSION = 3;
 
@@ -53,6 +62,8 @@ export interface Summary {
   readonly tokens: { input: number; output: number };
   readonly budget: BudgetStatus;
   readonly bottleneck: { where: string; evidence: string };
+  /** What the models' rate limits did (docs/agents.md); absent when no model has limits. */
+  readonly rateLimits?: RateLimitReport;
 }
 
 const r2 = (d: Distribution) => ({
@@ -72,6 +83,7 @@ export type Headline = Omit<
   | 'slaBreaches'
   | 'escalations'
   | 'bottleneck'
+  | 'rateLimits'
 >;
 
 export function headline(input: LogInput): Headline {
@@ -199,5 +211,25 @@ export function summary(input: LogInput, eventLogSha256: string, b?: Bottleneck)
     tokens: h.tokens,
     budget: h.budget,
     bottleneck: b.verdict,
+    ...rateLimitsOf(log),
+  };
+}
+
+/** The rate limits' toll, hours to the hundredth; nothing for a run whose models have none. */
+function rateLimitsOf(log: LogView): { rateLimits?: RateLimitReport } {
+  const r = rateLimits(log);
+  if (r === null) return {};
+  return {
+    rateLimits: {
+      byModel: r.byModel.map((m) => ({
+        ...m,
+        retryWaitHours: round(m.retryWaitHours),
+        concurrencyWaitHours: round(m.concurrencyWaitHours),
+      })),
+      refused: r.refused,
+      retryWaitHours: round(r.retryWaitHours),
+      failed: r.failed,
+      concurrencyWaitHours: round(r.concurrencyWaitHours),
+    },
   };
 }

@@ -284,6 +284,7 @@ export function interrupted(w: { outcome: string }): boolean {
     w.outcome === 'paused' ||
     w.outcome === 'preempted' ||
     w.outcome === 'outage' ||
-    w.outcome === 'held'
+    w.outcome === 'held' ||
+    w.outcome === 'throttled'
   );
 }

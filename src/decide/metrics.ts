@@ -14,6 +14,8 @@ export const METRICS = [
   'escalations',
   'peakWip',
   'costPerInstructionUsd',
+  'requestsRefused',
+  'rateLimitWaitHours',
 ] as const;
 
 /** The name of one of the figures in METRICS. */
@@ -31,6 +33,8 @@ export const METRIC_INFO: Readonly<
   escalations: { label: 'escalations', unit: '' },
   peakWip: { label: 'peak WIP', unit: 'tasks' },
   costPerInstructionUsd: { label: 'cost per instruction done', unit: '$' },
+  requestsRefused: { label: 'requests refused by rate limits (429s)', unit: '' },
+  rateLimitWaitHours: { label: 'hours waiting on rate limits', unit: 'h' },
 };
 
 export function isMetric(name: string): name is Metric {

@@ -6,6 +6,9 @@ export type Hours = number;
 
 export const HOURS_PER_DAY = 24;
 
+/** One second, in hours: rate limits and retries are counted in seconds. */
+export const HOURS_PER_SECOND = 1 / 3600;
+
 /** The simulated day (0-based) that instant `t` falls in. */
 export function dayOf(t: Hours): number {
   return Math.floor(t / HOURS_PER_DAY);

@@ -59,9 +59,18 @@ export const budgetScope = z.enum(['run', 'day']);
 
 /**
  * How a slice of work ended. `paused`: stopped for a ritual at its hour, resumed after it; `held`:
- * stopped because a budget was spent, resumed when it resets.
+ * stopped because a budget was spent, resumed when it resets; `throttled`: stopped by a rate limit
+ * of the person's model (a 429, or no free place under its concurrency cap), resumed after it.
  */
-export const workOutcome = z.enum(['finished', 'preempted', 'paused', 'outage', 'dropped', 'held']);
+export const workOutcome = z.enum([
+  'finished',
+  'preempted',
+  'paused',
+  'outage',
+  'dropped',
+  'held',
+  'throttled',
+]);
 
 /** A person's working calendar as the run resolved it (see src/domain/calendar.ts). */
 export const calendar = z.strictObject({

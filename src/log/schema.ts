@@ -249,6 +249,21 @@ const outage = record('outage', {
   cover: id.optional(),
 });
 
+/**
+ * A rate limit of an agent's model (docs/agents.md). `start`: a request was refused (a 429 on
+ * `requests` or `tokens`, retry `attempt`, waiting until `until`) or no place was free under the
+ * model's `concurrency` cap; the activity under way stops. `end`: the agent goes on. `failed`: the
+ * retries ran out and the work failed (execution: the task is blocked on a `resource` blocker).
+ */
+const throttle = record('throttle', {
+  person: id,
+  model: id,
+  phase: z.enum(['start', 'end', 'failed']),
+  limit: z.enum(['requests', 'tokens', 'concurrency']).optional(),
+  attempt: count.optional(),
+  until: hours.optional(),
+});
+
 /** The EM approved overtime (`start`: working `hoursPerDay` a day from now), or it ended. */
 const overtime = record('overtime', {
   person: id,
@@ -352,6 +367,18 @@ const runStart = record('run.start', {
       person: z.literal(true).optional(),
     }),
   ),
+  /** The models' rate limits (docs/agents.md); absent when no model has any. */
+  rateLimits: z
+    .record(
+      id,
+      z.strictObject({
+        requestsPerMinute: count.optional(),
+        tokensPerMinute: count.optional(),
+        concurrency: count.optional(),
+        tokensPerRequest: count,
+      }),
+    )
+    .optional(),
   /** The scenario's warnings (legal input, almost certainly not meant); absent when none. */
   warnings: z.array(z.string().min(1)).readonly().optional(),
 });
@@ -384,6 +411,7 @@ export const RECORD_SCHEMAS = {
   'capacity.forecast': capacityForecast,
   rebalance,
   outage,
+  throttle,
   overtime,
   hire,
   'requirement.changed': requirementChanged,

@@ -4,7 +4,12 @@
 // able to act on it; a late task nobody on the ladder could move is reported as a breach and
 // escalated to no one.
 
-import { type EscalationLevel, roleAt, routeLevel } from '../domain/escalation.ts';
+import {
+  type BlockerType,
+  type EscalationLevel,
+  roleAt,
+  routeLevel,
+} from '../domain/escalation.ts';
 import { breachOwner, climbFrom } from '../domain/escalation-policy.ts';
 import type { TaskReport } from '../domain/task-events.ts';
 import { actionable } from './breach-decisions.ts';
@@ -30,9 +35,24 @@ export function raiseBlocker(world: World, task: TaskState): void {
   const blocker = task.blocker;
   if (blocker === null || task.terminal || task.actor.getSnapshot().value !== 'inProgress') return;
   task.blocker = null;
+  block(world, task, blocker.type);
+}
+
+/**
+ * The IC's work on the task failed (its model's retries ran out): the task stops on a `resource`
+ * blocker, which goes to its rung like any other. A blocker drawn for the task still stands.
+ * False if the task is not in progress, so cannot be blocked.
+ */
+export function raiseFailure(world: World, task: TaskState): boolean {
+  if (task.terminal || task.actor.getSnapshot().value !== 'inProgress') return false;
+  block(world, task, 'resource');
+  return true;
+}
+
+function block(world: World, task: TaskState, type: BlockerType): void {
   const ic = task.assignee === null ? null : world.roster.person(task.assignee);
   if (ic) world.messages.deliver(ic, { type: 'work.drop', task: task.plan.id });
-  world.drive(task, { type: 'task.block', blocker: blocker.type });
+  world.drive(task, { type: 'task.block', blocker: type });
   task.blockedAt = world.now;
   world.messages.broadcast(
     `team/${task.team}/${task.plan.domain}`,
@@ -42,8 +62,8 @@ export function raiseBlocker(world: World, task: TaskState): void {
       task: task.plan.id,
     },
   );
-  const level = routeLevel(blocker.type);
-  const escalation = world.escalations.open(task.plan.id, blocker.type, null, world.now);
+  const level = routeLevel(type);
+  const escalation = world.escalations.open(task.plan.id, type, null, world.now);
   recordOpened(world, escalation, level, hand(world, escalation, task, level));
 }
 

@@ -27,6 +27,7 @@ import { dispatch } from './dispatch.ts';
 import { onTaskReport, raiseBlocker } from './escalations.ts';
 import { receiveInstruction } from './intake.ts';
 import { scheduleOutage } from './outages.ts';
+import { RateLimits } from './rate-limits.ts';
 import { onTerminal } from './reviews.ts';
 import { callStandup, newStandupState, skipStandups } from './standup.ts';
 import { World } from './world.ts';
@@ -70,8 +71,24 @@ function recordStart(
       ...(typeof p.model === 'string' ? { model: p.model } : {}),
       ...(p.model === null && p.role !== 'human' ? { person: true as const } : {}),
     })),
+    ...(Object.keys(config.rateLimits).length > 0 ? { rateLimits: loggedLimits(config) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
   });
+}
+
+/** The models' rate limits as the log gives them: a limit the scenario left out is absent. */
+function loggedLimits(config: SimConfig) {
+  return Object.fromEntries(
+    Object.entries(config.rateLimits).map(([model, l]) => [
+      model,
+      {
+        ...(l.requestsPerMinute === null ? {} : { requestsPerMinute: l.requestsPerMinute }),
+        ...(l.tokensPerMinute === null ? {} : { tokensPerMinute: l.tokensPerMinute }),
+        ...(l.concurrency === null ? {} : { concurrency: l.concurrency }),
+        tokensPerRequest: l.tokensPerRequest,
+      },
+    ]),
+  );
 }
 
 export interface RunOptions {
@@ -194,9 +211,11 @@ export function* simulation(
   const { budgetUsd, dailyBudgetUsd } = config.cost;
   const budget =
     budgetUsd === null && dailyBudgetUsd === null ? null : new BudgetWatch(world, config.cost);
+  const limits = Object.keys(config.rateLimits).length === 0 ? null : new RateLimits(world);
   world.onWork = (event: DeskEmitted) => {
     dispatch(world, standups, event);
     budget?.observe(event);
+    limits?.observe(event);
   };
   world.reactions = {
     reported: (task, report) => onTaskReport(world, task, report),

@@ -5,15 +5,18 @@ import type { StandupBlocker } from '../collect/standup.ts';
 import { budgetLine } from './budget-line.ts';
 import { costMarkdown } from './cost-markdown.ts';
 import { breachesText, count, instructionRow, n, pct, table, title, topHours } from './format.ts';
+import { rateLimitLine } from './rate-limit-line.ts';
 
 export function summaryMarkdown(s: Summary): string {
   const budget = budgetLine(s);
+  const limits = rateLimitLine(s);
   return [
     title(s, 'Summary'),
     '',
     `**Bottleneck:** ${s.bottleneck.where} — ${s.bottleneck.evidence}.`,
     '',
     ...(budget === null ? [] : [`${budget}.`, '']),
+    ...(limits === null ? [] : [`${limits}.`, '']),
     ...(s.warnings.length === 0
       ? []
       : [

@@ -12,6 +12,8 @@ import type { AddedWork } from '../domain/planning/added-work.ts';
 import type { PlanHint } from '../domain/planning/generate.ts';
 import type { UnstaffedWork } from '../domain/planning/instruction-plan.ts';
 import type { Plan } from '../domain/planning/plan.ts';
+import type { RequestLimits } from '../domain/rate-limit.ts';
+import type { RetryPolicy } from '../domain/retry.ts';
 import type { SlaTable } from '../domain/sla.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Hours } from '../kernel/time.ts';
@@ -77,6 +79,18 @@ export interface CostConfig extends TokenPricing {
   readonly alerts: readonly number[];
 }
 
+/**
+ * A model's rate limits (docs/agents.md): requests and tokens a minute shared by every agent on
+ * it, how many of its agents may work at once, the tokens one request carries, and what an agent
+ * does after a 429.
+ */
+export interface ModelLimits extends RequestLimits {
+  /** Agents on the model working at once, at most; null: no cap. */
+  readonly concurrency: number | null;
+  readonly tokensPerRequest: number;
+  readonly retry: RetryPolicy;
+}
+
 /** Someone is out from `from` to `to`; their work waits for them, or goes to `cover`. */
 export interface Outage {
   readonly person: string;
@@ -121,6 +135,8 @@ export interface SimConfig {
   readonly capacityReviewHour: Hours | null;
   readonly forecastHours: Hours;
   readonly cost: CostConfig;
+  /** Rate limits by model name, for the models of the table that set any; none: unlimited. */
+  readonly rateLimits: Readonly<Record<string, ModelLimits>>;
   readonly outages: readonly Outage[];
   readonly hires: readonly Hire[];
   readonly changes: readonly RequirementChange[];

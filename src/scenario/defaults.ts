@@ -41,6 +41,13 @@ export const DEFAULT_GATES: GateConfig = {
  * Seed 000's token use per hour of activity; one price in the range of today's frontier models for
  * input and output alike, a quarter of the tokens output.
  */
+/**
+ * Tokens one request of an agent carries, input and output, when its model has rate limits and
+ * does not say: a coding agent's turn re-reads its context (tens of thousands of tokens in Claude
+ * Code sessions); 10,000 is a modest turn.
+ */
+export const DEFAULT_TOKENS_PER_REQUEST = 10_000;
+
 export const DEFAULT_COST: CostConfig = {
   tokensPerHour: { lightCoding: 50_000, heavyCoding: 150_000, research: 100_000, review: 80_000 },
   usdPerMillionInputTokens: 3,
@@ -111,6 +118,7 @@ export function defaultConfig(overrides: Partial<SimConfig> = {}): SimConfig {
     capacityReviewHour: 8,
     forecastHours: 72,
     cost: DEFAULT_COST,
+    rateLimits: {},
     outages: [],
     hires: [],
     changes: [],

@@ -15,6 +15,7 @@ import {
   type StrategicTask,
   type TacticalTask,
 } from '../domain/planning/plan.ts';
+import { SDK_RETRY } from '../domain/retry.ts';
 import type { Complexity } from '../domain/skills.ts';
 import { DEFAULT_SLA, type SlaTable } from '../domain/sla.ts';
 import { RandomSource } from '../kernel/random.ts';
@@ -23,6 +24,7 @@ import type {
   CostConfig,
   Hire,
   InstructionSpec,
+  ModelLimits,
   Outage,
   Priority,
   RequirementChange,
@@ -33,6 +35,7 @@ import {
   DEFAULT_GATES,
   DEFAULT_HEADCOUNT,
   DEFAULT_OVERHEADS,
+  DEFAULT_TOKENS_PER_REQUEST,
   defaultConfig,
 } from './defaults.ts';
 import { type FieldPath, formatPath, type ScenarioIssue } from './errors.ts';
@@ -292,6 +295,22 @@ function costOf(raw: ParsedScenario['cost'], models: ParsedScenario['models']): 
   };
 }
 
+/** The rate limits of the models that set any, with the defaults for what they leave out. */
+function rateLimitsOf(models: ParsedScenario['models']): Record<string, ModelLimits> {
+  const out: Record<string, ModelLimits> = {};
+  for (const [name, m] of Object.entries(models ?? {})) {
+    if (m.limits === undefined) continue;
+    out[name] = {
+      requestsPerMinute: m.limits.requestsPerMinute ?? null,
+      tokensPerMinute: m.limits.tokensPerMinute ?? null,
+      concurrency: m.limits.concurrency ?? null,
+      tokensPerRequest: m.tokensPerRequest ?? DEFAULT_TOKENS_PER_REQUEST,
+      retry: { ...SDK_RETRY, ...m.retry },
+    };
+  }
+  return out;
+}
+
 type RawShape = NonNullable<ParsedScenario['instructions'][number]['shape']>;
 type Range = number | readonly [number, number];
 
@@ -443,6 +462,15 @@ export function resolveScenario(
             : `known: ${Object.keys(raw.models).join(', ')}`
         })`,
       });
+  for (const [name, m] of Object.entries(raw.models ?? {})) {
+    const size = m.tokensPerRequest ?? DEFAULT_TOKENS_PER_REQUEST;
+    const tpm = m.limits?.tokensPerMinute;
+    if (tpm !== undefined && size > tpm)
+      issues.push({
+        path: ['models', name, m.tokensPerRequest === undefined ? 'limits' : 'tokensPerRequest'],
+        message: `a request of ${size} tokens could never go under a limit of ${tpm} tokens a minute: raise limits.tokensPerMinute or lower tokensPerRequest`,
+      });
+  }
   if (issues.length > 0) return { issues, warnings: [] };
   const org = buildOrg(orgInput(raw.org));
   const { specs: instructions, sources } = instructionsOf(raw, issues);
@@ -608,6 +636,7 @@ export function resolveScenario(
         : raw.rituals.capacityReviewHour,
     forecastHours: raw.rituals?.forecastHours ?? base.forecastHours,
     cost: costOf(raw.cost, raw.models),
+    rateLimits: rateLimitsOf(raw.models),
     outages,
     hires,
     changes,

@@ -43,6 +43,35 @@ const tokenRates = z
     review: tokenRate,
   })
   .partial();
+/** A model's rate limits, shared by all its agents (docs/agents.md). */
+const modelLimits = z
+  .strictObject({
+    requestsPerMinute: whole(1).describe('requests admitted in any minute, at most'),
+    tokensPerMinute: whole(1).describe('tokens admitted in any minute, at most'),
+    concurrency: whole(1).describe('agents on the model working at once, at most'),
+  })
+  .partial()
+  .describe('rate limits shared by every agent on the model; a request over them gets a 429');
+/** What an agent does after a 429 (default: the Anthropic and OpenAI SDKs'). */
+const retryPolicy = z
+  .strictObject({
+    maxRetries: whole(0, 1000).describe('retries before the work fails (default 2)'),
+    baseSeconds: above(0, 3600, 'seconds').describe(
+      'the first retry’s wait, doubling (default 0.5)',
+    ),
+    maxSeconds: above(0, 3600, 'seconds').describe('the longest wait (default 8)'),
+    jitter: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('the share of a wait taken off at random: 0.25 the SDKs’, 1 full jitter'),
+    retryAfter: z.boolean().describe('wait out a retry-after of up to 60 s (default true)'),
+    onExhausted: z
+      .enum(['fail', 'wait'])
+      .describe('after the last retry: fail the work (default), or wait for room'),
+  })
+  .partial()
+  .describe('how an agent retries after a 429');
 const probability = z.number().min(0).max(1).describe('a probability, 0 to 1');
 const domain = z.enum(DOMAINS);
 const level = z.literal([1, 2, 3, 4, 5]).describe('skill level, 1 (novice) to 5 (expert)');
@@ -561,6 +590,11 @@ export const scenarioSchema = z
             cachedShare: probability,
             usdPerMillionCachedInputTokens: price,
             tokensPerHour: tokenRates,
+            tokensPerRequest: whole(1, 10_000_000).describe(
+              'tokens one request of an agent carries, input and output (default 10,000); used with limits',
+            ),
+            limits: modelLimits,
+            retry: retryPolicy,
           })
           .partial()
           .describe(

@@ -19,6 +19,8 @@ export function row(over: Partial<BatchRow> = {}): BatchRow {
     reworkRate: 0,
     costUsd: 0,
     costPerInstructionUsd: 0,
+    requestsRefused: 0,
+    rateLimitWaitHours: 0,
     lowerBoundHours: 0,
     events: 0,
     tasks: 0,

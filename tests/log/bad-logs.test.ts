@@ -32,7 +32,7 @@ const CORPUS: readonly BadLog[] = [
     name: 'a field of the wrong type',
     content: text(withFields(4, { outcome: 3 })),
     line: 4,
-    says: 'outcome must be one of "finished", "preempted", "paused", "outage", "dropped", "held", got 3',
+    says: 'outcome must be one of "finished", "preempted", "paused", "outage", "dropped", "held", "throttled", got 3',
   },
   {
     name: 'a missing field',

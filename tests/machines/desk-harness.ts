@@ -166,6 +166,8 @@ export function alphabet(desk: RoleDesk): (s: DeskSnapshot) => ModelEvent[] {
     add({ type: 'work.rescale', task: 'A', factor: 0.5 }, ...around);
     add({ type: 'calendar.set', calendar: OVERTIME }, ...stopping);
     add({ type: 'calendar.set', calendar: OFFICE_HOURS }, ...around);
+    add({ type: 'throttle.start' }, ...stopping);
+    add({ type: 'throttle.end' }, ...around);
     if (s.value === 'away') add({ type: 'outage.end' }, ...around);
     else add({ type: 'outage.start' }, ...stopping);
     add({ type: s.value === 'away' ? 'outage.start' : 'outage.end' }, 'now');
@@ -195,6 +197,7 @@ export function serialize(s: DeskSnapshot): string {
     c.current !== null && c.endsAt <= c.now,
     c.queue.map(label),
     c.hold !== null,
+    c.throttled,
     c.calendar.hoursPerDay,
   ]);
 }

@@ -1,10 +1,10 @@
 // Model-based test of the desk every role works at: @xstate/graph explores each role's desk over
 // an alphabet of every event it accepts (work messages, covered work, outages, drops, holds,
-// rescales, calendar changes, channel messages, the activity-end timer), and every transition the
-// graph found is replayed, from the start, on XState and on the fast engine, each on its own
-// kernel. After every step both must hold the state the graph predicted, have emitted the same
-// events at the same times, and have the same timers pending; together the XState actors must
-// take every transition the desk defines.
+// rescales, calendar changes, throttles, channel messages, the activity-end timer), and every
+// transition the graph found is replayed, from the start, on XState and on the fast engine, each
+// on its own kernel. After every step both must hold the state the graph predicted, have emitted
+// the same events at the same times, and have the same timers pending; together the XState actors
+// must take every transition the desk defines.
 
 import { type AdjacencyValue, getAdjacencyMap } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
