@@ -1,6 +1,7 @@
 // One run reduced to the figures a comparison needs, computed from its event log: the row a batch
 // returns per replication. Wall time is kept out, so rows are identical however a batch is run.
 
+import { agentFailures } from '../collect/agent-failures.ts';
 import { criticalPathVerdict } from '../collect/bottleneck.ts';
 import { capacity } from '../collect/capacity.ts';
 import { rateLimits } from '../collect/rate-limits.ts';
@@ -36,6 +37,9 @@ export interface BatchRow {
   readonly requestsRefused: number;
   /** Hours agents waited on rate limits: for retries and for a place under a concurrency cap. */
   readonly rateLimitWaitHours: number;
+  /** Executions by agents that looped, and reviews by agents that passed bad work. */
+  readonly loops: number;
+  readonly escapedDefects: number;
   /** max(critical path of real efforts, total effort ÷ IC capacity): no schedule beats it. */
   readonly lowerBoundHours: number;
   readonly events: number;
@@ -167,6 +171,7 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
       spentOn.set(w.instruction, (spentOn.get(w.instruction) ?? 0) + w.costUsd);
   const declared = options.instructions ?? s.instructions.map((i) => i.id);
   const limits = rateLimits(log);
+  const failures = agentFailures(log);
   return {
     scenario: s.scenario,
     variant: options.variant ?? 'base',
@@ -185,6 +190,8 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
     costPerInstructionUsd: round(mean(completed.map((c) => spentOn.get(c.instruction) ?? 0))),
     requestsRefused: limits?.refused ?? 0,
     rateLimitWaitHours: round((limits?.retryWaitHours ?? 0) + (limits?.concurrencyWaitHours ?? 0)),
+    loops: failures?.loops ?? 0,
+    escapedDefects: failures?.escapedDefects ?? 0,
     // Rounded down, as the makespan is rounded to the nearest hundredth.
     lowerBoundHours: Math.floor(lowerBound(log) * 100) / 100,
     events: s.events,

@@ -3,6 +3,7 @@
 // state; utilisation; SLA breaches; escalations; messages; rework; cost and budget; the verdict.
 
 import type { Hours } from '../kernel/time.ts';
+import { type AgentFailureReport, agentFailures } from './agent-failures.ts';
 import { type Bottleneck, bottleneck, type Escalations } from './bottleneck.ts';
 import { type BudgetStatus, budgetStatus } from './budget.ts';
 import { type RateLimitReport, rateLimits } from './rate-limits.ts';
@@ -64,6 +65,8 @@ export interface Summary {
   readonly bottleneck: { where: string; evidence: string };
   /** What the models' rate limits did (docs/agents.md); absent when no model has limits. */
   readonly rateLimits?: RateLimitReport;
+  /** How the agents failed (docs/agents.md); absent when no model's agents can fail. */
+  readonly agentFailures?: AgentFailureReport;
 }
 
 const r2 = (d: Distribution) => ({
@@ -84,6 +87,7 @@ export type Headline = Omit<
   | 'escalations'
   | 'bottleneck'
   | 'rateLimits'
+  | 'agentFailures'
 >;
 
 export function headline(input: LogInput): Headline {
@@ -212,6 +216,25 @@ export function summary(input: LogInput, eventLogSha256: string, b?: Bottleneck)
     budget: h.budget,
     bottleneck: b.verdict,
     ...rateLimitsOf(log),
+    ...failuresOf(log),
+  };
+}
+
+/** How the agents failed, loop rates to the thousandth; nothing for a run whose models never fail. */
+function failuresOf(log: LogView): { agentFailures?: AgentFailureReport } {
+  const r = agentFailures(log);
+  if (r === null) return {};
+  return {
+    agentFailures: {
+      ...r,
+      byModel: r.byModel.map((m) => ({
+        ...m,
+        loopRate: round(m.loopRate, 3),
+        loopTokens: Math.round(m.loopTokens),
+        loopUsd: round(m.loopUsd),
+      })),
+      loopTokens: Math.round(r.loopTokens),
+    },
   };
 }
 

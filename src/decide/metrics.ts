@@ -16,6 +16,8 @@ export const METRICS = [
   'costPerInstructionUsd',
   'requestsRefused',
   'rateLimitWaitHours',
+  'loops',
+  'escapedDefects',
 ] as const;
 
 /** The name of one of the figures in METRICS. */
@@ -35,6 +37,8 @@ export const METRIC_INFO: Readonly<
   costPerInstructionUsd: { label: 'cost per instruction done', unit: '$' },
   requestsRefused: { label: 'requests refused by rate limits (429s)', unit: '' },
   rateLimitWaitHours: { label: 'hours waiting on rate limits', unit: 'h' },
+  loops: { label: 'agent executions that looped', unit: '' },
+  escapedDefects: { label: 'escaped defects (bad work an agent passed)', unit: '' },
 };
 
 export function isMetric(name: string): name is Metric {

@@ -264,6 +264,39 @@ const throttle = record('throttle', {
   until: hours.optional(),
 });
 
+/** An agent's execution began to loop: from `afterHours` of its work on, no progress. */
+const loop = record('loop', {
+  person: id,
+  model: id,
+  task: id,
+  afterHours: hours,
+});
+
+/**
+ * A cap on one execution tripped (`turns` or `usd`): the turns, tokens and dollars it had taken,
+ * whether it was looping, and what came of it (`escalate`: a resource blocker; `retry`: again).
+ */
+const cap = record('cap', {
+  person: id,
+  model: id,
+  task: id,
+  cap: z.enum(['turns', 'usd']),
+  turns: z.number().min(0),
+  tokens,
+  costUsd: usd,
+  looped: z.boolean(),
+  action: z.enum(['escalate', 'retry']),
+});
+
+/** A review by an agent erred: it passed work its gate should reject, or rejected work it should pass. */
+const verification = record('verification', {
+  task: id,
+  gate,
+  reviewer: id,
+  model: id,
+  error: z.enum(['passedBadWork', 'rejectedGoodWork']),
+});
+
 /** The EM approved overtime (`start`: working `hoursPerDay` a day from now), or it ended. */
 const overtime = record('overtime', {
   person: id,
@@ -379,6 +412,20 @@ const runStart = record('run.start', {
       }),
     )
     .optional(),
+  /** How the models' agents fail (docs/agents.md); absent when no model says. */
+  agentFailures: z
+    .record(
+      id,
+      z.strictObject({
+        loop: z.number().min(0).max(1),
+        passBadWork: z.number().min(0).max(1),
+        rejectGoodWork: z.number().min(0).max(1),
+        maxTurns: count.optional(),
+        maxUsd: usd.optional(),
+        onCap: z.enum(['escalate', 'retry']),
+      }),
+    )
+    .optional(),
   /** The scenario's warnings (legal input, almost certainly not meant); absent when none. */
   warnings: z.array(z.string().min(1)).readonly().optional(),
 });
@@ -412,6 +459,9 @@ export const RECORD_SCHEMAS = {
   rebalance,
   outage,
   throttle,
+  loop,
+  cap,
+  verification,
   overtime,
   hire,
   'requirement.changed': requirementChanged,

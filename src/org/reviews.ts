@@ -147,7 +147,7 @@ export function review(world: World, task: TaskState, by: string): void {
     0.95,
     world.config.gates.rejectProbability[gate] * rejectionFactor(skill, task.plan.complexity),
   );
-  const rejected = task.random.bernoulli(p);
+  const rejected = world.verify(task, gate, by, task.random.bernoulli(p));
   world.drive(task, { type: rejected ? 'review.rejected' : 'review.approved', gate, reviewer: by });
   if (rejected && author) {
     task.effortLeft =

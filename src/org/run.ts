@@ -20,6 +20,7 @@ import {
   withLeads,
   withPlans,
 } from '../scenario/prepare.ts';
+import { AgentFailures } from './agent-failures.ts';
 import { tryAssign } from './assigning.ts';
 import { BudgetWatch } from './budget.ts';
 import { changeRequirements } from './changes.ts';
@@ -72,8 +73,28 @@ function recordStart(
       ...(p.model === null && p.role !== 'human' ? { person: true as const } : {}),
     })),
     ...(Object.keys(config.rateLimits).length > 0 ? { rateLimits: loggedLimits(config) } : {}),
+    ...(Object.keys(config.agentFailures).length > 0
+      ? { agentFailures: loggedFailures(config) }
+      : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
   });
+}
+
+/** How the models' agents fail, as the log gives it: a cap the scenario left out is absent. */
+function loggedFailures(config: SimConfig) {
+  return Object.fromEntries(
+    Object.entries(config.agentFailures).map(([model, f]) => [
+      model,
+      {
+        loop: f.loop,
+        passBadWork: f.passBadWork,
+        rejectGoodWork: f.rejectGoodWork,
+        ...(f.maxTurns === null ? {} : { maxTurns: f.maxTurns }),
+        ...(f.maxUsd === null ? {} : { maxUsd: f.maxUsd }),
+        onCap: f.onCap,
+      },
+    ]),
+  );
 }
 
 /** The models' rate limits as the log gives them: a limit the scenario left out is absent. */
@@ -212,10 +233,12 @@ export function* simulation(
   const budget =
     budgetUsd === null && dailyBudgetUsd === null ? null : new BudgetWatch(world, config.cost);
   const limits = Object.keys(config.rateLimits).length === 0 ? null : new RateLimits(world);
+  const failures = Object.keys(config.agentFailures).length === 0 ? null : new AgentFailures(world);
   world.onWork = (event: DeskEmitted) => {
     dispatch(world, standups, event);
     budget?.observe(event);
     limits?.observe(event);
+    failures?.observe(event);
   };
   world.reactions = {
     reported: (task, report) => onTaskReport(world, task, report),

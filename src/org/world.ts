@@ -16,6 +16,7 @@ import {
 } from '../domain/assignment/index.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import type { BlockerType } from '../domain/escalation.ts';
+import type { Gate } from '../domain/gates.ts';
 import type { Domain, IcSpec, PersonSpec, Role } from '../domain/org.ts';
 import type { Plan, TacticalTask } from '../domain/planning/plan.ts';
 import type { RampUp } from '../domain/ramp-up.ts';
@@ -202,6 +203,16 @@ export class World {
   reactions: TaskReactions = UNSET_REACTIONS;
   /** Set by the budget, if any: why the EM refuses an instruction now (null: takes it). */
   intakeRefusal: () => string | null = () => null;
+  /**
+   * Set when agents' reviews can err: the outcome of a review of `task` at `gate` by `by`, given
+   * what the gate found (`rejected`). Unset, a review says what the gate found.
+   */
+  verify: (task: TaskState, gate: Gate, by: string, rejected: boolean) => boolean = (
+    _task,
+    _gate,
+    _by,
+    rejected,
+  ) => rejected;
 
   constructor(
     readonly config: SimConfig,

@@ -5,11 +5,12 @@ import type { StandupBlocker } from '../collect/standup.ts';
 import { budgetLine } from './budget-line.ts';
 import { costMarkdown } from './cost-markdown.ts';
 import { breachesText, count, instructionRow, n, pct, table, title, topHours } from './format.ts';
-import { rateLimitLine } from './rate-limit-line.ts';
+import { failureLine, rateLimitLine } from './rate-limit-line.ts';
 
 export function summaryMarkdown(s: Summary): string {
   const budget = budgetLine(s);
   const limits = rateLimitLine(s);
+  const failures = failureLine(s);
   return [
     title(s, 'Summary'),
     '',
@@ -17,6 +18,7 @@ export function summaryMarkdown(s: Summary): string {
     '',
     ...(budget === null ? [] : [`${budget}.`, '']),
     ...(limits === null ? [] : [`${limits}.`, '']),
+    ...(failures === null ? [] : [`${failures}.`, '']),
     ...(s.warnings.length === 0
       ? []
       : [

@@ -1,12 +1,19 @@
-// The rate limits' line in a report's headline, one per model with limits: its 429s, the hours
-// its agents waited to retry, the work that failed, the waits under its concurrency cap, and the
-// most of its agents at work at once. Only when a model has limits.
+// The agent fleet's lines in a report's headline. Rate limits, per model with limits: its 429s, the
+// time its agents waited to retry, the work that failed, the waits under its concurrency cap, and
+// the most of its agents at work at once. Agent failures, per model whose agents can fail: loops,
+// their tokens, caps tripped and what came of them, escaped defects and good work rejected.
 
+import type { ModelFailures } from '../collect/agent-failures.ts';
 import type { Summary } from '../collect/index.ts';
 import type { ModelThrottling } from '../collect/rate-limits.ts';
-import { n } from './format.ts';
+import { n, pct } from './format.ts';
 
 const plural = (k: number, one: string, many = `${one}s`) => `${n(k, 0)} ${k === 1 ? one : many}`;
+
+/** Tokens as a reader counts them: 30K, 1.2M. */
+function tokens(count: number): string {
+  return count < 1e6 ? `${n(count / 1e3, 0)}K` : `${n(count / 1e6)}M`;
+}
 
 /** A wait summed over agents, in the unit it reads best in: seconds, minutes or hours. */
 function span(hours: number): string {
@@ -31,6 +38,28 @@ function modelPart(m: ModelThrottling): string {
     );
   parts.push(`at most ${m.peakWorking} of ${m.agents} agents at work at once`);
   return parts.join(', ');
+}
+
+function failurePart(m: ModelFailures): string {
+  const caps = m.capsTripped.turns + m.capsTripped.usd;
+  const by = Object.entries(m.capsTripped)
+    .filter(([, k]) => k > 0)
+    .map(([cap, k]) => `${cap} ${n(k, 0)}`);
+  const came = [
+    ...(m.escalatedByCap > 0 ? [`${n(m.escalatedByCap, 0)} escalated`] : []),
+    ...(m.retriedByCap > 0 ? [`${n(m.retriedByCap, 0)} retried`] : []),
+  ];
+  return [
+    `${m.model} ${plural(m.loops, 'loop')} in ${plural(m.executions, 'execution')} (${pct(m.loopRate)}), ${tokens(m.loopTokens)} tokens ($${n(m.loopUsd, 0)}) in loops`,
+    `${plural(caps, 'cap')} tripped${by.length > 0 ? ` (${by.join(', ')})` : ''}${came.length > 0 ? `: ${came.join(', ')}` : ''}`,
+    `${plural(m.escapedDefects, 'escaped defect')}, ${plural(m.goodWorkRejected, 'rejection')} of good work`,
+  ].join(', ');
+}
+
+/** `Agent failures: sonnet 36 loops in 120 executions (30 %), 45M tokens ($270) in loops, …` */
+export function failureLine(s: Summary): string | null {
+  if (s.agentFailures === undefined) return null;
+  return `Agent failures: ${s.agentFailures.byModel.map(failurePart).join(' · ')}`;
 }
 
 /** `Rate limits: sonnet 68 429s (tokens 68), 24 min waiting to retry, 3 failed activities, …` */

@@ -7,7 +7,7 @@ import { DEFAULT_MODEL, PEOPLE } from '../collect/cost.ts';
 import type { Reports } from '../collect/index.ts';
 import { budgetLine } from './budget-line.ts';
 import { count, instructionRow, n, pct, topHours } from './format.ts';
-import { rateLimitLine } from './rate-limit-line.ts';
+import { failureLine, rateLimitLine } from './rate-limit-line.ts';
 
 export function useColour(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
@@ -71,6 +71,8 @@ export function terminalReport(
   if (models !== null) out.push(models);
   const limits = rateLimitLine(s);
   if (limits !== null) out.push(limits);
+  const failures = failureLine(s);
+  if (failures !== null) out.push(failures);
   out.push(`${c.red.bold('Bottleneck:')} ${c.bold(s.bottleneck.where)} — ${s.bottleneck.evidence}`);
   out.push('');
 

@@ -91,6 +91,28 @@ export interface ModelLimits extends RequestLimits {
   readonly retry: RetryPolicy;
 }
 
+/**
+ * How an agent on a model fails (docs/agents.md): an execution that loops (repeats steps without
+ * progress until a cap stops it), and reviews that pass bad work or reject good work; the caps on
+ * one execution's turns and dollars, and what happens when one trips.
+ */
+export interface AgentFailures {
+  /** The chance an execution loops, from a uniform point of its work on. */
+  readonly loop: number;
+  /** The chance a review by the model passes work its gate should reject (an escaped defect). */
+  readonly passBadWork: number;
+  /** The chance a review by the model rejects work its gate should pass. */
+  readonly rejectGoodWork: number;
+  /** Turns (requests of `tokensPerRequest` tokens) and dollars one execution may take; null: none. */
+  readonly maxTurns: number | null;
+  readonly maxUsd: number | null;
+  readonly tokensPerRequest: number;
+  /** Turns an agent spends getting back into the work when it starts over after a cap. */
+  readonly restartTurns: number;
+  /** When a cap trips: the task goes to the EM on a `resource` blocker, or the agent starts over. */
+  readonly onCap: 'escalate' | 'retry';
+}
+
 /** Someone is out from `from` to `to`; their work waits for them, or goes to `cover`. */
 export interface Outage {
   readonly person: string;
@@ -137,6 +159,8 @@ export interface SimConfig {
   readonly cost: CostConfig;
   /** Rate limits by model name, for the models of the table that set any; none: unlimited. */
   readonly rateLimits: Readonly<Record<string, ModelLimits>>;
+  /** How agents fail, by model name, for the models of the table that say; none: they never do. */
+  readonly agentFailures: Readonly<Record<string, AgentFailures>>;
   readonly outages: readonly Outage[];
   readonly hires: readonly Hire[];
   readonly changes: readonly RequirementChange[];

@@ -48,6 +48,12 @@ export const DEFAULT_GATES: GateConfig = {
  */
 export const DEFAULT_TOKENS_PER_REQUEST = 10_000;
 
+/**
+ * Turns an agent spends getting back into its work when it starts over after a cap: a new session
+ * re-reads the task, the files and its notes before it makes progress again.
+ */
+export const DEFAULT_RESTART_TURNS = 20;
+
 export const DEFAULT_COST: CostConfig = {
   tokensPerHour: { lightCoding: 50_000, heavyCoding: 150_000, research: 100_000, review: 80_000 },
   usdPerMillionInputTokens: 3,
@@ -119,6 +125,7 @@ export function defaultConfig(overrides: Partial<SimConfig> = {}): SimConfig {
     forecastHours: 72,
     cost: DEFAULT_COST,
     rateLimits: {},
+    agentFailures: {},
     outages: [],
     hires: [],
     changes: [],

@@ -21,6 +21,7 @@ import { DEFAULT_SLA, type SlaTable } from '../domain/sla.ts';
 import { RandomSource } from '../kernel/random.ts';
 import { buildOrg, icOf, type OrgInput } from './build-org.ts';
 import type {
+  AgentFailures,
   CostConfig,
   Hire,
   InstructionSpec,
@@ -35,6 +36,7 @@ import {
   DEFAULT_GATES,
   DEFAULT_HEADCOUNT,
   DEFAULT_OVERHEADS,
+  DEFAULT_RESTART_TURNS,
   DEFAULT_TOKENS_PER_REQUEST,
   defaultConfig,
 } from './defaults.ts';
@@ -311,6 +313,25 @@ function rateLimitsOf(models: ParsedScenario['models']): Record<string, ModelLim
   return out;
 }
 
+/** How agents fail, for the models that set failures or caps; the rest never fail. */
+function agentFailuresOf(models: ParsedScenario['models']): Record<string, AgentFailures> {
+  const out: Record<string, AgentFailures> = {};
+  for (const [name, m] of Object.entries(models ?? {})) {
+    if (m.failures === undefined && m.caps === undefined) continue;
+    out[name] = {
+      loop: m.failures?.loop ?? 0,
+      passBadWork: m.failures?.passBadWork ?? 0,
+      rejectGoodWork: m.failures?.rejectGoodWork ?? 0,
+      maxTurns: m.caps?.maxTurns ?? null,
+      maxUsd: m.caps?.maxUsd ?? null,
+      tokensPerRequest: m.tokensPerRequest ?? DEFAULT_TOKENS_PER_REQUEST,
+      restartTurns: m.caps?.restartTurns ?? DEFAULT_RESTART_TURNS,
+      onCap: m.caps?.onCap ?? 'escalate',
+    };
+  }
+  return out;
+}
+
 type RawShape = NonNullable<ParsedScenario['instructions'][number]['shape']>;
 type Range = number | readonly [number, number];
 
@@ -463,6 +484,15 @@ export function resolveScenario(
         })`,
       });
   for (const [name, m] of Object.entries(raw.models ?? {})) {
+    if (
+      (m.failures?.loop ?? 0) > 0 &&
+      m.caps?.maxTurns === undefined &&
+      m.caps?.maxUsd === undefined
+    )
+      issues.push({
+        path: ['models', name, 'failures', 'loop'],
+        message: 'a loop only stops at a cap: set caps.maxTurns or caps.maxUsd on the model',
+      });
     const size = m.tokensPerRequest ?? DEFAULT_TOKENS_PER_REQUEST;
     const tpm = m.limits?.tokensPerMinute;
     if (tpm !== undefined && size > tpm)
@@ -637,6 +667,7 @@ export function resolveScenario(
     forecastHours: raw.rituals?.forecastHours ?? base.forecastHours,
     cost: costOf(raw.cost, raw.models),
     rateLimits: rateLimitsOf(raw.models),
+    agentFailures: agentFailuresOf(raw.models),
     outages,
     hires,
     changes,

@@ -52,6 +52,45 @@ const modelLimits = z
   })
   .partial()
   .describe('rate limits shared by every agent on the model; a request over them gets a 429');
+/** How an agent on the model fails (docs/agents.md). */
+const agentFailures = z
+  .strictObject({
+    loop: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe(
+        'the chance an execution loops: repeats steps without progress until a cap stops it',
+      ),
+    passBadWork: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('the chance a review by the model passes work its gate should reject'),
+    rejectGoodWork: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('the chance a review by the model rejects work its gate should pass'),
+  })
+  .partial()
+  .describe('how agents on the model fail; each left out: never');
+/** Caps on one execution by an agent on the model. */
+const agentCaps = z
+  .strictObject({
+    maxTurns: whole(1).describe(
+      'turns (requests of tokensPerRequest tokens) one execution may take',
+    ),
+    maxUsd: above(0, 1e9, 'USD').describe('dollars one execution may spend'),
+    restartTurns: whole(0, 1_000_000).describe(
+      'turns an agent spends getting back into the work when it starts over after a cap (default 20)',
+    ),
+    onCap: z
+      .enum(['escalate', 'retry'])
+      .describe('when a cap trips: escalate (a resource blocker to the EM, the default) or retry'),
+  })
+  .partial()
+  .describe('caps on one execution: what stops a loop');
 /** What an agent does after a 429 (default: the Anthropic and OpenAI SDKs'). */
 const retryPolicy = z
   .strictObject({
@@ -595,6 +634,8 @@ export const scenarioSchema = z
             ),
             limits: modelLimits,
             retry: retryPolicy,
+            failures: agentFailures,
+            caps: agentCaps,
           })
           .partial()
           .describe(

@@ -21,6 +21,8 @@ export function row(over: Partial<BatchRow> = {}): BatchRow {
     costPerInstructionUsd: 0,
     requestsRefused: 0,
     rateLimitWaitHours: 0,
+    loops: 0,
+    escapedDefects: 0,
     lowerBoundHours: 0,
     events: 0,
     tasks: 0,

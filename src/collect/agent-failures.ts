@@ -1,0 +1,127 @@
+// How the agents failed, from the log alone: per model whose scenario says how its agents fail,
+// its executions, the loops among them and the tokens the loops burnt, the caps that tripped and
+// what came of them, and the reviews that erred (bad work passed: escaped defects; good work
+// rejected). Null for a run whose models never fail.
+
+import type { LogRecord } from '../log/event-log.ts';
+import { type LogInput, ofType, runStart, viewOf } from './timeline.ts';
+
+type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
+
+export interface ModelFailures {
+  readonly model: string;
+  /** Executions by its agents (an execution runs from its assignment, rework or resume to its end). */
+  readonly executions: number;
+  readonly loops: number;
+  /** Loops per execution. */
+  readonly loopRate: number;
+  /** Tokens of the work done while looping, and what it cost. */
+  readonly loopTokens: number;
+  readonly loopUsd: number;
+  /** Caps that tripped, by cap, and what came of them. */
+  readonly capsTripped: { readonly turns: number; readonly usd: number };
+  readonly escalatedByCap: number;
+  readonly retriedByCap: number;
+  /** Reviews by its agents that passed bad work (escaped defects) or rejected good work. */
+  readonly escapedDefects: number;
+  readonly goodWorkRejected: number;
+}
+
+export interface AgentFailureReport {
+  readonly byModel: readonly ModelFailures[];
+  readonly loops: number;
+  readonly loopTokens: number;
+  readonly capsTripped: number;
+  readonly escapedDefects: number;
+}
+
+export function agentFailures(input: LogInput): AgentFailureReport | null {
+  const log = viewOf(input);
+  const start = runStart(log);
+  const models = start.agentFailures;
+  if (models === undefined) return null;
+  const modelOf = new Map<string, string>();
+  for (const p of start.people)
+    if (p.model !== undefined && models[p.model] !== undefined) modelOf.set(p.id, p.model);
+
+  const work = ofType(log, 'work').filter((w) => w.kind === 'execute' && modelOf.has(w.person));
+  const executions = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const w of work) {
+    const key = `${w.person}\u0000${w.task}\u0000${w.queuedAt}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const model = modelOf.get(w.person) as string;
+    executions.set(model, (executions.get(model) ?? 0) + 1);
+  }
+
+  const byTask = new Map<string, Of<'work'>[]>();
+  for (const w of work) {
+    const key = `${w.person}\u0000${w.task}`;
+    const list = byTask.get(key) ?? [];
+    if (list.length === 0) byTask.set(key, list);
+    list.push(w);
+  }
+  const loopTokens = new Map<string, number>();
+  const loopUsd = new Map<string, number>();
+  for (const loop of ofType(log, 'loop')) {
+    const [tokens, usd] = loopWork(loop, byTask.get(`${loop.person}\u0000${loop.task}`) ?? []);
+    loopTokens.set(loop.model, (loopTokens.get(loop.model) ?? 0) + tokens);
+    loopUsd.set(loop.model, (loopUsd.get(loop.model) ?? 0) + usd);
+  }
+  const count = <T extends { model: string }>(records: readonly T[], model: string) =>
+    records.filter((r) => r.model === model).length;
+  const loops = ofType(log, 'loop');
+  const caps = ofType(log, 'cap');
+  const verifications = ofType(log, 'verification');
+
+  const byModel = Object.keys(models).map((model): ModelFailures => {
+    const n = executions.get(model) ?? 0;
+    const mine = caps.filter((c) => c.model === model);
+    const looped = count(loops, model);
+    return {
+      model,
+      executions: n,
+      loops: looped,
+      loopRate: n === 0 ? 0 : looped / n,
+      loopTokens: loopTokens.get(model) ?? 0,
+      loopUsd: loopUsd.get(model) ?? 0,
+      capsTripped: {
+        turns: mine.filter((c) => c.cap === 'turns').length,
+        usd: mine.filter((c) => c.cap === 'usd').length,
+      },
+      escalatedByCap: mine.filter((c) => c.action === 'escalate').length,
+      retriedByCap: mine.filter((c) => c.action === 'retry').length,
+      escapedDefects: verifications.filter((v) => v.model === model && v.error === 'passedBadWork')
+        .length,
+      goodWorkRejected: verifications.filter(
+        (v) => v.model === model && v.error === 'rejectedGoodWork',
+      ).length,
+    };
+  });
+  const sum = (f: (m: ModelFailures) => number) => byModel.reduce((a, m) => a + f(m), 0);
+  return {
+    byModel,
+    loops: sum((m) => m.loops),
+    loopTokens: sum((m) => m.loopTokens),
+    capsTripped: sum((m) => m.capsTripped.turns + m.capsTripped.usd),
+    escapedDefects: sum((m) => m.escapedDefects),
+  };
+}
+
+/**
+ * The tokens and dollars of a loop: the slices of its execution (the one whose slice stopped as
+ * the loop began) from the loop's start on. `work`: the slices of the loop's person and task.
+ */
+function loopWork(loop: Of<'loop'>, work: readonly Of<'work'>[]): [number, number] {
+  const before = work.find((w) => w.t === loop.t);
+  if (before === undefined) return [0, 0];
+  let tokens = 0;
+  let usd = 0;
+  for (const w of work)
+    if (w.queuedAt === before.queuedAt && w.startedAt >= loop.t) {
+      tokens += w.tokensIn + w.tokensOut;
+      usd += w.costUsd;
+    }
+  return [tokens, usd];
+}
