@@ -39,6 +39,8 @@ export const CAUSES = [
   'incident',
   'budget',
   'change',
+  'rateLimit',
+  'loop',
   'unexplained',
 ] as const;
 
@@ -47,8 +49,9 @@ export const CAUSES = [
  * `execution`, `review`, `handoff`), a blocker (`blocked`: its escalation waiting or worked),
  * waiting on a person's desk behind other work (`queue`), while they were out (`away`), in a
  * ritual (`ritual`) or on P0 work (`incident`), held because a budget was spent (`budget`),
- * waiting in a domain's backlog for a WIP slot (`backlog`), or for a requirement change that
- * added the work (`change`).
+ * waiting in a domain's backlog for a WIP slot (`backlog`), for a requirement change that
+ * added the work (`change`), or for a model's rate limit (`rateLimit`: a 429's retry, or a place
+ * under its concurrency cap); or an agent's execution looping without progress (`loop`).
  */
 export type Cause = (typeof CAUSES)[number];
 
@@ -118,6 +121,10 @@ interface Context {
   readonly changes: Map<string, Hours[]>;
   /** When desks held all but P0 work because a budget was spent: [from, to). */
   readonly holds: Array<[Hours, Hours]>;
+  /** Per person, when a rate limit of their model stopped them: [from, to]. */
+  readonly throttles: Map<string, Array<[Hours, Hours]>>;
+  /** The slices of executions that were looping. */
+  readonly looping: Set<Work>;
   /** Per backlog (`team/domain`), when a P0 task held one of its pool's WIP slots. */
   readonly p0Slots: Map<string, Array<[Hours, Hours]>>;
 }
@@ -265,6 +272,8 @@ function contextOf(log: LogView, tasks: Map<string, TaskLife>): Context {
     keys,
     start: runStart(log),
     away: absences(log),
+    throttles: throttlesOf(log, end),
+    looping: loopingOf(log, byPerson),
     byPerson,
     byEnd,
     byActivity,
@@ -279,6 +288,39 @@ function contextOf(log: LogView, tasks: Map<string, TaskLife>): Context {
     holds,
     p0Slots: p0SlotsOf(tasks),
   };
+}
+
+/** Per person, each wait on a rate limit: from its `throttle` start to its end (or the run's). */
+function throttlesOf(log: LogView, end: Hours): Map<string, Array<[Hours, Hours]>> {
+  const out = new Map<string, Array<[Hours, Hours]>>();
+  const open = new Map<string, Hours>();
+  for (const r of ofType(log, 'throttle')) {
+    if (r.phase === 'start') open.set(r.person, r.t);
+    else if (r.phase === 'end') {
+      const from = open.get(r.person);
+      if (from !== undefined) push(out, r.person, [from, r.t] as [Hours, Hours]);
+      open.delete(r.person);
+    }
+  }
+  for (const [person, from] of open) push(out, person, [from, end] as [Hours, Hours]);
+  return out;
+}
+
+/**
+ * The slices of looping executions: from each `loop` record on, the slices of the execution whose
+ * slice stopped as the loop began (same person, task and `queuedAt`).
+ */
+function loopingOf(log: LogView, byPerson: Map<string, Work[]>): Set<Work> {
+  const out = new Set<Work>();
+  for (const loop of ofType(log, 'loop')) {
+    const mine = (byPerson.get(loop.person) ?? []).filter((w) => w.task === loop.task);
+    const before = mine.find((w) => w.t === loop.t && w.kind === 'execute');
+    if (before === undefined) continue;
+    for (const w of mine)
+      if (w.kind === 'execute' && w.queuedAt === before.queuedAt && w.startedAt >= loop.t)
+        out.add(w);
+  }
+  return out;
 }
 
 /** Segments collected backwards: each new one ends where the previous one began. */
@@ -355,10 +397,14 @@ function waitOn(
 ): void {
   const slices = ctx.byPerson.get(person) ?? [];
   const outages = ctx.away.outages.get(person) ?? [];
+  const throttles = ctx.throttles.get(person) ?? [];
   // With no outage and no budget hold in play, every step back through plain work (not a ritual,
   // not P0 work when that matters) gives the same cause: jump to the end of the last slice that
   // is not plain in one step. The steps would have merged into this one segment anyway.
-  const uniform = outages.length === 0 && (taskPriority === 0 || ctx.holds.length === 0);
+  const uniform =
+    outages.length === 0 &&
+    throttles.length === 0 &&
+    (taskPriority === 0 || ctx.holds.length === 0);
   const p0Matters = taskPriority > 0 && waitCause === 'queue';
   while (tiler.cursor > from) {
     const at = tiler.cursor;
@@ -381,8 +427,14 @@ function waitOn(
       tiler.add(Math.max(from, out[0]), 'away', person, task);
       continue;
     }
+    const throttled = throttles.find(([a, b]) => a < at && b >= at);
+    if (throttled !== undefined) {
+      tiler.add(Math.max(from, throttled[0]), 'rateLimit', person, task);
+      continue;
+    }
     let since = from;
     for (const [, b] of outages) if (b < at) since = Math.max(since, b);
+    for (const [, b] of throttles) if (b < at) since = Math.max(since, b);
     // Slices do not overlap and are sorted by start: the last one to start before `at` either
     // covers the instant just before it or ended earlier.
     let cause: Cause = waitCause;
@@ -421,7 +473,8 @@ function throughActivity(
     const s = a.slices[i] as Work;
     if (s.startedAt >= tiler.cursor) continue;
     if (s.t < tiler.cursor) waitOn(ctx, tiler, a.person, s.t, waiting, taskPriority, task);
-    tiler.add(Math.max(s.startedAt, a.queuedAt), working, a.person, task);
+    const cause = ctx.looping.has(s) ? 'loop' : working;
+    tiler.add(Math.max(s.startedAt, a.queuedAt), cause, a.person, task);
   }
   if (tiler.cursor > a.queuedAt)
     waitOn(ctx, tiler, a.person, a.queuedAt, waiting, taskPriority, task);

@@ -108,6 +108,8 @@ const PHRASE: Record<Cause, string> = {
   incident: 'displaced by P0 work',
   budget: 'held by a spent budget',
   change: 'waiting for a requirement change',
+  rateLimit: 'waiting on rate limits',
+  loop: 'looping',
   unexplained: 'unexplained',
 };
 

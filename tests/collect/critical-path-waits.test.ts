@@ -595,3 +595,44 @@ describe('work a requirement change added', () => {
     ]);
   });
 });
+
+describe('waiting on a rate limit, and looping', () => {
+  const throttle = (t: Hours, phase: 'start' | 'end'): LogRecord => ({
+    t,
+    type: 'throttle',
+    person: 'ic1',
+    model: 'fast',
+    phase,
+    ...(phase === 'start' ? { limit: 'tokens' as const, attempt: 1, until: t + 0.5 } : {}),
+  });
+
+  it('is rateLimit while a 429 holds the agent, and loop for the execution after its loop began', () => {
+    // T on ic1's desk from 0. ic1 works T 0–1, is refused at 1 and waits to 1.5 (a 429's retry),
+    // works 1.5–2, loops from 2 (the slice pauses at 2 and goes on 2–3), a cap stops it at 3,
+    // and a restart works it 3–4. Back from 4: execution 3–4 (queued at 3); loop 2–3; execution
+    // 1.5–2; rateLimit 1–1.5; execution 0–1.
+    const log = [
+      ...taskOnIc1(0),
+      move(0, 'T', 'ASSIGNED', 'IN_PROGRESS'),
+      work(1, 'ic1', 'execute', 0, 0, 'T', { outcome: 'throttled' }),
+      throttle(1, 'start'),
+      throttle(1.5, 'end'),
+      { t: 2, type: 'loop', person: 'ic1', model: 'fast', task: 'T', afterHours: 1.5 },
+      work(2, 'ic1', 'execute', 0, 1.5, 'T', { outcome: 'paused' }),
+      work(3, 'ic1', 'execute', 0, 2, 'T', { outcome: 'dropped' }),
+      work(4, 'ic1', 'execute', 3, 3, 'T'),
+      move(4, 'T', 'IN_PROGRESS', 'COMPLETED'),
+      completed(4, 'I1', 4),
+      runEnd(4),
+    ] satisfies LogRecord[];
+    const path = pathOf(log);
+    expect(path.segments).toStrictEqual([
+      seg(0, 1, 'execution', 'ic1', 'T'),
+      seg(1, 1.5, 'rateLimit', 'ic1', 'T'),
+      seg(1.5, 2, 'execution', 'ic1', 'T'),
+      seg(2, 3, 'loop', 'ic1', 'T'),
+      seg(3, 4, 'execution', 'ic1', 'T'),
+    ]);
+    expect(path.byCause).toStrictEqual({ execution: 2.5, rateLimit: 0.5, loop: 1 });
+  });
+});
