@@ -20,6 +20,7 @@ import {
   type RunStart,
   runStart,
   type TaskLife,
+  throttleWaits,
   viewOf,
 } from './timeline.ts';
 
@@ -272,7 +273,7 @@ function contextOf(log: LogView, tasks: Map<string, TaskLife>): Context {
     keys,
     start: runStart(log),
     away: absences(log),
-    throttles: throttlesOf(log, end),
+    throttles: throttleWaits(log),
     looping: loopingOf(log, byPerson),
     byPerson,
     byEnd,
@@ -288,22 +289,6 @@ function contextOf(log: LogView, tasks: Map<string, TaskLife>): Context {
     holds,
     p0Slots: p0SlotsOf(tasks),
   };
-}
-
-/** Per person, each wait on a rate limit: from its `throttle` start to its end (or the run's). */
-function throttlesOf(log: LogView, end: Hours): Map<string, Array<[Hours, Hours]>> {
-  const out = new Map<string, Array<[Hours, Hours]>>();
-  const open = new Map<string, Hours>();
-  for (const r of ofType(log, 'throttle')) {
-    if (r.phase === 'start') open.set(r.person, r.t);
-    else if (r.phase === 'end') {
-      const from = open.get(r.person);
-      if (from !== undefined) push(out, r.person, [from, r.t] as [Hours, Hours]);
-      open.delete(r.person);
-    }
-  }
-  for (const [person, from] of open) push(out, person, [from, end] as [Hours, Hours]);
-  return out;
 }
 
 /**

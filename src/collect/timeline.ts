@@ -199,6 +199,31 @@ export interface Absences {
   readonly overtime: Map<string, Array<[Hours, Hours, Hours]>>;
 }
 
+/**
+ * Per person, each wait on a rate limit of their model: from its `throttle` start to its end (or
+ * to the end of the run, for one still open).
+ */
+export function throttleWaits(log: LogInput): Map<string, Array<[Hours, Hours]>> {
+  const out = new Map<string, Array<[Hours, Hours]>>();
+  const open = new Map<string, Hours>();
+  const add = (person: string, wait: [Hours, Hours]) => {
+    const list = out.get(person) ?? [];
+    if (list.length === 0) out.set(person, list);
+    list.push(wait);
+  };
+  for (const r of ofType(log, 'throttle')) {
+    if (r.phase === 'start') open.set(r.person, r.t);
+    else if (r.phase === 'end') {
+      const from = open.get(r.person);
+      if (from !== undefined) add(r.person, [from, r.t]);
+      open.delete(r.person);
+    }
+  }
+  const end = runEnd(log);
+  for (const [person, from] of open) add(person, [from, end]);
+  return out;
+}
+
 export function absences(log: LogInput): Absences {
   const outages = new Map<string, Array<[Hours, Hours]>>();
   const open = new Map<string, Hours>();

@@ -101,3 +101,57 @@ describe('the replay of a task blocked on its holder’s desk', () => {
     expect(r.feed.text).toContain('T1 blocked (technical)');
   });
 });
+
+/**
+ * T1 held by ic-1, an agent on `fast`: worked 1–3, refused at 3 and waiting on the model's rate
+ * limit 3–5, worked 5–9, done at 9; the run ends at 10. (The failure at 6 is there for the feed.)
+ */
+const THROTTLED: LogRecord[] = [
+  runStart([...LEADS, { ...ic('ic-1', 'backend'), model: 'fast' }]),
+  received(0, 'I1'),
+  tactical(0, 'I1', 'S1', [{ id: 'T1' }]),
+  move(0, 'T1', null, 'PENDING'),
+  ready(0, 'T1'),
+  move(1, 'T1', 'PENDING', 'ASSIGNED', 'ic-1'),
+  move(1, 'T1', 'ASSIGNED', 'IN_PROGRESS'),
+  work(3, 'ic-1', 'execute', 1, 1, 'T1', { outcome: 'throttled' }),
+  {
+    t: 3,
+    type: 'throttle',
+    person: 'ic-1',
+    model: 'fast',
+    phase: 'start',
+    limit: 'tokens',
+    attempt: 1,
+    until: 5,
+  },
+  { t: 5, type: 'throttle', person: 'ic-1', model: 'fast', phase: 'end' },
+  {
+    t: 6,
+    type: 'throttle',
+    person: 'ic-1',
+    model: 'fast',
+    phase: 'failed',
+    limit: 'tokens',
+    attempt: 3,
+  },
+  work(9, 'ic-1', 'execute', 1, 5, 'T1'),
+  move(9, 'T1', 'IN_PROGRESS', 'COMPLETED'),
+  runEnd(10),
+];
+
+describe('the replay of an agent waiting on a rate limit', () => {
+  const r = replayOf(THROTTLED, overTime(THROTTLED, []));
+
+  it('shows the agent throttled while it waits, and working either side', () => {
+    expect(r.status[3]).toBe('iwwttwwwwii');
+  });
+
+  it('feeds work that ran out of retries, and not each 429', () => {
+    expect(r.feed.text).toContain('ic-1 out of retries on fast (tokens): work failed');
+    expect(r.feed.text.filter((line) => line.includes('429'))).toEqual([]);
+    expect(r.feed.t[r.feed.text.indexOf('ic-1 out of retries on fast (tokens): work failed')]).toBe(
+      6,
+    );
+  });
+});

@@ -146,6 +146,48 @@ describe('the trace of a hand-made log', () => {
     ]);
   });
 
+  it('spans an agent’s wait on a rate limit, and marks work that ran out of retries', () => {
+    const records: LogRecord[] = [
+      runStart([...LEADS, { ...ic('ic-1', 'backend'), model: 'fast' }]),
+      {
+        t: 2,
+        type: 'throttle',
+        person: 'ic-1',
+        model: 'fast',
+        phase: 'start',
+        limit: 'tokens',
+        attempt: 1,
+        until: 2.5,
+      },
+      { t: 2.5, type: 'throttle', person: 'ic-1', model: 'fast', phase: 'end' },
+      {
+        t: 3,
+        type: 'throttle',
+        person: 'ic-1',
+        model: 'fast',
+        phase: 'failed',
+        limit: 'tokens',
+        attempt: 3,
+      },
+      runEnd(4),
+    ];
+    const traced = traceOf(records).traceEvents;
+    const tid = traced.find(
+      (e) => e.name === 'thread_name' && (e.args as Json).name === 'ic-1 · IC backend',
+    )?.tid;
+    expect(tid).toBeDefined();
+    expect(
+      traced
+        .filter((e) => e.ph === 'b' || e.ph === 'e' || e.ph === 'i')
+        .map((e) => [e.ph, e.name, (e.ts as number) / HOUR, e.tid === tid]),
+    ).toEqual([
+      ['b', 'ic-1 waiting on a rate limit', 2, true],
+      ['e', 'ic-1 waiting on a rate limit', 2.5, true],
+      ['i', 'out of retries on fast: work failed', 3, true],
+    ]);
+    expect(traceProblems(traceOf(records))).toEqual([]);
+  });
+
   it('counts the backlog and the work in progress of the team by domain, and the spend', () => {
     const counters = events
       .filter((e) => e.ph === 'C')

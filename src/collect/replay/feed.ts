@@ -1,6 +1,7 @@
 // The replay's live feed: one line for each event a person watching the org would want to read —
 // instructions arriving and finishing, tasks blocked, escalated, done or cancelled, breaches,
-// escalations, outages, overtime, hires, rebalances, preemptions, requirement changes, budgets.
+// escalations, outages, overtime, hires, rebalances, preemptions, requirement changes, budgets,
+// and agents' failures: work out of retries, loops, caps and reviews that erred.
 
 import type { LogRecord } from '../../log/event-log.ts';
 
@@ -52,6 +53,19 @@ export function feedLine(r: LogRecord): string | null {
       return `budget (${r.scope}) exhausted: ${r.policy}`;
     case 'budget.reset':
       return `day ${r.day}: daily budget reset`;
+    case 'throttle':
+      // Each 429 would flood the feed: only work that ran out of retries is news.
+      return r.phase === 'failed'
+        ? `${r.person} out of retries on ${r.model} (${r.limit ?? 'limit'}): work failed`
+        : null;
+    case 'loop':
+      return `${r.person} looping on ${r.task} (${r.model})`;
+    case 'cap':
+      return `${r.person} hit the ${r.cap === 'turns' ? 'turn' : 'dollar'} cap on ${r.task}${r.looped ? ' while looping' : ''}: ${r.action === 'retry' ? 'started over' : 'escalated'}`;
+    case 'verification':
+      return r.error === 'passedBadWork'
+        ? `${r.reviewer} passed bad work on ${r.task} (${r.gate}): an escaped defect`
+        : `${r.reviewer} rejected good work on ${r.task} (${r.gate})`;
     default:
       return null;
   }

@@ -7,7 +7,15 @@ import { WAITING } from '../over-time/flow.ts';
 import type { OverTime } from '../over-time/index.ts';
 import { addOver } from '../over-time/samples.ts';
 import { round } from '../stats.ts';
-import { absences, type LogInput, ofType, runStart, timelines, viewOf } from '../timeline.ts';
+import {
+  absences,
+  type LogInput,
+  ofType,
+  runStart,
+  throttleWaits,
+  timelines,
+  viewOf,
+} from '../timeline.ts';
 import { feedLine } from './feed.ts';
 import { blockedStays, statuses } from './status.ts';
 
@@ -60,7 +68,14 @@ export function replayOf(input: LogInput, o: OverTime): Replay {
     feed.text.push(text);
   }
   return {
-    status: statuses(start.people, o.times, ofType(log, 'work'), stays, absences(log)),
+    status: statuses(
+      start.people,
+      o.times,
+      ofType(log, 'work'),
+      stays,
+      absences(log),
+      throttleWaits(log),
+    ),
     queue,
     spentToday,
     dailyBudgetUsd: start.dailyBudgetUsd,

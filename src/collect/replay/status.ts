@@ -1,6 +1,6 @@
 // Each person's status at each frame of the replay, from the log: away (an outage, outside their
-// working hours, or not yet hired), working (a slice of work under way), blocked (holding a task
-// that is blocked), or idle.
+// working hours, or not yet hired), working (a slice of work under way), throttled (an agent
+// waiting on a rate limit of its model), blocked (holding a task that is blocked), or idle.
 
 import { isWorking } from '../../domain/calendar.ts';
 import type { Hours } from '../../kernel/time.ts';
@@ -11,7 +11,7 @@ type Work = Extract<LogRecord, { type: 'work' }>;
 type Person = RunStart['people'][number];
 
 /** The statuses, one character each in a person's status string. */
-export const STATUS = { away: 'a', working: 'w', blocked: 'b', idle: 'i' } as const;
+export const STATUS = { away: 'a', working: 'w', throttled: 't', blocked: 'b', idle: 'i' } as const;
 
 /** A task's stay in BLOCKED, and who held it meanwhile. */
 export interface BlockedStay {
@@ -40,6 +40,7 @@ export function statuses(
   work: readonly Work[],
   stays: readonly BlockedStay[],
   away: Absences,
+  throttles: ReadonlyMap<string, ReadonlyArray<readonly [Hours, Hours]>> = new Map(),
 ): string[] {
   const index = new Map(people.map((p, i) => [p.id, i]));
   const grid = people.map(() => new Array<string>(times.length).fill(STATUS.idle));
@@ -55,6 +56,12 @@ export function statuses(
     mark(index.get(w.person), w.startedAt, w.t, STATUS.working, STATUS.idle);
     mark(index.get(w.person), w.startedAt, w.t, STATUS.working, STATUS.blocked);
   }
+  // A throttled agent does nothing else: no slice of its work is under way while it waits.
+  for (const [person, waits] of throttles)
+    for (const [from, to] of waits) {
+      mark(index.get(person), from, to, STATUS.throttled, STATUS.idle);
+      mark(index.get(person), from, to, STATUS.throttled, STATUS.blocked);
+    }
   people.forEach((p, i) => {
     const row = grid[i] as string[];
     const outages = away.outages.get(p.id) ?? [];

@@ -1,5 +1,5 @@
 // The command center: the run replayed as the fleet overview of seed 003 — who is working, idle,
-// blocked or away, the backlog by priority, the day's spend against its budget, the alerts and a
+// throttled, blocked or away, the backlog by priority, the day's spend against its budget, the alerts and a
 // live feed — at any moment chosen with the slider or by playing the run. One self-contained page,
 // beside report.html; no network.
 
@@ -24,6 +24,7 @@ h1{font-size:1.3em;margin:0 0 .6em}.bar{display:flex;gap:1em;align-items:center;
 .agent{width:14px;height:14px;margin:1px;border:1px solid #fff;border-radius:3px;padding:0;cursor:pointer;vertical-align:middle}
 .agent[data-status=working]{background:#59a14f}.agent[data-status=idle]{background:#cfd8dc}
 .agent[data-status=blocked]{background:#e15759}.agent[data-status=away]{background:#9e9e9e}
+.agent[data-status=throttled]{background:#f28e2b}
 .agent.selected{outline:2px solid #1f3a93}ul{margin:0;padding-left:1.2em;max-height:22em;overflow:auto}
 .key span{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px}`;
 
@@ -50,6 +51,7 @@ export function commandCenterPage(r: Reports): string {
 <div class="panel"><h2>Fleet</h2><div class="status">
 <div><span class="big" id="count-working"></span><small>working</small></div>
 <div><span class="big" id="count-idle"></span><small>idle</small></div>
+<div><span class="big" id="count-throttled"></span><small>throttled</small></div>
 <div><span class="big" id="count-blocked"></span><small>blocked</small></div>
 <div><span class="big" id="count-away"></span><small>away</small></div></div></div>
 <div class="panel"><h2>Backlog by priority</h2><div class="queue">
@@ -61,7 +63,7 @@ export function commandCenterPage(r: Reports): string {
 <div class="panel"><h2>Alerts (<span id="alert-count"></span>)</h2><ul id="alerts"></ul></div>
 </div>
 <div class="wide">
-<div class="panel"><h2>Agents</h2><p class="key"><span style="background:#59a14f"></span>working<span style="background:#cfd8dc"></span>idle<span style="background:#e15759"></span>blocked<span style="background:#9e9e9e"></span>away (out, off hours, not yet hired)</p><div id="agents"></div>
+<div class="panel"><h2>Agents</h2><p class="key"><span style="background:#59a14f"></span>working<span style="background:#cfd8dc"></span>idle<span style="background:#f28e2b"></span>throttled (waiting on a rate limit)<span style="background:#e15759"></span>blocked<span style="background:#9e9e9e"></span>away (out, off hours, not yet hired)</p><div id="agents"></div>
 <h2 style="margin-top:1em">Selected</h2><div id="agent"></div></div>
 <div class="panel"><h2>Live feed (the last 24 hours)</h2><ul id="feed"></ul></div>
 </div>

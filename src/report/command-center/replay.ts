@@ -21,7 +21,13 @@ export function runCommandCenter(data: CommandCenterData): void {
   const o = data.overTime;
   const r = data.replay;
   const s = o.schedule;
-  const NAMES: Record<string, string> = { w: 'working', i: 'idle', b: 'blocked', a: 'away' };
+  const NAMES: Record<string, string> = {
+    w: 'working',
+    i: 'idle',
+    t: 'throttled',
+    b: 'blocked',
+    a: 'away',
+  };
   const $ = (id: string) => document.getElementById(id) as HTMLElement;
   const slider = $('moment') as HTMLInputElement;
   const play = $('play') as HTMLButtonElement;
@@ -83,7 +89,7 @@ export function runCommandCenter(data: CommandCenterData): void {
     clock.dataset.hour = String(t);
     clock.textContent = `day ${Math.floor(t / 24)}, ${hhmm(t)} — hour ${t} of ${o.times[o.times.length - 1]}`;
 
-    const counts: Record<string, number> = { w: 0, i: 0, b: 0, a: 0 };
+    const counts: Record<string, number> = { w: 0, i: 0, t: 0, b: 0, a: 0 };
     r.status.forEach((row, i) => {
       const status = row[k] ?? 'i';
       counts[status] = (counts[status] ?? 0) + 1;

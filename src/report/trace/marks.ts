@@ -1,5 +1,6 @@
-// A trace's moments: SLA breaches, escalations, preemptions, hires, budget alerts and the
-// instructions' milestones, each on the track of the person it concerns where there is one.
+// A trace's moments: SLA breaches, escalations, preemptions, hires, budget alerts, agents' failures
+// (out of retries, loops, caps, reviews that erred) and the instructions' milestones, each on the
+// track of the person it concerns where there is one.
 
 import type { LogRecord } from '../../log/event-log.ts';
 import { type InstantEvent, traceTime } from './trace-event.ts';
@@ -53,6 +54,17 @@ export function markOf(r: LogRecord, tracks: Tracks, places: TaskPlaces): Instan
       return onTrack(r, tracks.of(r.person), `preempted: ${r.task} by ${r.by}`);
     case 'hire':
       return onTrack(r, tracks.of(r.person), 'hired');
+    case 'throttle':
+      // Waits are spans (trace.ts); a failure once the retries ran out is a moment.
+      return r.phase === 'failed'
+        ? onTrack(r, tracks.of(r.person), `out of retries on ${r.model}: work failed`)
+        : null;
+    case 'loop':
+      return onTrack(r, tracks.of(r.person), `looping: ${r.task}`);
+    case 'cap':
+      return onTrack(r, tracks.of(r.person), `${r.cap} cap: ${r.task} (${r.action})`);
+    case 'verification':
+      return onTrack(r, tracks.of(r.reviewer), `review erred: ${r.task} (${r.error})`);
     case 'budget.alert':
       return global(r, `budget ${r.scope}: ${Math.round(r.threshold * 100)} % spent`);
     case 'budget.exhausted':

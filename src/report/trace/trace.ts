@@ -26,7 +26,11 @@ export function traceEvents(records: readonly LogRecord[]): TraceEvent[] {
     else if (r.type === 'message') {
       if (isArrow(r, tracks)) timed.push(...arrow(r, tracks, ++flows));
       else if (r.protocol === 'broadcast') timed.push(broadcast(r, tracks.of(r.from)));
-    } else if (r.type === 'outage' || r.type === 'overtime') {
+    } else if (
+      r.type === 'outage' ||
+      r.type === 'overtime' ||
+      (r.type === 'throttle' && r.phase !== 'failed')
+    ) {
       const span = spanEdge(r, tracks.of(r.person));
       if (span.ph === 'b') open.set(span.id, span);
       else open.delete(span.id);
@@ -112,12 +116,22 @@ function broadcast(r: Of<'message'>, place: Place): TraceEvent {
   };
 }
 
-/** The start or the end of someone's outage or overtime. */
-function spanEdge(r: Of<'outage'> | Of<'overtime'>, place: Place): SpanEvent {
-  const away = r.type === 'outage';
-  const args = defined(away ? { cover: r.cover } : { hoursPerDay: r.hoursPerDay });
+/** The start or the end of someone's outage, overtime, or wait on a rate limit. */
+function spanEdge(r: Of<'outage'> | Of<'overtime'> | Of<'throttle'>, place: Place): SpanEvent {
+  const args =
+    r.type === 'outage'
+      ? defined({ cover: r.cover })
+      : r.type === 'overtime'
+        ? { hoursPerDay: r.hoursPerDay }
+        : defined({ model: r.model, limit: r.limit, attempt: r.attempt, until: r.until });
+  const what =
+    r.type === 'outage'
+      ? 'away'
+      : r.type === 'overtime'
+        ? 'on overtime'
+        : 'waiting on a rate limit';
   return {
-    name: `${r.person} ${away ? 'away' : 'on overtime'}`,
+    name: `${r.person} ${what}`,
     cat: r.type,
     ph: r.phase === 'start' ? 'b' : 'e',
     id: `${r.type}:${r.person}`,
