@@ -1,6 +1,7 @@
 // Small random orgs for property tests: one to two teams, tiers 1–4, every strategy and several
 // calendars, outages with and without cover, hires ramping up, requirement changes, budgets that
-// hold work or stop the run, P0 preemption, overtime and short SLAs.
+// hold work or stop the run, P0 preemption, overtime, short SLAs, and agents on a model with rate
+// limits (429s, retries, a concurrency cap) and failures (loops, caps, reviews that err).
 
 import fc from 'fast-check';
 import { STRATEGY_NAMES } from '../../src/domain/assignment/index.ts';
@@ -9,6 +10,7 @@ import { ALWAYS, OFFICE_HOURS, OFFICE_WEEKDAYS } from '../../src/domain/calendar
 import { coverProblem } from '../../src/domain/cover.ts';
 import type { Tier } from '../../src/domain/gates.ts';
 import { allPeople, DOMAINS, type IcSpec, type OrgSpec, type Role } from '../../src/domain/org.ts';
+import { SDK_RETRY } from '../../src/domain/retry.ts';
 import { DEFAULT_SLA, type SlaTable } from '../../src/domain/sla.ts';
 import { icOf } from '../../src/scenario/build-org.ts';
 import type {
@@ -107,7 +109,41 @@ export const org = fc.record({
     { arbitrary: fc.constant(undefined), weight: 3 },
     { arbitrary: budget, weight: 2 },
   ),
+  /** Everyone but the humans on one model, whose limits and failures bind a small org. */
+  agents: fc.oneof(
+    { arbitrary: fc.constant(undefined), weight: 2 },
+    {
+      arbitrary: fc.record({
+        tokensPerMinute: fc.option(fc.constantFrom(50_000, 100_000, 200_000), { nil: null }),
+        concurrency: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
+        onExhausted: fc.constantFrom<'fail' | 'wait'>('fail', 'wait'),
+        loop: fc.constantFrom(0, 0.2, 0.5),
+        passBadWork: fc.constantFrom(0, 0.3),
+        rejectGoodWork: fc.constantFrom(0, 0.2),
+        maxTurns: fc.constantFrom(12, 40, 120),
+        onCap: fc.constantFrom<'escalate' | 'retry'>('escalate', 'retry'),
+      }),
+      weight: 1,
+    },
+  ),
 });
+
+/** 600,000 tokens an hour of any work, 50,000 a request: a request every 5 minutes of work. */
+const FAST_RATE = 600_000;
+const TOKENS_PER_REQUEST = 50_000;
+
+function onModel(org: OrgSpec, model: string): OrgSpec {
+  return {
+    ...org,
+    em: { ...org.em, model },
+    teams: org.teams.map((t) => ({
+      ...t,
+      tl: { ...t.tl, model },
+      leads: t.leads.map((l) => ({ ...l, model })),
+      ics: t.ics.map((ic) => ({ ...ic, model })),
+    })),
+  };
+}
 
 export type Org = typeof org extends fc.Arbitrary<infer T> ? T : never;
 
@@ -150,7 +186,7 @@ export function configOf(s: Org): SimConfig {
   });
   // Agents working around the clock under leads on office hours: blockers met at night pile up on
   // the lead's desk for the morning, and those it cannot get to within their SLA climb.
-  const org: OrgSpec =
+  const staffed: OrgSpec =
     s.calendar === 'mixed'
       ? {
           ...office,
@@ -160,6 +196,7 @@ export function configOf(s: Org): SimConfig {
           })),
         }
       : office;
+  const org = s.agents === undefined ? staffed : onModel(staffed, 'fast');
   const instructions: InstructionSpec[] = s.instructions.map(({ domains, ...x }, i) => ({
     id: `I${i + 1}`,
     title: `#${i + 1}`,
@@ -237,7 +274,49 @@ export function configOf(s: Org): SimConfig {
       resource: s.blockerOdds / 4,
       priority: s.blockerOdds / 4,
     },
-    cost: { ...DEFAULT_COST, ...s.budget },
+    cost: {
+      ...DEFAULT_COST,
+      ...s.budget,
+      models:
+        s.agents === undefined
+          ? {}
+          : {
+              fast: {
+                ...DEFAULT_COST,
+                tokensPerHour: {
+                  lightCoding: FAST_RATE,
+                  heavyCoding: FAST_RATE,
+                  research: FAST_RATE,
+                  review: FAST_RATE,
+                },
+              },
+            },
+    },
+    ...(s.agents === undefined
+      ? {}
+      : {
+          rateLimits: {
+            fast: {
+              requestsPerMinute: null,
+              tokensPerMinute: s.agents.tokensPerMinute,
+              concurrency: s.agents.concurrency,
+              tokensPerRequest: TOKENS_PER_REQUEST,
+              retry: { ...SDK_RETRY, onExhausted: s.agents.onExhausted },
+            },
+          },
+          agentFailures: {
+            fast: {
+              loop: s.agents.loop,
+              passBadWork: s.agents.passBadWork,
+              rejectGoodWork: s.agents.rejectGoodWork,
+              maxTurns: s.agents.maxTurns,
+              maxUsd: null,
+              tokensPerRequest: TOKENS_PER_REQUEST,
+              restartTurns: 2,
+              onCap: s.agents.onCap,
+            },
+          },
+        }),
     outages,
     hires,
     changes,
