@@ -2,6 +2,7 @@
 // returns per replication. Wall time is kept out, so rows are identical however a batch is run.
 
 import { agentFailures } from '../collect/agent-failures.ts';
+import { approvals } from '../collect/approvals.ts';
 import { criticalPathVerdict } from '../collect/bottleneck.ts';
 import { capacity } from '../collect/capacity.ts';
 import { rateLimits } from '../collect/rate-limits.ts';
@@ -40,6 +41,8 @@ export interface BatchRow {
   /** Executions by agents that looped, and reviews by agents that passed bad work. */
   readonly loops: number;
   readonly escapedDefects: number;
+  /** Mean hours an instruction was held for approvals, request to completion (0: none). */
+  readonly approvalWaitHours: number;
   /** max(critical path of real efforts, total effort ÷ IC capacity): no schedule beats it. */
   readonly lowerBoundHours: number;
   readonly events: number;
@@ -172,6 +175,7 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
   const declared = options.instructions ?? s.instructions.map((i) => i.id);
   const limits = rateLimits(log);
   const failures = agentFailures(log);
+  const held = approvals(log);
   return {
     scenario: s.scenario,
     variant: options.variant ?? 'base',
@@ -192,6 +196,7 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
     rateLimitWaitHours: round((limits?.retryWaitHours ?? 0) + (limits?.concurrencyWaitHours ?? 0)),
     loops: failures?.loops ?? 0,
     escapedDefects: failures?.escapedDefects ?? 0,
+    approvalWaitHours: round(held?.heldHours.mean ?? 0),
     // Rounded down, as the makespan is rounded to the nearest hundredth.
     lowerBoundHours: Math.floor(lowerBound(log) * 100) / 100,
     events: s.events,

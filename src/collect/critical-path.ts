@@ -42,6 +42,7 @@ export const CAUSES = [
   'change',
   'rateLimit',
   'loop',
+  'approval',
   'unexplained',
 ] as const;
 
@@ -52,7 +53,8 @@ export const CAUSES = [
  * ritual (`ritual`) or on P0 work (`incident`), held because a budget was spent (`budget`),
  * waiting in a domain's backlog for a WIP slot (`backlog`), for a requirement change that
  * added the work (`change`), or for a model's rate limit (`rateLimit`: a 429's retry, or a place
- * under its concurrency cap); or an agent's execution looping without progress (`loop`).
+ * under its concurrency cap); an agent's execution looping without progress (`loop`); or a
+ * human's approval of the finished instruction (`approval`: worked, or waited for).
  */
 export type Cause = (typeof CAUSES)[number];
 
@@ -90,6 +92,7 @@ const CAUSE_OF_KIND: Record<ActivityKind, Cause> = {
   architectureReview: 'review',
   handoffVerification: 'handoff',
   handoffFix: 'handoff',
+  approval: 'approval',
   execute: 'execution',
 };
 
@@ -126,6 +129,8 @@ interface Context {
   readonly throttles: Map<string, Array<[Hours, Hours]>>;
   /** The slices of executions that were looping. */
   readonly looping: Set<Work>;
+  /** Per instruction that needed approvals: who was asked first, and the approvals worked. */
+  readonly approvals: Map<string, { approvers: string[]; finished: Work[] }>;
   /** Per backlog (`team/domain`), when a P0 task held one of its pool's WIP slots. */
   readonly p0Slots: Map<string, Array<[Hours, Hours]>>;
 }
@@ -275,6 +280,7 @@ function contextOf(log: LogView, tasks: Map<string, TaskLife>): Context {
     away: absences(log),
     throttles: throttleWaits(log),
     looping: loopingOf(log, byPerson),
+    approvals: approvalsOf(log),
     byPerson,
     byEnd,
     byActivity,
@@ -305,6 +311,20 @@ function loopingOf(log: LogView, byPerson: Map<string, Work[]>): Set<Work> {
       if (w.kind === 'execute' && w.queuedAt === before.queuedAt && w.startedAt >= loop.t)
         out.add(w);
   }
+  return out;
+}
+
+/** Per instruction that needed approvals: the humans asked first, and the approvals finished. */
+function approvalsOf(log: LogView): Map<string, { approvers: string[]; finished: Work[] }> {
+  const out = new Map<string, { approvers: string[]; finished: Work[] }>();
+  for (const r of ofType(log, 'approval.requested')) {
+    const known = out.get(r.instruction);
+    if (known === undefined) out.set(r.instruction, { approvers: [...r.approvers], finished: [] });
+    else known.approvers.push(...r.approvers);
+  }
+  for (const w of ofType(log, 'work'))
+    if (w.kind === 'approval' && w.outcome === 'finished' && w.instruction !== undefined)
+      out.get(w.instruction)?.finished.push(w);
   return out;
 }
 
@@ -613,6 +633,22 @@ function upstream(
   return undefined;
 }
 
+/**
+ * Between an instruction's last task and its completion: the approval that completed it, worked
+ * or waited for on its approver's desk, and any wait no approval explains (a timeout's) on the
+ * first human asked. Without approvals the gap is unexplained.
+ */
+function throughApproval(ctx: Context, tiler: Tiler, instruction: string, from: Hours): void {
+  const approval = ctx.approvals.get(instruction);
+  if (approval === undefined) {
+    tiler.add(from, 'unexplained', 'completion');
+    return;
+  }
+  const decisive = approval.finished.filter((w) => w.t === tiler.cursor).at(-1);
+  if (decisive !== undefined) throughStep(ctx, tiler, decisive);
+  if (tiler.cursor > from) tiler.add(from, 'approval', approval.approvers[0] ?? 'approval');
+}
+
 /** Every completed instruction's critical path, attributed hour by hour. */
 export function criticalPaths(input: LogInput, tasks: Map<string, TaskLife>): InstructionPath[] {
   const log = viewOf(input);
@@ -632,7 +668,7 @@ export function criticalPaths(input: LogInput, tasks: Map<string, TaskLife>): In
     const chain: string[] = [];
     let life = lastOf.get(c.instruction);
     if (life !== undefined && (life.endedAt as Hours) < c.t)
-      tiler.add(life.endedAt as Hours, 'unexplained', 'completion');
+      throughApproval(ctx, tiler, c.instruction, life.endedAt as Hours);
     while (life !== undefined) {
       chain.unshift(life.id);
       throughTask(ctx, tiler, life);

@@ -4,6 +4,7 @@
 
 import type { Hours } from '../kernel/time.ts';
 import { type AgentFailureReport, agentFailures } from './agent-failures.ts';
+import { type ApprovalReport, approvals } from './approvals.ts';
 import { type Bottleneck, bottleneck, type Escalations } from './bottleneck.ts';
 import { type BudgetStatus, budgetStatus } from './budget.ts';
 import { type RateLimitReport, rateLimits } from './rate-limits.ts';
@@ -67,6 +68,8 @@ export interface Summary {
   readonly rateLimits?: RateLimitReport;
   /** How the agents failed (docs/agents.md); absent when no model's agents can fail. */
   readonly agentFailures?: AgentFailureReport;
+  /** The human approvals (docs/agents.md); absent when the scenario has no approval policies. */
+  readonly approvals?: ApprovalReport;
 }
 
 const r2 = (d: Distribution) => ({
@@ -88,6 +91,7 @@ export type Headline = Omit<
   | 'bottleneck'
   | 'rateLimits'
   | 'agentFailures'
+  | 'approvals'
 >;
 
 export function headline(input: LogInput): Headline {
@@ -217,6 +221,22 @@ export function summary(input: LogInput, eventLogSha256: string, b?: Bottleneck)
     bottleneck: b.verdict,
     ...rateLimitsOf(log),
     ...failuresOf(log),
+    ...approvalsOf(log),
+  };
+}
+
+/** The approvals' toll, hours to the hundredth; nothing for a scenario without policies. */
+function approvalsOf(log: LogView): { approvals?: ApprovalReport } {
+  const r = approvals(log);
+  if (r === null) return {};
+  const hours = <T extends Record<string, number>>(d: T): T =>
+    Object.fromEntries(Object.entries(d).map(([k, v]) => [k, round(v)])) as T;
+  return {
+    approvals: {
+      ...r,
+      byPolicy: r.byPolicy.map((p) => ({ ...p, waitHours: hours(p.waitHours) })),
+      heldHours: hours(r.heldHours),
+    },
   };
 }
 

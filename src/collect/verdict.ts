@@ -110,6 +110,7 @@ const PHRASE: Record<Cause, string> = {
   change: 'waiting for a requirement change',
   rateLimit: 'waiting on rate limits',
   loop: 'looping',
+  approval: 'awaiting approval',
   unexplained: 'unexplained',
 };
 

@@ -18,6 +18,7 @@ export const METRICS = [
   'rateLimitWaitHours',
   'loops',
   'escapedDefects',
+  'approvalWaitHours',
 ] as const;
 
 /** The name of one of the figures in METRICS. */
@@ -39,6 +40,7 @@ export const METRIC_INFO: Readonly<
   rateLimitWaitHours: { label: 'hours waiting on rate limits', unit: 'h' },
   loops: { label: 'agent executions that looped', unit: '' },
   escapedDefects: { label: 'escaped defects (bad work an agent passed)', unit: '' },
+  approvalWaitHours: { label: 'hours an instruction waited for approvals, mean', unit: 'h' },
 };
 
 export function isMetric(name: string): name is Metric {

@@ -18,6 +18,7 @@ export const ACTIVITY_KINDS = [
   'handoffVerification',
   'handoffFix',
   'rebalance',
+  'approval',
   'execute',
 ] as const;
 
@@ -57,6 +58,7 @@ const CLASS: Record<ActivityKind, number> = {
   architectureReview: 2,
   handoffVerification: 2,
   handoffFix: 2,
+  approval: 2,
   intake: 3,
   strategicPlanning: 3,
   tacticalPlanning: 3,

@@ -297,6 +297,35 @@ const verification = record('verification', {
   error: z.enum(['passedBadWork', 'rejectedGoodWork']),
 });
 
+/** A finished instruction needs the approval of humans under `policy` before it is complete. */
+const approvalRequested = record('approval.requested', {
+  instruction: id,
+  policy: id,
+  approvers: z.array(id).min(1),
+});
+
+/**
+ * An approval under `policy`: by a human (`approved`, by whoever worked it for `approver`), or on
+ * nobody's word at the policy's timeout (`autoApproved`, by `timeout`); `waitHours` since the
+ * request.
+ */
+const approvalDecided = record('approval.decided', {
+  instruction: id,
+  policy: id,
+  approver: id,
+  by: id,
+  outcome: z.enum(['approved', 'autoApproved']),
+  waitHours: hours,
+});
+
+/** Nobody decided in time: the policy's `escalateTo` humans are asked as well. */
+const approvalEscalated = record('approval.escalated', {
+  instruction: id,
+  policy: id,
+  /** The humans asked as well (a list: `to` is a single person in other records). */
+  asked: z.array(id).min(1),
+});
+
 /** The EM approved overtime (`start`: working `hoursPerDay` a day from now), or it ended. */
 const overtime = record('overtime', {
   person: id,
@@ -426,6 +455,8 @@ const runStart = record('run.start', {
       }),
     )
     .optional(),
+  /** The scenario's approval policies, by id (docs/agents.md); absent when it has none. */
+  approvalPolicies: z.array(id).optional(),
   /** The scenario's warnings (legal input, almost certainly not meant); absent when none. */
   warnings: z.array(z.string().min(1)).readonly().optional(),
 });
@@ -459,6 +490,9 @@ export const RECORD_SCHEMAS = {
   rebalance,
   outage,
   throttle,
+  'approval.requested': approvalRequested,
+  'approval.decided': approvalDecided,
+  'approval.escalated': approvalEscalated,
   loop,
   cap,
   verification,

@@ -191,5 +191,8 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
     case 'rebalance':
       reviewCapacity(world);
       return;
+    case 'approval':
+      world.approved(a.instruction as string, a.ref as string, person.spec.id);
+      return;
   }
 }

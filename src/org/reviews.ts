@@ -10,7 +10,7 @@ import { effortFactor, rejectionFactor } from '../domain/skills.ts';
 import { freeSlot } from './execution.ts';
 import { leastBusy } from './load.ts';
 import { releaseTask } from './tasks.ts';
-import type { Person, TaskState, World } from './world.ts';
+import type { InstructionState, Person, TaskState, World } from './world.ts';
 
 const GATE_EVENT: Record<Gate, string> = {
   peerReview: 'review.peer',
@@ -241,19 +241,24 @@ export function onTerminal(world: World, task: TaskState): void {
     releaseTask(world, task.instruction, c);
   const instruction = task.instruction;
   instruction.open--;
-  if (instruction.open === 0 && !instruction.done) {
-    instruction.done = true;
-    world.workload.closed(instruction);
-    const cancelled = instruction.tasks.filter(
-      (t) => t.actor.getSnapshot().value === 'cancelled',
-    ).length;
-    world.record({
-      type: 'instruction.completed',
-      instruction: instruction.spec.id,
-      leadTimeHours: world.now - instruction.spec.at,
-      tasks: instruction.tasks.length,
-      cancelled,
-    });
-    world.settle();
-  }
+  if (instruction.open === 0 && !instruction.done && world.mayComplete(instruction))
+    completeInstruction(world, instruction);
+}
+
+/** Every task of the instruction finished (and its approvals given, if it needs any): it is done. */
+export function completeInstruction(world: World, instruction: InstructionState): void {
+  if (instruction.done || instruction.open > 0) return;
+  instruction.done = true;
+  world.workload.closed(instruction);
+  const cancelled = instruction.tasks.filter(
+    (t) => t.actor.getSnapshot().value === 'cancelled',
+  ).length;
+  world.record({
+    type: 'instruction.completed',
+    instruction: instruction.spec.id,
+    leadTimeHours: world.now - instruction.spec.at,
+    tasks: instruction.tasks.length,
+    cancelled,
+  });
+  world.settle();
 }

@@ -21,6 +21,7 @@ import {
   withPlans,
 } from '../scenario/prepare.ts';
 import { AgentFailures } from './agent-failures.ts';
+import { Approvals } from './approvals.ts';
 import { tryAssign } from './assigning.ts';
 import { BudgetWatch } from './budget.ts';
 import { changeRequirements } from './changes.ts';
@@ -76,6 +77,7 @@ function recordStart(
     ...(Object.keys(config.agentFailures).length > 0
       ? { agentFailures: loggedFailures(config) }
       : {}),
+    ...(config.approvals.length > 0 ? { approvalPolicies: config.approvals.map((p) => p.id) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
   });
 }
@@ -234,6 +236,8 @@ export function* simulation(
     budgetUsd === null && dailyBudgetUsd === null ? null : new BudgetWatch(world, config.cost);
   const limits = Object.keys(config.rateLimits).length === 0 ? null : new RateLimits(world);
   const failures = Object.keys(config.agentFailures).length === 0 ? null : new AgentFailures(world);
+  // Approvals hold finished instructions until their humans approve: hooks on the world.
+  if (config.approvals.length > 0) new Approvals(world);
   world.onWork = (event: DeskEmitted) => {
     dispatch(world, standups, event);
     budget?.observe(event);

@@ -204,6 +204,13 @@ export class World {
   /** Set by the budget, if any: why the EM refuses an instruction now (null: takes it). */
   intakeRefusal: () => string | null = () => null;
   /**
+   * Set when approvals are required: whether a finished instruction may complete now (false: it
+   * waits for its approvals, which complete it later), and what an approval on someone's desk
+   * decides once worked (`ref`: the activity's).
+   */
+  mayComplete: (instruction: InstructionState) => boolean = () => true;
+  approved: (instruction: string, ref: string, by: string) => void = () => {};
+  /**
    * Set when agents' reviews can err: the outcome of a review of `task` at `gate` by `by`, given
    * what the gate found (`rejected`). Unset, a review says what the gate found.
    */

@@ -4,13 +4,14 @@ import type { Bottleneck, Capacity, Reports, StandupDay, Summary } from '../coll
 import type { StandupBlocker } from '../collect/standup.ts';
 import { budgetLine } from './budget-line.ts';
 import { costMarkdown } from './cost-markdown.ts';
+import { approvalLine, failureLine, rateLimitLine } from './fleet-lines.ts';
 import { breachesText, count, instructionRow, n, pct, table, title, topHours } from './format.ts';
-import { failureLine, rateLimitLine } from './rate-limit-line.ts';
 
 export function summaryMarkdown(s: Summary): string {
   const budget = budgetLine(s);
   const limits = rateLimitLine(s);
   const failures = failureLine(s);
+  const held = approvalLine(s);
   return [
     title(s, 'Summary'),
     '',
@@ -19,6 +20,7 @@ export function summaryMarkdown(s: Summary): string {
     ...(budget === null ? [] : [`${budget}.`, '']),
     ...(limits === null ? [] : [`${limits}.`, '']),
     ...(failures === null ? [] : [`${failures}.`, '']),
+    ...(held === null ? [] : [`${held}.`, '']),
     ...(s.warnings.length === 0
       ? []
       : [

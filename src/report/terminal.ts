@@ -6,8 +6,8 @@ import Table from 'cli-table3';
 import { DEFAULT_MODEL, PEOPLE } from '../collect/cost.ts';
 import type { Reports } from '../collect/index.ts';
 import { budgetLine } from './budget-line.ts';
+import { approvalLine, failureLine, rateLimitLine } from './fleet-lines.ts';
 import { count, instructionRow, n, pct, topHours } from './format.ts';
-import { failureLine, rateLimitLine } from './rate-limit-line.ts';
 
 export function useColour(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
@@ -73,6 +73,8 @@ export function terminalReport(
   if (limits !== null) out.push(limits);
   const failures = failureLine(s);
   if (failures !== null) out.push(failures);
+  const approvals = approvalLine(s);
+  if (approvals !== null) out.push(approvals);
   out.push(`${c.red.bold('Bottleneck:')} ${c.bold(s.bottleneck.where)} — ${s.bottleneck.evidence}`);
   out.push('');
 

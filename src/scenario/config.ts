@@ -7,7 +7,7 @@ import type { TokenPricing } from '../domain/cost.ts';
 import type { EffortModel } from '../domain/effort.ts';
 import type { BlockerType } from '../domain/escalation.ts';
 import type { Gate, Tier } from '../domain/gates.ts';
-import type { IcSpec, OrgSpec, Role } from '../domain/org.ts';
+import type { Domain, IcSpec, OrgSpec, Role } from '../domain/org.ts';
 import type { AddedWork } from '../domain/planning/added-work.ts';
 import type { PlanHint } from '../domain/planning/generate.ts';
 import type { UnstaffedWork } from '../domain/planning/instruction-plan.ts';
@@ -113,6 +113,29 @@ export interface AgentFailures {
   readonly onCap: 'escalate' | 'retry';
 }
 
+/**
+ * A human approval policy: the instructions it covers (each listed condition must hold; none
+ * listed: every instruction), the humans who approve, whether all of them must or any one may,
+ * the desk hours an approval takes, and what happens when nobody has decided in time.
+ */
+export interface ApprovalPolicy {
+  readonly id: string;
+  readonly when: {
+    /** Its plan works in any of these domains. */
+    readonly domains: readonly Domain[] | null;
+    readonly priorities: readonly number[] | null;
+    readonly tiers: readonly Tier[] | null;
+    readonly instructions: readonly string[] | null;
+  };
+  readonly approvers: readonly string[];
+  readonly mode: 'all' | 'any';
+  readonly hours: Hours;
+  readonly timeoutHours: Hours | null;
+  /** At the timeout: go on waiting, approve on nobody's word, or ask `escalateTo` as well. */
+  readonly onTimeout: 'wait' | 'approve' | 'escalate';
+  readonly escalateTo: readonly string[];
+}
+
 /** Someone is out from `from` to `to`; their work waits for them, or goes to `cover`. */
 export interface Outage {
   readonly person: string;
@@ -161,6 +184,8 @@ export interface SimConfig {
   readonly rateLimits: Readonly<Record<string, ModelLimits>>;
   /** How agents fail, by model name, for the models of the table that say; none: they never do. */
   readonly agentFailures: Readonly<Record<string, AgentFailures>>;
+  /** Human approvals a finished instruction needs before it is complete (docs/agents.md). */
+  readonly approvals: readonly ApprovalPolicy[];
   readonly outages: readonly Outage[];
   readonly hires: readonly Hire[];
   readonly changes: readonly RequirementChange[];

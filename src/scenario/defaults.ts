@@ -54,6 +54,9 @@ export const DEFAULT_TOKENS_PER_REQUEST = 10_000;
  */
 export const DEFAULT_RESTART_TURNS = 20;
 
+/** Desk hours one human approval takes: reading the change and deciding. */
+export const DEFAULT_APPROVAL_HOURS = 0.5;
+
 export const DEFAULT_COST: CostConfig = {
   tokensPerHour: { lightCoding: 50_000, heavyCoding: 150_000, research: 100_000, review: 80_000 },
   usdPerMillionInputTokens: 3,
@@ -126,6 +129,7 @@ export function defaultConfig(overrides: Partial<SimConfig> = {}): SimConfig {
     cost: DEFAULT_COST,
     rateLimits: {},
     agentFailures: {},
+    approvals: [],
     outages: [],
     hires: [],
     changes: [],

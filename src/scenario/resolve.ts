@@ -22,6 +22,7 @@ import { RandomSource } from '../kernel/random.ts';
 import { buildOrg, icOf, type OrgInput } from './build-org.ts';
 import type {
   AgentFailures,
+  ApprovalPolicy,
   CostConfig,
   Hire,
   InstructionSpec,
@@ -32,6 +33,7 @@ import type {
   SimConfig,
 } from './config.ts';
 import {
+  DEFAULT_APPROVAL_HOURS,
   DEFAULT_COST,
   DEFAULT_GATES,
   DEFAULT_HEADCOUNT,
@@ -313,6 +315,56 @@ function rateLimitsOf(models: ParsedScenario['models']): Record<string, ModelLim
   return out;
 }
 
+/** A policy as the run reads it: the defaults filled in, priorities as numbers. */
+function approvalOf(p: NonNullable<ParsedScenario['approvals']>[number]): ApprovalPolicy {
+  return {
+    id: p.id,
+    when: {
+      domains: p.when?.domains ?? null,
+      priorities:
+        p.when?.priority?.map((x) => (typeof x === 'number' ? x : Number(x.slice(1)))) ?? null,
+      tiers: p.when?.tier ?? null,
+      instructions: p.when?.instructions ?? null,
+    },
+    approvers: p.approvers,
+    mode: p.mode ?? 'all',
+    hours: p.hours ?? DEFAULT_APPROVAL_HOURS,
+    timeoutHours: p.timeoutHours ?? null,
+    onTimeout: p.onTimeout ?? 'wait',
+    escalateTo: p.escalateTo ?? [],
+  };
+}
+
+/** Problems with the approval policies: unknown humans, a repeated id, an escalation to nobody. */
+function approvalIssues(raw: ParsedScenario, humans: readonly string[]): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const ids = new Set<string>();
+  (raw.approvals ?? []).forEach((p, i) => {
+    if (ids.has(p.id))
+      issues.push({ path: ['approvals', i, 'id'], message: `repeats the policy id "${p.id}"` });
+    ids.add(p.id);
+    for (const key of ['approvers', 'escalateTo'] as const)
+      (p[key] ?? []).forEach((who, j) => {
+        if (!humans.includes(who))
+          issues.push({
+            path: ['approvals', i, key, j],
+            message: `names "${who}", who is not one of org.humans (${humans.join(', ')}): add them there`,
+          });
+      });
+    if (p.onTimeout === 'escalate' && (p.escalateTo === undefined || p.timeoutHours === undefined))
+      issues.push({
+        path: ['approvals', i, 'onTimeout'],
+        message: 'escalates to nobody, or never: give escalateTo and timeoutHours',
+      });
+    if ((p.onTimeout ?? 'wait') !== 'wait' && p.timeoutHours === undefined)
+      issues.push({
+        path: ['approvals', i, 'timeoutHours'],
+        message: `is missing: onTimeout ${p.onTimeout} needs the hours after which it applies`,
+      });
+  });
+  return issues;
+}
+
 /** How agents fail, for the models that set failures or caps; the rest never fail. */
 function agentFailuresOf(models: ParsedScenario['models']): Record<string, AgentFailures> {
   const out: Record<string, AgentFailures> = {};
@@ -503,6 +555,13 @@ export function resolveScenario(
   }
   if (issues.length > 0) return { issues, warnings: [] };
   const org = buildOrg(orgInput(raw.org));
+  issues.push(
+    ...approvalIssues(
+      raw,
+      org.humans.map((h) => h.id),
+    ),
+  );
+  if (issues.length > 0) return { issues, warnings: [] };
   const { specs: instructions, sources } = instructionsOf(raw, issues);
   if (instructions.length === 0) {
     issues.push({
@@ -668,6 +727,7 @@ export function resolveScenario(
     cost: costOf(raw.cost, raw.models),
     rateLimits: rateLimitsOf(raw.models),
     agentFailures: agentFailuresOf(raw.models),
+    approvals: (raw.approvals ?? []).map(approvalOf),
     outages,
     hires,
     changes,

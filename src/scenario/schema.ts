@@ -52,6 +52,39 @@ const modelLimits = z
   })
   .partial()
   .describe('rate limits shared by every agent on the model; a request over them gets a 429');
+/** A human approval policy (docs/agents.md, Humans who approve). */
+const approvalPolicy = z.strictObject({
+  id: id.describe('the policy’s name, as the reports give it'),
+  when: z
+    .strictObject({
+      domains: z.array(z.enum(DOMAINS)).min(1).describe('its plan works in any of these domains'),
+      priority: z.array(z.union([z.enum(['P0', 'P1', 'P2', 'P3']), whole(0, 3)])).min(1),
+      tier: z.array(z.literal([1, 2, 3, 4])).min(1),
+      instructions: z.array(id).min(1),
+    })
+    .partial()
+    .optional()
+    .describe('the instructions it covers: every condition given must hold (none: all)'),
+  approvers: z.array(id).min(1).describe('humans of org.humans who approve'),
+  mode: z
+    .enum(['all', 'any'])
+    .optional()
+    .describe('all of them must approve (default), or any one'),
+  hours: activityHours.optional().describe('desk hours one approval takes (default 0.5)'),
+  timeoutHours: above(0, 10_000, 'hours').optional().describe('hours before onTimeout applies'),
+  onTimeout: z
+    .enum(['wait', 'approve', 'escalate'])
+    .optional()
+    .describe(
+      'after timeoutHours: wait on (default), approve on nobody’s word, or ask escalateTo too',
+    ),
+  escalateTo: z
+    .array(id)
+    .min(1)
+    .optional()
+    .describe('humans asked as well when onTimeout is escalate'),
+});
+
 /** How an agent on the model fails (docs/agents.md). */
 const agentFailures = z
   .strictObject({
@@ -690,6 +723,10 @@ export const scenarioSchema = z
       .array(event)
       .default([])
       .describe('outages, P0 incidents, requirement changes and hires'),
+    approvals: z
+      .array(approvalPolicy)
+      .optional()
+      .describe('human approvals a finished instruction needs before it is complete'),
   })
   .describe('an orgsim scenario');
 

@@ -33,6 +33,7 @@ const METRICS = [
   'rateLimitWaitHours',
   'loops',
   'escapedDefects',
+  'approvalWaitHours',
 ] as const;
 
 interface Summary {
@@ -191,7 +192,7 @@ describe.concurrent('orgsim forecast', () => {
     // One line per run: the figures the JSON lists for it.
     const csv = readFileSync(join(one.dir, 'runs.csv'), 'utf8').trimEnd().split('\n');
     expect(csv[0]).toBe(
-      'variant,seed,outcome,bottleneck,makespanHours,leadTimeMeanHours,waitMeanHours,costUsd,tokens,slaBreaches,escalations,peakWip,costPerInstructionUsd,requestsRefused,rateLimitWaitHours,loops,escapedDefects',
+      'variant,seed,outcome,bottleneck,makespanHours,leadTimeMeanHours,waitMeanHours,costUsd,tokens,slaBreaches,escalations,peakWip,costPerInstructionUsd,requestsRefused,rateLimitWaitHours,loops,escapedDefects,approvalWaitHours',
     );
     expect(csv.slice(1).map((line) => line.split(',').slice(0, 5))).toEqual(
       f.rows.map((r) => ['base', String(r.seed), r.outcome, r.bottleneck, String(r.makespanHours)]),
@@ -439,7 +440,7 @@ describe.concurrent('orgsim compare', () => {
     ],
     [
       ['tier1', '--vary', 'strategy=weighted,round-robin', '--by', 'nope'],
-      '--by takes one of makespanHours, leadTimeMeanHours, waitMeanHours, costUsd, tokens, slaBreaches, escalations, peakWip, costPerInstructionUsd, requestsRefused, rateLimitWaitHours, loops, escapedDefects, got "nope"\n',
+      '--by takes one of makespanHours, leadTimeMeanHours, waitMeanHours, costUsd, tokens, slaBreaches, escalations, peakWip, costPerInstructionUsd, requestsRefused, rateLimitWaitHours, loops, escapedDefects, approvalWaitHours, got "nope"\n',
     ],
     [
       ['tier1', '--vary', 'strategy=weighted,weighted'],

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { agentFailures } from '../../src/collect/agent-failures.ts';
 import { summary } from '../../src/collect/summary.ts';
 import type { LogRecord } from '../../src/log/records.ts';
-import { failureLine } from '../../src/report/rate-limit-line.ts';
+import { failureLine } from '../../src/report/fleet-lines.ts';
 import { ic, LEADS, runEnd, runStart, work } from './log-builder.ts';
 
 type Start = Extract<LogRecord, { type: 'run.start' }>;

@@ -17,6 +17,7 @@ import {
   LEADS,
   move,
   outage,
+  person,
   ready,
   received,
   requirementChanged,
@@ -634,5 +635,63 @@ describe('waiting on a rate limit, and looping', () => {
       seg(3, 4, 'execution', 'ic1', 'T'),
     ]);
     expect(path.byCause).toStrictEqual({ execution: 2.5, rateLimit: 0.5, loop: 1 });
+  });
+});
+
+describe('waiting for a human’s approval of the finished instruction', () => {
+  /** T worked 0–4 and done at 4, when the release policy asks the CTO. */
+  const doneAt4AskingCto: LogRecord[] = [
+    move(0, 'T', 'ASSIGNED', 'IN_PROGRESS'),
+    work(4, 'ic1', 'execute', 0, 0, 'T'),
+    move(4, 'T', 'IN_PROGRESS', 'COMPLETED'),
+    { t: 4, type: 'approval.requested', instruction: 'I1', policy: 'release', approvers: ['cto'] },
+  ];
+
+  it('is queue on the approver’s desk, then approval while they work it', () => {
+    // T on ic1's desk from 0, worked 0–4: the last task is done at 4, and the release policy asks
+    // the CTO. The CTO is busy with an escalation 4.5–6 and works the approval 6–6.5, when I1
+    // completes. Back from 6.5: approval 6–6.5; queue 4–6 on the CTO's desk (the escalation and
+    // the idle half hour before it); execution 0–4.
+    const log = [
+      ...taskOnIc1(0).map((r) =>
+        r.type === 'run.start' ? { ...r, people: [...r.people, person('cto', 'human')] } : r,
+      ),
+      ...doneAt4AskingCto,
+      work(6, 'cto', 'escalation', 4.5, 4.5, 'Z'),
+      work(6.5, 'cto', 'approval', 4, 6, undefined, { instruction: 'I1' }),
+      {
+        t: 6.5,
+        type: 'approval.decided',
+        instruction: 'I1',
+        policy: 'release',
+        approver: 'cto',
+        by: 'cto',
+        outcome: 'approved',
+        waitHours: 2.5,
+      },
+      completed(6.5, 'I1', 6.5),
+      runEnd(7),
+    ] satisfies LogRecord[];
+    const path = pathOf(log);
+    expect(path.segments).toStrictEqual([
+      seg(0, 4, 'execution', 'ic1', 'T'),
+      seg(4, 6, 'queue', 'cto'),
+      seg(6, 6.5, 'approval', 'cto'),
+    ]);
+    expect(path.byCause).toStrictEqual({ execution: 4, queue: 2, approval: 0.5 });
+  });
+
+  it('is approval on the first human asked for a wait no approval explains: a timeout’s', () => {
+    // T done at 4; nobody approves, and the timeout approves at 6, when I1 completes.
+    const log = [
+      ...taskOnIc1(0),
+      ...doneAt4AskingCto,
+      completed(6, 'I1', 6),
+      runEnd(7),
+    ] satisfies LogRecord[];
+    expect(pathOf(log).segments).toStrictEqual([
+      seg(0, 4, 'execution', 'ic1', 'T'),
+      seg(4, 6, 'approval', 'cto'),
+    ]);
   });
 });

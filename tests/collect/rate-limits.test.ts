@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { rateLimits } from '../../src/collect/rate-limits.ts';
 import { summary } from '../../src/collect/summary.ts';
 import type { LogRecord } from '../../src/log/records.ts';
-import { rateLimitLine } from '../../src/report/rate-limit-line.ts';
+import { rateLimitLine } from '../../src/report/fleet-lines.ts';
 import { ic, LEADS, runEnd, runStart, work } from './log-builder.ts';
 
 const S = 1 / 3600;

@@ -23,6 +23,7 @@ export function row(over: Partial<BatchRow> = {}): BatchRow {
     rateLimitWaitHours: 0,
     loops: 0,
     escapedDefects: 0,
+    approvalWaitHours: 0,
     lowerBoundHours: 0,
     events: 0,
     tasks: 0,

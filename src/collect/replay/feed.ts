@@ -1,7 +1,7 @@
 // The replay's live feed: one line for each event a person watching the org would want to read —
 // instructions arriving and finishing, tasks blocked, escalated, done or cancelled, breaches,
 // escalations, outages, overtime, hires, rebalances, preemptions, requirement changes, budgets,
-// and agents' failures: work out of retries, loops, caps and reviews that erred.
+// agents' failures (work out of retries, loops, caps and reviews that erred), and approvals.
 
 import type { LogRecord } from '../../log/event-log.ts';
 
@@ -58,6 +58,14 @@ export function feedLine(r: LogRecord): string | null {
       return r.phase === 'failed'
         ? `${r.person} out of retries on ${r.model} (${r.limit ?? 'limit'}): work failed`
         : null;
+    case 'approval.requested':
+      return `${r.instruction} awaits approval (${r.policy}) from ${r.approvers.join(', ')}`;
+    case 'approval.decided':
+      return r.outcome === 'approved'
+        ? `${r.by} approved ${r.instruction} (${r.policy}) after ${r.waitHours.toFixed(1)} h`
+        : `${r.instruction} approved at the timeout (${r.policy}) after ${r.waitHours.toFixed(1)} h`;
+    case 'approval.escalated':
+      return `${r.instruction}'s approval (${r.policy}) escalated to ${r.asked.join(', ')}`;
     case 'loop':
       return `${r.person} looping on ${r.task} (${r.model})`;
     case 'cap':

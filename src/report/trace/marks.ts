@@ -59,6 +59,10 @@ export function markOf(r: LogRecord, tracks: Tracks, places: TaskPlaces): Instan
       return r.phase === 'failed'
         ? onTrack(r, tracks.of(r.person), `out of retries on ${r.model}: work failed`)
         : null;
+    case 'approval.decided':
+      return r.outcome === 'approved'
+        ? onTrack(r, tracks.of(r.by), `approved: ${r.instruction} (${r.policy})`)
+        : global(r, `approved at the timeout: ${r.instruction} (${r.policy})`);
     case 'loop':
       return onTrack(r, tracks.of(r.person), `looping: ${r.task}`);
     case 'cap':

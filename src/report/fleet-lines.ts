@@ -2,6 +2,8 @@
 // time its agents waited to retry, the work that failed, the waits under its concurrency cap, and
 // the most of its agents at work at once. Agent failures, per model whose agents can fail: loops,
 // their tokens, caps tripped and what came of them, escaped defects and good work rejected.
+// Approvals, when the scenario has policies: how long instructions were held, per policy, and who
+// approved.
 
 import type { ModelFailures } from '../collect/agent-failures.ts';
 import type { Summary } from '../collect/index.ts';
@@ -66,4 +68,28 @@ export function failureLine(s: Summary): string | null {
 export function rateLimitLine(s: Summary): string | null {
   if (s.rateLimits === undefined) return null;
   return `Rate limits: ${s.rateLimits.byModel.map(modelPart).join(' · ')}`;
+}
+
+/** `Approvals: 76 instructions held p50 9.5 h, p95 40 h · feature-release 70 (p50 8 h, …) · by cto 90` */
+export function approvalLine(s: Summary): string | null {
+  const a = s.approvals;
+  if (a === undefined) return null;
+  const policies = a.byPolicy.map((p) => {
+    const extra = [
+      ...(p.autoApproved > 0 ? [`${n(p.autoApproved, 0)} at the timeout`] : []),
+      ...(p.escalated > 0 ? [`${n(p.escalated, 0)} escalated`] : []),
+      ...(p.open > 0 ? [`${n(p.open, 0)} still waiting`] : []),
+    ];
+    const waits =
+      p.requested > p.open
+        ? `, wait p50 ${span(p.waitHours.p50)}, max ${span(p.waitHours.max)}`
+        : '';
+    return `${p.policy} ${n(p.requested, 0)}${waits}${extra.length > 0 ? `, ${extra.join(', ')}` : ''}`;
+  });
+  const by = Object.entries(a.byHuman).map(([who, k]) => `${who} ${n(k, 0)}`);
+  return [
+    `Approvals: ${plural(a.instructions, 'instruction')} held p50 ${span(a.heldHours.p50)}, p95 ${span(a.heldHours.p95)}`,
+    ...policies,
+    ...(by.length > 0 ? [`approved by ${by.join(', ')}`] : []),
+  ].join(' · ');
 }
