@@ -1,10 +1,11 @@
 // How the agents failed, from the log alone: per model whose scenario says how its agents fail,
 // its executions, the loops among them and the tokens the loops burnt, the caps that tripped and
-// what came of them, and the reviews that erred (bad work passed: escaped defects; good work
-// rejected). Null for a run whose models never fail.
+// what came of them, the reviews that erred (bad work passed: escaped defects; good work
+// rejected), and the executions that stopped early and those shipped unfinished. Null for a run
+// whose models never fail.
 
 import type { LogRecord } from '../log/event-log.ts';
-import { type LogInput, ofType, runStart, viewOf } from './timeline.ts';
+import { type LogInput, type LogView, ofType, runStart, viewOf } from './timeline.ts';
 
 type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
 
@@ -25,6 +26,12 @@ export interface ModelFailures {
   /** Reviews by its agents that passed bad work (escaped defects) or rejected good work. */
   readonly escapedDefects: number;
   readonly goodWorkRejected: number;
+  /**
+   * Executions that stopped early and were handed in unfinished; of them, those no review
+   * rejected before the task completed (shipped unfinished).
+   */
+  readonly stoppedEarly: number;
+  readonly shippedUnfinished: number;
 }
 
 export interface AgentFailureReport {
@@ -74,6 +81,8 @@ export function agentFailures(input: LogInput): AgentFailureReport | null {
   const loops = ofType(log, 'loop');
   const caps = ofType(log, 'cap');
   const verifications = ofType(log, 'verification');
+  const stops = ofType(log, 'stop.early');
+  const shipped = shippedUnfinished(log, stops);
 
   const byModel = Object.keys(models).map((model): ModelFailures => {
     const n = executions.get(model) ?? 0;
@@ -97,6 +106,8 @@ export function agentFailures(input: LogInput): AgentFailureReport | null {
       goodWorkRejected: verifications.filter(
         (v) => v.model === model && v.error === 'rejectedGoodWork',
       ).length,
+      stoppedEarly: count(stops, model),
+      shippedUnfinished: stops.filter((s) => s.model === model && shipped.has(s)).length,
     };
   });
   const sum = (f: (m: ModelFailures) => number) => byModel.reduce((a, m) => a + f(m), 0);
@@ -107,6 +118,36 @@ export function agentFailures(input: LogInput): AgentFailureReport | null {
     capsTripped: sum((m) => m.capsTripped.turns + m.capsTripped.usd),
     escapedDefects: sum((m) => m.escapedDefects),
   };
+}
+
+/**
+ * The early stops no review caught: no gate rejected the task between the stop and its
+ * completion (a task never completed is not shipped).
+ */
+function shippedUnfinished(
+  log: LogView,
+  stops: readonly Of<'stop.early'>[],
+): Set<Of<'stop.early'>> {
+  const out = new Set<Of<'stop.early'>>();
+  if (stops.length === 0) return out;
+  const gates = new Map<string, Of<'task.gate'>[]>();
+  for (const g of ofType(log, 'task.gate')) {
+    const list = gates.get(g.task) ?? [];
+    if (list.length === 0) gates.set(g.task, list);
+    list.push(g);
+  }
+  const completedAt = new Map<string, number>();
+  for (const r of ofType(log, 'task.transition'))
+    if (r.to === 'COMPLETED') completedAt.set(r.task, r.t);
+  for (const s of stops) {
+    const done = completedAt.get(s.task);
+    if (done === undefined) continue;
+    const caught = (gates.get(s.task) ?? []).some(
+      (g) => g.t >= s.t && g.t <= done && g.outcome === 'rejected',
+    );
+    if (!caught) out.add(s);
+  }
+  return out;
 }
 
 /**

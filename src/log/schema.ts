@@ -288,6 +288,18 @@ const cap = record('cap', {
   action: z.enum(['escalate', 'retry']),
 });
 
+/**
+ * An agent's execution stopped early: handed in as done after `afterHours` of its work, with
+ * `leftHours` still to do. A review finds it unless the reviewer passes bad work.
+ */
+const stopEarly = record('stop.early', {
+  person: id,
+  model: id,
+  task: id,
+  afterHours: hours,
+  leftHours: hours,
+});
+
 /** A review by an agent erred: it passed work its gate should reject, or rejected work it should pass. */
 const verification = record('verification', {
   task: id,
@@ -447,6 +459,7 @@ const runStart = record('run.start', {
       id,
       z.strictObject({
         loop: z.number().min(0).max(1),
+        stopEarly: z.number().min(0).max(1).optional(),
         passBadWork: z.number().min(0).max(1),
         rejectGoodWork: z.number().min(0).max(1),
         maxTurns: count.optional(),
@@ -495,6 +508,7 @@ export const RECORD_SCHEMAS = {
   'approval.escalated': approvalEscalated,
   loop,
   cap,
+  'stop.early': stopEarly,
   verification,
   overtime,
   hire,

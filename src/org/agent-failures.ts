@@ -1,4 +1,5 @@
-// How agents fail (docs/agents.md), for the models whose scenario says. An execution may loop:
+// How agents fail (docs/agents.md), for the models whose scenario says. An execution may stop
+// early: handed in as done with work left, which a review finds unless its reviewer errs. It may loop:
 // from a point of its work drawn at its start, the agent repeats steps and makes no progress, and
 // its work runs on until a cap stops it. Caps bound one execution's turns (requests of
 // `tokensPerRequest` tokens) and dollars, looping or not; when one trips the work stops and the
@@ -21,6 +22,7 @@ import type { Hours } from '../kernel/time.ts';
 import type { AgentFailures as Failures } from '../scenario/config.ts';
 import { workRate } from './cost.ts';
 import { raiseFailure } from './escalations.ts';
+import { advance } from './reviews.ts';
 import type { Person, TaskState, World } from './world.ts';
 
 /** One execution by an agent whose model can fail: what it has used, and its loop. */
@@ -33,8 +35,11 @@ interface Execution {
   hours: Hours;
   tokens: number;
   usd: number;
-  /** Working hours into the execution at which it loops; null: it does not. */
+  /** Working hours into the execution at which it loops, or stops early; null: it does not. */
   readonly loopAt: Hours | null;
+  readonly stopAt: Hours | null;
+  /** Stopped early: handed in unfinished once its slice has stopped. */
+  stopped: boolean;
   /** Once looping: the work it truly had left then, and its hours from then on. */
   loop: { readonly left: Hours; hours: Hours } | null;
   /** The loop has begun this instant: the slice that stops for it was progress, not loop. */
@@ -46,9 +51,17 @@ interface Execution {
 
 export class AgentFailures {
   private readonly executions = new Map<string, Execution>();
+  /** Tasks handed in unfinished, with the working hours they had left, until a review finds it. */
+  private readonly unfinished = new Map<string, Hours>();
 
   constructor(private readonly world: World) {
-    world.verify = (task, gate, by, rejected) => this.verify(task, gate, by, rejected);
+    world.verify = (task, gate, by, rejected) =>
+      this.verify(task, gate, by, rejected || this.unfinished.has(task.plan.id));
+    world.reworkHours = (task, hours) => {
+      const left = this.unfinished.get(task.plan.id);
+      this.unfinished.delete(task.plan.id);
+      return left === undefined ? hours : Math.max(hours, left);
+    };
   }
 
   private failuresOf(person: Person): { model: string; failures: Failures } | null {
@@ -83,6 +96,7 @@ export class AgentFailures {
     this.executions.delete(a.id);
     this.unloop(execution);
     if (execution.tripped !== null) this.trip(execution, a);
+    else if (execution.stopped) this.handIn(execution);
   }
 
   /**
@@ -104,6 +118,8 @@ export class AgentFailures {
       if (of === null || task === undefined) return;
       const draws = this.world.random.stream(`loop/${task.plan.id}`);
       const loops = of.failures.loop > 0 && draws.bernoulli(of.failures.loop);
+      const stops = this.world.random.stream(`stop/${task.plan.id}`);
+      const early = of.failures.stopEarly > 0 && stops.bernoulli(of.failures.stopEarly);
       execution = {
         person,
         model: of.model,
@@ -113,6 +129,8 @@ export class AgentFailures {
         tokens: 0,
         usd: 0,
         loopAt: loops ? draws.float() * a.workHours : null,
+        stopAt: early ? stops.float() * a.workHours : null,
+        stopped: false,
         loop: null,
         beginning: null,
         timer: null,
@@ -137,18 +155,22 @@ export class AgentFailures {
       caps.push(['turns', (maxTurns * tokensPerRequest - e.tokens) / rate.tokensPerHour]);
     if (maxUsd !== null && rate.usdPerHour > 0)
       caps.push(['usd', (maxUsd - e.usd) / rate.usdPerHour]);
-    caps.sort((x, y) => x[1] - y[1]);
-    const cap = caps[0];
-    const loopIn =
-      e.loopAt !== null && e.loop === null && e.beginning === null ? e.loopAt - e.hours : null;
-    const next =
-      loopIn !== null && (cap === undefined || loopIn < cap[1])
-        ? { at: Math.max(0, loopIn), fire: () => this.startLoop(e, a) }
-        : cap === undefined
-          ? null
-          : { at: Math.max(0, cap[1]), fire: () => this.capReached(e, a, cap[0]) };
+    // The first of: the cap, the loop's start, the early stop (neither once a loop has begun).
+    const events: Array<{ at: Hours; fire: () => void }> = caps.map(([cap, at]) => ({
+      at,
+      fire: () => this.capReached(e, a, cap),
+    }));
+    const calm = e.loop === null && e.beginning === null;
+    if (calm && e.loopAt !== null)
+      events.push({ at: e.loopAt - e.hours, fire: () => this.startLoop(e, a) });
+    if (calm && e.stopAt !== null)
+      events.push({ at: e.stopAt - e.hours, fire: () => this.stopEarly(e, a) });
+    const next = events.reduce<(typeof events)[number] | null>(
+      (first, x) => (first === null || x.at < first.at ? x : first),
+      null,
+    );
     if (next === null) return;
-    const at = finishTime(event.startedAt, next.at, event.calendar);
+    const at = finishTime(event.startedAt, Math.max(0, next.at), event.calendar);
     if (at >= event.endsAt) return;
     e.timer = world.kernel.scheduleAt(at, next.fire);
   }
@@ -201,6 +223,40 @@ export class AgentFailures {
       task: e.task.plan.id,
       factor: longest / left,
     });
+  }
+
+  /** The agent stops early: its work so far is handed in as if it were done. */
+  private stopEarly(e: Execution, a: Activity): void {
+    e.timer = null;
+    const { world } = this;
+    const desk = e.person.actor.getSnapshot().context as DeskContext;
+    const left = remainingAt(desk, world.now);
+    if (left <= 0) return;
+    e.stopped = true;
+    world.record({
+      type: 'stop.early',
+      person: e.person.spec.id,
+      model: e.model,
+      task: e.task.plan.id,
+      afterHours: e.hours + (a.workHours - left),
+      leftHours: left,
+    });
+    this.send(e, { type: 'work.drop', at: world.now, activity: a.id });
+  }
+
+  /**
+   * The stopped execution is handed in: the task goes to its reviews with `leftHours` undone. A
+   * review finds it (whatever its gate's own odds) unless the reviewer passes bad work; the rework
+   * is at least what was left.
+   */
+  private handIn(e: Execution): void {
+    const { world } = this;
+    const task = e.task;
+    if (task.terminal || task.actor.getSnapshot().value !== 'inProgress') return;
+    this.unfinished.set(task.plan.id, task.effortLeft);
+    e.person.finished.set(task.plan.id, world.now);
+    world.drive(task, { type: 'task.submit' });
+    advance(world, task);
   }
 
   private capReached(e: Execution, a: Activity, cap: 'turns' | 'usd'): void {

@@ -150,9 +150,11 @@ export function review(world: World, task: TaskState, by: string): void {
   const rejected = world.verify(task, gate, by, task.random.bernoulli(p));
   world.drive(task, { type: rejected ? 'review.rejected' : 'review.approved', gate, reviewer: by });
   if (rejected && author) {
-    task.effortLeft =
+    task.effortLeft = world.reworkHours(
+      task,
       (world.config.reworkFraction * task.effort * effortFactor(skill, task.plan.complexity)) /
-      productivity(author.rampUp, world.now);
+        productivity(author.rampUp, world.now),
+    );
     world.messages.deliver(author, {
       type: 'task.rework',
       workHours: task.effortLeft,

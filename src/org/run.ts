@@ -89,6 +89,7 @@ function loggedFailures(config: SimConfig) {
       model,
       {
         loop: f.loop,
+        ...(f.stopEarly > 0 ? { stopEarly: f.stopEarly } : {}),
         passBadWork: f.passBadWork,
         rejectGoodWork: f.rejectGoodWork,
         ...(f.maxTurns === null ? {} : { maxTurns: f.maxTurns }),

@@ -210,6 +210,8 @@ export class World {
    */
   mayComplete: (instruction: InstructionState) => boolean = () => true;
   approved: (instruction: string, ref: string, by: string) => void = () => {};
+  /** Set when agents can stop early: the rework a rejection of `task` gives, at least `hours`. */
+  reworkHours: (task: TaskState, hours: Hours) => Hours = (_task, hours) => hours;
   /**
    * Set when agents' reviews can err: the outcome of a review of `task` at `gate` by `by`, given
    * what the gate found (`rejected`). Unset, a review says what the gate found.

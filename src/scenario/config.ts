@@ -99,6 +99,8 @@ export interface ModelLimits extends RequestLimits {
 export interface AgentFailures {
   /** The chance an execution loops, from a uniform point of its work on. */
   readonly loop: number;
+  /** The chance an execution stops early: handed in as done at a uniform point of its work. */
+  readonly stopEarly: number;
   /** The chance a review by the model passes work its gate should reject (an escaped defect). */
   readonly passBadWork: number;
   /** The chance a review by the model rejects work its gate should pass. */

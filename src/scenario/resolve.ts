@@ -372,6 +372,7 @@ function agentFailuresOf(models: ParsedScenario['models']): Record<string, Agent
     if (m.failures === undefined && m.caps === undefined) continue;
     out[name] = {
       loop: m.failures?.loop ?? 0,
+      stopEarly: m.failures?.stopEarly ?? 0,
       passBadWork: m.failures?.passBadWork ?? 0,
       rejectGoodWork: m.failures?.rejectGoodWork ?? 0,
       maxTurns: m.caps?.maxTurns ?? null,

@@ -85,16 +85,19 @@ const approvalPolicy = z.strictObject({
     .describe('humans asked as well when onTimeout is escalate'),
 });
 
+/** A chance below 1: at 1 every execution would loop or stop early, and none would ever finish. */
+const belowOne = z
+  .number()
+  .min(0, { error: 'must be ≥ 0' })
+  .lt(1, { error: 'must be below 1: at 1 no execution would ever finish' });
+
 /** How an agent on the model fails (docs/agents.md). */
 const agentFailures = z
   .strictObject({
-    loop: z
-      .number()
-      .min(0)
-      .max(1)
-      .describe(
-        'the chance an execution loops: repeats steps without progress until a cap stops it',
-      ),
+    loop: belowOne.describe(
+      'the chance an execution loops: repeats steps without progress until a cap stops it',
+    ),
+    stopEarly: belowOne.describe('the chance an execution stops early and is handed in unfinished'),
     passBadWork: z
       .number()
       .min(0)

@@ -99,6 +99,8 @@ describe('how the agents failed', () => {
           retriedByCap: 1,
           escapedDefects: 1,
           goodWorkRejected: 2,
+          stoppedEarly: 0,
+          shippedUnfinished: 0,
         },
       ],
       loops: 1,

@@ -118,6 +118,7 @@ export const org = fc.record({
         concurrency: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
         onExhausted: fc.constantFrom<'fail' | 'wait'>('fail', 'wait'),
         loop: fc.constantFrom(0, 0.2, 0.5),
+        stopEarly: fc.constantFrom(0, 0.2),
         passBadWork: fc.constantFrom(0, 0.3),
         rejectGoodWork: fc.constantFrom(0, 0.2),
         maxTurns: fc.constantFrom(12, 40, 120),
@@ -307,6 +308,7 @@ export function configOf(s: Org): SimConfig {
           agentFailures: {
             fast: {
               loop: s.agents.loop,
+              stopEarly: s.agents.stopEarly,
               passBadWork: s.agents.passBadWork,
               rejectGoodWork: s.agents.rejectGoodWork,
               maxTurns: s.agents.maxTurns,

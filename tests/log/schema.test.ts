@@ -8,7 +8,7 @@ import { RECORD_TYPES } from '../../src/log/schema.ts';
 import { runSimulation } from '../../src/org/run.ts';
 import type { SimConfig } from '../../src/scenario/config.ts';
 import { defaultConfig } from '../../src/scenario/defaults.ts';
-import { loadScenario, scenarioNames } from '../../src/scenario/load.ts';
+import { loadScenario, loadScenarioObject, scenarioNames } from '../../src/scenario/load.ts';
 import { fullDomainOnOfficeHours, job, NO_BLOCKERS, NO_GATES, oneIc } from '../org/fixtures.ts';
 
 /** Each record that fails the schema, as JSON written to disk and read back, with why. */
@@ -29,6 +29,18 @@ function once(config: () => SimConfig, name?: string): () => readonly LogRecord[
     return records;
   };
 }
+
+/** Agents on a model that often stops early: executions handed in unfinished. */
+const stoppedEarly = once(
+  () =>
+    loadScenarioObject({
+      name: 'stops',
+      seed: 3,
+      models: { quick: { failures: { stopEarly: 0.5 } } },
+      org: { model: 'quick', teams: [{ id: 't', ics: { backend: 2, qa: 1 } }] },
+      instructions: [{ id: 'A', at: 0, tier: 2, domains: ['backend', 'qa'] }],
+    }).config,
+);
 
 const SCENARIO_RUNS = Object.fromEntries(
   scenarioNames().map((name) => [name, once(() => loadScenario(name).config, name)]),
@@ -82,6 +94,12 @@ describe('the event log schema', () => {
     expect(rejected(records)).toEqual([]);
   });
 
+  it('accepts the early stops of agents that often stop early', () => {
+    const records = stoppedEarly();
+    expect(count(records, 'stop.early')).toBeGreaterThan(0);
+    expect(rejected(records)).toEqual([]);
+  });
+
   it('accepts an escalation that climbs past an absent lead', () => {
     const records = climbed();
     expect(count(records, 'escalation.climbed')).toBe(1);
@@ -90,7 +108,13 @@ describe('the event log schema', () => {
 
   it('has every record type written by one of the runs above', () => {
     const seen = new Set<string>();
-    for (const run of [...Object.values(SCENARIO_RUNS), dailyBudget, overtime, climbed])
+    for (const run of [
+      ...Object.values(SCENARIO_RUNS),
+      dailyBudget,
+      overtime,
+      climbed,
+      stoppedEarly,
+    ])
       for (const r of run()) seen.add(r.type);
     expect(RECORD_TYPES.filter((type) => !seen.has(type))).toEqual([]);
   });

@@ -164,6 +164,54 @@ describe('agents that fail', () => {
     }
   });
 
+  it('hands in an early stop as done, and a review finds it unless the reviewer errs', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.boolean(), (seed, erring) => {
+        const records = run({
+          seed,
+          failures: { stopEarly: 0.5, ...(erring ? { passBadWork: 0.5 } : {}) },
+        });
+        const stops = ofType(records, 'stop.early');
+        expect(stops.length).toBeGreaterThan(0);
+        const work = ofType(records, 'work');
+        const gates = ofType(records, 'task.gate');
+        const errors = ofType(records, 'verification');
+        for (const s of stops) {
+          // The execution stops where the record says: its last slice dropped at the stop.
+          const last = work.find((w) => w.person === s.person && w.task === s.task && w.t === s.t);
+          expect(last).toMatchObject({ kind: 'execute', outcome: 'dropped' });
+          expect(s.leftHours).toBeGreaterThan(0);
+          // Handed in: the task goes to review at once.
+          const submitted = ofType(records, 'task.transition').find(
+            (r) => r.task === s.task && r.t === s.t && r.from === 'IN_PROGRESS',
+          );
+          expect(submitted?.to).toMatch(/UNDER_REVIEW|DOMAIN_REVIEW|READY_FOR_HANDOFF/);
+          // Every review until one rejects it finds it, unless that reviewer erred.
+          for (const g of gates.filter((x) => x.task === s.task && x.t >= s.t)) {
+            if (g.outcome === 'rejected') {
+              // The rework is at least what was left: its slices, when it ran to its end.
+              const rework = work.filter(
+                (w) => w.task === s.task && w.kind === 'execute' && w.queuedAt === g.t,
+              );
+              if (rework.at(-1)?.outcome === 'finished')
+                expect(rework.reduce((h, w) => h + w.hours, 0)).toBeGreaterThanOrEqual(
+                  s.leftHours - 1e-9,
+                );
+              break;
+            }
+            const erred = errors.find((v) => v.task === s.task && v.t === g.t);
+            expect(erred, `${s.task} passed ${g.gate} at ${g.t} unfinished`).toMatchObject({
+              error: 'passedBadWork',
+            });
+          }
+        }
+        if (!erring) expect(agentFailures(records)?.byModel[0]?.shippedUnfinished).toBe(0);
+        expect(records.at(-1)).toMatchObject({ type: 'run.end', openTasks: 0 });
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('changes nothing when its agents never fail, but for run.start saying so', () => {
     for (const seed of [4, 5]) {
       const never = run({ seed, failures: { loop: 0, passBadWork: 0, rejectGoodWork: 0 } });
@@ -185,5 +233,14 @@ describe('agents that fail', () => {
       });
     expect(load).toThrow(ScenarioError);
     expect(load).toThrow(/models\.fast\.failures\.loop.*caps\.maxTurns or caps\.maxUsd/s);
+    // At 1, no execution would ever finish: the run would go on to its limits.
+    const always = () =>
+      loadScenarioObject({
+        name: 'never-done',
+        models: { fast: { failures: { stopEarly: 1 } } },
+        org: { model: 'fast' },
+        instructions: [{ id: 'I', at: 0, tier: 1 }],
+      });
+    expect(always).toThrow(/models\.fast\.failures\.stopEarly must be below 1/);
   });
 });
