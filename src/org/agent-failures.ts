@@ -195,19 +195,12 @@ export class AgentFailures {
    * without progress, past any end it had, until a cap stops it (the scenario must set one).
    */
   private startLoop(e: Execution, a: Activity): void {
-    e.timer = null;
+    const at = this.position(e, a);
+    if (at === null) return;
     const { world } = this;
-    const desk = e.person.actor.getSnapshot().context as DeskContext;
-    const left = remainingAt(desk, world.now);
-    if (left <= 0) return;
+    const { left } = at;
     e.beginning = left;
-    world.record({
-      type: 'loop',
-      person: e.person.spec.id,
-      model: e.model,
-      task: e.task.plan.id,
-      afterHours: e.hours + (a.workHours - left),
-    });
+    world.record({ type: 'loop', ...this.whose(e), afterHours: at.after });
     // Long enough that a cap stops it first: a day more than its caps allow.
     const rate = workRate(world, e.person, a);
     const { maxTurns, maxUsd, tokensPerRequest } = e.failures;
@@ -227,21 +220,32 @@ export class AgentFailures {
 
   /** The agent stops early: its work so far is handed in as if it were done. */
   private stopEarly(e: Execution, a: Activity): void {
-    e.timer = null;
-    const { world } = this;
-    const desk = e.person.actor.getSnapshot().context as DeskContext;
-    const left = remainingAt(desk, world.now);
-    if (left <= 0) return;
+    const at = this.position(e, a);
+    if (at === null) return;
     e.stopped = true;
-    world.record({
+    this.world.record({
       type: 'stop.early',
-      person: e.person.spec.id,
-      model: e.model,
-      task: e.task.plan.id,
-      afterHours: e.hours + (a.workHours - left),
-      leftHours: left,
+      ...this.whose(e),
+      afterHours: at.after,
+      leftHours: at.left,
     });
-    this.send(e, { type: 'work.drop', at: world.now, activity: a.id });
+    this.send(e, { type: 'work.drop', at: this.world.now, activity: a.id });
+  }
+
+  /**
+   * Where the execution stands as its timer fires: the working hours it has left (on its desk,
+   * now) and those it has done; null when nothing is left to loop or stop in.
+   */
+  private position(e: Execution, a: Activity): { left: Hours; after: Hours } | null {
+    e.timer = null;
+    const desk = e.person.actor.getSnapshot().context as DeskContext;
+    const left = remainingAt(desk, this.world.now);
+    return left <= 0 ? null : { left, after: e.hours + (a.workHours - left) };
+  }
+
+  /** The agent, its model and its task, as the records name them. */
+  private whose(e: Execution): { person: string; model: string; task: string } {
+    return { person: e.person.spec.id, model: e.model, task: e.task.plan.id };
   }
 
   /**
@@ -281,9 +285,7 @@ export class AgentFailures {
     const action = e.failures.onCap;
     world.record({
       type: 'cap',
-      person: e.person.spec.id,
-      model: e.model,
-      task: task.plan.id,
+      ...this.whose(e),
       cap: e.tripped as 'turns' | 'usd',
       turns: e.tokens / e.failures.tokensPerRequest,
       tokens: e.tokens,

@@ -25,6 +25,7 @@ import {
   runEnd,
   runStart,
   strategic,
+  throttle,
   work,
 } from './log-builder.ts';
 
@@ -598,15 +599,6 @@ describe('work a requirement change added', () => {
 });
 
 describe('waiting on a rate limit, and looping', () => {
-  const throttle = (t: Hours, phase: 'start' | 'end'): LogRecord => ({
-    t,
-    type: 'throttle',
-    person: 'ic1',
-    model: 'fast',
-    phase,
-    ...(phase === 'start' ? { limit: 'tokens' as const, attempt: 1, until: t + 0.5 } : {}),
-  });
-
   it('is rateLimit while a 429 holds the agent, and loop for the execution after its loop began', () => {
     // T on ic1's desk from 0. ic1 works T 0–1, is refused at 1 and waits to 1.5 (a 429's retry),
     // works 1.5–2, loops from 2 (the slice pauses at 2 and goes on 2–3), a cap stops it at 3,
@@ -616,8 +608,8 @@ describe('waiting on a rate limit, and looping', () => {
       ...taskOnIc1(0),
       move(0, 'T', 'ASSIGNED', 'IN_PROGRESS'),
       work(1, 'ic1', 'execute', 0, 0, 'T', { outcome: 'throttled' }),
-      throttle(1, 'start'),
-      throttle(1.5, 'end'),
+      throttle(1, 'ic1', 'start', { limit: 'tokens', attempt: 1, until: 1.5 }),
+      throttle(1.5, 'ic1', 'end'),
       { t: 2, type: 'loop', person: 'ic1', model: 'fast', task: 'T', afterHours: 1.5 },
       work(2, 'ic1', 'execute', 0, 1.5, 'T', { outcome: 'paused' }),
       work(3, 'ic1', 'execute', 0, 2, 'T', { outcome: 'dropped' }),

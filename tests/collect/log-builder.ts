@@ -374,3 +374,13 @@ export function exhausted(
 /** A daily budget renewed for `day`. */
 export const reset = (t: Hours, day: number) =>
   ({ t, type: 'budget.reset', scope: 'day', day }) satisfies LogRecord;
+
+/** A `throttle` record of `person` on the model `fast`: a wait's start (with its details), end or failure. */
+export function throttle(
+  t: Hours,
+  person: string,
+  phase: 'start' | 'end' | 'failed',
+  more: { limit?: 'requests' | 'tokens' | 'concurrency'; attempt?: number; until?: Hours } = {},
+): LogRecord {
+  return { t, type: 'throttle', person, model: 'fast', phase, ...more };
+}

@@ -13,18 +13,9 @@ import { rateLimits } from '../../src/collect/rate-limits.ts';
 import { summary } from '../../src/collect/summary.ts';
 import type { LogRecord } from '../../src/log/records.ts';
 import { rateLimitLine } from '../../src/report/fleet-lines.ts';
-import { ic, LEADS, runEnd, runStart, work } from './log-builder.ts';
+import { ic, LEADS, runEnd, runStart, throttle, work } from './log-builder.ts';
 
 const S = 1 / 3600;
-
-function throttle(
-  t: number,
-  person: string,
-  phase: 'start' | 'end' | 'failed',
-  more: { limit?: 'requests' | 'tokens' | 'concurrency'; attempt?: number; until?: number } = {},
-): LogRecord {
-  return { t, type: 'throttle', person, model: 'fast', phase, ...more };
-}
 
 function log(): LogRecord[] {
   const start = runStart([

@@ -14,6 +14,7 @@ import {
   runEnd,
   runStart,
   tactical,
+  throttle,
   work,
 } from './log-builder.ts';
 import { LOG } from './two-tasks-log.ts';
@@ -71,15 +72,20 @@ describe('the replay of the two-task log', () => {
   });
 });
 
-/** T1 held by ic-1: worked 1–3, blocked 3–6, worked 6–9, done at 9; the run ends at 10. */
-const BLOCKED: LogRecord[] = [
-  runStart([...LEADS, ic('ic-1', 'backend')]),
+/** I1's one task T1, released at 0 and taken up by ic-1 at 1. */
+const T1_ON_IC1: LogRecord[] = [
   received(0, 'I1'),
   tactical(0, 'I1', 'S1', [{ id: 'T1' }]),
   move(0, 'T1', null, 'PENDING'),
   ready(0, 'T1'),
   move(1, 'T1', 'PENDING', 'ASSIGNED', 'ic-1'),
   move(1, 'T1', 'ASSIGNED', 'IN_PROGRESS'),
+];
+
+/** T1 held by ic-1: worked 1–3, blocked 3–6, worked 6–9, done at 9; the run ends at 10. */
+const BLOCKED: LogRecord[] = [
+  runStart([...LEADS, ic('ic-1', 'backend')]),
+  ...T1_ON_IC1,
   work(3, 'ic-1', 'execute', 1, 1, 'T1', { outcome: 'paused' }),
   { ...move(3, 'T1', 'IN_PROGRESS', 'BLOCKED'), blocker: 'technical' } as LogRecord,
   move(6, 'T1', 'BLOCKED', 'IN_PROGRESS'),
@@ -108,33 +114,11 @@ describe('the replay of a task blocked on its holder’s desk', () => {
  */
 const THROTTLED: LogRecord[] = [
   runStart([...LEADS, { ...ic('ic-1', 'backend'), model: 'fast' }]),
-  received(0, 'I1'),
-  tactical(0, 'I1', 'S1', [{ id: 'T1' }]),
-  move(0, 'T1', null, 'PENDING'),
-  ready(0, 'T1'),
-  move(1, 'T1', 'PENDING', 'ASSIGNED', 'ic-1'),
-  move(1, 'T1', 'ASSIGNED', 'IN_PROGRESS'),
+  ...T1_ON_IC1,
   work(3, 'ic-1', 'execute', 1, 1, 'T1', { outcome: 'throttled' }),
-  {
-    t: 3,
-    type: 'throttle',
-    person: 'ic-1',
-    model: 'fast',
-    phase: 'start',
-    limit: 'tokens',
-    attempt: 1,
-    until: 5,
-  },
-  { t: 5, type: 'throttle', person: 'ic-1', model: 'fast', phase: 'end' },
-  {
-    t: 6,
-    type: 'throttle',
-    person: 'ic-1',
-    model: 'fast',
-    phase: 'failed',
-    limit: 'tokens',
-    attempt: 3,
-  },
+  throttle(3, 'ic-1', 'start', { limit: 'tokens', attempt: 1, until: 5 }),
+  throttle(5, 'ic-1', 'end'),
+  throttle(6, 'ic-1', 'failed', { limit: 'tokens', attempt: 3 }),
   work(9, 'ic-1', 'execute', 1, 5, 'T1'),
   move(9, 'T1', 'IN_PROGRESS', 'COMPLETED'),
   runEnd(10),

@@ -4,7 +4,13 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EDGE, MINUTE, type RequestLimits, RequestWindow } from '../../src/domain/rate-limit.ts';
+import {
+  EDGE,
+  MINUTE,
+  type Refusal,
+  type RequestLimits,
+  RequestWindow,
+} from '../../src/domain/rate-limit.ts';
 
 interface Admitted {
   readonly t: number;
@@ -48,20 +54,34 @@ const requestsArb = fc.array(
   { minLength: 1, maxLength: 80 },
 );
 
+/**
+ * Sends `requests` through a new window at their times; `each` sees every request, its refusal
+ * (null: admitted) and the admissions before it. Returns the admissions.
+ */
+function sendAll(
+  limits: RequestLimits,
+  requests: ReadonlyArray<{ gap: number; size: number }>,
+  each: (t: number, size: number, refusal: Refusal | null, before: readonly Admitted[]) => void,
+): Admitted[] {
+  const window = new RequestWindow(limits);
+  const admitted: Admitted[] = [];
+  let t = 0;
+  for (const { gap, size } of requests) {
+    t += gap;
+    const refusal = window.request(t, size);
+    each(t, size, refusal, admitted);
+    if (refusal === null) admitted.push({ t, size });
+  }
+  return admitted;
+}
+
 describe('a model’s window of the last minute', () => {
   it('admits a request exactly when it fits the minute before it, and never more than the limits in any minute', () => {
     fc.assert(
       fc.property(limitsArb, requestsArb, (limits, requests) => {
-        const window = new RequestWindow(limits);
-        const admitted: Admitted[] = [];
-        let t = 0;
-        for (const { gap, size } of requests) {
-          t += gap;
-          const expected = fits(limits, admitted, t, size);
-          const refusal = window.request(t, size);
-          expect(refusal === null).toBe(expected);
-          if (refusal === null) admitted.push({ t, size });
-        }
+        const admitted = sendAll(limits, requests, (t, size, refusal, before) =>
+          expect(refusal === null).toBe(fits(limits, before, t, size)),
+        );
         // Any minute's worst moment is an admission: check the minute ending at each.
         for (const a of admitted) {
           const { count, tokens } = inMinute(admitted, a.t);
@@ -77,16 +97,8 @@ describe('a model’s window of the last minute', () => {
   it('tells a refused request the first instant it fits, and which limit refused it', () => {
     fc.assert(
       fc.property(limitsArb, requestsArb, (limits, requests) => {
-        const window = new RequestWindow(limits);
-        const admitted: Admitted[] = [];
-        let t = 0;
-        for (const { gap, size } of requests) {
-          t += gap;
-          const refusal = window.request(t, size);
-          if (refusal === null) {
-            admitted.push({ t, size });
-            continue;
-          }
+        sendAll(limits, requests, (t, size, refusal, admitted) => {
+          if (refusal === null) return;
           expect(refusal.freeAt).toBeGreaterThan(t);
           // It fits at freeAt; it fits at no instant between now and then.
           expect(fits(limits, admitted, refusal.freeAt, size)).toBe(true);
@@ -98,7 +110,7 @@ describe('a model’s window of the last minute', () => {
           const overRequests =
             limits.requestsPerMinute !== null && count + 1 > limits.requestsPerMinute;
           expect(refusal.limit).toBe(overRequests ? 'requests' : 'tokens');
-        }
+        });
       }),
     );
   });

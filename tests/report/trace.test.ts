@@ -19,6 +19,7 @@ import {
   ready,
   runEnd,
   runStart,
+  throttle,
   work,
 } from '../collect/log-builder.ts';
 import { configOf, org } from '../engine/generated-org.ts';
@@ -149,26 +150,9 @@ describe('the trace of a hand-made log', () => {
   it('spans an agent’s wait on a rate limit, and marks work that ran out of retries', () => {
     const records: LogRecord[] = [
       runStart([...LEADS, { ...ic('ic-1', 'backend'), model: 'fast' }]),
-      {
-        t: 2,
-        type: 'throttle',
-        person: 'ic-1',
-        model: 'fast',
-        phase: 'start',
-        limit: 'tokens',
-        attempt: 1,
-        until: 2.5,
-      },
-      { t: 2.5, type: 'throttle', person: 'ic-1', model: 'fast', phase: 'end' },
-      {
-        t: 3,
-        type: 'throttle',
-        person: 'ic-1',
-        model: 'fast',
-        phase: 'failed',
-        limit: 'tokens',
-        attempt: 3,
-      },
+      throttle(2, 'ic-1', 'start', { limit: 'tokens', attempt: 1, until: 2.5 }),
+      throttle(2.5, 'ic-1', 'end'),
+      throttle(3, 'ic-1', 'failed', { limit: 'tokens', attempt: 3 }),
       runEnd(4),
     ];
     const traced = traceOf(records).traceEvents;
