@@ -1,15 +1,18 @@
-// The human approvals of a run, from the log alone: per policy, how many instructions it held, how
-// long each waited from the request to the decision that satisfied the policy (the last one it
-// logged: none is logged after), how many were approved on a human's word or at a timeout, and
-// how many timeouts asked more humans; per human, the approvals they worked. Null for a run
-// whose scenario has no approval policies.
+// The human approvals of a run, from the log alone: per policy and per workflow gate (by its step),
+// how many it held, how long each waited from the request to the decision that satisfied it (the
+// last one it logged: none is logged after), how many were approved on a human's word or at a
+// timeout, and how many timeouts asked more humans; per human, the approvals they worked. Null for
+// a run whose scenario has no approval policies and asked at no gate.
 
 import type { Hours } from '../kernel/time.ts';
 import { type Distribution, distribution } from './stats.ts';
 import { type LogInput, ofType, runStart, viewOf } from './timeline.ts';
 
 export interface PolicyApprovals {
+  /** The policy's id, or a workflow gate's step. */
   readonly policy: string;
+  /** Present (true) for a workflow's gate. */
+  readonly gate?: true;
   readonly requested: number;
   /** Requests still waiting when the run ended. */
   readonly open: number;
@@ -24,7 +27,10 @@ export interface ApprovalReport {
   readonly byPolicy: readonly PolicyApprovals[];
   /** Approvals worked, by who worked them. */
   readonly byHuman: Readonly<Record<string, number>>;
-  /** Instructions held for approvals, and their hours from the request to completion. */
+  /**
+   * Instructions held for approvals, and, of those completed, the hours during which one of their
+   * approvals was waited for (from the first request of a policy to completion, for policies).
+   */
   readonly instructions: number;
   readonly heldHours: Pick<Distribution, 'mean' | 'p50' | 'p95' | 'max'>;
 }
@@ -36,8 +42,12 @@ const summary = (values: readonly number[]) => {
 
 export function approvals(input: LogInput): ApprovalReport | null {
   const log = viewOf(input);
-  const policies = runStart(log).approvalPolicies;
-  if (policies === undefined) return null;
+  const requests = ofType(log, 'approval.requested');
+  const gates = [...new Set(requests.flatMap((r) => (r.gate === undefined ? [] : [r.policy])))];
+  const listed = runStart(log).approvalPolicies;
+  if (listed === undefined && gates.length === 0) return null;
+  const policies = [...(listed ?? []), ...gates.filter((g) => !listed?.includes(g))];
+  const isGate = new Set(gates);
   const requestedAt = new Map<string, Hours>();
   const lastDecision = new Map<string, Hours>();
   const key = (instruction: string, policy: string) => `${instruction}\u0000${policy}`;
@@ -45,10 +55,14 @@ export function approvals(input: LogInput): ApprovalReport | null {
   const counts = new Map(
     policies.map((p) => [p, { requested: 0, approved: 0, autoApproved: 0, escalated: 0 }]),
   );
-  const firstRequest = new Map<string, Hours>();
-  for (const r of ofType(log, 'approval.requested')) {
-    requestedAt.set(key(r.instruction, r.policy), r.t);
-    if (!firstRequest.has(r.instruction)) firstRequest.set(r.instruction, r.t);
+  /** Per instruction, its requests' keys. */
+  const keysOf = new Map<string, string[]>();
+  for (const r of requests) {
+    const k = key(r.instruction, r.policy);
+    requestedAt.set(k, r.t);
+    const list = keysOf.get(r.instruction);
+    if (list === undefined) keysOf.set(r.instruction, [k]);
+    else list.push(k);
     const c = counts.get(r.policy);
     if (c !== undefined) c.requested += 1;
   }
@@ -77,17 +91,42 @@ export function approvals(input: LogInput): ApprovalReport | null {
       autoApproved: number;
       escalated: number;
     };
-    return { policy, ...c, open, waitHours: summary(waits) };
+    return {
+      policy,
+      ...(isGate.has(policy) ? { gate: true as const } : {}),
+      ...c,
+      open,
+      waitHours: summary(waits),
+    };
   });
   const held: number[] = [];
   for (const c of ofType(log, 'instruction.completed')) {
-    const at = firstRequest.get(c.instruction);
-    if (at !== undefined) held.push(c.t - at);
+    const keys = keysOf.get(c.instruction);
+    if (keys === undefined) continue;
+    // A policy's request waits until the completion it allows, a gate's until its decision.
+    const spans = keys.map((k): [Hours, Hours] => [
+      requestedAt.get(k) as Hours,
+      lastDecision.get(k) ?? c.t,
+    ]);
+    held.push(unionLength(spans));
   }
   return {
     byPolicy,
     byHuman: Object.fromEntries(Object.entries(byHuman).sort(([a], [b]) => a.localeCompare(b))),
-    instructions: firstRequest.size,
+    instructions: keysOf.size,
     heldHours: summary(held),
   };
+}
+
+/** The length of the union of intervals [from, to]. */
+export function unionLength(spans: ReadonlyArray<readonly [Hours, Hours]>): Hours {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const [from, to] of sorted) {
+    if (to <= end) continue;
+    total += to - Math.max(from, end);
+    end = to;
+  }
+  return total;
 }

@@ -1,5 +1,5 @@
 // Tokens and money, from the work log: in and out tokens, hours and USD per role, per model, per
-// person, per kind of activity and per instruction (work that served none is `overhead`: standups,
+// person, per kind of activity, per instruction and per work type (work that served none is `overhead`: standups,
 // capacity reviews). Every breakdown is a partition of the same records, so each adds up to the
 // total.
 
@@ -14,6 +14,8 @@ export const OVERHEAD = 'overhead';
 export const DEFAULT_MODEL = 'default';
 /** What people's work (humans, and people who are not agents) is filed under by model. */
 export const PEOPLE = 'people';
+/** The work type of instructions that have none. */
+export const UNTYPED = 'untyped';
 
 export interface CostFigures {
   readonly hours: Hours;
@@ -33,6 +35,11 @@ export interface Costs {
   readonly byPerson: Record<string, CostFigures>;
   readonly byKind: Record<string, CostFigures>;
   readonly byInstruction: Record<string, CostFigures>;
+  /**
+   * By the work type of the instruction served (UNTYPED for instructions without one, OVERHEAD
+   * for none); present when some instruction has a work type.
+   */
+  readonly byWorkType?: Record<string, CostFigures>;
 }
 
 type Sums = {
@@ -98,10 +105,11 @@ export function costs(input: LogInput): Costs {
   const byRole = groups([...new Set(people.map((p) => p.role))]);
   const byPerson = groups(people.map((p) => p.id));
   const byKind = groups(ACTIVITY_KINDS);
-  const byInstruction = groups([
-    ...ofType(log, 'instruction.received').map((r) => r.instruction),
-    OVERHEAD,
-  ]);
+  const received = ofType(log, 'instruction.received');
+  const byInstruction = groups([...received.map((r) => r.instruction), OVERHEAD]);
+  const typeOf = new Map(received.map((r) => [r.instruction, r.workType ?? UNTYPED]));
+  const typed = received.some((r) => r.workType !== undefined);
+  const byWorkType = groups([...new Set(typeOf.values()), OVERHEAD]);
   for (const w of ofType(log, 'work')) {
     const figures = {
       hours: w.hours,
@@ -116,6 +124,12 @@ export function costs(input: LogInput): Costs {
     add(byPerson, w.person, figures);
     add(byKind, w.kind, figures);
     add(byInstruction, w.instruction ?? OVERHEAD, figures);
+    if (typed)
+      add(
+        byWorkType,
+        w.instruction === undefined ? OVERHEAD : (typeOf.get(w.instruction) ?? UNTYPED),
+        figures,
+      );
   }
   return {
     total: rounded(total),
@@ -124,5 +138,6 @@ export function costs(input: LogInput): Costs {
     byPerson: table(byPerson),
     byKind: table(byKind),
     byInstruction: table(byInstruction),
+    ...(typed ? { byWorkType: table(byWorkType) } : {}),
   };
 }

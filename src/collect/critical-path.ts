@@ -131,6 +131,8 @@ interface Context {
   readonly looping: Set<Work>;
   /** Per instruction that needed approvals: who was asked first, and the approvals worked. */
   readonly approvals: Map<string, { approvers: string[]; finished: Work[] }>;
+  /** Workflow gates by id. */
+  readonly gates: Map<string, GateLife>;
   /** Per backlog (`team/domain`), when a P0 task held one of its pool's WIP slots. */
   readonly p0Slots: Map<string, Array<[Hours, Hours]>>;
 }
@@ -281,6 +283,7 @@ function contextOf(log: LogView, tasks: Map<string, TaskLife>): Context {
     throttles: throttleWaits(log),
     looping: loopingOf(log, byPerson),
     approvals: approvalsOf(log),
+    gates: gatesOf(log),
     byPerson,
     byEnd,
     byActivity,
@@ -314,10 +317,50 @@ function loopingOf(log: LogView, byPerson: Map<string, Work[]>): Set<Work> {
   return out;
 }
 
+/** A workflow's gate: asked when its inputs were finished, satisfied at its last decision. */
+interface GateLife {
+  readonly instruction: string;
+  readonly requestedAt: Hours;
+  readonly after: readonly string[];
+  readonly approvers: readonly string[];
+  endedAt: Hours | null;
+  /** The approvals worked for it, each ending at its decision. */
+  readonly finished: Work[];
+}
+
+/** The workflow gates of the run, with the approval work that decided them. */
+function gatesOf(log: LogView): Map<string, GateLife> {
+  const out = new Map<string, GateLife>();
+  for (const r of ofType(log, 'approval.requested'))
+    if (r.gate !== undefined)
+      out.set(r.gate, {
+        instruction: r.instruction,
+        requestedAt: r.t,
+        after: r.after ?? [],
+        approvers: r.approvers,
+        endedAt: null,
+        finished: [],
+      });
+  if (out.size === 0) return out;
+  // A decision's approval work is its approver's stand-in's slice of kind approval ending then.
+  const approvalsAt = new Map<string, Work>();
+  for (const w of ofType(log, 'work'))
+    if (w.kind === 'approval' && w.outcome === 'finished') approvalsAt.set(`${w.person}|${w.t}`, w);
+  for (const d of ofType(log, 'approval.decided')) {
+    const gate = d.gate === undefined ? undefined : out.get(d.gate);
+    if (gate === undefined) continue;
+    gate.endedAt = d.t;
+    const w = approvalsAt.get(`${d.by}|${d.t}`);
+    if (w !== undefined) gate.finished.push(w);
+  }
+  return out;
+}
+
 /** Per instruction that needed approvals: the humans asked first, and the approvals finished. */
 function approvalsOf(log: LogView): Map<string, { approvers: string[]; finished: Work[] }> {
   const out = new Map<string, { approvers: string[]; finished: Work[] }>();
   for (const r of ofType(log, 'approval.requested')) {
+    if (r.gate !== undefined) continue;
     const known = out.get(r.instruction);
     if (known === undefined) out.set(r.instruction, { approvers: [...r.approvers], finished: [] });
     else known.approvers.push(...r.approvers);
@@ -597,15 +640,16 @@ function upstream(
   life: TaskLife,
   receivedAt: Hours,
 ): TaskLife | undefined {
-  let latest: TaskLife | undefined;
-  for (const d of life.dependsOn) {
-    const dep = tasks.get(d);
-    if (dep?.endedAt == null) continue;
-    if (latest === undefined || (dep.endedAt as Hours) > (latest.endedAt as Hours)) latest = dep;
-  }
-  if (latest !== undefined && (latest.endedAt as Hours) >= life.plannedAt) {
-    tiler.add(latest.endedAt as Hours, 'unexplained', 'release', life.id);
-    return latest;
+  let inputs = life.dependsOn;
+  // Through workflow gates: the wait for their approval, then what they followed.
+  for (;;) {
+    const latest = latestInput(ctx, tasks, inputs);
+    if (latest === undefined || latest.endedAt < life.plannedAt) break;
+    tiler.add(latest.endedAt, 'unexplained', 'release', life.id);
+    if (latest.task !== undefined) return latest.task;
+    const gate = latest.gate as GateLife;
+    throughGate(ctx, tiler, gate);
+    inputs = gate.after;
   }
   // Released by its Domain Lead's breakdown: that step, the TL's plan before it, the EM's intake.
   tiler.add(life.plannedAt, 'unexplained', 'release', life.id);
@@ -633,15 +677,48 @@ function upstream(
   return undefined;
 }
 
+/** Of tasks and gates, the one finished last (a task on a tie), if any finished. */
+function latestInput(
+  ctx: Context,
+  tasks: Map<string, TaskLife>,
+  ids: readonly string[],
+): { endedAt: Hours; task?: TaskLife; gate?: GateLife } | undefined {
+  let latest: { endedAt: Hours; task?: TaskLife; gate?: GateLife } | undefined;
+  for (const d of ids) {
+    const task = tasks.get(d);
+    const gate = ctx.gates.get(d);
+    const endedAt = task?.endedAt ?? gate?.endedAt ?? null;
+    if (endedAt === null) continue;
+    const tie = endedAt === latest?.endedAt && task !== undefined && latest.task === undefined;
+    if (latest === undefined || endedAt > latest.endedAt || tie)
+      latest = task === undefined ? { endedAt, gate: gate as GateLife } : { endedAt, task };
+  }
+  return latest;
+}
+
+/** A workflow gate: the approval that satisfied it, and the wait for it on its first approver. */
+function throughGate(ctx: Context, tiler: Tiler, gate: GateLife): void {
+  const decisive = gate.finished.filter((w) => w.t === tiler.cursor).at(-1);
+  if (decisive !== undefined) throughStep(ctx, tiler, decisive);
+  if (tiler.cursor > gate.requestedAt)
+    tiler.add(gate.requestedAt, 'approval', gate.approvers[0] ?? 'approval');
+}
+
 /**
  * Between an instruction's last task and its completion: the approval that completed it, worked
  * or waited for on its approver's desk, and any wait no approval explains (a timeout's) on the
- * first human asked. Without approvals the gap is unexplained.
+ * first human asked; or a workflow's last gate. Without either the gap is unexplained.
  */
 function throughApproval(ctx: Context, tiler: Tiler, instruction: string, from: Hours): void {
   const approval = ctx.approvals.get(instruction);
   if (approval === undefined) {
-    tiler.add(from, 'unexplained', 'completion');
+    // A workflow's last gate, nothing after it: its approval completed the instruction.
+    for (const gate of ctx.gates.values())
+      if (gate.instruction === instruction && gate.endedAt === tiler.cursor) {
+        throughGate(ctx, tiler, gate);
+        break;
+      }
+    if (tiler.cursor > from) tiler.add(from, 'unexplained', 'completion');
     return;
   }
   const decisive = approval.finished.filter((w) => w.t === tiler.cursor).at(-1);

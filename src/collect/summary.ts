@@ -18,6 +18,7 @@ import {
   timelines,
   viewOf,
 } from './timeline.ts';
+import { type WorkTypeFigures, workTypes } from './work-types.ts';
 
 export const SUMMARY_SCHEMA_VERSION = 3;
 
@@ -44,6 +45,8 @@ export interface Summary {
     reason: string | null;
     finishedAt: Hours | null;
     leadTimeHours: Hours | null;
+    /** Its work type, when it has one. */
+    workType?: string;
   }>;
   readonly tasks: { total: number; completed: number; cancelled: number; open: number };
   readonly strategicTasks: number;
@@ -70,6 +73,8 @@ export interface Summary {
   readonly agentFailures?: AgentFailureReport;
   /** The human approvals (docs/agents.md); absent when the scenario has no approval policies. */
   readonly approvals?: ApprovalReport;
+  /** Instructions by work type (docs/agents.md); absent when none has one. */
+  readonly workTypes?: readonly WorkTypeFigures[];
 }
 
 const r2 = (d: Distribution) => ({
@@ -149,6 +154,7 @@ export function headline(input: LogInput): Headline {
         reason: refusal ?? null,
         finishedAt: c ? round(c.t) : null,
         leadTimeHours: c ? round(c.leadTimeHours) : null,
+        ...(r.workType === undefined ? {} : { workType: r.workType }),
       };
     }),
     tasks: {
@@ -222,7 +228,13 @@ export function summary(input: LogInput, eventLogSha256: string, b?: Bottleneck)
     ...rateLimitsOf(log),
     ...failuresOf(log),
     ...approvalsOf(log),
+    ...workTypesOf(log),
   };
+}
+
+function workTypesOf(log: LogView): { workTypes?: readonly WorkTypeFigures[] } {
+  const types = workTypes(log);
+  return types === null ? {} : { workTypes: types };
 }
 
 /** The approvals' toll, hours to the hundredth; nothing for a scenario without policies. */

@@ -82,6 +82,8 @@ const instructionReceived = record('instruction.received', {
   tier,
   priority,
   title: z.string(),
+  /** Its work type, when the scenario gives it one (or its workflow does). */
+  workType: id.optional(),
 });
 
 const instructionDecided = record('instruction.decided', {
@@ -314,6 +316,10 @@ const approvalRequested = record('approval.requested', {
   instruction: id,
   policy: id,
   approvers: z.array(id).min(1),
+  /** A workflow's gate (its id; `policy` is its step): what depends on it waits. */
+  gate: id.optional(),
+  /** The gate's inputs: the tasks and gates it followed. */
+  after: z.array(id).optional(),
 });
 
 /**
@@ -328,6 +334,7 @@ const approvalDecided = record('approval.decided', {
   by: id,
   outcome: z.enum(['approved', 'autoApproved']),
   waitHours: hours,
+  gate: id.optional(),
 });
 
 /** Nobody decided in time: the policy's `escalateTo` humans are asked as well. */
@@ -336,6 +343,7 @@ const approvalEscalated = record('approval.escalated', {
   policy: id,
   /** The humans asked as well (a list: `to` is a single person in other records). */
   asked: z.array(id).min(1),
+  gate: id.optional(),
 });
 
 /** The EM approved overtime (`start`: working `hoursPerDay` a day from now), or it ended. */

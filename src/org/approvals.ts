@@ -1,17 +1,30 @@
-// Humans who approve (docs/agents.md). When every task of an instruction is finished, each policy
-// that covers it asks its approvers: an approval is desk work on each approver's desk (or whoever
-// covers for them), waiting for their working hours like anything else, so humans can be the
-// bottleneck. The instruction completes once every policy is satisfied: all its approvers have
-// approved (`all`), or one has (`any`). A policy's timeout approves on nobody's word, or asks its
-// `escalateTo` humans as well (any one of them then satisfies it), or does nothing.
+// Humans who approve (docs/agents.md). Two kinds of approval, one mechanism:
+// - a policy covers whole instructions: when every task of one is finished, each policy that
+//   covers it asks its approvers, and the instruction completes once every policy is satisfied;
+// - a workflow's gate sits between steps: once what it depends on is finished its approvers are
+//   asked, and what depends on it is released once it is satisfied.
+// An approval is desk work on each approver's desk (or whoever covers for them), waiting for their
+// working hours like anything else, so humans can be the bottleneck. A request is satisfied when
+// all its approvers have approved (`all`), or one has (`any`). Its timeout approves on nobody's
+// word, or asks its `escalateTo` humans as well (any one of them then satisfies it), or does
+// nothing.
 
+import type { PlanGate } from '../domain/planning/plan.ts';
+import type { GateRule } from '../domain/planning/workflow.ts';
 import type { ApprovalPolicy } from '../scenario/config.ts';
 import { completeInstruction } from './reviews.ts';
+import { releaseTask } from './tasks.ts';
 import type { InstructionState, World } from './world.ts';
 
-/** One policy's approval of one instruction, under way. */
+/** One approval of one instruction (under a policy) or of one gate, under way. */
 interface Request {
-  readonly policy: ApprovalPolicy;
+  /** The policy's id, or the gate's step: what the records and reports call it. */
+  readonly name: string;
+  /** What the activities' refs carry: the policy's id, or the gate's (unique in the run). */
+  readonly key: string;
+  readonly rule: GateRule;
+  readonly instruction: InstructionState;
+  readonly gate: PlanGate | null;
   readonly at: number;
   readonly approved: Set<string>;
   escalated: boolean;
@@ -20,18 +33,20 @@ interface Request {
 
 const REF = 'approval';
 
-/** The activity's ref: whose approval it is, under which policy. */
-function refOf(policy: string, approver: string): string {
-  return `${REF}:${policy}:${approver}`;
+/** The activity's ref: whose approval it is, under which policy or gate. */
+function refOf(key: string, approver: string): string {
+  return `${REF}:${key}:${approver}`;
 }
 
 /** Whether `policy` covers `instruction`: every condition it lists holds. */
 export function covers(policy: ApprovalPolicy, instruction: InstructionState): boolean {
-  const { domains, priorities, tiers, instructions } = policy.when;
+  const { domains, priorities, tiers, instructions, workTypes } = policy.when;
   const spec = instruction.spec;
   if (instructions !== null && !instructions.includes(spec.id)) return false;
   if (priorities !== null && !priorities.includes(spec.priority)) return false;
   if (tiers !== null && !tiers.includes(spec.tier)) return false;
+  if (workTypes !== null && (spec.workType === undefined || !workTypes.includes(spec.workType)))
+    return false;
   if (domains !== null) {
     const worked = new Set((instruction.plan?.strategic ?? []).map((s) => s.domain));
     if (!domains.some((d) => worked.has(d))) return false;
@@ -39,29 +54,68 @@ export function covers(policy: ApprovalPolicy, instruction: InstructionState): b
   return true;
 }
 
+/** A gate's step name: its id without the instruction's prefix. */
+function stepOf(gate: PlanGate): string {
+  return gate.id.slice(gate.instruction.length + 1);
+}
+
 export class Approvals {
-  private readonly requests = new Map<string, Request[]>();
+  /** Policy requests by instruction, made when it first could complete. */
+  private readonly policies = new Map<string, Request[]>();
+  /** Gate requests by gate id, and by instruction. */
+  private readonly gates = new Map<string, Request>();
+  private readonly gatesOf = new Map<string, Request[]>();
 
   constructor(private readonly world: World) {
     world.mayComplete = (instruction) => this.mayComplete(instruction);
     world.approved = (instruction, ref, by) => this.approved(instruction, ref, by);
+    world.published = (instruction) => this.openGates(instruction, null);
+    world.finished = (instruction, id) => this.openGates(instruction, id);
+  }
+
+  /** Opens the gates of `instruction` that depend on `finished` (or, null, on nothing left). */
+  private openGates(instruction: InstructionState, finished: string | null): void {
+    for (const gate of instruction.plan?.gates ?? []) {
+      if (this.gates.has(gate.id)) continue;
+      if (finished !== null && !gate.dependsOn.includes(finished)) continue;
+      if (!gate.dependsOn.every((d) => this.world.progress.isFinished(d))) continue;
+      const request = this.request(instruction, stepOf(gate), gate.id, gate.rule, gate);
+      this.gates.set(gate.id, request);
+      const list = this.gatesOf.get(instruction.spec.id);
+      if (list === undefined) this.gatesOf.set(instruction.spec.id, [request]);
+      else list.push(request);
+    }
   }
 
   /** Whether the finished instruction may complete now; if approvals are needed, asks for them. */
   private mayComplete(instruction: InstructionState): boolean {
-    const known = this.requests.get(instruction.spec.id);
+    const gates = instruction.plan?.gates ?? [];
+    if (!gates.every((g) => this.gates.get(g.id)?.satisfied === true)) return false;
+    const known = this.policies.get(instruction.spec.id);
     if (known !== undefined) return known.every((r) => r.satisfied);
-    const policies = this.world.config.approvals.filter((p) => covers(p, instruction));
-    if (policies.length === 0) return true;
-    const requests = policies.map((policy) => this.request(instruction, policy));
-    this.requests.set(instruction.spec.id, requests);
+    const covering = this.world.config.approvals.filter((p) => covers(p, instruction));
+    if (covering.length === 0) return true;
+    this.policies.set(
+      instruction.spec.id,
+      covering.map((policy) => this.request(instruction, policy.id, policy.id, policy, null)),
+    );
     return false;
   }
 
-  private request(instruction: InstructionState, policy: ApprovalPolicy): Request {
+  private request(
+    instruction: InstructionState,
+    name: string,
+    key: string,
+    rule: GateRule,
+    gate: PlanGate | null,
+  ): Request {
     const { world } = this;
     const request: Request = {
-      policy,
+      name,
+      key,
+      rule,
+      instruction,
+      gate,
       at: world.now,
       approved: new Set(),
       escalated: false,
@@ -70,91 +124,110 @@ export class Approvals {
     world.record({
       type: 'approval.requested',
       instruction: instruction.spec.id,
-      policy: policy.id,
-      approvers: [...policy.approvers],
+      policy: name,
+      approvers: [...rule.approvers],
+      ...(gate === null ? {} : { gate: gate.id, after: [...gate.dependsOn] }),
     });
-    for (const approver of policy.approvers) this.ask(instruction, policy, approver);
-    if (policy.timeoutHours !== null && policy.onTimeout !== 'wait')
-      world.after(policy.timeoutHours, () => this.timedOut(instruction, request));
+    for (const approver of rule.approvers) this.ask(request, approver);
+    if (rule.timeoutHours !== null && rule.onTimeout !== 'wait')
+      world.after(rule.timeoutHours, () => this.timedOut(request));
     return request;
   }
 
-  private ask(instruction: InstructionState, policy: ApprovalPolicy, approver: string): void {
+  private ask(request: Request, approver: string): void {
     this.world.messages.deliver(this.world.roster.person(approver), {
       type: 'approval.requested',
-      workHours: policy.hours,
-      instruction: instruction.spec.id,
-      ref: refOf(policy.id, approver),
-      priority: instruction.spec.priority,
+      workHours: request.rule.hours,
+      instruction: request.instruction.spec.id,
+      ref: refOf(request.key, approver),
+      priority: request.instruction.spec.priority,
     });
   }
 
+  /** The request an approval's ref belongs to, if it still waits. */
+  private find(instruction: string, ref: string): Request | undefined {
+    const open = [
+      ...(this.policies.get(instruction) ?? []),
+      ...(this.gatesOf.get(instruction) ?? []),
+    ];
+    return open.find((r) => ref.startsWith(`${REF}:${r.key}:`) && !r.satisfied);
+  }
+
   /** An approval was worked: `by` approved on behalf of the approver its ref names. */
-  private approved(id: string, ref: string, by: string): void {
-    const request = this.requests
-      .get(id)
-      ?.find((r) => ref.startsWith(`${REF}:${r.policy.id}:`) && !r.satisfied);
+  private approved(instruction: string, ref: string, by: string): void {
+    const request = this.find(instruction, ref);
     if (request === undefined) return;
-    const approver = ref.slice(`${REF}:${request.policy.id}:`.length);
+    const approver = ref.slice(`${REF}:${request.key}:`.length);
     request.approved.add(approver);
-    this.world.record({
-      type: 'approval.decided',
-      instruction: id,
-      policy: request.policy.id,
-      approver,
-      by,
-      outcome: 'approved',
-      waitHours: this.world.now - request.at,
-    });
-    const { mode, approvers, escalateTo } = request.policy;
+    this.decided(request, approver, by, 'approved');
+    const { mode, approvers, escalateTo } = request.rule;
     const enough =
       mode === 'any' ||
       approvers.every((a) => request.approved.has(a)) ||
       (request.escalated && escalateTo.includes(approver));
-    if (enough) this.satisfy(id, request);
+    if (enough) this.satisfy(request);
   }
 
-  private timedOut(instruction: InstructionState, request: Request): void {
+  private decided(
+    request: Request,
+    approver: string,
+    by: string,
+    outcome: 'approved' | 'autoApproved',
+  ): void {
+    this.world.record({
+      type: 'approval.decided',
+      instruction: request.instruction.spec.id,
+      policy: request.name,
+      approver,
+      by,
+      outcome,
+      waitHours: this.world.now - request.at,
+      ...(request.gate === null ? {} : { gate: request.gate.id }),
+    });
+  }
+
+  private timedOut(request: Request): void {
     if (request.satisfied) return;
-    const { policy } = request;
-    const id = instruction.spec.id;
-    if (policy.onTimeout === 'approve') {
-      this.world.record({
-        type: 'approval.decided',
-        instruction: id,
-        policy: policy.id,
-        approver: 'timeout',
-        by: 'timeout',
-        outcome: 'autoApproved',
-        waitHours: this.world.now - request.at,
-      });
-      this.satisfy(id, request);
+    const { rule } = request;
+    if (rule.onTimeout === 'approve') {
+      this.decided(request, 'timeout', 'timeout', 'autoApproved');
+      this.satisfy(request);
       return;
     }
     if (request.escalated) return;
     request.escalated = true;
     this.world.record({
       type: 'approval.escalated',
-      instruction: id,
-      policy: policy.id,
-      asked: [...policy.escalateTo],
+      instruction: request.instruction.spec.id,
+      policy: request.name,
+      asked: [...rule.escalateTo],
+      ...(request.gate === null ? {} : { gate: request.gate.id }),
     });
-    for (const human of policy.escalateTo) this.ask(instruction, policy, human);
+    for (const human of rule.escalateTo) this.ask(request, human);
   }
 
-  /** The policy is satisfied: the approvals still waiting are withdrawn; all satisfied, it completes. */
-  private satisfy(id: string, request: Request): void {
+  /**
+   * The request is satisfied: the approvals still waiting are withdrawn. A gate releases what
+   * depends on it; once nothing is left to approve, a finished instruction completes.
+   */
+  private satisfy(request: Request): void {
     const { world } = this;
     request.satisfied = true;
-    const { policy } = request;
-    for (const human of [...policy.approvers, ...(request.escalated ? policy.escalateTo : [])])
+    const { rule, instruction } = request;
+    for (const human of [...rule.approvers, ...(request.escalated ? rule.escalateTo : [])])
       if (!request.approved.has(human))
         world.messages.deliver(world.roster.person(human), {
           type: 'work.drop',
-          ref: refOf(policy.id, human),
+          ref: refOf(request.key, human),
         });
-    const state = world.instructions.get(id);
-    if (state !== undefined && (this.requests.get(id) ?? []).every((r) => r.satisfied))
-      completeInstruction(world, state);
+    if (request.gate !== null) {
+      const gate = request.gate.id;
+      world.progress.finish(gate);
+      for (const t of instruction.plan?.tactical ?? [])
+        if (t.dependsOn.includes(gate)) releaseTask(world, instruction, t);
+      this.openGates(instruction, gate);
+    }
+    if (instruction.open === 0 && !instruction.done && this.mayComplete(instruction))
+      completeInstruction(world, instruction);
   }
 }

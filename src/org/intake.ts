@@ -11,6 +11,7 @@ export function receiveInstruction(world: World, spec: InstructionSpec): void {
     tier: spec.tier,
     priority: spec.priority,
     title: spec.title,
+    ...(spec.workType === undefined ? {} : { workType: spec.workType }),
   });
   world.messages.deliver(world.roster.manager(), {
     type: 'instruction.received',

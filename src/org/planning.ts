@@ -37,6 +37,7 @@ export function publishPlan(world: World, instruction: string, tl: Person): void
   });
   world.messages.broadcast(`team/${state.team}`, 'plan.published', tl.spec.id, { instruction });
   state.open = plan.tactical.length;
+  world.published(state);
   delegateStrategic(world, state, plan.strategic, tl);
 }
 

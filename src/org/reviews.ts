@@ -238,6 +238,7 @@ export function onTerminal(world: World, task: TaskState): void {
   if (task.terminal) return;
   task.terminal = true;
   world.progress.finish(task.plan.id);
+  world.finished(task.instruction, task.plan.id);
   freeSlot(world, task);
   for (const c of task.instruction.consumers.get(task.plan.id) ?? [])
     releaseTask(world, task.instruction, c);

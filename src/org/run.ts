@@ -237,8 +237,10 @@ export function* simulation(
     budgetUsd === null && dailyBudgetUsd === null ? null : new BudgetWatch(world, config.cost);
   const limits = Object.keys(config.rateLimits).length === 0 ? null : new RateLimits(world);
   const failures = Object.keys(config.agentFailures).length === 0 ? null : new AgentFailures(world);
-  // Approvals hold finished instructions until their humans approve: hooks on the world.
-  if (config.approvals.length > 0) new Approvals(world);
+  // Approvals hold finished instructions, and workflow gates the steps after them, until their
+  // humans approve: hooks on the world.
+  const gated = config.instructions.some((i) => (i.plan.gates ?? []).length > 0);
+  if (config.approvals.length > 0 || gated) new Approvals(world);
   world.onWork = (event: DeskEmitted) => {
     dispatch(world, standups, event);
     budget?.observe(event);

@@ -5,6 +5,7 @@ import { drawEffort } from '../domain/effort.ts';
 import { BLOCKER_TYPES } from '../domain/escalation.ts';
 import type { Domain } from '../domain/org.ts';
 import type { TacticalTask } from '../domain/planning/plan.ts';
+import type { SlaTable } from '../domain/sla.ts';
 import { taskInput } from '../domain/task-input.ts';
 import { RandomStream } from '../kernel/random.ts';
 import { backlog, tryAssign } from './assigning.ts';
@@ -37,6 +38,13 @@ export function releaseTask(world: World, state: InstructionState, t: TacticalTa
  */
 const NO_HANDOFFS: Set<Domain> = new Set();
 
+/** The SLA table of a task: the run's, with a workflow step's time limit for IN_PROGRESS. */
+function slaOf(world: World, t: TacticalTask): SlaTable {
+  const { sla } = world.config;
+  if (t.timeoutHours === undefined) return sla;
+  return { ...sla, IN_PROGRESS: { timesEstimate: t.timeoutHours / t.estimateHours } };
+}
+
 /** Starts a task's lifecycle actor (in PENDING) with its seeded effort and blocker. */
 function createTask(world: World, state: InstructionState, t: TacticalTask): TaskState {
   const { spec } = state;
@@ -66,7 +74,7 @@ function createTask(world: World, state: InstructionState, t: TacticalTask): Tas
         hasConsumer,
         architectural: t.architectural,
         enabled: world.config.gates.enabled,
-        sla: world.config.sla,
+        sla: slaOf(world, t),
       }),
       {
         engine: world.config.engine,

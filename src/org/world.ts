@@ -210,6 +210,12 @@ export class World {
    */
   mayComplete: (instruction: InstructionState) => boolean = () => true;
   approved: (instruction: string, ref: string, by: string) => void = () => {};
+  /**
+   * Set when workflows have gates: an instruction's plan was published, and a task of it (or a
+   * gate) finished; the gates whose inputs are all finished then ask their humans.
+   */
+  published: (instruction: InstructionState) => void = () => {};
+  finished: (instruction: InstructionState, id: string) => void = () => {};
   /** Set when agents can stop early: the rework a rejection of `task` gives, at least `hours`. */
   reworkHours: (task: TaskState, hours: Hours) => Hours = (_task, hours) => hours;
   /**

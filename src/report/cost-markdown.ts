@@ -1,5 +1,5 @@
-// The cost report as Markdown: tokens and USD per role, model, activity kind, instruction and
-// person.
+// The cost report as Markdown: tokens and USD per role, model, activity kind, work type (when
+// instructions have one), instruction and person.
 
 import type { CostFigures, Costs } from '../collect/cost.ts';
 import type { Summary } from '../collect/summary.ts';
@@ -20,6 +20,7 @@ const SECTIONS = [
   ['role', 'byRole', 'By role'],
   ['model', 'byModel', 'By model'],
   ['activity', 'byKind', 'By kind of activity'],
+  ['work type', 'byWorkType', 'By work type'],
   ['instruction', 'byInstruction', 'By instruction'],
   ['person', 'byPerson', 'By person'],
 ] as const;
@@ -31,11 +32,15 @@ export function costMarkdown(s: Summary, c: Costs): string {
     '',
     `Total: $${n(t.usd, 2)} for ${n(t.hours)} working hours, ${n(t.tokensIn, 0)} tokens in${t.tokensCached > 0 ? ` (${n(t.tokensCached, 0)} of them read from the cache)` : ''} and ${n(t.tokensOut, 0)} out. Work that served no instruction (standups, capacity reviews) is \`overhead\`.`,
     '',
-    ...SECTIONS.flatMap(([what, key, heading]) => [
-      `## ${heading}`,
-      '',
-      table([what, 'hours', 'tokens in', 'of them cached', 'tokens out', 'USD'], rows(c[key])),
-      '',
-    ]),
+    ...SECTIONS.flatMap(([what, key, heading]) => {
+      const figures = c[key];
+      if (figures === undefined) return [];
+      return [
+        `## ${heading}`,
+        '',
+        table([what, 'hours', 'tokens in', 'of them cached', 'tokens out', 'USD'], rows(figures)),
+        '',
+      ];
+    }),
   ].join('\n');
 }

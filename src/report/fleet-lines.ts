@@ -2,8 +2,8 @@
 // time its agents waited to retry, the work that failed, the waits under its concurrency cap, and
 // the most of its agents at work at once. Agent failures, per model whose agents can fail: loops,
 // their tokens, caps tripped and what came of them, escaped defects and good work rejected.
-// Approvals, when the scenario has policies: how long instructions were held, per policy, and who
-// approved.
+// Approvals, when the scenario has policies or gates: how long instructions were held, per policy
+// or gate, and who approved. Work types, when instructions have them: done, lead times, cost each.
 
 import type { ModelFailures } from '../collect/agent-failures.ts';
 import type { Summary } from '../collect/index.ts';
@@ -87,7 +87,7 @@ export function approvalLine(s: Summary): string | null {
       p.requested > p.open
         ? `, wait p50 ${span(p.waitHours.p50)}, max ${span(p.waitHours.max)}`
         : '';
-    return `${p.policy} ${n(p.requested, 0)}${waits}${extra.length > 0 ? `, ${extra.join(', ')}` : ''}`;
+    return `${p.policy}${p.gate === true ? ' (gate)' : ''} ${n(p.requested, 0)}${waits}${extra.length > 0 ? `, ${extra.join(', ')}` : ''}`;
   });
   const by = Object.entries(a.byHuman).map(([who, k]) => `${who} ${n(k, 0)}`);
   return [
@@ -95,4 +95,19 @@ export function approvalLine(s: Summary): string | null {
     ...policies,
     ...(by.length > 0 ? [`approved by ${by.join(', ')}`] : []),
   ].join(' · ');
+}
+
+/** Work types, when instructions have them: per type, done of arrived, lead times and cost each. */
+export function workTypeLine(s: Summary): string | null {
+  const types = s.workTypes;
+  if (types === undefined) return null;
+  const parts = types.map((w) => {
+    if (w.done === 0) return `${w.workType} none of ${n(w.instructions, 0)} done`;
+    const lead =
+      w.done === 1
+        ? `lead time ${n(w.leadTimeHours.p50)} h`
+        : `lead time p50 ${n(w.leadTimeHours.p50)} h, p85 ${n(w.leadTimeHours.p85)} h`;
+    return `${w.workType} ${n(w.done, 0)} of ${n(w.instructions, 0)} done, ${lead}, $${n(w.costPerInstructionUsd, 2)} each`;
+  });
+  return `Work types: ${parts.join(' · ')}`;
 }

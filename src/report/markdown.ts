@@ -4,7 +4,7 @@ import type { Bottleneck, Capacity, Reports, StandupDay, Summary } from '../coll
 import type { StandupBlocker } from '../collect/standup.ts';
 import { budgetLine } from './budget-line.ts';
 import { costMarkdown } from './cost-markdown.ts';
-import { approvalLine, failureLine, rateLimitLine } from './fleet-lines.ts';
+import { approvalLine, failureLine, rateLimitLine, workTypeLine } from './fleet-lines.ts';
 import { breachesText, count, instructionRow, n, pct, table, title, topHours } from './format.ts';
 
 export function summaryMarkdown(s: Summary): string {
@@ -12,6 +12,7 @@ export function summaryMarkdown(s: Summary): string {
   const limits = rateLimitLine(s);
   const failures = failureLine(s);
   const held = approvalLine(s);
+  const types = workTypeLine(s);
   return [
     title(s, 'Summary'),
     '',
@@ -21,6 +22,7 @@ export function summaryMarkdown(s: Summary): string {
     ...(limits === null ? [] : [`${limits}.`, '']),
     ...(failures === null ? [] : [`${failures}.`, '']),
     ...(held === null ? [] : [`${held}.`, '']),
+    ...(types === null ? [] : [`${types}.`, '']),
     ...(s.warnings.length === 0
       ? []
       : [

@@ -14,8 +14,11 @@ export interface PlansDocument {
     tier: number;
     priority: string;
     title: string;
+    workType?: string;
+    workflow?: string;
     strategic: PlannedSpec['plan']['strategic'];
     tactical: PlannedSpec['plan']['tactical'];
+    gates?: PlannedSpec['plan']['gates'];
   }>;
 }
 
@@ -35,8 +38,11 @@ export function plansDocument(
         tier: i.tier,
         priority: `P${i.priority}`,
         title: i.title,
+        ...(i.workType === undefined ? {} : { workType: i.workType }),
+        ...(i.workflow === undefined ? {} : { workflow: i.workflow.id }),
         strategic: i.plan.strategic,
         tactical: i.plan.tactical,
+        ...(i.plan.gates === undefined ? {} : { gates: i.plan.gates }),
       })),
   };
 }
@@ -55,12 +61,14 @@ export function plansText(doc: PlansDocument): string {
       tier: 1,
       strategic: [],
       tactical: i.tactical,
+      ...(i.gates === undefined ? {} : { gates: i.gates }),
     });
     let critical = 0;
     for (const h of paths.values()) critical = Math.max(critical, h);
     out.push('');
+    const type = i.workType === undefined ? '' : ` · ${i.workType}`;
     out.push(
-      `${i.id} · tier ${i.tier} · ${i.priority} · at ${n(i.at, 2)} h · ${i.title} · ${n(hours)} estimated hours, longest chain ${n(critical)} h`,
+      `${i.id} · tier ${i.tier} · ${i.priority}${type} · at ${n(i.at, 2)} h · ${i.title} · ${n(hours)} estimated hours, longest chain ${n(critical)} h`,
     );
     for (const s of i.strategic) {
       const after = s.dependsOn.length > 0 ? ` · after ${s.dependsOn.join(', ')}` : '';
@@ -68,8 +76,16 @@ export function plansText(doc: PlansDocument): string {
       for (const t of i.tactical.filter((x) => x.strategic === s.id)) {
         const deps = t.dependsOn.length > 0 ? ` · after ${t.dependsOn.join(', ')}` : '';
         const arch = t.architectural ? ' · architecture review' : '';
-        out.push(`    ${t.id}  ${n(t.estimateHours)} h · complexity ${t.complexity}${arch}${deps}`);
+        const limit = t.timeoutHours === undefined ? '' : ` · time limit ${n(t.timeoutHours)} h`;
+        out.push(
+          `    ${t.id}  ${n(t.estimateHours)} h · complexity ${t.complexity}${arch}${limit}${deps}`,
+        );
       }
+    }
+    for (const g of i.gates ?? []) {
+      const who = `${g.rule.mode === 'any' ? 'any of' : 'all of'} ${g.rule.approvers.join(', ')}`;
+      const deps = g.dependsOn.length > 0 ? ` · after ${g.dependsOn.join(', ')}` : '';
+      out.push(`  ${g.id}  human gate · ${who}${deps}`);
     }
   }
   return `${out.join('\n')}\n`;

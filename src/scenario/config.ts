@@ -12,6 +12,7 @@ import type { AddedWork } from '../domain/planning/added-work.ts';
 import type { PlanHint } from '../domain/planning/generate.ts';
 import type { UnstaffedWork } from '../domain/planning/instruction-plan.ts';
 import type { Plan } from '../domain/planning/plan.ts';
+import type { GateRule, Workflow } from '../domain/planning/workflow.ts';
 import type { RequestLimits } from '../domain/rate-limit.ts';
 import type { RetryPolicy } from '../domain/retry.ts';
 import type { SlaTable } from '../domain/sla.ts';
@@ -31,6 +32,10 @@ export interface InstructionSpec {
   readonly plan?: Plan;
   /** What the instruction says about the plan to generate: its domains, its shape. */
   readonly hint?: PlanHint;
+  /** The workflow whose steps are its plan, instead of a plan generated from the tier. */
+  readonly workflow?: Workflow;
+  /** Its work type (feature, bugfix, audit…): its workflow's unless it names one. */
+  readonly workType?: string;
 }
 
 /** How many working hours each piece of management and review work costs. Zero is allowed. */
@@ -120,7 +125,7 @@ export interface AgentFailures {
  * listed: every instruction), the humans who approve, whether all of them must or any one may,
  * the desk hours an approval takes, and what happens when nobody has decided in time.
  */
-export interface ApprovalPolicy {
+export interface ApprovalPolicy extends GateRule {
   readonly id: string;
   readonly when: {
     /** Its plan works in any of these domains. */
@@ -128,14 +133,8 @@ export interface ApprovalPolicy {
     readonly priorities: readonly number[] | null;
     readonly tiers: readonly Tier[] | null;
     readonly instructions: readonly string[] | null;
+    readonly workTypes: readonly string[] | null;
   };
-  readonly approvers: readonly string[];
-  readonly mode: 'all' | 'any';
-  readonly hours: Hours;
-  readonly timeoutHours: Hours | null;
-  /** At the timeout: go on waiting, approve on nobody's word, or ask `escalateTo` as well. */
-  readonly onTimeout: 'wait' | 'approve' | 'escalate';
-  readonly escalateTo: readonly string[];
 }
 
 /** Someone is out from `from` to `to`; their work waits for them, or goes to `cover`. */

@@ -11,7 +11,10 @@ import type { Limits } from './limits.ts';
 import type { ParsedScenario } from './schema.ts';
 
 type Ics = NonNullable<ParsedScenario['org']['ics']>;
-type Fields = Pick<ParsedScenario['instructions'][number], 'tier' | 'plan' | 'shape' | 'domains'>;
+type Fields = Pick<
+  ParsedScenario['instructions'][number],
+  'tier' | 'plan' | 'shape' | 'domains' | 'workflow'
+>;
 
 /** A contribution to an estimate, and where in the file it comes from. */
 interface Part {
@@ -64,8 +67,12 @@ function peopleParts(raw: ParsedScenario): Part[] {
 }
 
 /** The most tactical tasks an instruction's plan can have. */
-function tasksOf(fields: Fields): number {
+function tasksOf(fields: Fields, raw: ParsedScenario): number {
   if (fields.plan) return fields.plan.strategic.reduce((n, s) => n + s.tasks.length, 0);
+  const workflow = fields.workflow === undefined ? undefined : raw.workflows?.[fields.workflow];
+  if (workflow !== undefined) return workflow.steps.length;
+  // Without a tier or a known workflow the instruction is refused at resolution.
+  if (fields.tier === undefined) return 0;
   const shape = SHAPES[fields.tier];
   const high = (v: number | readonly [number, number] | undefined, dflt: number) =>
     v === undefined ? dflt : typeof v === 'number' ? v : Math.max(v[0], v[1]);
@@ -93,15 +100,15 @@ function workParts(raw: ParsedScenario): { instructions: Part[]; tasks: Part[] }
     tasks.push({ path, amount: count * each });
   };
   raw.instructions.forEach((x, i) => {
-    add(['instructions', i], 1, tasksOf(x));
+    add(['instructions', i], 1, tasksOf(x, raw));
   });
   raw.arrivals.forEach((a, k) => {
     const count =
       a.process === 'schedule' ? a.at.length : poissonHigh(a.ratePerDay, a.from, a.until);
-    add(['arrivals', k], count, tasksOf(a.template));
+    add(['arrivals', k], count, tasksOf(a.template, raw));
   });
   raw.events.forEach((e, i) => {
-    if (e.type === 'incident') add(['events', i], 1, tasksOf({ ...e, plan: undefined }));
+    if (e.type === 'incident') add(['events', i], 1, tasksOf({ ...e, plan: undefined }, raw));
     if (e.type === 'requirementChange' && e.add)
       tasks.push({
         path: ['events', i, 'add', 'tasks'],

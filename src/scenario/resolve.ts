@@ -6,6 +6,7 @@
 import { isStrategyName } from '../domain/assignment/index.ts';
 import { ALWAYS } from '../domain/calendar.ts';
 import type { EffortModel } from '../domain/effort.ts';
+import type { Tier } from '../domain/gates.ts';
 import { allPeople, type Domain, type SkillLevel } from '../domain/org.ts';
 import type { PlanHint } from '../domain/planning/generate.ts';
 import { dependencyOrder } from '../domain/planning/graph.ts';
@@ -15,6 +16,7 @@ import {
   type StrategicTask,
   type TacticalTask,
 } from '../domain/planning/plan.ts';
+import type { Workflow } from '../domain/planning/workflow.ts';
 import { SDK_RETRY } from '../domain/retry.ts';
 import type { Complexity } from '../domain/skills.ts';
 import { DEFAULT_SLA, type SlaTable } from '../domain/sla.ts';
@@ -33,7 +35,6 @@ import type {
   SimConfig,
 } from './config.ts';
 import {
-  DEFAULT_APPROVAL_HOURS,
   DEFAULT_COST,
   DEFAULT_GATES,
   DEFAULT_HEADCOUNT,
@@ -50,6 +51,7 @@ import { outageIssues } from './outage-issues.ts';
 import { changeIssues, groupedStaffing, withLeads, withPlans } from './prepare.ts';
 import type { ParsedScenario } from './schema.ts';
 import { warningsOf } from './warnings.ts';
+import { gateRuleIssues, gateRuleOf, workflowsOf } from './workflows.ts';
 
 export interface ResolvedScenario {
   readonly name: string;
@@ -325,13 +327,9 @@ function approvalOf(p: NonNullable<ParsedScenario['approvals']>[number]): Approv
         p.when?.priority?.map((x) => (typeof x === 'number' ? x : Number(x.slice(1)))) ?? null,
       tiers: p.when?.tier ?? null,
       instructions: p.when?.instructions ?? null,
+      workTypes: p.when?.workTypes ?? null,
     },
-    approvers: p.approvers,
-    mode: p.mode ?? 'all',
-    hours: p.hours ?? DEFAULT_APPROVAL_HOURS,
-    timeoutHours: p.timeoutHours ?? null,
-    onTimeout: p.onTimeout ?? 'wait',
-    escalateTo: p.escalateTo ?? [],
+    ...gateRuleOf(p),
   };
 }
 
@@ -343,24 +341,7 @@ function approvalIssues(raw: ParsedScenario, humans: readonly string[]): Scenari
     if (ids.has(p.id))
       issues.push({ path: ['approvals', i, 'id'], message: `repeats the policy id "${p.id}"` });
     ids.add(p.id);
-    for (const key of ['approvers', 'escalateTo'] as const)
-      (p[key] ?? []).forEach((who, j) => {
-        if (!humans.includes(who))
-          issues.push({
-            path: ['approvals', i, key, j],
-            message: `names "${who}", who is not one of org.humans (${humans.join(', ')}): add them there`,
-          });
-      });
-    if (p.onTimeout === 'escalate' && (p.escalateTo === undefined || p.timeoutHours === undefined))
-      issues.push({
-        path: ['approvals', i, 'onTimeout'],
-        message: 'escalates to nobody, or never: give escalateTo and timeoutHours',
-      });
-    if ((p.onTimeout ?? 'wait') !== 'wait' && p.timeoutHours === undefined)
-      issues.push({
-        path: ['approvals', i, 'timeoutHours'],
-        message: `is missing: onTimeout ${p.onTimeout} needs the hours after which it applies`,
-      });
+    issues.push(...gateRuleIssues(p, ['approvals', i], humans));
   });
   return issues;
 }
@@ -426,8 +407,35 @@ function hintOf(
   return out;
 }
 
+/** The workflow an instruction names, if any: known, and not alongside a plan of its own. */
+function workflowOf(
+  fields: { workflow?: string | undefined; plan?: unknown; domains?: unknown; shape?: unknown },
+  workflows: ReadonlyMap<string, Workflow>,
+  path: FieldPath,
+  issues: Issues,
+): Workflow | undefined {
+  if (fields.workflow === undefined) return undefined;
+  const workflow = workflows.get(fields.workflow);
+  if (workflow === undefined) {
+    const known = [...workflows.keys()];
+    issues.push({
+      path: [...path, 'workflow'],
+      message: `names no workflow: "${fields.workflow}" (${known.length === 0 ? 'the scenario has no workflows section' : `workflows: ${known.join(', ')}`})`,
+    });
+    return undefined;
+  }
+  for (const key of ['plan', 'domains', 'shape'] as const)
+    if (fields[key] !== undefined)
+      issues.push({
+        path: [...path, key],
+        message: `cannot go with a workflow: its steps are the plan; drop ${key}, or the workflow`,
+      });
+  return workflow;
+}
+
 function instructionsOf(
   raw: ParsedScenario,
+  workflows: ReadonlyMap<string, Workflow>,
   issues: Issues,
 ): { specs: InstructionSpec[]; sources: FieldPath[] } {
   const out: InstructionSpec[] = [];
@@ -437,7 +445,9 @@ function instructionsOf(
     id: string,
     at: number,
     fields: {
-      tier: 1 | 2 | 3 | 4;
+      tier?: Tier | undefined;
+      workflow?: string | undefined;
+      workType?: string | undefined;
       priority: string | number;
       title?: string | undefined;
       plan?: RawPlan | undefined;
@@ -447,17 +457,26 @@ function instructionsOf(
     path: FieldPath,
   ) => {
     sources.push(path);
+    const workflow = workflowOf(fields, workflows, path, issues);
+    // Without either the file is refused; the instruction still counts, so no other message follows.
+    const tier = fields.tier ?? workflow?.tier ?? 1;
+    if (fields.tier === undefined && workflow === undefined && fields.workflow === undefined)
+      issues.push({
+        path: [...path, 'tier'],
+        message: 'is required: one of 1, 2, 3, 4 (or name a workflow: workflow: <name>)',
+      });
     const hint = hintOf(fields, path, issues);
+    const workType = fields.workType ?? workflow?.workType;
     out.push({
       id,
       at,
-      tier: fields.tier,
+      tier,
       priority: priorityOf(fields.priority),
-      title: fields.title ?? `${id} (tier ${fields.tier})`,
-      ...(fields.plan
-        ? { plan: planOf(id, fields.tier, fields.plan, [...path, 'plan'], issues) }
-        : {}),
+      title: fields.title ?? `${id} (${workflow === undefined ? `tier ${tier}` : workflow.id})`,
+      ...(fields.plan ? { plan: planOf(id, tier, fields.plan, [...path, 'plan'], issues) } : {}),
       ...(hint === undefined ? {} : { hint }),
+      ...(workflow === undefined ? {} : { workflow }),
+      ...(workType === undefined ? {} : { workType }),
     });
   };
   for (const [i, x] of raw.instructions.entries())
@@ -556,14 +575,12 @@ export function resolveScenario(
   }
   if (issues.length > 0) return { issues, warnings: [] };
   const org = buildOrg(orgInput(raw.org));
-  issues.push(
-    ...approvalIssues(
-      raw,
-      org.humans.map((h) => h.id),
-    ),
-  );
+  const humans = org.humans.map((h) => h.id);
+  issues.push(...approvalIssues(raw, humans));
+  const { workflows, issues: workflowIssues } = workflowsOf(raw, humans);
+  issues.push(...workflowIssues);
   if (issues.length > 0) return { issues, warnings: [] };
-  const { specs: instructions, sources } = instructionsOf(raw, issues);
+  const { specs: instructions, sources } = instructionsOf(raw, workflows, issues);
   if (instructions.length === 0) {
     issues.push({
       path: [],

@@ -52,19 +52,8 @@ const modelLimits = z
   })
   .partial()
   .describe('rate limits shared by every agent on the model; a request over them gets a 429');
-/** A human approval policy (docs/agents.md, Humans who approve). */
-const approvalPolicy = z.strictObject({
-  id: id.describe('the policy’s name, as the reports give it'),
-  when: z
-    .strictObject({
-      domains: z.array(z.enum(DOMAINS)).min(1).describe('its plan works in any of these domains'),
-      priority: z.array(z.union([z.enum(['P0', 'P1', 'P2', 'P3']), whole(0, 3)])).min(1),
-      tier: z.array(z.literal([1, 2, 3, 4])).min(1),
-      instructions: z.array(id).min(1),
-    })
-    .partial()
-    .optional()
-    .describe('the instructions it covers: every condition given must hold (none: all)'),
+/** Who approves at a gate or under a policy, and what a timeout does (docs/agents.md). */
+const gateRuleFields = {
   approvers: z.array(id).min(1).describe('humans of org.humans who approve'),
   mode: z
     .enum(['all', 'any'])
@@ -83,6 +72,22 @@ const approvalPolicy = z.strictObject({
     .min(1)
     .optional()
     .describe('humans asked as well when onTimeout is escalate'),
+};
+/** A human approval policy (docs/agents.md, Humans who approve). */
+const approvalPolicy = z.strictObject({
+  id: id.describe('the policy’s name, as the reports give it'),
+  when: z
+    .strictObject({
+      domains: z.array(z.enum(DOMAINS)).min(1).describe('its plan works in any of these domains'),
+      priority: z.array(z.union([z.enum(['P0', 'P1', 'P2', 'P3']), whole(0, 3)])).min(1),
+      tier: z.array(z.literal([1, 2, 3, 4])).min(1),
+      instructions: z.array(id).min(1),
+      workTypes: z.array(id).min(1).describe('its work type is one of these'),
+    })
+    .partial()
+    .optional()
+    .describe('the instructions it covers: every condition given must hold (none: all)'),
+  ...gateRuleFields,
 });
 
 /** A chance below 1: at 1 every execution would loop or stop early, and none would ever finish. */
@@ -339,7 +344,11 @@ const shape = z
   .describe('overrides of the tier’s plan shape (tier 4: 30–36 strategic, 4–5 tactical each)');
 
 const instructionFields = {
-  tier,
+  tier: tier.optional().describe('instruction tier, 1 to 4 (its workflow’s when it names one)'),
+  workflow: id.optional().describe('a workflow of the workflows section: its steps are the plan'),
+  workType: id
+    .optional()
+    .describe('its work type, for the reports and approval policies (default: its workflow’s)'),
   priority: priority.default('P2'),
   title: z.string().optional(),
   plan: plan.optional(),
@@ -353,6 +362,47 @@ const instructionFields = {
     ),
   shape: shape.optional(),
 };
+
+const workflowStep = z
+  .strictObject({
+    name: id.describe('the step’s name, unique in its workflow'),
+    domain: domain.optional().describe('the domain whose ICs do the step (a work step)'),
+    estimateHours: z
+      .union([estimateHours, z.tuple([estimateHours, estimateHours])])
+      .optional()
+      .describe('the step’s estimate, hours: a number, or a range drawn per instruction'),
+    complexity: level.optional().describe('complexity 1–5 (default 2)'),
+    dependsOn: z
+      .array(id)
+      .optional()
+      .describe('names of steps done first (default: the step before it)'),
+    parallel: z
+      .boolean()
+      .optional()
+      .describe('runs alongside the step before it: waits for what that step waits for'),
+    timeoutHours: above(0, 10_000, 'hours')
+      .optional()
+      .describe('hours in progress before the step escalates as an SLA breach'),
+    architectural: z
+      .boolean()
+      .optional()
+      .describe('the Tech Lead reviews its architecture (tiers 3–4; default false)'),
+    gate: z
+      .strictObject(gateRuleFields)
+      .optional()
+      .describe('a human gate instead of work: what depends on it waits for the approval'),
+  })
+  .describe('a step: work in a domain (domain, estimateHours), or a human gate (gate)');
+
+const workflow = z
+  .strictObject({
+    workType: id.optional().describe('the work type of its instructions (default: its name)'),
+    tier: tier
+      .optional()
+      .describe('the tier its instructions run at (default 1: peer review only)'),
+    steps: z.array(workflowStep).min(1),
+  })
+  .describe('a workflow template: the steps an instruction of it runs');
 
 const instruction = z.strictObject({
   id: id.optional(),
@@ -621,6 +671,10 @@ export const scenarioSchema = z
         'fast interprets the XState machines directly; xstate runs them on XState (same log, slower)',
       ),
     org: org.prefault({}),
+    workflows: z
+      .record(id, workflow)
+      .optional()
+      .describe('workflow templates by name: an instruction naming one runs its steps'),
     instructions: z.array(instruction).default([]),
     arrivals: z.array(arrival).default([]),
     effort: effort.optional(),

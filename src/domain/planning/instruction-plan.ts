@@ -1,5 +1,5 @@
-// The plan an instruction will execute: the one it gives outright, or one generated from its tier
-// and hint on its own random stream (`plan/<id>` of the run's seed). A function of the
+// The plan an instruction will execute: the one it gives outright, its workflow's, or one generated
+// from its tier and hint on its own random stream (`plan/<id>` of the run's seed). A function of the
 // instruction and the seed alone, so two orgs that differ in staffing or strategy run the same
 // plans, and `orgsim plan` can print them without running anything.
 
@@ -8,17 +8,21 @@ import type { Tier } from '../gates.ts';
 import { DOMAINS, type Domain, type OrgSpec } from '../org.ts';
 import { generatePlan, type PlanHint } from './generate.ts';
 import type { Plan } from './plan.ts';
+import { type Workflow, workflowPlan } from './workflow.ts';
 
 export interface PlannedInstruction {
   readonly id: string;
   readonly tier: Tier;
   readonly plan?: Plan;
   readonly hint?: PlanHint;
+  readonly workflow?: Workflow;
 }
 
 export function planOf(instruction: PlannedInstruction, seed: number): Plan {
   if (instruction.plan !== undefined) return instruction.plan;
   const random = new RandomSource(seed).stream(`plan/${instruction.id}`);
+  if (instruction.workflow !== undefined)
+    return workflowPlan(instruction.id, instruction.tier, instruction.workflow, random);
   return generatePlan(instruction.id, instruction.tier, random, instruction.hint);
 }
 

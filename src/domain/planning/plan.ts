@@ -6,6 +6,7 @@ import type { Tier } from '../gates.ts';
 import type { Domain } from '../org.ts';
 import type { Complexity } from '../skills.ts';
 import { dependencyOrder } from './graph.ts';
+import type { GateRule } from './workflow.ts';
 
 export interface StrategicTask {
   readonly id: string;
@@ -29,6 +30,19 @@ export interface TacticalTask {
   readonly dependsOn: readonly string[];
   /** Whether the Tech Lead reviews its architecture (tiers 3–4). */
   readonly architectural: boolean;
+  /** A workflow step's time limit: hours IN_PROGRESS before its SLA is breached. */
+  readonly timeoutHours?: Hours;
+}
+
+/**
+ * A human gate of a workflow: once the tasks and gates it depends on are finished its humans are
+ * asked, and what depends on it waits for their approval.
+ */
+export interface PlanGate {
+  readonly id: string;
+  readonly instruction: string;
+  readonly dependsOn: readonly string[];
+  readonly rule: GateRule;
 }
 
 export interface Plan {
@@ -36,12 +50,38 @@ export interface Plan {
   readonly tier: Tier;
   readonly strategic: readonly StrategicTask[];
   readonly tactical: readonly TacticalTask[];
+  /** A workflow's human gates; tasks may depend on them. */
+  readonly gates?: readonly PlanGate[];
 }
 
-/** Who consumes each task's output: the tasks that depend on it. */
+/**
+ * The tasks a task or gate id stands for as a dependency: itself, or for a gate, the tasks it
+ * follows (through gates before it).
+ */
+function tasksBehind(plan: Plan, dependency: string): string[] {
+  const gates = new Map((plan.gates ?? []).map((g) => [g.id, g]));
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const stack = [dependency];
+  while (stack.length > 0) {
+    const d = stack.pop() as string;
+    if (seen.has(d)) continue;
+    seen.add(d);
+    const gate = gates.get(d);
+    if (gate === undefined) out.push(d);
+    else stack.push(...gate.dependsOn);
+  }
+  return out;
+}
+
+/** Who consumes each task's output: the tasks that depend on it, directly or through gates. */
 export function consumers(plan: Plan): Map<string, TacticalTask[]> {
   const out = new Map<string, TacticalTask[]>(plan.tactical.map((t) => [t.id, []]));
-  for (const t of plan.tactical) for (const d of t.dependsOn) out.get(d)?.push(t);
+  const gated = (plan.gates ?? []).length > 0;
+  for (const t of plan.tactical) {
+    const deps = gated ? new Set(t.dependsOn.flatMap((d) => tasksBehind(plan, d))) : t.dependsOn;
+    for (const d of deps) out.get(d)?.push(t);
+  }
   return out;
 }
 
@@ -80,13 +120,16 @@ export function remainingPath(plan: Plan): Map<string, Hours> {
 /** Checks that dependencies name tasks of the plan and form no cycle; returns the problems. */
 export function planProblems(plan: Plan): string[] {
   const problems: string[] = [];
-  const byId = new Map(plan.tactical.map((t) => [t.id, t]));
-  for (const t of plan.tactical) {
+  const byId = new Map<string, { readonly dependsOn: readonly string[] }>([
+    ...plan.tactical.map((t) => [t.id, t] as const),
+    ...(plan.gates ?? []).map((g) => [g.id, g] as const),
+  ]);
+  for (const [id, t] of byId) {
     for (const d of t.dependsOn)
-      if (!byId.has(d)) problems.push(`${t.id} depends on unknown task ${d}`);
+      if (!byId.has(d)) problems.push(`${id} depends on unknown task ${d}`);
   }
   const { cycles } = dependencyOrder({
-    nodes: plan.tactical.map((t) => t.id),
+    nodes: [...byId.keys()],
     dependsOn: (id) => byId.get(id)?.dependsOn ?? [],
   });
   for (const cycle of cycles) problems.push(`dependency cycle: ${cycle.join(' → ')}`);
