@@ -8,11 +8,13 @@
 
 import type { ActivityKind } from '../domain/activity.ts';
 import { isRitual } from '../domain/activity.ts';
+import { isWorking, nextChange } from '../domain/calendar.ts';
 import type { Hours } from '../kernel/time.ts';
 import type { LogRecord } from '../log/event-log.ts';
 import {
   type Absences,
   absences,
+  calendarAt,
   interrupted,
   type LogInput,
   type LogView,
@@ -36,6 +38,7 @@ export const CAUSES = [
   'queue',
   'backlog',
   'away',
+  'offHours',
   'ritual',
   'incident',
   'budget',
@@ -49,7 +52,8 @@ export const CAUSES = [
 /**
  * Why an hour of an instruction's lead time passed: work being done (`intake`, `planning`,
  * `execution`, `review`, `handoff`), a blocker (`blocked`: its escalation waiting or worked),
- * waiting on a person's desk behind other work (`queue`), while they were out (`away`), in a
+ * waiting on a person's desk behind other work (`queue`), while they were out (`away`) or off
+ * their working hours (`offHours`: nights, weekends, their calendar's days off), in a
  * ritual (`ritual`) or on P0 work (`incident`), held because a budget was spent (`budget`),
  * waiting in a domain's backlog for a WIP slot (`backlog`), for a requirement change that
  * added the work (`change`), or for a model's rate limit (`rateLimit`: a 429's retry, or a place
@@ -108,6 +112,8 @@ interface Activity {
 interface Context {
   readonly keys: Keys;
   readonly start: RunStart;
+  /** The run's people by id, with their calendars. */
+  readonly people: Map<string, RunStart['people'][number]>;
   readonly away: Absences;
   readonly byPerson: Map<string, Work[]>;
   /** Each person's work by kind (`person|kind`) and end, in the order of `byPerson`. */
@@ -279,6 +285,7 @@ function contextOf(log: LogView, tasks: Map<string, TaskLife>): Context {
   return {
     keys,
     start: runStart(log),
+    people: new Map(runStart(log).people.map((p) => [p.id, p])),
     away: absences(log),
     throttles: throttleWaits(log),
     looping: loopingOf(log, byPerson),
@@ -726,6 +733,39 @@ function throughApproval(ctx: Context, tiler: Tiler, instruction: string, from: 
   if (tiler.cursor > from) tiler.add(from, 'approval', approval.approvers[0] ?? 'approval');
 }
 
+/**
+ * Waits on a desk split by its person's calendar: the hours inside their working windows stay
+ * `queue`, the hours outside them are `offHours` (nobody was at the desk to be queued behind).
+ */
+function offHours(ctx: Context, segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const seg of segments) {
+    const person = seg.cause === 'queue' ? ctx.people.get(seg.resource) : undefined;
+    if (person === undefined || nextChange(seg.from, person.calendar) === Infinity) {
+      out.push(seg);
+      continue;
+    }
+    let t = seg.from;
+    while (t < seg.to) {
+      const calendar = calendarAt(ctx.away, person, t);
+      const to = Math.min(seg.to, nextChange(t, calendar));
+      const cause: Cause = isWorking(t, calendar) ? 'queue' : 'offHours';
+      const last = out.at(-1);
+      if (
+        last !== undefined &&
+        last.cause === cause &&
+        last.resource === seg.resource &&
+        last.to === t &&
+        last.task === seg.task
+      )
+        out[out.length - 1] = { ...last, to };
+      else out.push({ ...seg, from: t, to, cause });
+      t = to;
+    }
+  }
+  return out;
+}
+
 /** Every completed instruction's critical path, attributed hour by hour. */
 export function criticalPaths(input: LogInput, tasks: Map<string, TaskLife>): InstructionPath[] {
   const log = viewOf(input);
@@ -752,7 +792,7 @@ export function criticalPaths(input: LogInput, tasks: Map<string, TaskLife>): In
       life = upstream(ctx, tiler, tasks, life, receivedAt);
     }
     tiler.add(receivedAt, 'unexplained', 'arrival');
-    const segments = tiler.segments.reverse();
+    const segments = offHours(ctx, tiler.segments.reverse());
     const byCause: Partial<Record<Cause, Hours>> = {};
     for (const s of segments) byCause[s.cause] = (byCause[s.cause] ?? 0) + (s.to - s.from);
     return {

@@ -104,6 +104,7 @@ const PHRASE: Record<Cause, string> = {
   handoff: 'checking handoffs',
   blocked: 'on blockers',
   away: 'with the person out',
+  offHours: 'outside their working hours',
   ritual: 'in rituals',
   incident: 'displaced by P0 work',
   budget: 'held by a spent budget',

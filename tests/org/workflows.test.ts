@@ -346,6 +346,37 @@ describe('workflow templates', () => {
     expect(feature?.byCause.unexplained ?? 0).toBeLessThan(1e-6);
   });
 
+  it('calls a wait at a gate outside its approver’s office hours offHours, not a queue', () => {
+    // One agent works around the clock; the CTO works 09:00–17:00 on weekdays. Work done in the
+    // evening waits at the gate until the CTO is in on Tuesday at 09:00 (hour 33).
+    const s = loadScenarioObject({
+      seed: 2,
+      effort: { distribution: 'fixed' },
+      blockers: { technical: 0, dependency: 0, requirements: 0, resource: 0, priority: 0 },
+      org: { ics: { backend: 1 }, humans: [{ id: 'cto', calendar: OFFICE }] },
+      workflows: {
+        feature: {
+          steps: [
+            { name: 'build', domain: 'backend', estimateHours: 4 },
+            { name: 'sign-off', gate: { approvers: ['cto'], hours: 0.5 } },
+          ],
+        },
+      },
+      instructions: [{ at: 15, workflow: 'feature' }],
+    });
+    const records = runSimulation(s.config, 's').log.records;
+    const asked = ofType(records, 'approval.requested')[0] as Of<'approval.requested'>;
+    expect(asked.t).toBeGreaterThan(17);
+    expect(asked.t).toBeLessThan(24);
+    const decided = ofType(records, 'approval.decided')[0] as Of<'approval.decided'>;
+    expect(decided.t).toBeCloseTo(33.5, 9);
+    const [path] = criticalPaths(records, timelines(records));
+    expect(path?.byCause.offHours).toBeCloseTo(33 - asked.t, 6);
+    expect(path?.byCause.approval).toBeCloseTo(0.5, 6);
+    const cto = (path?.segments ?? []).filter((x) => x.resource === 'cto');
+    expect(cto.filter((x) => x.cause === 'queue')).toEqual([]);
+  });
+
   it('refuses a broken workflow, naming the field and the fix', () => {
     const load =
       (workflows: object, instruction: object = { at: 0, workflow: 'w' }) =>
