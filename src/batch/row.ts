@@ -5,6 +5,7 @@ import { agentFailures } from '../collect/agent-failures.ts';
 import { approvals } from '../collect/approvals.ts';
 import { criticalPathVerdict } from '../collect/bottleneck.ts';
 import { capacity } from '../collect/capacity.ts';
+import { pools } from '../collect/pools.ts';
 import { rateLimits } from '../collect/rate-limits.ts';
 import { mean, round } from '../collect/stats.ts';
 import { headline } from '../collect/summary.ts';
@@ -43,6 +44,12 @@ export interface BatchRow {
   readonly escapedDefects: number;
   /** Mean hours an instruction was held for approvals, request to completion (0: none). */
   readonly approvalWaitHours: number;
+  /** Mean lead time of the P0 instructions completed (0: none). */
+  readonly p0LeadTimeMeanHours: number;
+  /** The agent pools' active agents, summed, each the time-weighted mean over the run (0: none). */
+  readonly activeAgentsMean: number;
+  /** What the pools' active agents cost by the hour, beside the work's cost (0: no pools). */
+  readonly poolUpkeepUsd: number;
   /** max(critical path of real efforts, total effort ÷ IC capacity): no schedule beats it. */
   readonly lowerBoundHours: number;
   readonly events: number;
@@ -176,6 +183,12 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
   const limits = rateLimits(log);
   const failures = agentFailures(log);
   const held = approvals(log);
+  const pooled = pools(log) ?? [];
+  const p0 = new Set(
+    ofType(log, 'instruction.received')
+      .filter((r) => r.priority === 0)
+      .map((r) => r.instruction),
+  );
   return {
     scenario: s.scenario,
     variant: options.variant ?? 'base',
@@ -197,6 +210,11 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
     loops: failures?.loops ?? 0,
     escapedDefects: failures?.escapedDefects ?? 0,
     approvalWaitHours: round(held?.heldHours.mean ?? 0),
+    p0LeadTimeMeanHours: round(
+      mean(completed.filter((c) => p0.has(c.instruction)).map((c) => c.leadTimeHours)),
+    ),
+    activeAgentsMean: round(pooled.reduce((a, p) => a + p.meanSize, 0)),
+    poolUpkeepUsd: round(pooled.reduce((a, p) => a + p.upkeepUsd, 0)),
     // Rounded down, as the makespan is rounded to the nearest hundredth.
     lowerBoundHours: Math.floor(lowerBound(log) * 100) / 100,
     events: s.events,

@@ -7,6 +7,7 @@ import { type AgentFailureReport, agentFailures } from './agent-failures.ts';
 import { type ApprovalReport, approvals } from './approvals.ts';
 import { type Bottleneck, bottleneck, type Escalations } from './bottleneck.ts';
 import { type BudgetStatus, budgetStatus } from './budget.ts';
+import { type PoolFigures, pools } from './pools.ts';
 import { type RateLimitReport, rateLimits } from './rate-limits.ts';
 import { type Distribution, distribution, round } from './stats.ts';
 import {
@@ -75,6 +76,8 @@ export interface Summary {
   readonly approvals?: ApprovalReport;
   /** Instructions by work type (docs/agents.md); absent when none has one. */
   readonly workTypes?: readonly WorkTypeFigures[];
+  /** The agent pools' sizes and upkeep (docs/agents.md, Pools); absent without pools. */
+  readonly pools?: readonly PoolFigures[];
 }
 
 const r2 = (d: Distribution) => ({
@@ -229,7 +232,13 @@ export function summary(input: LogInput, eventLogSha256: string, b?: Bottleneck)
     ...failuresOf(log),
     ...approvalsOf(log),
     ...workTypesOf(log),
+    ...poolsOf(log),
   };
+}
+
+function poolsOf(log: LogView): { pools?: readonly PoolFigures[] } {
+  const figures = pools(log);
+  return figures === null ? {} : { pools: figures };
 }
 
 function workTypesOf(log: LogView): { workTypes?: readonly WorkTypeFigures[] } {

@@ -193,6 +193,7 @@ function readTimelines(log: readonly LogRecord[]): Map<string, TaskLife> {
 /** Working hours a person had in [from, to], less their outages. */
 /** Outages, hire times and overtime per person, read once from the log. */
 export interface Absences {
+  /** Outages, and the spells a pool kept an agent parked. */
   readonly outages: Map<string, Array<[Hours, Hours]>>;
   readonly hired: Map<string, Hours>;
   /** Overtime the EM approved: [from, to, hours a day worked meanwhile]. */
@@ -240,6 +241,17 @@ export function absences(log: LogInput): Absences {
         overtime.set(r.person, [...(overtime.get(r.person) ?? []), [from[0], r.t, from[1]]]);
         started.delete(r.person);
       }
+    }
+    // A pool's parked agents are out, as in an outage: no capacity is counted for them.
+    if (r.type === 'pool.scaled') {
+      for (const a of r.agents) {
+        if (r.sizeAfter < r.sizeBefore) open.set(a, r.t);
+        else {
+          outages.set(a, [...(outages.get(a) ?? []), [open.get(a) ?? r.t, r.t]]);
+          open.delete(a);
+        }
+      }
+      continue;
     }
     if (r.type !== 'outage') continue;
     if (r.phase === 'start') open.set(r.person, r.t);

@@ -1,6 +1,7 @@
 // Instructions by work type, from the log alone: per type, how many arrived and were done, their
 // lead times (arrival to completion) and what the work that served them cost, in total and per
-// instruction done (the mean of the done ones', as `costPerInstructionUsd` is for the run). Null
+// instruction done (the mean of the done ones', as `costPerInstructionUsd` is for the run, and
+// their P50, P85 and P95). Null
 // when no instruction has a work type.
 
 import type { Hours } from '../kernel/time.ts';
@@ -16,6 +17,8 @@ export interface WorkTypeFigures {
   /** The work that served its instructions, done or not. */
   readonly costUsd: number;
   readonly costPerInstructionUsd: number;
+  /** The cost of one instruction done: its P50, P85 and P95 over those done. */
+  readonly instructionCostUsd: Pick<Distribution, 'p50' | 'p85' | 'p95'>;
   readonly tokens: number;
 }
 
@@ -40,6 +43,7 @@ export function workTypes(input: LogInput): WorkTypeFigures[] | null {
     const ids = received.filter((r) => typeOf.get(r.instruction) === workType);
     const done = ids.filter((r) => leads.has(r.instruction));
     const d = distribution(done.map((r) => leads.get(r.instruction) as Hours));
+    const c = distribution(done.map((r) => spent.get(r.instruction) ?? 0));
     return {
       workType,
       instructions: ids.length,
@@ -47,6 +51,7 @@ export function workTypes(input: LogInput): WorkTypeFigures[] | null {
       leadTimeHours: { p50: round(d.p50), p85: round(d.p85), p95: round(d.p95) },
       costUsd: round(ids.reduce((a, r) => a + (spent.get(r.instruction) ?? 0), 0)),
       costPerInstructionUsd: round(mean(done.map((r) => spent.get(r.instruction) ?? 0))),
+      instructionCostUsd: { p50: round(c.p50), p85: round(c.p85), p95: round(c.p95) },
       tokens: Math.round(tokens.get(workType) ?? 0),
     };
   });

@@ -19,6 +19,9 @@ export const METRICS = [
   'loops',
   'escapedDefects',
   'approvalWaitHours',
+  'p0LeadTimeMeanHours',
+  'activeAgentsMean',
+  'poolUpkeepUsd',
 ] as const;
 
 /** The name of one of the figures in METRICS. */
@@ -41,6 +44,9 @@ export const METRIC_INFO: Readonly<
   loops: { label: 'agent executions that looped', unit: '' },
   escapedDefects: { label: 'escaped defects (bad work an agent passed)', unit: '' },
   approvalWaitHours: { label: 'hours an instruction waited for approvals, mean', unit: 'h' },
+  p0LeadTimeMeanHours: { label: 'P0 lead time, mean', unit: 'h' },
+  activeAgentsMean: { label: 'active agents in pools, mean', unit: '' },
+  poolUpkeepUsd: { label: 'pool upkeep (agent-hours at their price)', unit: '$' },
 };
 
 export function isMetric(name: string): name is Metric {

@@ -41,8 +41,15 @@ export class EventLog {
   private hash: string | null = null;
   private kept: readonly string[] | null = null;
 
+  /**
+   * Told of each record as it is appended, when set: the run's event rules watch the log as a
+   * fleet's rules engine watches its event stream (src/org/rules.ts).
+   */
+  watcher: ((t: number, record: Omit<LogRecord, 't'>) => void) | null = null;
+
   append(record: LogRecord): void {
     this.close(record.type, this.storeFields(record, 0));
+    this.watcher?.(record.t, record);
   }
 
   /** Appends `{ t, ...rest }` without building that object first. */
@@ -50,6 +57,7 @@ export class EventLog {
     this.keys[0] = 't';
     this.kinds[0] = this.store(t);
     this.close(rest.type, this.storeFields(rest, 1));
+    this.watcher?.(t, rest);
   }
 
   /** Stores each field of `fields` as the record's keys from `from` on; returns the key count. */

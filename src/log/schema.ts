@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { RUN_OUTCOMES } from '../domain/outcome.ts';
+import { RULE_TRIGGERS } from '../domain/rules.ts';
 import {
   activityKind,
   blockerType,
@@ -337,6 +338,27 @@ const approvalDecided = record('approval.decided', {
   gate: id.optional(),
 });
 
+/**
+ * A pool changed size (`sizeBefore` → `sizeAfter` active agents): `agents` came in (ready after their spin-up)
+ * or were parked; at the start, those beyond its minimum are parked.
+ */
+const poolScaled = record('pool.scaled', {
+  pool: id,
+  team: id,
+  sizeBefore: z.number().int().min(0),
+  sizeAfter: z.number().int().min(0),
+  agents: z.array(id).min(1),
+  reason: z.enum(['start', 'queue', 'idle']),
+});
+
+/** An event rule fired on `subject` (an instruction, a task, a budget's scope): what it did. */
+const ruleFired = record('rule.fired', {
+  rule: id,
+  on: z.enum(RULE_TRIGGERS),
+  subject: id,
+  actions: z.array(z.string().min(1)).min(1),
+});
+
 /** Nobody decided in time: the policy's `escalateTo` humans are asked as well. */
 const approvalEscalated = record('approval.escalated', {
   instruction: id,
@@ -478,6 +500,22 @@ const runStart = record('run.start', {
     .optional(),
   /** The scenario's approval policies, by id (docs/agents.md); absent when it has none. */
   approvalPolicies: z.array(id).optional(),
+  /** The scenario's event rules, by id (docs/agents.md, Rules); absent when it has none. */
+  rules: z.array(id).optional(),
+  /** The agent pools (docs/agents.md, Pools); absent when the scenario has none. */
+  pools: z
+    .array(
+      z.strictObject({
+        pool: id,
+        team: id,
+        domain,
+        agents: z.array(id).min(1),
+        min: z.number().int().min(0),
+        costPerAgentHour: usd,
+        reserveP0: z.number().int().min(0),
+      }),
+    )
+    .optional(),
   /** The scenario's warnings (legal input, almost certainly not meant); absent when none. */
   warnings: z.array(z.string().min(1)).readonly().optional(),
 });
@@ -514,6 +552,8 @@ export const RECORD_SCHEMAS = {
   'approval.requested': approvalRequested,
   'approval.decided': approvalDecided,
   'approval.escalated': approvalEscalated,
+  'pool.scaled': poolScaled,
+  'rule.fired': ruleFired,
   loop,
   cap,
   'stop.early': stopEarly,

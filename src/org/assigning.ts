@@ -61,6 +61,11 @@ function servedBefore(world: World, a: TaskState, b: TaskState): boolean {
  * enough to preempt (P0 by default) takes a slot from lower-priority work when none is free.
  */
 export function tryAssign(world: World, team: string, domain: Domain): void {
+  serve(world, team, domain);
+  world.poolCheck(team, domain);
+}
+
+function serve(world: World, team: string, domain: Domain): void {
   const list = backlog(world, team, domain);
   while (list.length > 0) {
     let pick: TaskState | undefined;
@@ -69,12 +74,12 @@ export function tryAssign(world: World, team: string, domain: Domain): void {
       if (pick === undefined || servedBefore(world, t, pick)) pick = t;
     }
     if (pick === undefined) return;
-    let free = freeIn(world, team, domain);
+    let free = freeIn(world, team, domain, pick.priority);
     if (free.length === 0 && pick.priority <= world.config.preemptUpTo) {
       const victim = slotToTake(world, team, domain, pick.priority);
       if (victim !== undefined) {
         takeBack(world, victim, pick.plan.id);
-        free = freeIn(world, team, domain);
+        free = freeIn(world, team, domain, pick.priority);
       }
     }
     if (free.length === 0) return;
@@ -213,13 +218,28 @@ export function handTo(world: World, task: TaskState, ic: Person, from: string):
 
 /** The candidates for `task` in its pool: present, with a free slot, in a stable order. */
 export function freeCandidates(world: World, task: TaskState, except?: string): Person[] {
-  return freeIn(world, task.team, task.plan.domain, except);
+  return freeIn(world, task.team, task.plan.domain, task.priority, except);
 }
 
-/** ICs of a team's domain pool who are present and have a free WIP slot, in natural id order. */
-function freeIn(world: World, team: string, domain: Domain, except?: string): Person[] {
+/**
+ * ICs of a team's domain pool who are present, have a free WIP slot and may take work of
+ * `priority` (an agent pool's P0 reserve), in natural id order.
+ */
+function freeIn(
+  world: World,
+  team: string,
+  domain: Domain,
+  priority: number,
+  except?: string,
+): Person[] {
   return world.roster
     .pool(team, domain)
-    .filter((p) => !p.away && p.spec.id !== except && p.held.size < (p.spec as IcSpec).wipLimit)
+    .filter(
+      (p) =>
+        !p.away &&
+        p.spec.id !== except &&
+        p.held.size < (p.spec as IcSpec).wipLimit &&
+        world.mayTake(p, priority),
+    )
     .sort((a, b) => naturalOrder(a.spec.id, b.spec.id));
 }

@@ -40,7 +40,11 @@ export function decideIntake(world: World, instruction: string, em: Person): voi
   }
   // Priority arbitration: of the teams staffed for its plan, the one with the least open work
   // takes it; P0 interrupts everyone.
-  const team = quietestTeam(world, world.teamsFor(instruction));
+  // A rule may name the team; it takes the instruction if it can run it.
+  const capable = world.teamsFor(instruction);
+  const routed = world.routeOf(instruction);
+  const team =
+    routed !== undefined && capable.includes(routed) ? routed : quietestTeam(world, capable);
   const state: InstructionState = {
     spec,
     team,

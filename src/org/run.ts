@@ -29,8 +29,10 @@ import { dispatch } from './dispatch.ts';
 import { onTaskReport, raiseBlocker } from './escalations.ts';
 import { receiveInstruction } from './intake.ts';
 import { scheduleOutage } from './outages.ts';
+import { Pools } from './pools.ts';
 import { RateLimits } from './rate-limits.ts';
 import { onTerminal } from './reviews.ts';
+import { Rules } from './rules.ts';
 import { callStandup, newStandupState, skipStandups } from './standup.ts';
 import { World } from './world.ts';
 
@@ -78,6 +80,20 @@ function recordStart(
       ? { agentFailures: loggedFailures(config) }
       : {}),
     ...(config.approvals.length > 0 ? { approvalPolicies: config.approvals.map((p) => p.id) } : {}),
+    ...(config.rules.length > 0 ? { rules: config.rules.map((r) => r.id) } : {}),
+    ...(config.pools.length > 0
+      ? {
+          pools: config.pools.map((p) => ({
+            pool: p.id,
+            team: p.team,
+            domain: p.domain,
+            agents: [...p.agents],
+            min: p.min,
+            costPerAgentHour: p.costPerAgentHour,
+            reserveP0: p.reserveP0,
+          })),
+        }
+      : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
   });
 }
@@ -241,6 +257,8 @@ export function* simulation(
   // humans approve: hooks on the world.
   const gated = config.instructions.some((i) => (i.plan.gates ?? []).length > 0);
   if (config.approvals.length > 0 || gated) new Approvals(world);
+  const pools = config.pools.length > 0 ? new Pools(world) : null;
+  if (config.rules.length > 0) new Rules(world, config.rules, pools);
   world.onWork = (event: DeskEmitted) => {
     dispatch(world, standups, event);
     budget?.observe(event);
@@ -254,6 +272,7 @@ export function* simulation(
   };
   if (budget) world.intakeRefusal = () => budget.refuse();
   for (const spec of allPeople(config.org)) world.addPerson(spec);
+  pools?.start();
 
   const instructions = [...config.instructions].sort((a, b) => a.at - b.at);
   world.workload.expected = instructions.length;

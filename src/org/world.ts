@@ -129,7 +129,8 @@ export interface TaskState {
   plan: TacticalTask;
   readonly instruction: InstructionState;
   readonly team: string;
-  readonly priority: number;
+  /** Its instruction's, unless an event rule escalated it (src/org/rules.ts). */
+  priority: number;
   readonly actor: TaskActor;
   readonly random: RandomStream;
   /** Working hours of execution left (the drawn effort, then rework). */
@@ -215,6 +216,15 @@ export class World {
    * gate) finished; the gates whose inputs are all finished then ask their humans.
    */
   published: (instruction: InstructionState) => void = () => {};
+  /**
+   * Set when the scenario has agent pools: a backlog of `team`'s `domain` was just served (the
+   * pool grows or shrinks toward its load), and whether `person` may take work of `priority`
+   * (a pool's P0 reserve).
+   */
+  poolCheck: (team: string, domain: Domain) => void = () => {};
+  mayTake: (person: Person, priority: number) => boolean = () => true;
+  /** Set by event rules that assign: the team an instruction goes to at intake, if one was named. */
+  routeOf: (instruction: string) => string | undefined = () => undefined;
   finished: (instruction: InstructionState, id: string) => void = () => {};
   /** Set when agents can stop early: the rework a rejection of `task` gives, at least `hours`. */
   reworkHours: (task: TaskState, hours: Hours) => Hours = (_task, hours) => hours;

@@ -107,7 +107,23 @@ export function workTypeLine(s: Summary): string | null {
       w.done === 1
         ? `lead time ${n(w.leadTimeHours.p50)} h`
         : `lead time p50 ${n(w.leadTimeHours.p50)} h, p85 ${n(w.leadTimeHours.p85)} h`;
-    return `${w.workType} ${n(w.done, 0)} of ${n(w.instructions, 0)} done, ${lead}, $${n(w.costPerInstructionUsd, 2)} each`;
+    const spread =
+      w.done === 1
+        ? ''
+        : ` (P85 $${n(w.instructionCostUsd.p85, 2)}, P95 $${n(w.instructionCostUsd.p95, 2)})`;
+    return `${w.workType} ${n(w.done, 0)} of ${n(w.instructions, 0)} done, ${lead}, $${n(w.costPerInstructionUsd, 2)} each${spread}`;
   });
   return `Work types: ${parts.join(' · ')}`;
+}
+
+/** Agent pools, when the scenario has them: bounds, sizes over the run, agent-hours and upkeep. */
+export function poolLine(s: Summary): string | null {
+  const list = s.pools;
+  if (list === undefined) return null;
+  const parts = list.map((p) => {
+    const reserve = p.reserveP0 > 0 ? `, ${p.reserveP0} kept for P0` : '';
+    const upkeep = p.upkeepUsd > 0 ? `, $${n(p.upkeepUsd, 0)} upkeep` : '';
+    return `${p.pool}${list.some((q) => q.pool === p.pool && q.team !== p.team) ? ` (${p.team})` : ''} ${p.min}–${p.max} agents${reserve}: mean ${n(p.meanSize, 1)} active, ${p.leastSize}–${p.mostSize}, ${n(p.agentHours, 0)} agent-hours${upkeep}, ${plural(p.broughtIn, 'brought in', 'brought in')}, ${n(p.parked, 0)} parked`;
+  });
+  return `Pools: ${parts.join(' · ')}`;
 }

@@ -4,7 +4,7 @@ import type { Bottleneck, Capacity, Reports, StandupDay, Summary } from '../coll
 import type { StandupBlocker } from '../collect/standup.ts';
 import { budgetLine } from './budget-line.ts';
 import { costMarkdown } from './cost-markdown.ts';
-import { approvalLine, failureLine, rateLimitLine, workTypeLine } from './fleet-lines.ts';
+import { approvalLine, failureLine, poolLine, rateLimitLine, workTypeLine } from './fleet-lines.ts';
 import { breachesText, count, instructionRow, n, pct, table, title, topHours } from './format.ts';
 
 export function summaryMarkdown(s: Summary): string {
@@ -13,6 +13,7 @@ export function summaryMarkdown(s: Summary): string {
   const failures = failureLine(s);
   const held = approvalLine(s);
   const types = workTypeLine(s);
+  const pooled = poolLine(s);
   return [
     title(s, 'Summary'),
     '',
@@ -23,6 +24,7 @@ export function summaryMarkdown(s: Summary): string {
     ...(failures === null ? [] : [`${failures}.`, '']),
     ...(held === null ? [] : [`${held}.`, '']),
     ...(types === null ? [] : [`${types}.`, '']),
+    ...(pooled === null ? [] : [`${pooled}.`, '']),
     ...(s.warnings.length === 0
       ? []
       : [

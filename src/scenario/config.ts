@@ -13,8 +13,10 @@ import type { PlanHint } from '../domain/planning/generate.ts';
 import type { UnstaffedWork } from '../domain/planning/instruction-plan.ts';
 import type { Plan } from '../domain/planning/plan.ts';
 import type { GateRule, Workflow } from '../domain/planning/workflow.ts';
+import type { PoolPolicy } from '../domain/pool.ts';
 import type { RequestLimits } from '../domain/rate-limit.ts';
 import type { RetryPolicy } from '../domain/retry.ts';
+import type { Rule } from '../domain/rules.ts';
 import type { SlaTable } from '../domain/sla.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Hours } from '../kernel/time.ts';
@@ -185,6 +187,10 @@ export interface SimConfig {
   readonly rateLimits: Readonly<Record<string, ModelLimits>>;
   /** How agents fail, by model name, for the models of the table that say; none: they never do. */
   readonly agentFailures: Readonly<Record<string, AgentFailures>>;
+  /** Agent pools (docs/agents.md, Pools); none: every IC is always there. */
+  readonly pools: readonly PoolPolicy[];
+  /** Event rules (docs/agents.md, Rules). */
+  readonly rules: readonly Rule[];
   /** Human approvals a finished instruction needs before it is complete (docs/agents.md). */
   readonly approvals: readonly ApprovalPolicy[];
   readonly outages: readonly Outage[];

@@ -130,6 +130,8 @@ export function defaultConfig(overrides: Partial<SimConfig> = {}): SimConfig {
     rateLimits: {},
     agentFailures: {},
     approvals: [],
+    pools: [],
+    rules: [],
     outages: [],
     hires: [],
     changes: [],

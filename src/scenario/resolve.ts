@@ -48,7 +48,9 @@ import { limitIssues } from './estimate.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { orgProblems } from './org-problems.ts';
 import { outageIssues } from './outage-issues.ts';
+import { poolsOf } from './pools.ts';
 import { changeIssues, groupedStaffing, withLeads, withPlans } from './prepare.ts';
+import { ruleShares, rulesOf } from './rules.ts';
 import type { ParsedScenario } from './schema.ts';
 import { warningsOf } from './warnings.ts';
 import { gateRuleIssues, gateRuleOf, workflowsOf } from './workflows.ts';
@@ -516,6 +518,13 @@ function instructionsOf(
   return { specs: out, sources };
 }
 
+/** The cost section with an alert at each share a rule watches for, so that its alert is logged. */
+function withAlerts(cost: CostConfig, shares: readonly number[]): CostConfig {
+  const missing = shares.filter((x) => !cost.alerts.includes(x));
+  if (missing.length === 0) return cost;
+  return { ...cost, alerts: [...new Set([...cost.alerts, ...missing])].sort((a, b) => a - b) };
+}
+
 export function resolveScenario(
   raw: ParsedScenario,
   fallbackName: string,
@@ -579,6 +588,14 @@ export function resolveScenario(
   issues.push(...approvalIssues(raw, humans));
   const { workflows, issues: workflowIssues } = workflowsOf(raw, humans);
   issues.push(...workflowIssues);
+  const { pools, issues: poolIssues } = poolsOf(raw, org);
+  issues.push(...poolIssues);
+  const { rules, issues: ruleIssues } = rulesOf(
+    raw,
+    pools,
+    org.teams.map((t) => t.id),
+  );
+  issues.push(...ruleIssues);
   if (issues.length > 0) return { issues, warnings: [] };
   const { specs: instructions, sources } = instructionsOf(raw, workflows, issues);
   if (instructions.length === 0) {
@@ -742,10 +759,12 @@ export function resolveScenario(
         ? base.capacityReviewHour
         : raw.rituals.capacityReviewHour,
     forecastHours: raw.rituals?.forecastHours ?? base.forecastHours,
-    cost: costOf(raw.cost, raw.models),
+    cost: withAlerts(costOf(raw.cost, raw.models), ruleShares(rules)),
     rateLimits: rateLimitsOf(raw.models),
     agentFailures: agentFailuresOf(raw.models),
     approvals: (raw.approvals ?? []).map(approvalOf),
+    pools,
+    rules,
     outages,
     hires,
     changes,

@@ -9,6 +9,7 @@ import { DAY_NAMES } from '../domain/calendar.ts';
 import { BLOCKER_TYPES } from '../domain/escalation.ts';
 import { GATES } from '../domain/gates.ts';
 import { DOMAINS } from '../domain/org.ts';
+import { RULE_TRIGGERS } from '../domain/rules.ts';
 import { DEFAULT_ENGINE, ENGINES } from '../engine/engine.ts';
 import { id, scenarioName } from './names.ts';
 import {
@@ -363,6 +364,95 @@ const instructionFields = {
   shape: shape.optional(),
 };
 
+/** An event rule: a trigger, a condition, actions (docs/agents.md, Rules). */
+const rulePriority = z.union([z.enum(['P0', 'P1', 'P2', 'P3']), whole(0, 3)]);
+const ruleAction = z.union([
+  z.strictObject({
+    notify: z.string().min(1).describe('a channel or a group: the firing is logged'),
+  }),
+  z.strictObject({
+    escalate: z
+      .strictObject({ priority: rulePriority })
+      .describe('raise the task’s priority to this one (task triggers)'),
+  }),
+  z.strictObject({
+    assign: z
+      .strictObject({ team: id })
+      .describe('the EM gives the instruction to this team (instruction.received)'),
+  }),
+  z.strictObject({
+    scale: z
+      .strictObject({
+        pool: id,
+        to: z.union([z.enum(['min', 'max']), whole(0, 100_000)]),
+      })
+      .describe('bound the pool’s size from now on: its minimum, its maximum, or a number'),
+  }),
+  z.strictObject({
+    pause: z
+      .strictObject({
+        pool: id,
+        hours: above(0, 100_000, 'hours').optional().describe('how long (default: for good)'),
+      })
+      .describe('the pool’s agents take no new work'),
+  }),
+]);
+const rule = z.strictObject({
+  id: id.describe('the rule’s name, as the log gives it'),
+  on: z.enum(RULE_TRIGGERS).describe('the event it watches'),
+  when: z
+    .strictObject({
+      priority: z.array(rulePriority).min(1),
+      workTypes: z.array(id).min(1),
+      domains: z.array(domain).min(1),
+      forHours: above(0, 100_000, 'hours').describe('task.blocked: blocked this long, still'),
+      share: z
+        .number()
+        .gt(0, { error: 'must be a share of the budget, above 0 and below 1' })
+        .lt(1, { error: 'must be a share of the budget, above 0 and below 1' })
+        .describe('budget.alert: at least this share of the budget (below 1)'),
+    })
+    .partial()
+    .optional()
+    .describe('every condition given must hold (none: every event)'),
+  do: z.array(ruleAction).min(1).describe('the actions, in order'),
+});
+
+/** An agent pool: a team's agents in a domain, scaled on queue depth (docs/agents.md, Pools). */
+const pool = z.strictObject({
+  id: id.describe('the pool’s name, as the reports give it'),
+  domain: domain.describe('its agents: the team’s ICs of this domain that are agents'),
+  team: id
+    .optional()
+    .describe('its team (default: each team with agents in the domain, a pool each)'),
+  min: whole(0, 100_000)
+    .optional()
+    .describe('agents always active (default 1); the max is their count'),
+  tasksPerAgent: above(0, 1_000, '', 'tasks')
+    .optional()
+    .describe('tasks (held and waiting) each active agent is wanted for (default: its WIP limit)'),
+  spinUpHours: z
+    .number()
+    .min(0)
+    .max(1_000)
+    .optional()
+    .describe('hours before an agent the pool asks for is ready (default 0.05: 3 minutes)'),
+  idleHours: z
+    .number()
+    .min(0)
+    .max(1_000)
+    .optional()
+    .describe(
+      'hours an agent is idle before the pool parks it, when it wants fewer (default 5 min)',
+    ),
+  costPerAgentHour: price
+    .optional()
+    .describe('USD per hour each active agent costs, working or not'),
+  reserveP0: whole(0, 100_000)
+    .optional()
+    .describe('agents kept free of all but P0 work, on top of those the load wants (default 0)'),
+});
+
 const workflowStep = z
   .strictObject({
     name: id.describe('the step’s name, unique in its workflow'),
@@ -671,6 +761,16 @@ export const scenarioSchema = z
         'fast interprets the XState machines directly; xstate runs them on XState (same log, slower)',
       ),
     org: org.prefault({}),
+    rules: z
+      .array(rule)
+      .optional()
+      .describe('event rules: a trigger, a condition and actions; every firing is logged'),
+    pools: z
+      .array(pool)
+      .optional()
+      .describe(
+        'agent pools: a team’s agents in a domain, of which only some are active at a time',
+      ),
     workflows: z
       .record(id, workflow)
       .optional()
