@@ -5,7 +5,7 @@
 // spin-up, and parks agents idle for `idleHours` while it wants fewer, the last brought in first.
 // Its P0 reserve is kept by refusing other work to the agents it needs free.
 
-import type { DeskContext } from '../../machines/desk.ts';
+import type { DeskContext, DeskEmitted } from '../../machines/desk.ts';
 import type { Domain } from '../domain/org.ts';
 import { desiredSize, mayTake, type PoolPolicy } from '../domain/pool.ts';
 import type { Scheduled } from '../kernel/kernel.ts';
@@ -165,9 +165,23 @@ export class Pools {
     }
   }
 
+  /**
+   * A pooled agent finished a piece of work: once the desk has moved on, the pool looks again, so
+   * that an agent idle after a review or a fix is seen idle from then.
+   */
+  observe(event: DeskEmitted): void {
+    if (event.type !== 'work.finished') return;
+    const state = this.ofAgent.get(event.person);
+    if (state === undefined) return;
+    const { team, domain } = state.policy;
+    this.world.after(0, () => this.check(team, domain));
+  }
+
   /** An agent asked for is ready: the first parked one comes in and the backlog is served. */
   private ready(state: PoolState): void {
     state.spinning -= 1;
+    // A rule capped or paused the pool meanwhile: the agent is not brought in after all.
+    if (state.active.length >= state.cap || state.pausedUntil > this.world.now) return;
     const id = state.parked.shift();
     if (id === undefined) return;
     const person = this.world.roster.person(id);

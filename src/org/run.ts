@@ -264,6 +264,7 @@ export function* simulation(
     budget?.observe(event);
     limits?.observe(event);
     failures?.observe(event);
+    pools?.observe(event);
   };
   world.reactions = {
     reported: (task, report) => onTaskReport(world, task, report),
