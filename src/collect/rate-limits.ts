@@ -1,5 +1,5 @@
 // What the models' rate limits did to the run, from the log alone: per model with limits, the
-// 429s (by the limit that refused), the hours agents waited on retries, the work that failed once
+// 429s (by the limit that refused, and those its provider's shared window gave), the hours agents waited on retries, the work that failed once
 // its retries ran out, the waits for a place under the concurrency cap, and the most of its agents
 // at work at once. Null for a run whose models have no limits.
 
@@ -22,6 +22,9 @@ export interface ModelThrottling {
   /** Requests refused (429s), in all and by the limit that refused them. */
   readonly refused: number;
   readonly refusedBy: { readonly requests: number; readonly tokens: number };
+  /** The provider whose limits the model shares, if any, and of the 429s those its window gave. */
+  readonly provider?: string;
+  readonly refusedByProvider?: number;
   /** Hours agents spent waiting to retry (summed over agents). */
   readonly retryWaitHours: Hours;
   /** Work that failed once its retries ran out. */
@@ -45,6 +48,7 @@ interface Tally {
   agentsThrottled: Set<string>;
   requests: number;
   tokens: number;
+  byProvider: number;
   retryWaitHours: Hours;
   failed: number;
   concurrencyWaits: number;
@@ -63,6 +67,7 @@ export function rateLimits(input: LogInput): RateLimitReport | null {
       agentsThrottled: new Set(),
       requests: 0,
       tokens: 0,
+      byProvider: 0,
       retryWaitHours: 0,
       failed: 0,
       concurrencyWaits: 0,
@@ -94,6 +99,7 @@ export function rateLimits(input: LogInput): RateLimitReport | null {
     if (r.limit === 'concurrency') tally.concurrencyWaits += 1;
     else if (r.limit === 'requests') tally.requests += 1;
     else if (r.limit === 'tokens') tally.tokens += 1;
+    if (r.limit !== 'concurrency' && r.provider !== undefined) tally.byProvider += 1;
   }
   for (const from of open.values()) close(from, endAt);
 
@@ -118,6 +124,9 @@ export function rateLimits(input: LogInput): RateLimitReport | null {
       agentsThrottled: t.agentsThrottled.size,
       refused: t.requests + t.tokens,
       refusedBy: { requests: t.requests, tokens: t.tokens },
+      ...(l.provider === undefined
+        ? {}
+        : { provider: l.provider, refusedByProvider: t.byProvider }),
       retryWaitHours: t.retryWaitHours,
       failed: t.failed,
       concurrencyWaits: t.concurrencyWaits,

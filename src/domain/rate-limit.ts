@@ -54,18 +54,27 @@ export class RequestWindow {
    * limit could never go: the caller refuses such a model at load.
    */
   request(now: Hours, size: number): Refusal | null {
+    const refusal = this.check(now, size);
+    if (refusal === null) this.admit(now, size);
+    return refusal;
+  }
+
+  /** Whether a request of `size` at `now` would go (null), without sending it. */
+  check(now: Hours, size: number): Refusal | null {
     this.expire(now);
     const { requestsPerMinute: rpm, tokensPerMinute: tpm } = this.limits;
     const count = this.times.length - this.head;
     const overRequests = rpm !== null && count + 1 > rpm;
     const overTokens = tpm !== null && this.tokens + size > tpm;
-    if (!overRequests && !overTokens) {
-      this.times.push(now);
-      this.sizes.push(size);
-      this.tokens += size;
-      return null;
-    }
+    if (!overRequests && !overTokens) return null;
     return { limit: overRequests ? 'requests' : 'tokens', freeAt: this.freeAt(size) };
+  }
+
+  /** Counts a request `check` let through. */
+  admit(now: Hours, size: number): void {
+    this.times.push(now);
+    this.sizes.push(size);
+    this.tokens += size;
   }
 
   /** The first instant a request of `size` fits: when enough of the window's entries expire. */
@@ -94,4 +103,24 @@ export class RequestWindow {
       this.head = 0;
     }
   }
+}
+
+/**
+ * A request through several windows at once (a model's and its provider's): admitted by all of
+ * them, and counted in all, or refused by the one that has room last. A request no window counts
+ * is one no limit sees.
+ */
+export function requestThrough(
+  windows: readonly RequestWindow[],
+  now: Hours,
+  size: number,
+): (Refusal & { readonly window: number }) | null {
+  let worst: (Refusal & { readonly window: number }) | null = null;
+  windows.forEach((w, i) => {
+    const refusal = w.check(now, size);
+    if (refusal !== null && (worst === null || refusal.freeAt > worst.freeAt))
+      worst = { ...refusal, window: i };
+  });
+  if (worst === null) for (const w of windows) w.admit(now, size);
+  return worst;
 }

@@ -263,6 +263,8 @@ const throttle = record('throttle', {
   model: id,
   phase: z.enum(['start', 'end', 'failed']),
   limit: z.enum(['requests', 'tokens', 'concurrency']).optional(),
+  /** The request was refused by its model's provider's shared limit, not the model's own. */
+  provider: id.optional(),
   attempt: count.optional(),
   until: hours.optional(),
 });
@@ -480,6 +482,18 @@ const runStart = record('run.start', {
         tokensPerMinute: count.optional(),
         concurrency: count.optional(),
         tokensPerRequest: count,
+        /** The provider whose limits the model shares with its other models. */
+        provider: id.optional(),
+      }),
+    )
+    .optional(),
+  /** Limits shared by a provider's models (docs/agents.md); absent when no model has a provider. */
+  providerLimits: z
+    .record(
+      id,
+      z.strictObject({
+        requestsPerMinute: count.optional(),
+        tokensPerMinute: count.optional(),
       }),
     )
     .optional(),

@@ -1,7 +1,7 @@
 // Rate limits of the models agents run on (docs/agents.md). An agent on a limited model works in
 // requests: one as each slice of its work starts, then one per `tokensPerRequest` tokens of work
 // at its rate. Each goes through the model's window of the last minute, shared by every agent on
-// the model. A refused request is a 429: the agent stops (its desk is throttled), waits as its
+// the model, and its provider's, shared by every agent on any of the provider's models. A refused request is a 429: the agent stops (its desk is throttled), waits as its
 // retry policy says and tries again; once the retries run out, execution fails (the task is
 // blocked on a `resource` blocker) and any other work waits for room. A model with a concurrency
 // cap lets that many of its agents work at once; the others wait their turn, first come first
@@ -9,7 +9,7 @@
 
 import type { DeskContext, DeskEmitted } from '../../machines/desk.ts';
 import { type Calendar, finishTime } from '../domain/calendar.ts';
-import { type Refusal, RequestWindow } from '../domain/rate-limit.ts';
+import { type Refusal, RequestWindow, requestThrough } from '../domain/rate-limit.ts';
 import { exhausted, retryDelaySeconds } from '../domain/retry.ts';
 import type { Scheduled } from '../kernel/kernel.ts';
 import type { RandomStream } from '../kernel/random.ts';
@@ -23,7 +23,9 @@ import type { Person, World } from './world.ts';
 interface Model {
   readonly name: string;
   readonly limits: ModelLimits;
-  readonly window: RequestWindow;
+  /** Its own window, and its provider's, shared with the provider's other models. */
+  readonly windows: readonly RequestWindow[];
+  readonly provider: string | null;
   /** Agents working now (holding a place under the cap), and those waiting for one, in order. */
   readonly working: Set<string>;
   readonly waiting: Person[];
@@ -59,14 +61,20 @@ export class RateLimits {
   private readonly draws: RandomStream;
 
   constructor(private readonly world: World) {
-    for (const [name, limits] of Object.entries(world.config.rateLimits))
+    const providers = new Map(
+      Object.entries(world.config.providerLimits).map(([p, l]) => [p, new RequestWindow(l)]),
+    );
+    for (const [name, limits] of Object.entries(world.config.rateLimits)) {
+      const shared = limits.provider === null ? undefined : providers.get(limits.provider);
       this.models.set(name, {
         name,
         limits,
-        window: new RequestWindow(limits),
+        windows: [new RequestWindow(limits), ...(shared === undefined ? [] : [shared])],
+        provider: shared === undefined ? null : limits.provider,
         working: new Set(),
         waiting: [],
       });
+    }
     this.draws = world.random.stream('retry');
   }
 
@@ -132,7 +140,7 @@ export class RateLimits {
     const { world } = this;
     const { model } = agent;
     const size = model.limits.tokensPerRequest;
-    const refusal = model.window.request(world.now, size);
+    const refusal = requestThrough(model.windows, world.now, size);
     if (refusal === null) {
       agent.retries = 0;
       const next = finishTime(
@@ -148,7 +156,7 @@ export class RateLimits {
   }
 
   /** A 429: wait and retry, or fail once the retries have run out. */
-  private refused(agent: Agent, refusal: Refusal): void {
+  private refused(agent: Agent, refusal: Refusal & { readonly window: number }): void {
     const { world } = this;
     const policy = agent.model.limits.retry;
     agent.retries += 1;
@@ -164,8 +172,20 @@ export class RateLimits {
       seconds === retryAfter
         ? waitedOut(world.now, refusal)
         : world.now + seconds * HOURS_PER_SECOND;
-    this.throttle(agent, { phase: 'start', limit: refusal.limit, attempt, until });
+    this.throttle(agent, {
+      phase: 'start',
+      limit: refusal.limit,
+      ...this.by(agent, refusal),
+      attempt,
+      until,
+    });
     world.kernel.scheduleAt(until, () => this.resume(agent));
+  }
+
+  /** Who refused: the provider, when its shared window did (the model's own is window 0). */
+  private by(agent: Agent, refusal: { readonly window: number }): { provider?: string } {
+    const { provider } = agent.model;
+    return refusal.window > 0 && provider !== null ? { provider } : {};
   }
 
   /**
@@ -173,14 +193,29 @@ export class RateLimits {
    * ladder. Other work (a review, planning) cannot be blocked: it waits for room, as a failed step
    * an orchestrator runs again.
    */
-  private fail(agent: Agent, refusal: Refusal, attempt: number): void {
+  private fail(
+    agent: Agent,
+    refusal: Refusal & { readonly window: number },
+    attempt: number,
+  ): void {
     const { world } = this;
     const desk = agent.person.actor.getSnapshot().context as DeskContext;
     const task = desk.current?.kind === 'execute' ? desk.current.task : undefined;
-    this.record(agent, { phase: 'failed', limit: refusal.limit, attempt });
+    this.record(agent, {
+      phase: 'failed',
+      limit: refusal.limit,
+      ...this.by(agent, refusal),
+      attempt,
+    });
     if (task !== undefined && raiseFailure(world, world.task(task))) return;
     const until = waitedOut(world.now, refusal);
-    this.throttle(agent, { phase: 'start', limit: refusal.limit, attempt, until });
+    this.throttle(agent, {
+      phase: 'start',
+      limit: refusal.limit,
+      ...this.by(agent, refusal),
+      attempt,
+      until,
+    });
     world.kernel.scheduleAt(until, () => this.resume(agent));
   }
 
@@ -190,6 +225,7 @@ export class RateLimits {
     detail: {
       phase: 'start';
       limit: Refusal['limit'] | 'concurrency';
+      provider?: string;
       attempt?: number;
       until?: Hours;
     },
@@ -218,6 +254,7 @@ export class RateLimits {
     detail: {
       phase: 'start' | 'end' | 'failed';
       limit?: Refusal['limit'] | 'concurrency';
+      provider?: string;
       attempt?: number;
       until?: Hours;
     },

@@ -76,6 +76,9 @@ function recordStart(
       ...(p.model === null && p.role !== 'human' ? { person: true as const } : {}),
     })),
     ...(Object.keys(config.rateLimits).length > 0 ? { rateLimits: loggedLimits(config) } : {}),
+    ...(Object.keys(config.providerLimits).length > 0
+      ? { providerLimits: loggedProviders(config) }
+      : {}),
     ...(Object.keys(config.agentFailures).length > 0
       ? { agentFailures: loggedFailures(config) }
       : {}),
@@ -126,6 +129,20 @@ function loggedLimits(config: SimConfig) {
         ...(l.tokensPerMinute === null ? {} : { tokensPerMinute: l.tokensPerMinute }),
         ...(l.concurrency === null ? {} : { concurrency: l.concurrency }),
         tokensPerRequest: l.tokensPerRequest,
+        ...(l.provider === null ? {} : { provider: l.provider }),
+      },
+    ]),
+  );
+}
+
+/** The providers' shared limits, as run.start gives them: only the limits set. */
+function loggedProviders(config: SimConfig) {
+  return Object.fromEntries(
+    Object.entries(config.providerLimits).map(([provider, l]) => [
+      provider,
+      {
+        ...(l.requestsPerMinute === null ? {} : { requestsPerMinute: l.requestsPerMinute }),
+        ...(l.tokensPerMinute === null ? {} : { tokensPerMinute: l.tokensPerMinute }),
       },
     ]),
   );

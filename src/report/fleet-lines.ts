@@ -30,7 +30,7 @@ function modelPart(m: ModelThrottling): string {
     .filter(([, k]) => k > 0)
     .map(([limit, k]) => `${limit} ${n(k, 0)}`);
   const parts = [
-    `${m.model} ${plural(m.refused, '429')}${by.length > 0 ? ` (${by.join(', ')})` : ''}`,
+    `${m.model} ${plural(m.refused, '429')}${by.length > 0 ? ` (${by.join(', ')}${m.provider !== undefined && (m.refusedByProvider ?? 0) > 0 ? `; ${n(m.refusedByProvider ?? 0, 0)} at ${m.provider}` : ''})` : ''}`,
     `${span(m.retryWaitHours)} waiting to retry`,
     plural(m.failed, 'failed activity', 'failed activities'),
   ];

@@ -94,6 +94,8 @@ export interface CostConfig extends TokenPricing {
 export interface ModelLimits extends RequestLimits {
   /** Agents on the model working at once, at most; null: no cap. */
   readonly concurrency: number | null;
+  /** The provider whose limits (`SimConfig.providerLimits`) it shares with its other models. */
+  readonly provider: string | null;
   readonly tokensPerRequest: number;
   readonly retry: RetryPolicy;
 }
@@ -185,6 +187,8 @@ export interface SimConfig {
   readonly cost: CostConfig;
   /** Rate limits by model name, for the models of the table that set any; none: unlimited. */
   readonly rateLimits: Readonly<Record<string, ModelLimits>>;
+  /** Limits several models share, by provider: each request counts against its model's and these. */
+  readonly providerLimits: Readonly<Record<string, RequestLimits>>;
   /** How agents fail, by model name, for the models of the table that say; none: they never do. */
   readonly agentFailures: Readonly<Record<string, AgentFailures>>;
   /** Agent pools (docs/agents.md, Pools); none: every IC is always there. */

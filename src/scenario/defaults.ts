@@ -131,6 +131,7 @@ export function defaultConfig(overrides: Partial<SimConfig> = {}): SimConfig {
     agentFailures: {},
     approvals: [],
     pools: [],
+    providerLimits: {},
     rules: [],
     outages: [],
     hires: [],

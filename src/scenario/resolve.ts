@@ -17,6 +17,7 @@ import {
   type TacticalTask,
 } from '../domain/planning/plan.ts';
 import type { Workflow } from '../domain/planning/workflow.ts';
+import type { RequestLimits } from '../domain/rate-limit.ts';
 import { SDK_RETRY } from '../domain/retry.ts';
 import type { Complexity } from '../domain/skills.ts';
 import { DEFAULT_SLA, type SlaTable } from '../domain/sla.ts';
@@ -307,16 +308,30 @@ function costOf(raw: ParsedScenario['cost'], models: ParsedScenario['models']): 
 function rateLimitsOf(models: ParsedScenario['models']): Record<string, ModelLimits> {
   const out: Record<string, ModelLimits> = {};
   for (const [name, m] of Object.entries(models ?? {})) {
-    if (m.limits === undefined) continue;
+    if (m.limits === undefined && m.provider === undefined) continue;
     out[name] = {
-      requestsPerMinute: m.limits.requestsPerMinute ?? null,
-      tokensPerMinute: m.limits.tokensPerMinute ?? null,
-      concurrency: m.limits.concurrency ?? null,
+      requestsPerMinute: m.limits?.requestsPerMinute ?? null,
+      tokensPerMinute: m.limits?.tokensPerMinute ?? null,
+      concurrency: m.limits?.concurrency ?? null,
+      provider: m.provider ?? null,
       tokensPerRequest: m.tokensPerRequest ?? DEFAULT_TOKENS_PER_REQUEST,
       retry: { ...SDK_RETRY, ...m.retry },
     };
   }
   return out;
+}
+
+/** The providers' shared limits, each left out a null. */
+function providerLimitsOf(raw: ParsedScenario): Record<string, RequestLimits> {
+  return Object.fromEntries(
+    Object.entries(raw.providers ?? {}).map(([name, p]) => [
+      name,
+      {
+        requestsPerMinute: p.limits.requestsPerMinute ?? null,
+        tokensPerMinute: p.limits.tokensPerMinute ?? null,
+      },
+    ]),
+  );
 }
 
 /** A policy as the run reads it: the defaults filled in, priorities as numbers. */
@@ -575,6 +590,27 @@ export function resolveScenario(
         message: 'a loop only stops at a cap: set caps.maxTurns or caps.maxUsd on the model',
       });
     const size = m.tokensPerRequest ?? DEFAULT_TOKENS_PER_REQUEST;
+    if (m.provider !== undefined) {
+      const provider = raw.providers?.[m.provider];
+      if (provider === undefined) {
+        const known = Object.keys(raw.providers ?? {});
+        issues.push({
+          path: ['models', name, 'provider'],
+          message: `names no provider: "${m.provider}" (${known.length === 0 ? 'the scenario has no providers section' : `providers: ${known.join(', ')}`})`,
+        });
+      } else if (
+        provider.limits.tokensPerMinute !== undefined &&
+        size > provider.limits.tokensPerMinute
+      )
+        issues.push({
+          path: [
+            'models',
+            name,
+            m.tokensPerRequest === undefined ? 'provider' : 'tokensPerRequest',
+          ],
+          message: `a request of ${size} tokens could never go under ${m.provider}'s limit of ${provider.limits.tokensPerMinute} tokens a minute: raise it or lower tokensPerRequest`,
+        });
+    }
     const tpm = m.limits?.tokensPerMinute;
     if (tpm !== undefined && size > tpm)
       issues.push({
@@ -761,6 +797,7 @@ export function resolveScenario(
     forecastHours: raw.rituals?.forecastHours ?? base.forecastHours,
     cost: withAlerts(costOf(raw.cost, raw.models), ruleShares(rules)),
     rateLimits: rateLimitsOf(raw.models),
+    providerLimits: providerLimitsOf(raw),
     agentFailures: agentFailuresOf(raw.models),
     approvals: (raw.approvals ?? []).map(approvalOf),
     pools,

@@ -807,6 +807,21 @@ export const scenarioSchema = z
       .partial()
       .optional()
       .describe('the daily standup and capacity review; null switches one off'),
+    providers: z
+      .record(
+        id,
+        z.strictObject({
+          limits: z
+            .strictObject({
+              requestsPerMinute: whole(1).describe('requests admitted in any minute, at most'),
+              tokensPerMinute: whole(1).describe('tokens admitted in any minute, at most'),
+            })
+            .partial()
+            .describe('limits shared by every agent on any of the provider’s models'),
+        }),
+      )
+      .optional()
+      .describe('providers whose rate limits several models share (one API key, one organisation)'),
     models: z
       .record(
         id,
@@ -823,6 +838,9 @@ export const scenarioSchema = z
               'tokens one request of an agent carries, input and output (default 10,000); used with limits',
             ),
             limits: modelLimits,
+            provider: id.describe(
+              'a provider of the providers section whose limits the model shares with its other models',
+            ),
             retry: retryPolicy,
             failures: agentFailures,
             caps: agentCaps,

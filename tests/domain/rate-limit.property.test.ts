@@ -10,6 +10,7 @@ import {
   type Refusal,
   type RequestLimits,
   RequestWindow,
+  requestThrough,
 } from '../../src/domain/rate-limit.ts';
 
 interface Admitted {
@@ -145,5 +146,61 @@ describe('a model’s window of the last minute', () => {
     for (let i = 0; i < 7 * 24 * 60; i++) expect(window.request(i * MINUTE, 1)).toBeNull();
     const entries = (window as unknown as { times: number[]; head: number }).times.length;
     expect(entries).toBeLessThan(3000);
+  });
+});
+
+describe('a provider’s window, shared by its models', () => {
+  it('admits a request exactly when it fits its model’s minute and the provider’s, and counts it in both', () => {
+    fc.assert(
+      fc.property(
+        fc.array(limitsArb, { minLength: 2, maxLength: 3 }),
+        limitsArb,
+        fc.array(
+          fc.record({
+            model: fc.nat(2),
+            gap: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 2 * MINUTE, noNaN: true })),
+            size: fc.integer({ min: 1, max: 100 }),
+          }),
+          { minLength: 1, maxLength: 80 },
+        ),
+        (models, provider, requests) => {
+          const own = models.map((l) => new RequestWindow(l));
+          const shared = new RequestWindow(provider);
+          const admitted: Array<Admitted & { model: number }> = [];
+          let t = 0;
+          for (const r of requests) {
+            t += r.gap;
+            const m = r.model % models.length;
+            const refusal = requestThrough([own[m] as RequestWindow, shared], t, r.size);
+            const mine = admitted.filter((a) => a.model === m);
+            const fitsBoth =
+              fits(models[m] as RequestLimits, mine, t, r.size) &&
+              fits(provider, admitted, t, r.size);
+            expect(refusal === null).toBe(fitsBoth);
+            if (refusal !== null) {
+              // The window that refused is one the request does not fit.
+              const refuser = refusal.window === 0 ? (models[m] as RequestLimits) : provider;
+              expect(fits(refuser, refusal.window === 0 ? mine : admitted, t, r.size)).toBe(false);
+            } else admitted.push({ t, size: r.size, model: m });
+          }
+          for (const a of admitted) {
+            const all = inMinute(admitted, a.t);
+            if (provider.requestsPerMinute !== null)
+              expect(all.count).toBeLessThanOrEqual(provider.requestsPerMinute);
+            if (provider.tokensPerMinute !== null)
+              expect(all.tokens).toBeLessThanOrEqual(provider.tokensPerMinute);
+            const l = models[a.model] as RequestLimits;
+            const one = inMinute(
+              admitted.filter((x) => x.model === a.model),
+              a.t,
+            );
+            if (l.requestsPerMinute !== null)
+              expect(one.count).toBeLessThanOrEqual(l.requestsPerMinute);
+            if (l.tokensPerMinute !== null)
+              expect(one.tokens).toBeLessThanOrEqual(l.tokensPerMinute);
+          }
+        },
+      ),
+    );
   });
 });

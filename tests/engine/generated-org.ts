@@ -301,6 +301,7 @@ export function configOf(s: Org): SimConfig {
               requestsPerMinute: null,
               tokensPerMinute: s.agents.tokensPerMinute,
               concurrency: s.agents.concurrency,
+              provider: null,
               tokensPerRequest: TOKENS_PER_REQUEST,
               retry: { ...SDK_RETRY, onExhausted: s.agents.onExhausted },
             },

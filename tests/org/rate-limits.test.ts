@@ -278,6 +278,91 @@ describe('rate limits in a run', () => {
     }
   });
 
+  it('binds a provider’s models together: their agents share its minute', () => {
+    // Four agents on each of two models, a request every 30 s of work each: 8 a minute per model,
+    // under each model's 20, but 16 a minute against the provider's 10.
+    const rate = 1_200_000;
+    const shared = (provider: boolean) => {
+      const model = {
+        tokensPerHour: { lightCoding: rate, heavyCoding: rate, research: rate, review: rate },
+        tokensPerRequest: 10_000,
+        limits: { requestsPerMinute: 20 },
+        ...(provider ? { provider: 'acme' } : {}),
+      };
+      const s = loadScenarioObject({
+        name: 'shared',
+        seed: 4,
+        providers: { acme: { limits: { requestsPerMinute: 10 } } },
+        models: { a: model, b: model },
+        org: {
+          teams: [
+            {
+              id: 't',
+              ics: { backend: { count: 4, model: 'a' }, frontend: { count: 4, model: 'b' } },
+            },
+          ],
+        },
+        rituals: { standupHour: null, capacityReviewHour: null },
+        blockers: { technical: 0, dependency: 0, requirements: 0, resource: 0, priority: 0 },
+        instructions: [
+          {
+            id: 'F',
+            at: 0,
+            tier: 1,
+            plan: {
+              strategic: [
+                {
+                  id: 'b',
+                  domain: 'backend',
+                  tasks: [1, 2, 3, 4].map((i) => ({ id: `b${i}`, estimateHours: 1 })),
+                },
+                {
+                  id: 'f',
+                  domain: 'frontend',
+                  tasks: [1, 2, 3, 4].map((i) => ({ id: `f${i}`, estimateHours: 1 })),
+                },
+              ],
+            },
+          },
+        ],
+      });
+      return runSimulation(s.config, s.name).log.records;
+    };
+    const alone = ofType(shared(false), 'throttle').filter((r) => r.phase === 'start');
+    expect(alone).toEqual([]);
+    const records = shared(true);
+    const refused = ofType(records, 'throttle').filter((r) => r.phase === 'start');
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) expect(r).toMatchObject({ provider: 'acme', limit: 'requests' });
+    expect(new Set(refused.map((r) => r.model))).toEqual(new Set(['a', 'b']));
+    const report = rateLimits(records);
+    const byProvider = (report?.byModel ?? []).map((m) => [
+      m.model,
+      m.provider,
+      m.refusedByProvider === m.refused,
+    ]);
+    expect(byProvider).toEqual([
+      ['a', 'acme', true],
+      ['b', 'acme', true],
+    ]);
+    expect((records[0] as Of<'run.start'>).providerLimits).toEqual({
+      acme: { requestsPerMinute: 10 },
+    });
+  });
+
+  it('refuses a model naming a provider the scenario lacks', () => {
+    const load = () =>
+      loadScenarioObject({
+        models: { a: { provider: 'acme' } },
+        org: { model: 'a', ics: { backend: 1 } },
+        instructions: [{ at: 0, tier: 1, domains: ['backend'] }],
+      });
+    expect(load).toThrow(ScenarioError);
+    expect(load).toThrow(
+      /models\.a\.provider.*names no provider: "acme" \(the scenario has no providers section\)/,
+    );
+  });
+
   it('refuses at load a request larger than its model’s token limit, naming the field', () => {
     const load = () =>
       loadScenarioObject({
