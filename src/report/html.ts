@@ -120,6 +120,7 @@ ${chart('utilisation', 'Utilisation of the ICs, day by domain')}
 ${chart('backlog-heat', 'Backlog, day by domain')}
 ${chart('budget', 'Spend against the budget, with its alerts')}
 ${chart('escalations', 'Escalations by rung')}
+${o.pools.length > 0 ? chart('pools', 'Active agents in each pool') : ''}
 <h2>Who did what when</h2>
 <p><label>Group <select id="timeline-group"></select></label><label>Critical path of <select id="timeline-path"></select></label></p>
 ${chart('timeline', 'Each person’s work, coloured by kind; away in grey, lent out dashed, the critical path outlined in red')}

@@ -128,3 +128,31 @@ describe.skipIf(chromiumPath === null)('report.html in Chromium', () => {
       copyFileSync(top, join(ROOT, 'docs', 'images', 'report.png'));
   });
 });
+
+describe.skipIf(chromiumPath === null)('report.html of a fleet in pools, in Chromium', () => {
+  const fleet = runSimulation(loadScenario('agent-fleet-100').config, 'agent-fleet-100').log;
+  const fleetReports = reportsOf(fleet);
+  const fleetFile = scratch('orgsim-browser-pools-').write('report.html', htmlReport(fleetReports));
+  let browser: Browser;
+  let page: Page;
+  let errors: string[] = [];
+
+  beforeAll(async () => {
+    ({ browser, page, errors } = await openPage(chromiumPath as string, fleetFile, {
+      width: 1200,
+      height: 900,
+    }));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads with no error and draws a line of active agents per pool', async () => {
+    expect(errors).toEqual([]);
+    const start = fleet.records[0] as Extract<LogRecord, { type: 'run.start' }>;
+    const pools = start.pools ?? [];
+    expect(pools.length).toBe(7);
+    expect(await marks(page, 'pools')).toEqual({ 'mark-pools': pools.length });
+  });
+});

@@ -181,3 +181,27 @@ describe('the run over time of every shipped scenario', () => {
         for (const v of u.values) if (v !== null) expect(v).toBeGreaterThanOrEqual(0);
     });
 });
+
+describe('the pools over time', () => {
+  it('gives each pool its size at the start and after each change the log records', () => {
+    const { log } = runSimulation(loadScenario('agent-fleet-100').config, 'agent-fleet-100');
+    const o = overTime(log.records, []);
+    const scaled = log.records.filter(
+      (r): r is Extract<typeof r, { type: 'pool.scaled' }> => r.type === 'pool.scaled',
+    );
+    expect(o.pools.map((p) => p.name)).toEqual([
+      'feature-backend',
+      'feature-frontend',
+      'bugfix-backend',
+      'testing (features)',
+      'testing (bugfix)',
+      'maintenance',
+      'audit',
+    ]);
+    const features = o.pools[0]?.sizes ?? [];
+    // 26 agents at hour 0, four of them left once the rest are parked at the start.
+    expect(features[0]).toEqual({ t: 0, size: 4 });
+    const changes = scaled.filter((r) => r.pool === 'feature-backend' && r.t > 0);
+    expect(features.slice(1).map((x) => x.size)).toEqual(changes.map((r) => r.sizeAfter));
+  });
+});

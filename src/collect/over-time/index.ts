@@ -1,10 +1,11 @@
 // The run over time, from its log alone: what the report's charts draw. The flow of tasks through
 // the lifecycle, each domain's backlog, WIP and utilisation, lead times, spend against the budget,
-// escalations, and who did what when.
+// escalations, who did what when, and the agent pools' sizes.
 
 import type { EscalationLevel, EscalationRole } from '../../domain/escalation.ts';
 import { HOURS_PER_DAY, type Hours } from '../../kernel/time.ts';
 import type { InstructionPath } from '../critical-path.ts';
+import { pools } from '../pools.ts';
 import { distribution, round } from '../stats.ts';
 import {
   absences,
@@ -60,6 +61,8 @@ export interface OverTime {
     role: EscalationRole | null;
   }>;
   readonly schedule: Schedule;
+  /** Each agent pool's active agents, at the start and at each change (none without pools). */
+  readonly pools: Array<{ name: string; sizes: Array<{ t: Hours; size: number }> }>;
 }
 
 /** The run over time; `paths` are the bottleneck report's critical paths. */
@@ -118,7 +121,19 @@ export function overTime(input: LogInput, paths: readonly InstructionPath[]): Ov
     },
     escalations: escalationsOf(log),
     schedule,
+    pools: poolsOf(log),
   };
+}
+
+/** The pools' sizes over the run, named as the summary names them. */
+function poolsOf(log: LogInput): OverTime['pools'] {
+  const list = pools(log) ?? [];
+  return list.map((p) => ({
+    name: list.some((q) => q.pool === p.pool && q.team !== p.team)
+      ? `${p.pool} (${p.team})`
+      : p.pool,
+    sizes: p.sizes.map(([t, size]) => ({ t, size })),
+  }));
 }
 
 function escalationsOf(log: LogInput): OverTime['escalations'] {

@@ -261,4 +261,34 @@ export function drawCharts(
       ],
     }),
   );
+
+  // The agent pools' active agents: a step line per pool, held to the end of the run.
+  if (data.pools.length > 0) {
+    const steps = data.pools.flatMap((p) => [
+      ...p.sizes.map((s) => ({ t: s.t, size: s.size, pool: p.name })),
+      { t: end, size: p.sizes[p.sizes.length - 1]?.size ?? 0, pool: p.name },
+    ]);
+    put(
+      'pools',
+      Plot.plot({
+        width: WIDTH,
+        height: 260,
+        x: hours,
+        y: { label: 'active agents', grid: true },
+        color: { legend: true, domain: data.pools.map((p) => p.name), scheme: 'tableau10' },
+        marks: [
+          Plot.lineY(steps, {
+            x: 't',
+            y: 'size',
+            stroke: 'pool',
+            z: 'pool',
+            curve: 'step-after',
+            tip: true,
+            className: 'mark-pools',
+          }),
+          Plot.ruleY([0]),
+        ],
+      }),
+    );
+  }
 }
