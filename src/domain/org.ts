@@ -32,12 +32,19 @@ export interface LeadSpec extends PersonSpec {
   readonly domain: Domain;
 }
 
+/** How an agent fails, over its model's odds (docs/agents.md, How agents fail). */
+export type FailureOdds = Readonly<
+  Partial<Record<'loop' | 'stopEarly' | 'passBadWork' | 'rejectGoodWork', number>>
+>;
+
 export interface IcSpec extends PersonSpec {
   readonly role: 'IC';
   readonly domain: Domain;
   /** Skill level per domain: the primary domain and any secondary skills. */
   readonly skills: Readonly<Partial<Record<Domain, SkillLevel>>>;
   readonly wipLimit: number;
+  /** Its own failure odds, over its model's; absent: its model's. */
+  readonly failures?: FailureOdds;
 }
 
 export interface TeamSpec {

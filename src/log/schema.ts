@@ -471,6 +471,16 @@ const runStart = record('run.start', {
       model: id.optional(),
       /** A person, not an agent: no tokens (humans are people without saying so). */
       person: z.literal(true).optional(),
+      /** An agent's own failure odds, over its model's (docs/agents.md). */
+      failures: z
+        .strictObject({
+          loop: z.number().min(0).max(1),
+          stopEarly: z.number().min(0).max(1),
+          passBadWork: z.number().min(0).max(1),
+          rejectGoodWork: z.number().min(0).max(1),
+        })
+        .partial()
+        .optional(),
     }),
   ),
   /** The models' rate limits (docs/agents.md); absent when no model has any. */

@@ -17,6 +17,7 @@ import {
 import type { Activity } from '../domain/activity.ts';
 import { finishTime, workingHoursBetween } from '../domain/calendar.ts';
 import type { Gate } from '../domain/gates.ts';
+import type { IcSpec } from '../domain/org.ts';
 import type { Scheduled } from '../kernel/kernel.ts';
 import type { Hours } from '../kernel/time.ts';
 import type { AgentFailures as Failures } from '../scenario/config.ts';
@@ -64,11 +65,14 @@ export class AgentFailures {
     };
   }
 
+  /** The odds an agent fails by: its model's, with any of its own over them. */
   private failuresOf(person: Person): { model: string; failures: Failures } | null {
     const model = person.spec.model;
     if (typeof model !== 'string' || person.role === 'human') return null;
     const failures = this.world.config.agentFailures[model];
-    return failures === undefined ? null : { model, failures };
+    if (failures === undefined) return null;
+    const own = person.role === 'IC' ? (person.spec as IcSpec).failures : undefined;
+    return { model, failures: own === undefined ? failures : { ...failures, ...own } };
   }
 
   /** Follows every execution by an agent whose model can fail. */

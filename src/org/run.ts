@@ -74,6 +74,9 @@ function recordStart(
       // Written only where the scenario said: the logs of scenarios without models stay as they were.
       ...(typeof p.model === 'string' ? { model: p.model } : {}),
       ...(p.model === null && p.role !== 'human' ? { person: true as const } : {}),
+      ...(p.role === 'IC' && (p as IcSpec).failures !== undefined
+        ? { failures: (p as IcSpec).failures }
+        : {}),
     })),
     ...(Object.keys(config.rateLimits).length > 0 ? { rateLimits: loggedLimits(config) } : {}),
     ...(Object.keys(config.providerLimits).length > 0

@@ -5,6 +5,7 @@ import { ALWAYS, type Calendar, OFFICE_WEEKDAYS } from '../domain/calendar.ts';
 import {
   DOMAINS,
   type Domain,
+  type FailureOdds,
   type IcSpec,
   type LeadSpec,
   type OrgSpec,
@@ -38,6 +39,7 @@ export interface IcGroupInput extends WorkerInput {
   readonly wipLimit?: number;
   readonly calendar?: Calendar;
   readonly costPerHour?: number;
+  readonly failures?: FailureOdds;
 }
 
 export interface PersonInput extends WorkerInput {
@@ -47,6 +49,7 @@ export interface PersonInput extends WorkerInput {
   readonly wipLimit?: number;
   readonly calendar?: Calendar;
   readonly costPerHour?: number;
+  readonly failures?: FailureOdds;
 }
 
 export interface TeamInput extends WorkerInput {
@@ -104,6 +107,7 @@ export function icOf(
     wipLimit: group.wipLimit ?? defaults.wipLimit,
     skills: { ...secondary, [domain]: group.level ?? ((3 + (i % 3)) as SkillLevel) },
     ...workerOf(group, defaults.worker),
+    ...(group.failures === undefined ? {} : { failures: group.failures }),
   };
 }
 
@@ -142,6 +146,7 @@ export function buildOrg(input: OrgInput): OrgSpec {
         wipLimit: p.wipLimit ?? wipLimit,
         skills: { [p.domain]: 3 as SkillLevel, ...p.skills },
         ...workerOf(p, inherited),
+        ...(p.failures === undefined ? {} : { failures: p.failures }),
       });
     }
     const staffed = DOMAINS.filter((d) => ics.some((ic) => ic.domain === d));

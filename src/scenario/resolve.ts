@@ -7,7 +7,13 @@ import { isStrategyName } from '../domain/assignment/index.ts';
 import { ALWAYS } from '../domain/calendar.ts';
 import type { EffortModel } from '../domain/effort.ts';
 import type { Tier } from '../domain/gates.ts';
-import { allPeople, type Domain, type SkillLevel } from '../domain/org.ts';
+import {
+  allPeople,
+  type Domain,
+  type IcSpec,
+  type OrgSpec,
+  type SkillLevel,
+} from '../domain/org.ts';
 import type { PlanHint } from '../domain/planning/generate.ts';
 import { dependencyOrder } from '../domain/planning/graph.ts';
 import {
@@ -363,11 +369,75 @@ function approvalIssues(raw: ParsedScenario, humans: readonly string[]): Scenari
   return issues;
 }
 
+/**
+ * Problems with agents' own failure odds: on people (who do not fail as agents do), on agents of
+ * no named model, or a loop on a model with no cap to stop it.
+ */
+function agentOddsIssues(raw: ParsedScenario, org: OrgSpec): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const groups: Array<{ path: FieldPath; ids: (ic: IcSpec) => boolean }> = [];
+  const teams = Array.isArray(raw.org.teams)
+    ? raw.org.teams.map((t, i) => ({ team: t, path: ['org', 'teams', i] as FieldPath, id: t.id }))
+    : [];
+  const addGroups = (
+    ics: ParsedScenario['org']['ics'],
+    people: ParsedScenario['org']['people'],
+    at: FieldPath,
+    team: string | null,
+  ) => {
+    for (const [domain, g] of Object.entries(ics ?? {}))
+      if (typeof g === 'object' && g.failures !== undefined)
+        groups.push({
+          path: [...at, 'ics', domain, 'failures'],
+          ids: (ic) => ic.domain === domain && (team === null || ic.team === team),
+        });
+    (people ?? []).forEach((p, j) => {
+      if (p.failures !== undefined)
+        groups.push({ path: [...at, 'people', j, 'failures'], ids: (ic) => ic.id === p.id });
+    });
+  };
+  if (teams.length > 0) for (const t of teams) addGroups(t.team.ics, t.team.people, t.path, t.id);
+  else addGroups(raw.org.ics, raw.org.people, ['org'], null);
+  const ics = org.teams.flatMap((t) => t.ics);
+  for (const g of groups) {
+    const ic = ics.find((x) => g.ids(x) && x.failures !== undefined);
+    if (ic === undefined) continue;
+    if (ic.model === null || ic.model === undefined) {
+      issues.push({
+        path: g.path,
+        message:
+          ic.model === null
+            ? 'is for agents, and these are people: drop it, or make them agents (model: <name>)'
+            : 'needs the agents on a model of the models section: give them one (model: <name>)',
+      });
+      continue;
+    }
+    const caps = raw.models?.[ic.model]?.caps;
+    if ((ic.failures?.loop ?? 0) > 0 && caps?.maxTurns === undefined && caps?.maxUsd === undefined)
+      issues.push({
+        path: [...g.path, 'loop'],
+        message: `a loop only stops at a cap: set caps.maxTurns or caps.maxUsd on the model ${ic.model}`,
+      });
+  }
+  return issues;
+}
+
 /** How agents fail, for the models that set failures or caps; the rest never fail. */
-function agentFailuresOf(models: ParsedScenario['models']): Record<string, AgentFailures> {
+function agentFailuresOf(
+  models: ParsedScenario['models'],
+  org: OrgSpec,
+): Record<string, AgentFailures> {
   const out: Record<string, AgentFailures> = {};
+  // A model some of whose agents have odds of their own is one whose agents can fail.
+  const overridden = new Set(
+    org.teams.flatMap((t) =>
+      t.ics.flatMap((ic) =>
+        ic.failures !== undefined && typeof ic.model === 'string' ? [ic.model] : [],
+      ),
+    ),
+  );
   for (const [name, m] of Object.entries(models ?? {})) {
-    if (m.failures === undefined && m.caps === undefined) continue;
+    if (m.failures === undefined && m.caps === undefined && !overridden.has(name)) continue;
     out[name] = {
       loop: m.failures?.loop ?? 0,
       stopEarly: m.failures?.stopEarly ?? 0,
@@ -620,6 +690,7 @@ export function resolveScenario(
   }
   if (issues.length > 0) return { issues, warnings: [] };
   const org = buildOrg(orgInput(raw.org));
+  issues.push(...agentOddsIssues(raw, org));
   const humans = org.humans.map((h) => h.id);
   issues.push(...approvalIssues(raw, humans));
   const { workflows, issues: workflowIssues } = workflowsOf(raw, humans);
@@ -798,7 +869,7 @@ export function resolveScenario(
     cost: withAlerts(costOf(raw.cost, raw.models), ruleShares(rules)),
     rateLimits: rateLimitsOf(raw.models),
     providerLimits: providerLimitsOf(raw),
-    agentFailures: agentFailuresOf(raw.models),
+    agentFailures: agentFailuresOf(raw.models, org),
     approvals: (raw.approvals ?? []).map(approvalOf),
     pools,
     rules,

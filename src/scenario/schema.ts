@@ -204,6 +204,11 @@ const worker = {
     .describe('people, not agents: no tokens, paid `costPerHour`, on their calendar'),
 };
 
+/** An agent's own failure odds, over its model's. */
+const agentOdds = agentFailures
+  .optional()
+  .describe('how these agents fail, over their model’s odds (each left out: the model’s)');
+
 const icGroup = z
   .strictObject({
     count: whole(1).describe('how many ICs like this'),
@@ -216,6 +221,7 @@ const icGroup = z
     calendar: calendar.optional(),
     costPerHour: price.optional().describe('USD per working hour on top of tokens (a human rate)'),
     ...worker,
+    failures: agentOdds,
   })
   .describe('a group of identical ICs in one domain');
 
@@ -231,6 +237,7 @@ const person = z
     calendar: calendar.optional(),
     costPerHour: price.optional(),
     ...worker,
+    failures: agentOdds,
   })
   .describe('one IC described individually');
 

@@ -243,4 +243,69 @@ describe('agents that fail', () => {
       });
     expect(always).toThrow(/models\.fast\.failures\.stopEarly must be below 1/);
   });
+
+  it('fails agents by their own odds where they have some, and by their model’s elsewhere', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), (seed) => {
+        const s = loadScenarioObject({
+          name: 'own-odds',
+          seed,
+          models: { m: { caps: { maxTurns: 400 } } },
+          org: {
+            model: 'm',
+            teams: [
+              { id: 'a', ics: { backend: { count: 3, failures: { stopEarly: 0.6 } }, qa: 1 } },
+              { id: 'b', ics: { backend: 3, qa: 1 } },
+            ],
+          },
+          arrivals: [
+            {
+              process: 'poisson',
+              ratePerDay: 8,
+              until: 48,
+              template: { tier: 2, domains: ['backend', 'qa'] },
+            },
+          ],
+        });
+        const records = runSimulation(s.config, s.name).log.records;
+        const start = records[0] as Of<'run.start'>;
+        for (const p of start.people)
+          expect(p.failures).toEqual(
+            p.id.startsWith('a/ic-backend') ? { stopEarly: 0.6 } : undefined,
+          );
+        const stops = records.filter((r): r is Of<'stop.early'> => r.type === 'stop.early');
+        for (const r of stops) expect(r.person.startsWith('a/ic-backend'), r.person).toBe(true);
+        // Team b's backend agents executed work, and never stopped early.
+        const executed = new Set(
+          records.flatMap((r) => (r.type === 'work' && r.kind === 'execute' ? [r.person] : [])),
+        );
+        expect([...executed].some((p) => p.startsWith('b/ic-backend'))).toBe(true);
+        const aExecutions = records.filter(
+          (r) => r.type === 'work' && r.kind === 'execute' && r.person.startsWith('a/ic-backend'),
+        ).length;
+        if (aExecutions >= 6) expect(stops.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('refuses odds of their own on people, on agents of no named model, and a loop with no cap', () => {
+    const load =
+      (org: object, models: object = { m: {} }) =>
+      () =>
+        loadScenarioObject({
+          models,
+          org,
+          instructions: [{ at: 0, tier: 1, domains: ['backend'] }],
+        });
+    expect(load({ ics: { backend: { count: 1, person: true, failures: { loop: 0.1 } } } })).toThrow(
+      /org\.ics\.backend\.failures.*is for agents, and these are people/,
+    );
+    expect(load({ ics: { backend: { count: 1, failures: { stopEarly: 0.1 } } } })).toThrow(
+      /org\.ics\.backend\.failures.*needs the agents on a model/,
+    );
+    expect(load({ model: 'm', ics: { backend: { count: 1, failures: { loop: 0.1 } } } })).toThrow(
+      /org\.ics\.backend\.failures\.loop.*set caps\.maxTurns or caps\.maxUsd on the model m/,
+    );
+  });
 });
