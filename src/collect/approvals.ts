@@ -18,6 +18,9 @@ export interface PolicyApprovals {
   readonly open: number;
   readonly approved: number;
   readonly autoApproved: number;
+  /** Decisions that said no: by a human, and at the timeout. Each denied its instruction. */
+  readonly denied: number;
+  readonly autoDenied: number;
   readonly escalated: number;
   /** Request to the decision that satisfied the policy, of the satisfied requests. */
   readonly waitHours: Pick<Distribution, 'mean' | 'p50' | 'p95' | 'max'>;
@@ -32,6 +35,8 @@ export interface ApprovalReport {
    * approvals was waited for (from the first request of a policy to completion, for policies).
    */
   readonly instructions: number;
+  /** Instructions denied: closed without completing. */
+  readonly denied: number;
   readonly heldHours: Pick<Distribution, 'mean' | 'p50' | 'p95' | 'max'>;
 }
 
@@ -53,7 +58,10 @@ export function approvals(input: LogInput): ApprovalReport | null {
   const key = (instruction: string, policy: string) => `${instruction}\u0000${policy}`;
   const byHuman: Record<string, number> = {};
   const counts = new Map(
-    policies.map((p) => [p, { requested: 0, approved: 0, autoApproved: 0, escalated: 0 }]),
+    policies.map((p) => [
+      p,
+      { requested: 0, approved: 0, autoApproved: 0, denied: 0, autoDenied: 0, escalated: 0 },
+    ]),
   );
   /** Per instruction, its requests' keys. */
   const keysOf = new Map<string, string[]>();
@@ -89,6 +97,8 @@ export function approvals(input: LogInput): ApprovalReport | null {
       requested: number;
       approved: number;
       autoApproved: number;
+      denied: number;
+      autoDenied: number;
       escalated: number;
     };
     return {
@@ -114,6 +124,7 @@ export function approvals(input: LogInput): ApprovalReport | null {
     byPolicy,
     byHuman: Object.fromEntries(Object.entries(byHuman).sort(([a], [b]) => a.localeCompare(b))),
     instructions: keysOf.size,
+    denied: ofType(log, 'instruction.denied').length,
     heldHours: summary(held),
   };
 }

@@ -41,8 +41,11 @@ export interface Summary {
     tier: number;
     priority: string;
     receivedAt: Hours;
-    /** `done`, `refused` at intake (with the reason), or `open` at the end of the run. */
-    status: 'done' | 'refused' | 'open';
+    /**
+     * `done`, `refused` at intake (with the reason), `denied` by an approval (the reason names
+     * its policy or gate and who said no), or `open` at the end of the run.
+     */
+    status: 'done' | 'refused' | 'denied' | 'open';
     reason: string | null;
     finishedAt: Hours | null;
     leadTimeHours: Hours | null;
@@ -116,6 +119,12 @@ export function headline(input: LogInput): Headline {
       .filter((d) => !d.go)
       .map((d) => [d.instruction, d.reason]),
   );
+  const denied = new Map(
+    ofType(log, 'instruction.denied').map((d) => [
+      d.instruction,
+      `denied at ${d.policy} by ${d.by}`,
+    ]),
+  );
   const first = received[0]?.t ?? 0;
   let lastDone = first;
   for (const c of completed.values()) lastDone = Math.max(lastDone, c.t);
@@ -148,13 +157,20 @@ export function headline(input: LogInput): Headline {
     instructions: received.map((r) => {
       const c = completed.get(r.instruction);
       const refusal = refused.get(r.instruction);
+      const denial = denied.get(r.instruction);
       return {
         id: r.instruction,
         tier: r.tier,
         priority: `P${r.priority}`,
         receivedAt: round(r.t),
-        status: c ? 'done' : refusal !== undefined ? 'refused' : 'open',
-        reason: refusal ?? null,
+        status: c
+          ? 'done'
+          : refusal !== undefined
+            ? 'refused'
+            : denial !== undefined
+              ? 'denied'
+              : 'open',
+        reason: refusal ?? denial ?? null,
         finishedAt: c ? round(c.t) : null,
         leadTimeHours: c ? round(c.leadTimeHours) : null,
         ...(r.workType === undefined ? {} : { workType: r.workType }),

@@ -326,16 +326,16 @@ const approvalRequested = record('approval.requested', {
 });
 
 /**
- * An approval under `policy`: by a human (`approved`, by whoever worked it for `approver`), or on
- * nobody's word at the policy's timeout (`autoApproved`, by `timeout`); `waitHours` since the
- * request.
+ * A decision under `policy`: by a human (`approved` or `denied`, by whoever worked it for
+ * `approver`), or on nobody's word at the policy's timeout (`autoApproved` or `autoDenied`, by
+ * `timeout`); `waitHours` since the request.
  */
 const approvalDecided = record('approval.decided', {
   instruction: id,
   policy: id,
   approver: id,
   by: id,
-  outcome: z.enum(['approved', 'autoApproved']),
+  outcome: z.enum(['approved', 'autoApproved', 'denied', 'autoDenied']),
   waitHours: hours,
   gate: id.optional(),
 });
@@ -359,6 +359,17 @@ const ruleFired = record('rule.fired', {
   on: z.enum(RULE_TRIGGERS),
   subject: id,
   actions: z.array(z.string().min(1)).min(1),
+});
+
+/**
+ * An approval was denied (by `by`, or `timeout`): the instruction is closed without completing,
+ * its tasks not yet finished cancelled.
+ */
+const instructionDenied = record('instruction.denied', {
+  instruction: id,
+  policy: id,
+  by: id,
+  gate: id.optional(),
 });
 
 /** Nobody decided in time: the policy's `escalateTo` humans are asked as well. */
@@ -576,6 +587,7 @@ export const RECORD_SCHEMAS = {
   'approval.requested': approvalRequested,
   'approval.decided': approvalDecided,
   'approval.escalated': approvalEscalated,
+  'instruction.denied': instructionDenied,
   'pool.scaled': poolScaled,
   'rule.fired': ruleFired,
   loop,

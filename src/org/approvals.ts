@@ -5,22 +5,28 @@
 //   asked, and what depends on it is released once it is satisfied.
 // An approval is desk work on each approver's desk (or whoever covers for them), waiting for their
 // working hours like anything else, so humans can be the bottleneck. A request is satisfied when
-// all its approvers have approved (`all`), or one has (`any`). Its timeout approves on nobody's
-// word, or asks its `escalateTo` humans as well (any one of them then satisfies it), or does
-// nothing.
+// all its approvers have approved (`all`), or one has (`any`). Its timeout approves or denies on
+// nobody's word, or asks its `escalateTo` humans as well (any one of them then satisfies it), or
+// does nothing. An approver says no with the rule's `denyShare`: a no, or a denial at the timeout,
+// denies the work — the instruction is closed without completing and its unfinished tasks are
+// cancelled.
 
 import type { PlanGate } from '../domain/planning/plan.ts';
 import type { GateRule } from '../domain/planning/workflow.ts';
+import { RandomStream } from '../kernel/random.ts';
 import type { ApprovalPolicy } from '../scenario/config.ts';
 import { completeInstruction } from './reviews.ts';
-import { releaseTask } from './tasks.ts';
+import { cancelTasks, releaseTask } from './tasks.ts';
 import type { InstructionState, World } from './world.ts';
 
 /** One approval of one instruction (under a policy) or of one gate, under way. */
 interface Request {
   /** The policy's id, or the gate's step: what the records and reports call it. */
   readonly name: string;
-  /** What the activities' refs carry: the policy's id, or the gate's (unique in the run). */
+  /**
+   * What the activities' refs carry, unique in the run: the instruction's id and the policy's, or
+   * the gate's. A withdrawal drops by ref, so one instruction's must never match another's.
+   */
   readonly key: string;
   readonly rule: GateRule;
   readonly instruction: InstructionState;
@@ -75,6 +81,8 @@ export class Approvals {
 
   /** Opens the gates of `instruction` that depend on `finished` (or, null, on nothing left). */
   private openGates(instruction: InstructionState, finished: string | null): void {
+    // A denied instruction's tasks end cancelled: no gate after them asks anyone.
+    if (instruction.done) return;
     for (const gate of instruction.plan?.gates ?? []) {
       if (this.gates.has(gate.id)) continue;
       if (finished !== null && !gate.dependsOn.includes(finished)) continue;
@@ -97,7 +105,9 @@ export class Approvals {
     if (covering.length === 0) return true;
     this.policies.set(
       instruction.spec.id,
-      covering.map((policy) => this.request(instruction, policy.id, policy.id, policy, null)),
+      covering.map((policy) =>
+        this.request(instruction, policy.id, `${instruction.spec.id}:${policy.id}`, policy, null),
+      ),
     );
     return false;
   }
@@ -153,11 +163,23 @@ export class Approvals {
     return open.find((r) => ref.startsWith(`${REF}:${r.key}:`) && !r.satisfied);
   }
 
-  /** An approval was worked: `by` approved on behalf of the approver its ref names. */
+  /** An approval was worked: `by` decided on behalf of the approver its ref names. */
   private approved(instruction: string, ref: string, by: string): void {
     const request = this.find(instruction, ref);
     if (request === undefined) return;
     const approver = ref.slice(`${REF}:${request.key}:`.length);
+    if (request.rule.denyShare > 0) {
+      // Each decision its own stream: whether one says no depends on no other draw.
+      const draw = new RandomStream(
+        this.world.random.seed,
+        `approval/${instruction}/${request.key}/${approver}`,
+      );
+      if (draw.bernoulli(request.rule.denyShare)) {
+        this.decided(request, approver, by, 'denied');
+        this.deny(request, by);
+        return;
+      }
+    }
     request.approved.add(approver);
     this.decided(request, approver, by, 'approved');
     const { mode, approvers, escalateTo } = request.rule;
@@ -172,7 +194,7 @@ export class Approvals {
     request: Request,
     approver: string,
     by: string,
-    outcome: 'approved' | 'autoApproved',
+    outcome: 'approved' | 'autoApproved' | 'denied' | 'autoDenied',
   ): void {
     this.world.record({
       type: 'approval.decided',
@@ -194,6 +216,11 @@ export class Approvals {
       this.satisfy(request);
       return;
     }
+    if (rule.onTimeout === 'deny') {
+      this.decided(request, 'timeout', 'timeout', 'autoDenied');
+      this.deny(request, 'timeout');
+      return;
+    }
     if (request.escalated) return;
     request.escalated = true;
     this.world.record({
@@ -206,6 +233,50 @@ export class Approvals {
     for (const human of rule.escalateTo) this.ask(request, human);
   }
 
+  /** Withdraws the approvals of `request` still on its humans' desks. */
+  private withdraw(request: Request): void {
+    const { world } = this;
+    const { rule } = request;
+    for (const human of [...rule.approvers, ...(request.escalated ? rule.escalateTo : [])])
+      if (!request.approved.has(human))
+        world.messages.deliver(world.roster.person(human), {
+          type: 'work.drop',
+          ref: refOf(request.key, human),
+        });
+  }
+
+  /**
+   * The work is denied: the instruction is closed without completing. Its other approvals are
+   * withdrawn and its tasks not finished are cancelled, released or not.
+   */
+  private deny(request: Request, by: string): void {
+    const { world } = this;
+    const { instruction } = request;
+    request.satisfied = true;
+    this.withdraw(request);
+    if (instruction.done) return;
+    const id = instruction.spec.id;
+    for (const other of [...(this.policies.get(id) ?? []), ...(this.gatesOf.get(id) ?? [])])
+      if (!other.satisfied) {
+        other.satisfied = true;
+        this.withdraw(other);
+      }
+    world.record({
+      type: 'instruction.denied',
+      instruction: id,
+      policy: request.name,
+      by,
+      ...(request.gate === null ? {} : { gate: request.gate.id }),
+    });
+    instruction.done = true;
+    world.workload.closed(instruction);
+    const left = (instruction.plan?.tactical ?? [])
+      .map((t) => t.id)
+      .filter((t) => !world.progress.isFinished(t));
+    cancelTasks(world, instruction, left);
+    world.settle();
+  }
+
   /**
    * The request is satisfied: the approvals still waiting are withdrawn. A gate releases what
    * depends on it; once nothing is left to approve, a finished instruction completes.
@@ -213,13 +284,8 @@ export class Approvals {
   private satisfy(request: Request): void {
     const { world } = this;
     request.satisfied = true;
-    const { rule, instruction } = request;
-    for (const human of [...rule.approvers, ...(request.escalated ? rule.escalateTo : [])])
-      if (!request.approved.has(human))
-        world.messages.deliver(world.roster.person(human), {
-          type: 'work.drop',
-          ref: refOf(request.key, human),
-        });
+    const { instruction } = request;
+    this.withdraw(request);
     if (request.gate !== null) {
       const gate = request.gate.id;
       world.progress.finish(gate);

@@ -80,6 +80,11 @@ export function approvalLine(s: Summary): string | null {
   const policies = a.byPolicy.map((p) => {
     const extra = [
       ...(p.autoApproved > 0 ? [`${n(p.autoApproved, 0)} at the timeout`] : []),
+      ...(p.denied + p.autoDenied > 0
+        ? [
+            `${n(p.denied + p.autoDenied, 0)} denied${p.autoDenied > 0 ? ` (${n(p.autoDenied, 0)} at the timeout)` : ''}`,
+          ]
+        : []),
       ...(p.escalated > 0 ? [`${n(p.escalated, 0)} escalated`] : []),
       ...(p.open > 0 ? [`${n(p.open, 0)} still waiting`] : []),
     ];
@@ -91,7 +96,7 @@ export function approvalLine(s: Summary): string | null {
   });
   const by = Object.entries(a.byHuman).map(([who, k]) => `${who} ${n(k, 0)}`);
   return [
-    `Approvals: ${plural(a.instructions, 'instruction')} held p50 ${span(a.heldHours.p50)}, p95 ${span(a.heldHours.p95)}`,
+    `Approvals: ${plural(a.instructions, 'instruction')} held p50 ${span(a.heldHours.p50)}, p95 ${span(a.heldHours.p95)}${a.denied > 0 ? `, ${n(a.denied, 0)} denied` : ''}`,
     ...policies,
     ...(by.length > 0 ? [`approved by ${by.join(', ')}`] : []),
   ].join(' · ');

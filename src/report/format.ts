@@ -9,11 +9,16 @@ export const n = (v: number, digits = 1) => grouped(v, digits);
 export const pct = (v: number) => `${Math.round(v * 100)} %`;
 
 /**
- * One instruction as a table row: id, tier, priority, received, finished (or refused, and why),
- * lead time.
+ * One instruction as a table row: id, tier, priority, received, finished (or refused or denied,
+ * and why), lead time.
  */
 export function instructionRow(i: Summary['instructions'][number]): Array<string | number> {
-  const unfinished = i.status === 'refused' ? `refused (${i.reason})` : '—';
+  const unfinished =
+    i.status === 'refused'
+      ? `refused (${i.reason})`
+      : i.status === 'denied'
+        ? (i.reason ?? 'denied')
+        : '—';
   return [
     i.id,
     i.tier,

@@ -63,16 +63,22 @@ const gateRuleFields = {
   hours: activityHours.optional().describe('desk hours one approval takes (default 0.5)'),
   timeoutHours: above(0, 10_000, 'hours').optional().describe('hours before onTimeout applies'),
   onTimeout: z
-    .enum(['wait', 'approve', 'escalate'])
+    .enum(['wait', 'approve', 'deny', 'escalate'])
     .optional()
     .describe(
-      'after timeoutHours: wait on (default), approve on nobody’s word, or ask escalateTo too',
+      'after timeoutHours: wait on (default), approve or deny on nobody’s word, or ask escalateTo too',
     ),
   escalateTo: z
     .array(id)
     .min(1)
     .optional()
     .describe('humans asked as well when onTimeout is escalate'),
+  denyShare: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('the chance each approver’s decision is no (default 0); a no denies the work'),
 };
 /** A human approval policy (docs/agents.md, Humans who approve). */
 const approvalPolicy = z.strictObject({

@@ -18,7 +18,7 @@ import type { ParsedScenario } from './schema.ts';
 
 type RawRule = Pick<
   NonNullable<ParsedScenario['approvals']>[number],
-  'approvers' | 'mode' | 'hours' | 'timeoutHours' | 'onTimeout' | 'escalateTo'
+  'approvers' | 'mode' | 'hours' | 'timeoutHours' | 'onTimeout' | 'escalateTo' | 'denyShare'
 >;
 type RawWorkflow = NonNullable<ParsedScenario['workflows']>[string];
 type RawStep = RawWorkflow['steps'][number];
@@ -32,6 +32,7 @@ export function gateRuleOf(r: RawRule): GateRule {
     timeoutHours: r.timeoutHours ?? null,
     onTimeout: r.onTimeout ?? 'wait',
     escalateTo: r.escalateTo ?? [],
+    denyShare: r.denyShare ?? 0,
   };
 }
 

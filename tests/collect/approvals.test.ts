@@ -62,6 +62,8 @@ describe('the human approvals', () => {
         open: 0,
         approved: 2,
         autoApproved: 0,
+        denied: 0,
+        autoDenied: 0,
         escalated: 0,
         waitHours: { mean: 5, p50: 5, p95: 5, max: 5 },
       },
@@ -71,6 +73,8 @@ describe('the human approvals', () => {
         open: 0,
         approved: 0,
         autoApproved: 1,
+        denied: 0,
+        autoDenied: 0,
         escalated: 0,
         waitHours: { mean: 2, p50: 2, p95: 2, max: 2 },
       },
@@ -80,12 +84,15 @@ describe('the human approvals', () => {
         open: 1,
         approved: 0,
         autoApproved: 0,
+        denied: 0,
+        autoDenied: 0,
         escalated: 1,
         waitHours: { mean: 0, p50: 0, p95: 0, max: 0 },
       },
     ]);
     expect(r?.byHuman).toEqual({ cto: 1, dba: 1 });
     expect(r?.instructions).toBe(3);
+    expect(r?.denied).toBe(0);
     expect(r?.heldHours).toEqual({ mean: 3.5, p50: 3.5, p95: 4.85, max: 5 });
   });
 

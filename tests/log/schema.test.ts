@@ -42,6 +42,21 @@ const stoppedEarly = once(
     }).config,
 );
 
+/** A release the CTO, on office hours, cannot approve before its one-hour timeout denies it. */
+const denied = once(
+  () =>
+    loadScenarioObject({
+      name: 'denied',
+      seed: 2,
+      org: {
+        ics: { backend: 1 },
+        humans: [{ id: 'cto', calendar: { hoursPerDay: 8, startHour: 9 } }],
+      },
+      approvals: [{ id: 'release', approvers: ['cto'], timeoutHours: 1, onTimeout: 'deny' }],
+      instructions: [{ id: 'A', at: 18, tier: 1, domains: ['backend'] }],
+    }).config,
+);
+
 const SCENARIO_RUNS = Object.fromEntries(
   scenarioNames().map((name) => [name, once(() => loadScenario(name).config, name)]),
 );
@@ -106,6 +121,13 @@ describe('the event log schema', () => {
     expect(rejected(records)).toEqual([]);
   });
 
+  it('accepts the denial of an approval that timed out', () => {
+    const records = denied();
+    expect(count(records, 'instruction.denied')).toBe(1);
+    expect(count(records, 'instruction.completed')).toBe(0);
+    expect(rejected(records)).toEqual([]);
+  });
+
   it('has every record type written by one of the runs above', () => {
     const seen = new Set<string>();
     for (const run of [
@@ -114,6 +136,7 @@ describe('the event log schema', () => {
       overtime,
       climbed,
       stoppedEarly,
+      denied,
     ])
       for (const r of run()) seen.add(r.type);
     expect(RECORD_TYPES.filter((type) => !seen.has(type))).toEqual([]);

@@ -5,6 +5,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { approvals } from '../../src/collect/approvals.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import { runSimulation } from '../../src/org/run.ts';
 import { ScenarioError } from '../../src/scenario/errors.ts';
@@ -193,6 +194,96 @@ describe('approvals by humans', () => {
     const decided = ofType(escalated, 'approval.decided');
     expect(decided.at(-1)).toMatchObject({ approver: 'vp', by: 'vp', outcome: 'approved' });
     expect(ofType(escalated, 'instruction.completed')[0]?.t).toBe(decided.at(-1)?.t);
+  });
+
+  it('denies on a no or at the timeout: the instruction closes undone, its unfinished tasks cancelled', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.constantFrom(0.3, 0.7),
+        fc.constantFrom<'wait' | 'deny'>('wait', 'deny'),
+        (seed, denyShare, onTimeout) => {
+          const s = loadScenarioObject({
+            name: 'denials',
+            seed,
+            org: {
+              ics: { backend: 2, qa: 1 },
+              humans: [{ id: 'cto', calendar: OFFICE }, { id: 'lead' }],
+            },
+            workflows: {
+              feature: {
+                steps: [
+                  { name: 'build', domain: 'backend', estimateHours: [1, 4] },
+                  { name: 'review', gate: { approvers: ['lead'], denyShare } },
+                  { name: 'test', domain: 'qa', estimateHours: 1 },
+                  { name: 'ship', gate: { approvers: ['lead'], denyShare } },
+                ],
+              },
+            },
+            approvals: [
+              { id: 'release', approvers: ['cto'], denyShare, timeoutHours: 6, onTimeout },
+            ],
+            arrivals: [
+              { process: 'poisson', ratePerDay: 6, until: 72, template: { workflow: 'feature' } },
+            ],
+          });
+          const records = runSimulation(s.config, s.name).log.records;
+          const denied = ofType(records, 'instruction.denied');
+          const completed = new Set(
+            ofType(records, 'instruction.completed').map((c) => c.instruction),
+          );
+          const noes = ofType(records, 'approval.decided').filter(
+            (d) => d.outcome === 'denied' || d.outcome === 'autoDenied',
+          );
+          // Each denial closed its instruction at once, and only a no or a timeout denies.
+          expect(denied.map((d) => [d.t, d.instruction, d.by])).toEqual(
+            noes.map((d) => [d.t, d.instruction, d.by]),
+          );
+          for (const d of noes) if (d.outcome === 'autoDenied') expect(onTimeout).toBe('deny');
+          for (const d of denied) {
+            expect(completed.has(d.instruction)).toBe(false);
+            // Nobody is asked about it after the no.
+            const asked = ofType(records, 'approval.requested').filter(
+              (r) => r.instruction === d.instruction && r.t > d.t,
+            );
+            expect(asked).toEqual([]);
+            // Its tasks: done before the no, or cancelled then; none worked on after it.
+            const tasks = ofType(records, 'task.ready')
+              .map((r) => r.task)
+              .filter((t) => t.startsWith(`${d.instruction}-`));
+            for (const t of [`${d.instruction}-build.1`, `${d.instruction}-test.1`]) {
+              const ended = ofType(records, 'task.transition').find(
+                (r) => r.task === t && (r.to === 'COMPLETED' || r.to === 'CANCELLED'),
+              );
+              expect(ended, `${t} never ended`).toBeDefined();
+              if (ended?.to === 'CANCELLED') expect(ended.t).toBe(d.t);
+              else expect(ended?.t as number).toBeLessThanOrEqual(d.t);
+            }
+            const late = ofType(records, 'work').filter(
+              (w) =>
+                w.kind === 'execute' &&
+                w.task !== undefined &&
+                tasks.includes(w.task) &&
+                w.startedAt > d.t,
+            );
+            expect(late).toEqual([]);
+          }
+          // Every instruction not denied completed, and the run ended with nothing open.
+          for (const r of ofType(records, 'instruction.received'))
+            expect(
+              completed.has(r.instruction) || denied.some((d) => d.instruction === r.instruction),
+            ).toBe(true);
+          expect(records.at(-1)).toMatchObject({ type: 'run.end', reason: 'done', openTasks: 0 });
+          if (denyShare === 0.7) expect(denied.length).toBeGreaterThan(0);
+          // The report counts each no where it was said.
+          const report = approvals(records);
+          const said = (report?.byPolicy ?? []).reduce((a, p) => a + p.denied + p.autoDenied, 0);
+          expect(said).toBe(noes.length);
+          expect(report?.denied).toBe(denied.length);
+        },
+      ),
+      { numRuns: 16 },
+    );
   });
 
   it('refuses a policy naming someone who is not one of the humans, naming the field', () => {

@@ -19,9 +19,11 @@ export interface GateRule {
   readonly mode: 'all' | 'any';
   readonly hours: Hours;
   readonly timeoutHours: Hours | null;
-  /** At the timeout: go on waiting, approve on nobody's word, or ask `escalateTo` as well. */
-  readonly onTimeout: 'wait' | 'approve' | 'escalate';
+  /** At the timeout: go on waiting, approve or deny on nobody's word, or ask `escalateTo` too. */
+  readonly onTimeout: 'wait' | 'approve' | 'deny' | 'escalate';
   readonly escalateTo: readonly string[];
+  /** The chance each human decision is a no, which denies the work. */
+  readonly denyShare: number;
 }
 
 interface StepBase {
