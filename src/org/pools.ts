@@ -100,10 +100,7 @@ export class Pools {
     if (state === undefined) return;
     const { world } = this;
     const { policy } = state;
-    let held = 0;
-    for (const id of state.active) held += world.roster.person(id).held.size;
-    const load = backlog(world, team, domain).length + held;
-    const want = this.wanted(state, load);
+    const want = this.wanted(state);
     for (let n = state.active.length + state.spinning; n < want; n++) {
       state.spinning += 1;
       world.after(policy.spinUpHours, () => this.ready(state));
@@ -135,8 +132,15 @@ export class Pools {
     }
   }
 
-  /** The agents the pool wants for `load`: its scaling rule, under a rule's cap, none while paused. */
-  private wanted(state: PoolState, load: number): number {
+  /**
+   * The agents the pool wants for its load (the tasks its agents hold and those waiting in its
+   * backlog): its scaling rule, under a rule's cap, no more than it has while paused.
+   */
+  private wanted(state: PoolState): number {
+    const { world } = this;
+    const { team, domain } = state.policy;
+    let load = backlog(world, team, domain).length;
+    for (const id of state.active) load += world.roster.person(id).held.size;
     const want = Math.min(desiredSize(state.policy, load), state.cap);
     if (state.pausedUntil > this.world.now) return Math.min(want, state.active.length);
     return want;
@@ -198,10 +202,7 @@ export class Pools {
     const { policy } = state;
     // Up to date first: who is idle now, and what the load wants.
     this.check(policy.team, policy.domain);
-    let held = 0;
-    for (const id of state.active) held += world.roster.person(id).held.size;
-    const load = backlog(world, policy.team, policy.domain).length + held;
-    const want = this.wanted(state, load);
+    const want = this.wanted(state);
     const parked: string[] = [];
     const from = state.active.length;
     for (let i = state.active.length - 1; i >= 0 && state.active.length > want; i--) {

@@ -31,6 +31,9 @@ interface Model {
   readonly waiting: Person[];
 }
 
+/** A 429, and which of the request's windows gave it (0: its model's own; 1: its provider's). */
+type Refused = Refusal & { readonly window: number };
+
 /** An agent on a limited model: its next request, its retry count, its place under the cap. */
 interface Agent {
   readonly person: Person;
@@ -156,7 +159,7 @@ export class RateLimits {
   }
 
   /** A 429: wait and retry, or fail once the retries have run out. */
-  private refused(agent: Agent, refusal: Refusal & { readonly window: number }): void {
+  private refused(agent: Agent, refusal: Refused): void {
     const { world } = this;
     const policy = agent.model.limits.retry;
     agent.retries += 1;
@@ -172,6 +175,11 @@ export class RateLimits {
       seconds === retryAfter
         ? waitedOut(world.now, refusal)
         : world.now + seconds * HOURS_PER_SECOND;
+    this.waitUntil(agent, refusal, attempt, until);
+  }
+
+  /** The agent waits out a refusal until `until`, then tries again. */
+  private waitUntil(agent: Agent, refusal: Refused, attempt: number, until: Hours): void {
     this.throttle(agent, {
       phase: 'start',
       limit: refusal.limit,
@@ -179,7 +187,7 @@ export class RateLimits {
       attempt,
       until,
     });
-    world.kernel.scheduleAt(until, () => this.resume(agent));
+    this.world.kernel.scheduleAt(until, () => this.resume(agent));
   }
 
   /** Who refused: the provider, when its shared window did (the model's own is window 0). */
@@ -193,11 +201,7 @@ export class RateLimits {
    * ladder. Other work (a review, planning) cannot be blocked: it waits for room, as a failed step
    * an orchestrator runs again.
    */
-  private fail(
-    agent: Agent,
-    refusal: Refusal & { readonly window: number },
-    attempt: number,
-  ): void {
+  private fail(agent: Agent, refusal: Refused, attempt: number): void {
     const { world } = this;
     const desk = agent.person.actor.getSnapshot().context as DeskContext;
     const task = desk.current?.kind === 'execute' ? desk.current.task : undefined;
@@ -208,15 +212,7 @@ export class RateLimits {
       attempt,
     });
     if (task !== undefined && raiseFailure(world, world.task(task))) return;
-    const until = waitedOut(world.now, refusal);
-    this.throttle(agent, {
-      phase: 'start',
-      limit: refusal.limit,
-      ...this.by(agent, refusal),
-      attempt,
-      until,
-    });
-    world.kernel.scheduleAt(until, () => this.resume(agent));
+    this.waitUntil(agent, refusal, attempt, waitedOut(world.now, refusal));
   }
 
   /** The agent stops until `resume`: logged, and its desk throttled. */

@@ -5,6 +5,7 @@ import type { DeskEmitted } from '../../machines/desk.ts';
 import type { StrategySource } from '../domain/assignment/index.ts';
 import { allPeople, type IcSpec } from '../domain/org.ts';
 import { runOutcome } from '../domain/outcome.ts';
+import type { RequestLimits } from '../domain/rate-limit.ts';
 import { SimulationError } from '../kernel/kernel.ts';
 import { RunLimitError } from '../kernel/limits-error.ts';
 import { HOURS_PER_DAY, type Hours } from '../kernel/time.ts';
@@ -128,8 +129,7 @@ function loggedLimits(config: SimConfig) {
     Object.entries(config.rateLimits).map(([model, l]) => [
       model,
       {
-        ...(l.requestsPerMinute === null ? {} : { requestsPerMinute: l.requestsPerMinute }),
-        ...(l.tokensPerMinute === null ? {} : { tokensPerMinute: l.tokensPerMinute }),
+        ...loggedRequestLimits(l),
         ...(l.concurrency === null ? {} : { concurrency: l.concurrency }),
         tokensPerRequest: l.tokensPerRequest,
         ...(l.provider === null ? {} : { provider: l.provider }),
@@ -143,12 +143,17 @@ function loggedProviders(config: SimConfig) {
   return Object.fromEntries(
     Object.entries(config.providerLimits).map(([provider, l]) => [
       provider,
-      {
-        ...(l.requestsPerMinute === null ? {} : { requestsPerMinute: l.requestsPerMinute }),
-        ...(l.tokensPerMinute === null ? {} : { tokensPerMinute: l.tokensPerMinute }),
-      },
+      loggedRequestLimits(l),
     ]),
   );
+}
+
+/** Requests and tokens a minute as run.start gives them: only the limits set. */
+function loggedRequestLimits(l: RequestLimits) {
+  return {
+    ...(l.requestsPerMinute === null ? {} : { requestsPerMinute: l.requestsPerMinute }),
+    ...(l.tokensPerMinute === null ? {} : { tokensPerMinute: l.tokensPerMinute }),
+  };
 }
 
 export interface RunOptions {
