@@ -22,7 +22,11 @@ export interface ModelFailures {
   /** Caps that tripped, by cap, and what came of them. */
   readonly capsTripped: { readonly turns: number; readonly usd: number };
   readonly escalatedByCap: number;
+  /** Retried: by the same agent, or (`retriedOnOtherModel`, a part of them) by one on another model. */
   readonly retriedByCap: number;
+  readonly retriedOnOtherModel: number;
+  /** Tasks failed by a cap (`onCap: fail`): each closed its instruction undone. */
+  readonly failedByCap: number;
   /** Reviews by its agents that passed bad work (escaped defects) or rejected good work. */
   readonly escapedDefects: number;
   readonly goodWorkRejected: number;
@@ -101,6 +105,8 @@ export function agentFailures(input: LogInput): AgentFailureReport | null {
       },
       escalatedByCap: mine.filter((c) => c.action === 'escalate').length,
       retriedByCap: mine.filter((c) => c.action === 'retry').length,
+      retriedOnOtherModel: mine.filter((c) => c.retryOn !== undefined).length,
+      failedByCap: mine.filter((c) => c.action === 'fail').length,
       escapedDefects: verifications.filter((v) => v.model === model && v.error === 'passedBadWork')
         .length,
       goodWorkRejected: verifications.filter(

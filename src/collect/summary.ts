@@ -43,9 +43,10 @@ export interface Summary {
     receivedAt: Hours;
     /**
      * `done`, `refused` at intake (with the reason), `denied` by an approval (the reason names
-     * its policy or gate and who said no), or `open` at the end of the run.
+     * its policy or gate and who said no), `failed` (the reason names the task and its cap), or
+     * `open` at the end of the run.
      */
-    status: 'done' | 'refused' | 'denied' | 'open';
+    status: 'done' | 'refused' | 'denied' | 'failed' | 'open';
     reason: string | null;
     finishedAt: Hours | null;
     leadTimeHours: Hours | null;
@@ -125,6 +126,13 @@ export function headline(input: LogInput): Headline {
       `denied at ${d.policy} by ${d.by}`,
     ]),
   );
+  const caps = new Map(ofType(log, 'cap').map((c) => [c.task, c.cap]));
+  const failed = new Map(
+    ofType(log, 'instruction.failed').map((f) => [
+      f.instruction,
+      `${f.task} failed: its ${[caps.get(f.task), 'cap'].filter(Boolean).join(' ')} tripped`,
+    ]),
+  );
   const first = received[0]?.t ?? 0;
   let lastDone = first;
   for (const c of completed.values()) lastDone = Math.max(lastDone, c.t);
@@ -158,6 +166,7 @@ export function headline(input: LogInput): Headline {
       const c = completed.get(r.instruction);
       const refusal = refused.get(r.instruction);
       const denial = denied.get(r.instruction);
+      const failure = failed.get(r.instruction);
       return {
         id: r.instruction,
         tier: r.tier,
@@ -169,8 +178,10 @@ export function headline(input: LogInput): Headline {
             ? 'refused'
             : denial !== undefined
               ? 'denied'
-              : 'open',
-        reason: refusal ?? denial ?? null,
+              : failure !== undefined
+                ? 'failed'
+                : 'open',
+        reason: refusal ?? denial ?? failure ?? null,
         finishedAt: c ? round(c.t) : null,
         leadTimeHours: c ? round(c.leadTimeHours) : null,
         ...(r.workType === undefined ? {} : { workType: r.workType }),

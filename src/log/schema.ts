@@ -139,9 +139,10 @@ const taskPreempted = record('task.preempted', {
   by: id,
   /**
    * `desk`: its work paused for P0 work on the same desk; `slot`: its WIP slot was taken;
-   * `outage`: its lead took it back from an IC who is out.
+   * `outage`: its lead took it back from an IC who is out; `cap`: a cap tripped and it goes to an
+   * agent on another model (`by` is the agent it was taken from).
    */
-  kind: z.enum(['desk', 'slot', 'outage']),
+  kind: z.enum(['desk', 'slot', 'outage', 'cap']),
 });
 
 const message = record('message', {
@@ -279,7 +280,8 @@ const loop = record('loop', {
 
 /**
  * A cap on one execution tripped (`turns` or `usd`): the turns, tokens and dollars it had taken,
- * whether it was looping, and what came of it (`escalate`: a resource blocker; `retry`: again).
+ * whether it was looping, and what came of it (`escalate`: a resource blocker; `retry`: again, by
+ * the same agent or one on `retryOn`; `fail`: the task fails, see `instruction.failed`).
  */
 const cap = record('cap', {
   person: id,
@@ -290,7 +292,9 @@ const cap = record('cap', {
   tokens,
   costUsd: usd,
   looped: z.boolean(),
-  action: z.enum(['escalate', 'retry']),
+  action: z.enum(['escalate', 'retry', 'fail']),
+  /** A retry on another model: the task goes back to its backlog for an agent on this one. */
+  retryOn: id.optional(),
 });
 
 /**
@@ -370,6 +374,16 @@ const instructionDenied = record('instruction.denied', {
   policy: id,
   by: id,
   gate: id.optional(),
+});
+
+/**
+ * A task failed (a cap tripped with `onCap: fail`): its instruction is closed without completing,
+ * its tasks not yet finished cancelled.
+ */
+const instructionFailed = record('instruction.failed', {
+  instruction: id,
+  task: id,
+  cause: z.enum(['cap']),
 });
 
 /** Nobody decided in time: the policy's `escalateTo` humans are asked as well. */
@@ -529,7 +543,8 @@ const runStart = record('run.start', {
         rejectGoodWork: z.number().min(0).max(1),
         maxTurns: count.optional(),
         maxUsd: usd.optional(),
-        onCap: z.enum(['escalate', 'retry']),
+        onCap: z.enum(['escalate', 'retry', 'fail']),
+        retryOn: id.optional(),
       }),
     )
     .optional(),
@@ -588,6 +603,7 @@ export const RECORD_SCHEMAS = {
   'approval.decided': approvalDecided,
   'approval.escalated': approvalEscalated,
   'instruction.denied': instructionDenied,
+  'instruction.failed': instructionFailed,
   'pool.scaled': poolScaled,
   'rule.fired': ruleFired,
   loop,

@@ -21,9 +21,11 @@ import type { IcSpec } from '../domain/org.ts';
 import type { Scheduled } from '../kernel/kernel.ts';
 import type { Hours } from '../kernel/time.ts';
 import type { AgentFailures as Failures } from '../scenario/config.ts';
+import { takeBack, tryAssign } from './assigning.ts';
 import { workRate } from './cost.ts';
 import { raiseFailure } from './escalations.ts';
 import { advance } from './reviews.ts';
+import { closeUndone } from './tasks.ts';
 import type { Person, TaskState, World } from './world.ts';
 
 /** One execution by an agent whose model can fail: what it has used, and its loop. */
@@ -282,11 +284,14 @@ export class AgentFailures {
     e.person.actor.send(event as never);
   }
 
-  /** A cap tripped and the work stopped: logged, then escalated or started over. */
+  /**
+   * A cap tripped and the work stopped: logged, then escalated, started over (by the agent, or by
+   * an agent on the model to retry on), or failed, closing its instruction undone.
+   */
   private trip(e: Execution, a: Activity): void {
     const { world } = this;
     const task = e.task;
-    const action = e.failures.onCap;
+    const { onCap: action, retryOn } = e.failures;
     world.record({
       type: 'cap',
       ...this.whose(e),
@@ -296,12 +301,23 @@ export class AgentFailures {
       costUsd: e.usd,
       looped: e.loop !== null,
       action,
+      ...(action === 'retry' && retryOn !== null ? { retryOn } : {}),
     });
+    if (action === 'fail') {
+      this.fail(task);
+      return;
+    }
     // Whoever starts it again, a new session first gets back into the work.
     const rate = workRate(world, e.person, a).tokensPerHour;
     if (rate > 0) task.effortLeft += (e.failures.restartTurns * e.failures.tokensPerRequest) / rate;
     if (action === 'escalate' && raiseFailure(world, task)) return;
     if (task.terminal || task.assignee !== e.person.spec.id) return;
+    if (retryOn !== null) {
+      takeBack(world, task, e.person.spec.id, 'cap');
+      task.onModel = retryOn;
+      tryAssign(world, task.team, task.plan.domain);
+      return;
+    }
     world.messages.deliver(e.person, {
       type: 'task.resume',
       workHours: task.effortLeft,
@@ -309,6 +325,20 @@ export class AgentFailures {
       instruction: task.plan.instruction,
       priority: a.workPriority ?? task.priority,
     });
+  }
+
+  /** The task failed: its instruction closes undone, its unfinished tasks cancelled. */
+  private fail(task: TaskState): void {
+    const { world } = this;
+    const { instruction } = task;
+    if (task.terminal || instruction.done) return;
+    world.record({
+      type: 'instruction.failed',
+      instruction: instruction.spec.id,
+      task: task.plan.id,
+      cause: 'cap',
+    });
+    closeUndone(world, instruction);
   }
 
   /** A review's outcome, after the reviewer's own errors (an agent's, on a model that makes them). */

@@ -16,7 +16,7 @@ import type { GateRule } from '../domain/planning/workflow.ts';
 import { RandomStream } from '../kernel/random.ts';
 import type { ApprovalPolicy } from '../scenario/config.ts';
 import { completeInstruction } from './reviews.ts';
-import { cancelTasks, releaseTask } from './tasks.ts';
+import { closeUndone, releaseTask } from './tasks.ts';
 import type { InstructionState, World } from './world.ts';
 
 /** One approval of one instruction (under a policy) or of one gate, under way. */
@@ -77,6 +77,7 @@ export class Approvals {
     world.approved = (instruction, ref, by) => this.approved(instruction, ref, by);
     world.published = (instruction) => this.openGates(instruction, null);
     world.finished = (instruction, id) => this.openGates(instruction, id);
+    world.abandon = (instruction) => this.abandon(instruction);
   }
 
   /** Opens the gates of `instruction` that depend on `finished` (or, null, on nothing left). */
@@ -256,11 +257,7 @@ export class Approvals {
     this.withdraw(request);
     if (instruction.done) return;
     const id = instruction.spec.id;
-    for (const other of [...(this.policies.get(id) ?? []), ...(this.gatesOf.get(id) ?? [])])
-      if (!other.satisfied) {
-        other.satisfied = true;
-        this.withdraw(other);
-      }
+    this.abandon(id);
     world.record({
       type: 'instruction.denied',
       instruction: id,
@@ -268,13 +265,19 @@ export class Approvals {
       by,
       ...(request.gate === null ? {} : { gate: request.gate.id }),
     });
-    instruction.done = true;
-    world.workload.closed(instruction);
-    const left = (instruction.plan?.tactical ?? [])
-      .map((t) => t.id)
-      .filter((t) => !world.progress.isFinished(t));
-    cancelTasks(world, instruction, left);
-    world.settle();
+    closeUndone(world, instruction);
+  }
+
+  /** The instruction's approvals still waiting are withdrawn: it closes undone. */
+  private abandon(instruction: string): void {
+    for (const other of [
+      ...(this.policies.get(instruction) ?? []),
+      ...(this.gatesOf.get(instruction) ?? []),
+    ])
+      if (!other.satisfied) {
+        other.satisfied = true;
+        this.withdraw(other);
+      }
   }
 
   /**

@@ -71,15 +71,17 @@ function serve(world: World, team: string, domain: Domain): void {
     let pick: TaskState | undefined;
     for (const t of list) {
       if (t.deferredUntil > world.now) continue;
+      // Work for another model's agents waits for one without holding up the rest.
+      if (t.onModel !== null && freeOn(world, t).length === 0) continue;
       if (pick === undefined || servedBefore(world, t, pick)) pick = t;
     }
     if (pick === undefined) return;
-    let free = freeIn(world, team, domain, pick.priority);
+    let free = freeOn(world, pick);
     if (free.length === 0 && pick.priority <= world.config.preemptUpTo) {
       const victim = slotToTake(world, team, domain, pick.priority);
       if (victim !== undefined) {
         takeBack(world, victim, pick.plan.id);
-        free = freeIn(world, team, domain, pick.priority);
+        free = freeOn(world, pick);
       }
     }
     if (free.length === 0) return;
@@ -145,7 +147,7 @@ export function takeBack(
   world: World,
   task: TaskState,
   by: string,
-  kind: 'slot' | 'outage' = 'slot',
+  kind: 'slot' | 'outage' | 'cap' = 'slot',
 ): void {
   const ic = world.roster.person(task.assignee as string);
   world.messages.deliver(ic, { type: 'work.drop', task: task.plan.id });
@@ -218,7 +220,14 @@ export function handTo(world: World, task: TaskState, ic: Person, from: string):
 
 /** The candidates for `task` in its pool: present, with a free slot, in a stable order. */
 export function freeCandidates(world: World, task: TaskState, except?: string): Person[] {
-  return freeIn(world, task.team, task.plan.domain, task.priority, except);
+  return freeOn(world, task, except);
+}
+
+/** Those free to take `task`: on its model, when it must go to one. */
+function freeOn(world: World, task: TaskState, except?: string): Person[] {
+  const free = freeIn(world, task.team, task.plan.domain, task.priority, except);
+  const model = task.onModel;
+  return model === null ? free : free.filter((p) => p.spec.model === model);
 }
 
 /**

@@ -94,6 +94,8 @@ export function finishTacticalPlanning(
   by: string,
 ): void {
   const state = world.instructions.get(instruction) as InstructionState;
+  // Closed undone while the lead was at it: there is nothing left to break down.
+  if (state.done) return;
   const tasks = (state.plan?.tactical ?? []).filter((t) => t.strategic === strategic);
   world.record({
     type: 'plan.tactical',

@@ -118,6 +118,7 @@ function loggedFailures(config: SimConfig) {
         ...(f.maxTurns === null ? {} : { maxTurns: f.maxTurns }),
         ...(f.maxUsd === null ? {} : { maxUsd: f.maxUsd }),
         onCap: f.onCap,
+        ...(f.retryOn === null ? {} : { retryOn: f.retryOn }),
       },
     ]),
   );

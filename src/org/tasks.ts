@@ -95,6 +95,7 @@ function createTask(world: World, state: InstructionState, t: TacticalTask): Tas
     blockedAt: null,
     waitingSince: world.now,
     requeued: false,
+    onModel: null,
     reviewing: null,
     reviewer: null,
     handoffsPending: NO_HANDOFFS,
@@ -114,6 +115,26 @@ function createTask(world: World, state: InstructionState, t: TacticalTask): Tas
  * planned task still ends COMPLETED or CANCELLED. Cancelled tasks count as finished for their
  * dependents.
  */
+/**
+ * Closes an instruction without completing it (denied, or a task of it failed): its approvals
+ * still waiting are withdrawn, the breakdowns of its strategic tasks not yet made are dropped, and
+ * its tasks not finished are cancelled, released or not.
+ */
+export function closeUndone(world: World, instruction: InstructionState): void {
+  instruction.done = true;
+  world.workload.closed(instruction);
+  world.abandon(instruction.spec.id);
+  for (const s of instruction.plan?.strategic ?? [])
+    if (!world.progress.isBrokenDown(s.id))
+      for (const p of world.roster.team(instruction.team))
+        world.messages.deliver(p, { type: 'work.drop', ref: s.id });
+  const left = (instruction.plan?.tactical ?? [])
+    .map((t) => t.id)
+    .filter((t) => !world.progress.isFinished(t));
+  cancelTasks(world, instruction, left);
+  world.settle();
+}
+
 export function cancelTasks(world: World, state: InstructionState, ids: readonly string[]): void {
   for (const id of ids) {
     if (world.progress.isFinished(id)) continue;

@@ -150,6 +150,8 @@ export interface TaskState {
   waitingSince: Hours;
   /** Given back to the backlog by preemption: served first within its priority. */
   requeued: boolean;
+  /** Only an agent on this model may take it (a cap's retry on another model); null: anyone. */
+  onModel: string | null;
   /** The gate whose review has been requested and not yet answered, and who has it. */
   reviewing: import('../domain/gates.ts').Gate | null;
   reviewer: string | null;
@@ -226,6 +228,8 @@ export class World {
   /** Set by event rules that assign: the team an instruction goes to at intake, if one was named. */
   routeOf: (instruction: string) => string | undefined = () => undefined;
   finished: (instruction: InstructionState, id: string) => void = () => {};
+  /** Set by the approvals: an instruction closes undone, and what it waits for is withdrawn. */
+  abandon: (instruction: string) => void = () => {};
   /** Set when agents can stop early: the rework a rejection of `task` gives, at least `hours`. */
   reworkHours: (task: TaskState, hours: Hours) => Hours = (_task, hours) => hours;
   /**

@@ -49,7 +49,12 @@ function failurePart(m: ModelFailures): string {
     .map(([cap, k]) => `${cap} ${n(k, 0)}`);
   const came = [
     ...(m.escalatedByCap > 0 ? [`${n(m.escalatedByCap, 0)} escalated`] : []),
-    ...(m.retriedByCap > 0 ? [`${n(m.retriedByCap, 0)} retried`] : []),
+    ...(m.retriedByCap > 0
+      ? [
+          `${n(m.retriedByCap, 0)} retried${m.retriedOnOtherModel > 0 ? ` (${n(m.retriedOnOtherModel, 0)} on another model)` : ''}`,
+        ]
+      : []),
+    ...(m.failedByCap > 0 ? [`${n(m.failedByCap, 0)} failed`] : []),
   ];
   return [
     `${m.model} ${plural(m.loops, 'loop')} in ${plural(m.executions, 'execution')} (${pct(m.loopRate)}), ${tokens(m.loopTokens)} tokens ($${n(m.loopUsd, 0)}) in loops`,

@@ -9,15 +9,15 @@ export const n = (v: number, digits = 1) => grouped(v, digits);
 export const pct = (v: number) => `${Math.round(v * 100)} %`;
 
 /**
- * One instruction as a table row: id, tier, priority, received, finished (or refused or denied,
- * and why), lead time.
+ * One instruction as a table row: id, tier, priority, received, finished (or refused, denied or
+ * failed, and why), lead time.
  */
 export function instructionRow(i: Summary['instructions'][number]): Array<string | number> {
   const unfinished =
     i.status === 'refused'
       ? `refused (${i.reason})`
-      : i.status === 'denied'
-        ? (i.reason ?? 'denied')
+      : i.status === 'denied' || i.status === 'failed'
+        ? (i.reason ?? i.status)
         : '—';
   return [
     i.id,

@@ -120,8 +120,13 @@ export interface AgentFailures {
   readonly tokensPerRequest: number;
   /** Turns an agent spends getting back into the work when it starts over after a cap. */
   readonly restartTurns: number;
-  /** When a cap trips: the task goes to the EM on a `resource` blocker, or the agent starts over. */
-  readonly onCap: 'escalate' | 'retry';
+  /**
+   * When a cap trips: the task goes to the EM on a `resource` blocker, the agent starts over, or
+   * the task fails and its instruction closes undone.
+   */
+  readonly onCap: 'escalate' | 'retry' | 'fail';
+  /** A retry goes to an agent of the task's team and domain on this model; null: the same agent. */
+  readonly retryOn: string | null;
 }
 
 /**

@@ -422,6 +422,28 @@ function agentOddsIssues(raw: ParsedScenario, org: OrgSpec): ScenarioIssue[] {
   return issues;
 }
 
+/**
+ * A retry on another model goes to an agent of the task's team and domain on it: every team and
+ * domain where the capped model's agents work needs one, or the task would wait for ever.
+ */
+function retryOnIssues(raw: ParsedScenario, org: OrgSpec): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  for (const [name, m] of Object.entries(raw.models ?? {})) {
+    const to = m.caps?.retryOn;
+    if (to === undefined) continue;
+    for (const team of org.teams) {
+      const domains = new Set(team.ics.filter((ic) => ic.model === name).map((ic) => ic.domain));
+      for (const domain of domains)
+        if (!team.ics.some((ic) => ic.domain === domain && ic.model === to))
+          issues.push({
+            path: ['models', name, 'caps', 'retryOn'],
+            message: `team ${team.id} has ${name} agents in ${domain} and no ${to} agent there to retry on: add one, or retry on the same agent`,
+          });
+    }
+  }
+  return issues;
+}
+
 /** How agents fail, for the models that set failures or caps; the rest never fail. */
 function agentFailuresOf(
   models: ParsedScenario['models'],
@@ -447,7 +469,8 @@ function agentFailuresOf(
       maxUsd: m.caps?.maxUsd ?? null,
       tokensPerRequest: m.tokensPerRequest ?? DEFAULT_TOKENS_PER_REQUEST,
       restartTurns: m.caps?.restartTurns ?? DEFAULT_RESTART_TURNS,
-      onCap: m.caps?.onCap ?? 'escalate',
+      onCap: m.caps?.onCap ?? (m.caps?.retryOn === undefined ? 'escalate' : 'retry'),
+      retryOn: m.caps?.retryOn ?? null,
     };
   }
   return out;
@@ -659,6 +682,22 @@ export function resolveScenario(
         path: ['models', name, 'failures', 'loop'],
         message: 'a loop only stops at a cap: set caps.maxTurns or caps.maxUsd on the model',
       });
+    const retryOn = m.caps?.retryOn;
+    if (retryOn !== undefined) {
+      const at: FieldPath = ['models', name, 'caps', 'retryOn'];
+      if (raw.models?.[retryOn] === undefined)
+        issues.push({
+          path: at,
+          message: `names no model: "${retryOn}" (known: ${Object.keys(raw.models ?? {}).join(', ')})`,
+        });
+      else if (retryOn === name)
+        issues.push({ path: at, message: 'is the model itself: name another, or drop it' });
+      if (m.caps?.onCap !== undefined && m.caps.onCap !== 'retry')
+        issues.push({
+          path: at,
+          message: `a retry on another model is onCap: retry, not ${m.caps.onCap}: drop one of them`,
+        });
+    }
     const size = m.tokensPerRequest ?? DEFAULT_TOKENS_PER_REQUEST;
     if (m.provider !== undefined) {
       const provider = raw.providers?.[m.provider];
@@ -691,6 +730,7 @@ export function resolveScenario(
   if (issues.length > 0) return { issues, warnings: [] };
   const org = buildOrg(orgInput(raw.org));
   issues.push(...agentOddsIssues(raw, org));
+  issues.push(...retryOnIssues(raw, org));
   const humans = org.humans.map((h) => h.id);
   issues.push(...approvalIssues(raw, humans));
   const { workflows, issues: workflowIssues } = workflowsOf(raw, humans);

@@ -134,8 +134,13 @@ const agentCaps = z
       'turns an agent spends getting back into the work when it starts over after a cap (default 20)',
     ),
     onCap: z
-      .enum(['escalate', 'retry'])
-      .describe('when a cap trips: escalate (a resource blocker to the EM, the default) or retry'),
+      .enum(['escalate', 'retry', 'fail'])
+      .describe(
+        'when a cap trips: escalate (a resource blocker to the EM, the default), retry, or fail (the task fails, its instruction closes undone)',
+      ),
+    retryOn: id.describe(
+      'a retry goes to an agent of the task’s team and domain on this model (implies onCap: retry)',
+    ),
   })
   .partial()
   .describe('caps on one execution: what stops a loop');

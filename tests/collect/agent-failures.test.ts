@@ -2,8 +2,10 @@
 // model. a1 executes T1 (queued at 0) in two slices, 0–1 and 1–3: it loops from 1 h on, and the
 // turn cap stops it at 3 h (40 turns of 1,000 tokens: 10,000 + 30,000 tokens), escalated. a2
 // executes T2 once, 0–2, and T3 once, 2–3 (a retry after a usd cap). So 3 executions on `fast`,
-// 1 loop (a third), 30,000 tokens and $3 in the loop, caps turns 1 and usd 1, 1 escalated and 1
-// retried. Reviews: one passed bad work, two rejected good work; the person's slices do not count.
+// 1 loop (a third), 30,000 tokens and $3 in the loop. Two more turn caps trip on a2's T5 (retried
+// on the model `strong`) and T6 (failed): caps turns 3 and usd 1, 1 escalated, 2 retried (1 on
+// another model), 1 failed. Reviews: one passed bad work, two rejected good work; the person's
+// slices do not count.
 
 import { describe, expect, it } from 'vitest';
 import { agentFailures } from '../../src/collect/agent-failures.ts';
@@ -20,7 +22,8 @@ const cap = (
   task: string,
   kind: 'turns' | 'usd',
   looped: boolean,
-  action: 'escalate' | 'retry',
+  action: 'escalate' | 'retry' | 'fail',
+  retryOn?: string,
 ): LogRecord => ({
   t,
   type: 'cap',
@@ -33,6 +36,7 @@ const cap = (
   costUsd: 4,
   looped,
   action,
+  ...(retryOn === undefined ? {} : { retryOn }),
 });
 
 const verification = (
@@ -74,6 +78,8 @@ function log(): LogRecord[] {
     cap(3, 'a1', 'T1', 'turns', true, 'escalate'),
     work(2, 'a2', 'execute', 0, 0, 'T2', { outcome: 'dropped', tokensIn: 5_000 }),
     cap(2, 'a2', 'T2', 'usd', false, 'retry'),
+    cap(2, 'a2', 'T5', 'turns', false, 'retry', 'strong'),
+    cap(2, 'a2', 'T6', 'turns', true, 'fail'),
     work(3, 'a2', 'execute', 2, 2, 'T3', { tokensIn: 5_000 }),
     work(3, 'pat', 'execute', 0, 0, 'T4'),
     verification(3, 'T3', 'passedBadWork'),
@@ -94,9 +100,11 @@ describe('how the agents failed', () => {
           loopRate: 1 / 3,
           loopTokens: 30_000,
           loopUsd: 3,
-          capsTripped: { turns: 1, usd: 1 },
+          capsTripped: { turns: 3, usd: 1 },
           escalatedByCap: 1,
-          retriedByCap: 1,
+          retriedByCap: 2,
+          retriedOnOtherModel: 1,
+          failedByCap: 1,
           escapedDefects: 1,
           goodWorkRejected: 2,
           stoppedEarly: 0,
@@ -105,7 +113,7 @@ describe('how the agents failed', () => {
       ],
       loops: 1,
       loopTokens: 30_000,
-      capsTripped: 2,
+      capsTripped: 4,
       escapedDefects: 1,
     });
   });
@@ -122,7 +130,7 @@ describe('how the agents failed', () => {
 
   it('says it in one line in the headline', () => {
     expect(failureLine(summary(log(), 'sha'))).toBe(
-      'Agent failures: fast 1 loop in 3 executions (33 %), 30K tokens ($3) in loops, 2 caps tripped (turns 1, usd 1): 1 escalated, 1 retried, 1 escaped defect, 2 rejections of good work',
+      'Agent failures: fast 1 loop in 3 executions (33 %), 30K tokens ($3) in loops, 4 caps tripped (turns 3, usd 1): 1 escalated, 2 retried (1 on another model), 1 failed, 1 escaped defect, 2 rejections of good work',
     );
   });
 });

@@ -57,6 +57,20 @@ const denied = once(
     }).config,
 );
 
+/**
+ * A backend agent whose 2-turn cap (20,000 tokens: 24 minutes of light coding at 50,000 an hour)
+ * fails its 48-minute task, and so its instruction.
+ */
+const failed = once(
+  () =>
+    loadScenarioObject({
+      name: 'failed',
+      models: { m: { tokensPerRequest: 10_000, caps: { maxTurns: 2, onCap: 'fail' } } },
+      org: { model: 'm', ics: { backend: 1 } },
+      instructions: [{ id: 'A', at: 0, tier: 1, domains: ['backend'] }],
+    }).config,
+);
+
 const SCENARIO_RUNS = Object.fromEntries(
   scenarioNames().map((name) => [name, once(() => loadScenario(name).config, name)]),
 );
@@ -128,6 +142,13 @@ describe('the event log schema', () => {
     expect(rejected(records)).toEqual([]);
   });
 
+  it('accepts a task failed by its cap, closing its instruction', () => {
+    const records = failed();
+    expect(count(records, 'instruction.failed')).toBe(1);
+    expect(count(records, 'instruction.completed')).toBe(0);
+    expect(rejected(records)).toEqual([]);
+  });
+
   it('has every record type written by one of the runs above', () => {
     const seen = new Set<string>();
     for (const run of [
@@ -137,6 +158,7 @@ describe('the event log schema', () => {
       climbed,
       stoppedEarly,
       denied,
+      failed,
     ])
       for (const r of run()) seen.add(r.type);
     expect(RECORD_TYPES.filter((type) => !seen.has(type))).toEqual([]);

@@ -79,7 +79,7 @@ describe('agents that fail', () => {
       fc.property(
         fc.integer({ min: 0, max: 10_000 }),
         fc.integer({ min: 60, max: 400 }),
-        fc.constantFrom('escalate', 'retry'),
+        fc.constantFrom('escalate', 'retry', 'fail'),
         (seed, maxTurns, onCap) => {
           const records = run({ seed, failures: { loop: 0.4 }, caps: { maxTurns, onCap } });
           const caps = ofType(records, 'cap');
