@@ -70,6 +70,15 @@ export interface BatchRow {
   readonly allFinishedAt: number | null;
   /** MSER-5's warm-up for the tasks' waits in release order, in hours (0: none needed). */
   readonly suggestedWarmupHours: number;
+  /**
+   * The instructions done that have a work type (after the warm-up, as the lead time): each one's
+   * type, lead time and the cost of the work that served it.
+   */
+  readonly typed: ReadonlyArray<{
+    readonly workType: string;
+    readonly leadTimeHours: number;
+    readonly costUsd: number;
+  }>;
 }
 
 export interface RowOptions {
@@ -184,6 +193,9 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
   const failures = agentFailures(log);
   const held = approvals(log);
   const pooled = pools(log) ?? [];
+  const typeOf = new Map(
+    ofType(log, 'instruction.received').map((r) => [r.instruction, r.workType]),
+  );
   const p0 = new Set(
     ofType(log, 'instruction.received')
       .filter((r) => r.priority === 0)
@@ -236,6 +248,18 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
         value: (t.startedAt ?? 0) - (t.releasedAt ?? 0),
       })),
     ).hours,
+    typed: completed.flatMap((c) => {
+      const workType = typeOf.get(c.instruction);
+      return workType === undefined
+        ? []
+        : [
+            {
+              workType,
+              leadTimeHours: round(c.leadTimeHours),
+              costUsd: round(spentOn.get(c.instruction) ?? 0),
+            },
+          ];
+    }),
   };
 }
 

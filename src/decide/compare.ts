@@ -10,6 +10,7 @@ import { type Arm, checkArms, defaultSeedBase, type RunOptions, replicate } from
 import { subsetOfBest } from './select.ts';
 import { frequencies, round4, type SampleSummary, summarize } from './summarize.ts';
 import type { Variant } from './variant.ts';
+import { type WorkTypeFigures, workTypesOf } from './work-types.ts';
 
 export const COMPARE_SCHEMA_VERSION = 1;
 export const DEFAULT_COMPARE_RUNS = 30;
@@ -40,6 +41,8 @@ export interface VariantResult {
   /** This variant minus the first, replication by replication (zero for the first). */
   readonly versusFirst: Readonly<Record<Metric, PairedDifference>>;
   readonly bottlenecks: readonly Frequency[];
+  /** Per work type, every instruction done over the variant's runs (none: []). */
+  readonly workTypes: readonly WorkTypeFigures[];
   /** Every run of the variant, in replication order. */
   readonly rows: readonly RunFigures[];
 }
@@ -124,6 +127,7 @@ export function comparisonOf(
         METRICS.map((m) => [m, differenceOf(pairedDifference(series(own, m), series(base, m)))]),
       ) as Record<Metric, PairedDifference>,
       bottlenecks: frequencies(own.map((r) => r.bottleneck)),
+      workTypes: workTypesOf(own),
       rows: own.map(runFigures),
     };
   });

@@ -8,6 +8,7 @@ import { METRICS, type Metric, type RunFigures, runFigures } from './metrics.ts'
 import { type Arm, checkArms, defaultSeedBase, type RunOptions, replicate } from './replicate.ts';
 import { frequencies, round4, type SampleSummary, summarize } from './summarize.ts';
 import { BASE } from './variant.ts';
+import { type WorkTypeFigures, workTypesOf } from './work-types.ts';
 
 export const FORECAST_SCHEMA_VERSION = 1;
 /** Runs before the first look at the interval, when the number of runs is chosen automatically. */
@@ -67,6 +68,8 @@ export interface Forecast {
     readonly median: number;
     readonly max: number;
   };
+  /** Per work type, every instruction done over all runs: lead times and costs (none: []). */
+  readonly workTypes: readonly WorkTypeFigures[];
   /** Every run, in replication order. */
   readonly rows: readonly RunFigures[];
 }
@@ -160,6 +163,7 @@ export function forecastOf(
     allByDeadline: deadline === null ? null : round4(rows.filter(allDone).length / rows.length),
     bottlenecks: frequencies(rows.map((r) => r.bottleneck)),
     suggestedWarmupHours: { method: 'MSER-5', median: warmups.p50, max: warmups.max },
+    workTypes: workTypesOf(rows),
     rows: rows.map(runFigures),
   };
 }

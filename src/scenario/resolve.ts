@@ -57,6 +57,7 @@ import { orgProblems } from './org-problems.ts';
 import { outageIssues } from './outage-issues.ts';
 import { poolsOf } from './pools.ts';
 import { changeIssues, groupedStaffing, withLeads, withPlans } from './prepare.ts';
+import { type Approvers, approversOf } from './roles.ts';
 import { ruleShares, rulesOf } from './rules.ts';
 import type { ParsedScenario } from './schema.ts';
 import { warningsOf } from './warnings.ts';
@@ -341,7 +342,10 @@ function providerLimitsOf(raw: ParsedScenario): Record<string, RequestLimits> {
 }
 
 /** A policy as the run reads it: the defaults filled in, priorities as numbers. */
-function approvalOf(p: NonNullable<ParsedScenario['approvals']>[number]): ApprovalPolicy {
+function approvalOf(
+  p: NonNullable<ParsedScenario['approvals']>[number],
+  approvers: Approvers,
+): ApprovalPolicy {
   return {
     id: p.id,
     when: {
@@ -352,19 +356,19 @@ function approvalOf(p: NonNullable<ParsedScenario['approvals']>[number]): Approv
       instructions: p.when?.instructions ?? null,
       workTypes: p.when?.workTypes ?? null,
     },
-    ...gateRuleOf(p),
+    ...gateRuleOf(p, approvers),
   };
 }
 
 /** Problems with the approval policies: unknown humans, a repeated id, an escalation to nobody. */
-function approvalIssues(raw: ParsedScenario, humans: readonly string[]): ScenarioIssue[] {
+function approvalIssues(raw: ParsedScenario, approvers: Approvers): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const ids = new Set<string>();
   (raw.approvals ?? []).forEach((p, i) => {
     if (ids.has(p.id))
       issues.push({ path: ['approvals', i, 'id'], message: `repeats the policy id "${p.id}"` });
     ids.add(p.id);
-    issues.push(...gateRuleIssues(p, ['approvals', i], humans));
+    issues.push(...gateRuleIssues(p, ['approvals', i], approvers));
   });
   return issues;
 }
@@ -731,9 +735,13 @@ export function resolveScenario(
   const org = buildOrg(orgInput(raw.org));
   issues.push(...agentOddsIssues(raw, org));
   issues.push(...retryOnIssues(raw, org));
-  const humans = org.humans.map((h) => h.id);
-  issues.push(...approvalIssues(raw, humans));
-  const { workflows, issues: workflowIssues } = workflowsOf(raw, humans);
+  const { approvers, issues: roleIssues } = approversOf(
+    raw,
+    org.humans.map((h) => h.id),
+  );
+  issues.push(...roleIssues);
+  issues.push(...approvalIssues(raw, approvers));
+  const { workflows, issues: workflowIssues } = workflowsOf(raw, approvers);
   issues.push(...workflowIssues);
   const { pools, issues: poolIssues } = poolsOf(raw, org);
   issues.push(...poolIssues);
@@ -910,7 +918,7 @@ export function resolveScenario(
     rateLimits: rateLimitsOf(raw.models),
     providerLimits: providerLimitsOf(raw),
     agentFailures: agentFailuresOf(raw.models, org),
-    approvals: (raw.approvals ?? []).map(approvalOf),
+    approvals: (raw.approvals ?? []).map((p) => approvalOf(p, approvers)),
     pools,
     rules,
     outages,

@@ -298,6 +298,13 @@ const org = z
           id: id,
           calendar: calendar.optional(),
           costPerHour: price.optional(),
+          roles: z
+            .array(id)
+            .min(1)
+            .optional()
+            .describe(
+              'what the human is (dba, on-call, security-lead): an approval or a gate may name a role for every human who has it',
+            ),
         }),
       )
       .min(1)

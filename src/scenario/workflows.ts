@@ -14,6 +14,7 @@ import {
 import type { Complexity } from '../domain/skills.ts';
 import { DEFAULT_APPROVAL_HOURS } from './defaults.ts';
 import type { FieldPath, ScenarioIssue } from './errors.ts';
+import type { Approvers } from './roles.ts';
 import type { ParsedScenario } from './schema.ts';
 
 type RawRule = Pick<
@@ -23,32 +24,31 @@ type RawRule = Pick<
 type RawWorkflow = NonNullable<ParsedScenario['workflows']>[string];
 type RawStep = RawWorkflow['steps'][number];
 
-/** A gate's or policy's rule, the defaults filled in. */
-export function gateRuleOf(r: RawRule): GateRule {
+/** A gate's or policy's rule, the defaults filled in, each role replaced by its humans. */
+export function gateRuleOf(r: RawRule, approvers: Approvers): GateRule {
   return {
-    approvers: r.approvers,
+    approvers: approvers.expand(r.approvers),
     mode: r.mode ?? 'all',
     hours: r.hours ?? DEFAULT_APPROVAL_HOURS,
     timeoutHours: r.timeoutHours ?? null,
     onTimeout: r.onTimeout ?? 'wait',
-    escalateTo: r.escalateTo ?? [],
+    escalateTo: approvers.expand(r.escalateTo ?? []),
     denyShare: r.denyShare ?? 0,
   };
 }
 
-/** Problems with a gate's or policy's rule at `at`: unknown humans, a timeout that cannot apply. */
-export function gateRuleIssues(
-  r: RawRule,
-  at: FieldPath,
-  humans: readonly string[],
-): ScenarioIssue[] {
+/**
+ * Problems with a gate's or policy's rule at `at`: names that are neither a human nor a role of
+ * one, a timeout that cannot apply.
+ */
+export function gateRuleIssues(r: RawRule, at: FieldPath, approvers: Approvers): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   for (const key of ['approvers', 'escalateTo'] as const)
     (r[key] ?? []).forEach((who, j) => {
-      if (!humans.includes(who))
+      if (!approvers.names.includes(who))
         issues.push({
           path: [...at, key, j],
-          message: `names "${who}", who is not one of org.humans (${humans.join(', ')}): add them there`,
+          message: `names "${who}", who is not one of org.humans nor a role of theirs (${approvers.names.join(', ')}): add them there`,
         });
     });
   if (r.onTimeout === 'escalate' && (r.escalateTo === undefined || r.timeoutHours === undefined))
@@ -77,7 +77,7 @@ function stepOf(
   s: RawStep,
   dependsOn: readonly string[],
   at: FieldPath,
-  humans: readonly string[],
+  approvers: Approvers,
   issues: ScenarioIssue[],
 ): WorkflowStep | null {
   if (s.gate !== undefined) {
@@ -87,8 +87,8 @@ function stepOf(
         path: [...at, k],
         message: 'is for work steps: a gate is approved by humans; drop it, or make two steps',
       });
-    issues.push(...gateRuleIssues(s.gate, [...at, 'gate'], humans));
-    return { kind: 'gate', name: s.name, dependsOn, gate: gateRuleOf(s.gate) };
+    issues.push(...gateRuleIssues(s.gate, [...at, 'gate'], approvers));
+    return { kind: 'gate', name: s.name, dependsOn, gate: gateRuleOf(s.gate, approvers) };
   }
   if (s.domain === undefined) {
     issues.push({
@@ -127,7 +127,7 @@ function stepOf(
 /** The workflows of the scenario by name, and the problems found on the way. */
 export function workflowsOf(
   raw: ParsedScenario,
-  humans: readonly string[],
+  approvers: Approvers,
 ): { workflows: Map<string, Workflow>; issues: ScenarioIssue[] } {
   const issues: ScenarioIssue[] = [];
   const workflows = new Map<string, Workflow>();
@@ -139,7 +139,7 @@ export function workflowsOf(
     );
     for (const p of problems) issues.push({ path: [...at, 'steps', p.step], message: p.message });
     const steps = w.steps.map((s, i) =>
-      stepOf(s, deps[i] ?? [], [...at, 'steps', i], humans, issues),
+      stepOf(s, deps[i] ?? [], [...at, 'steps', i], approvers, issues),
     );
     if (steps.every((s) => s !== null) && !steps.some((s) => s.kind === 'work'))
       issues.push({

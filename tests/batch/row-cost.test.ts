@@ -29,6 +29,19 @@ describe('the cost per instruction done', () => {
     expect(rowOf(LOG).costUsd).toBe(20);
   });
 
+  it('gives each completed instruction with a work type its lead time and cost', () => {
+    const typed = LOG.map((r) =>
+      r.type === 'instruction.received' && r.instruction !== 'I3'
+        ? { ...r, workType: r.instruction === 'I1' ? 'feature' : 'bug' }
+        : r,
+    );
+    expect(rowOf(typed).typed).toEqual([
+      { workType: 'feature', leadTimeHours: 5, costUsd: 5 },
+      { workType: 'bug', leadTimeHours: 6, costUsd: 4 },
+    ]);
+    expect(rowOf(LOG).typed).toEqual([]);
+  });
+
   it('is 0 when no instruction completed', () => {
     const none = LOG.filter((r) => r.type !== 'instruction.completed');
     expect(rowOf(none).costPerInstructionUsd).toBe(0);

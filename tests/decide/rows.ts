@@ -38,6 +38,7 @@ export function row(over: Partial<BatchRow> = {}): BatchRow {
     finished: [],
     allFinishedAt: null,
     suggestedWarmupHours: 0,
+    typed: [],
     ...over,
   };
 }

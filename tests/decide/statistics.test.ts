@@ -188,6 +188,61 @@ describe('a forecast from its rows', () => {
   });
 });
 
+describe('per work type, over the runs', () => {
+  const done = (workType: string, leadTimeHours: number, costUsd: number) => ({
+    workType,
+    leadTimeHours,
+    costUsd,
+  });
+  // Features done: lead times 10, 20, 30, 40 and costs 2, 4, 6, 8 over four runs; bugs: 5 and 7,
+  // costs 1 and 3. Type-7 percentiles of four values a, b, c, d: P85 at 2.55 (c + 0.55 (d − c)),
+  // P95 at 2.85; of two values: P85 = a + 0.85 (b − a), P95 = a + 0.95 (b − a).
+  const rows = [
+    row({ seed: 1, typed: [done('feature', 10, 2), done('feature', 20, 4), done('bug', 5, 1)] }),
+    row({ seed: 2, typed: [done('feature', 30, 6)] }),
+    row({ seed: 3 }),
+    row({ seed: 4, typed: [done('bug', 7, 3), done('feature', 40, 8)] }),
+  ];
+
+  it('pools every instruction done of each type, in the order the types first appear', () => {
+    const f = forecastOf('hand', rows, { seedBase: 1, rule: '', partial: false });
+    expect(f.workTypes).toEqual([
+      {
+        workType: 'feature',
+        done: 4,
+        donePerRun: 1,
+        leadTimeHours: { n: 4, mean: 25, p50: 25, p85: 35.5, p95: 38.5, max: 40 },
+        costUsd: { n: 4, mean: 5, p50: 5, p85: 7.1, p95: 7.7, max: 8 },
+      },
+      {
+        workType: 'bug',
+        done: 2,
+        donePerRun: 0.5,
+        leadTimeHours: { n: 2, mean: 6, p50: 6, p85: 6.7, p95: 6.9, max: 7 },
+        costUsd: { n: 2, mean: 2, p50: 2, p85: 2.7, p95: 2.9, max: 3 },
+      },
+    ]);
+  });
+
+  it('gives each variant of a comparison its own, and none without work types', () => {
+    const arms = ['a', 'b'].map((label) => ({
+      scenario: 'hand',
+      variant: { label, changes: [] },
+    }));
+    const c = comparisonOf(arms, [rows, rows.map((r) => ({ ...r, typed: [] }))], {
+      seedBase: 1,
+      partial: false,
+      warmupHours: 0,
+      rankBy: 'makespanHours',
+    });
+    expect(c.variants[0]?.workTypes.map((w) => [w.workType, w.done])).toEqual([
+      ['feature', 4],
+      ['bug', 2],
+    ]);
+    expect(c.variants[1]?.workTypes).toEqual([]);
+  });
+});
+
 describe('the what-if answer', () => {
   const change = (
     label: string,

@@ -295,6 +295,8 @@ describe('approvals by humans', () => {
         instructions: [{ id: 'I', at: 0, tier: 1 }],
       });
     expect(load).toThrow(ScenarioError);
-    expect(load).toThrow(/approvals\[0\]\.approvers\[1\].*"ceo".*not one of org\.humans \(cto\)/s);
+    expect(load).toThrow(
+      /approvals\[0\]\.approvers\[1\].*"ceo".*not one of org\.humans nor a role of theirs \(cto\)/s,
+    );
   });
 });

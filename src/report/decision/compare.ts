@@ -6,6 +6,7 @@ import { METRICS } from '../../decide/metrics.ts';
 import type { Block } from './document.ts';
 import { figuresOf, withUnit } from './figures.ts';
 import { partialNote, seedsOf } from './forecast.ts';
+import { variantWorkTypeBlocks } from './work-types.ts';
 
 export function compareBlocks(c: Comparison, title = 'Compare'): Block[] {
   const first = c.variants[0]?.label ?? '';
@@ -70,5 +71,6 @@ export function compareBlocks(c: Comparison, title = 'Compare'): Block[] {
       },
     });
   }
+  blocks.push(...variantWorkTypeBlocks(c.variants));
   return blocks;
 }

@@ -5,6 +5,7 @@ import type { Forecast } from '../../decide/forecast.ts';
 import { METRICS } from '../../decide/metrics.ts';
 import type { Block } from './document.ts';
 import { figuresOf, meanCi, num, share, withUnit } from './figures.ts';
+import { workTypeBlocks } from './work-types.ts';
 
 /** Seeds `a–b` of a batch of runs. */
 export function seedsOf(seedBase: number, runs: number): string {
@@ -79,6 +80,7 @@ export function forecastBlocks(f: Forecast): Block[] {
         ]),
       },
     });
+  blocks.push(...workTypeBlocks(f.workTypes));
   blocks.push({
     heading: 'The bottleneck across runs',
     lines: [
