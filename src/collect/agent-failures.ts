@@ -27,8 +27,12 @@ export interface ModelFailures {
   readonly retriedOnOtherModel: number;
   /** Tasks failed by a cap (`onCap: fail`): each closed its instruction undone. */
   readonly failedByCap: number;
-  /** Reviews by its agents that passed bad work (escaped defects) or rejected good work. */
+  /**
+   * Defects its agents' reviews passed, each once: shipped (escaped: the task completed with no
+   * review rejecting it after) or caught by a later review; and reviews that rejected good work.
+   */
   readonly escapedDefects: number;
+  readonly defectsCaughtLater: number;
   readonly goodWorkRejected: number;
   /**
    * Executions that stopped early and were handed in unfinished; of them, those no review
@@ -86,7 +90,13 @@ export function agentFailures(input: LogInput): AgentFailureReport | null {
   const caps = ofType(log, 'cap');
   const verifications = ofType(log, 'verification');
   const stops = ofType(log, 'stop.early');
-  const shipped = shippedUnfinished(log, stops);
+  const gates = gatesByTask(log);
+  const completedAt = new Map<string, number>();
+  for (const r of ofType(log, 'task.transition'))
+    if (r.to === 'COMPLETED') completedAt.set(r.task, r.t);
+  const shipped = new Set(stops.filter((s) => fate(s, gates, completedAt) === 'shipped'));
+  const passed = firstPasses(verifications, gates);
+  const fateOf = new Map(passed.map((v) => [v, fate(v, gates, completedAt)]));
 
   const byModel = Object.keys(models).map((model): ModelFailures => {
     const n = executions.get(model) ?? 0;
@@ -107,7 +117,8 @@ export function agentFailures(input: LogInput): AgentFailureReport | null {
       retriedByCap: mine.filter((c) => c.action === 'retry').length,
       retriedOnOtherModel: mine.filter((c) => c.retryOn !== undefined).length,
       failedByCap: mine.filter((c) => c.action === 'fail').length,
-      escapedDefects: verifications.filter((v) => v.model === model && v.error === 'passedBadWork')
+      escapedDefects: passed.filter((v) => v.model === model && fateOf.get(v) === 'shipped').length,
+      defectsCaughtLater: passed.filter((v) => v.model === model && fateOf.get(v) === 'caught')
         .length,
       goodWorkRejected: verifications.filter(
         (v) => v.model === model && v.error === 'rejectedGoodWork',
@@ -126,32 +137,55 @@ export function agentFailures(input: LogInput): AgentFailureReport | null {
   };
 }
 
-/**
- * The early stops no review caught: no gate rejected the task between the stop and its
- * completion (a task never completed is not shipped).
- */
-function shippedUnfinished(
-  log: LogView,
-  stops: readonly Of<'stop.early'>[],
-): Set<Of<'stop.early'>> {
-  const out = new Set<Of<'stop.early'>>();
-  if (stops.length === 0) return out;
+function gatesByTask(log: LogView): Map<string, Of<'task.gate'>[]> {
   const gates = new Map<string, Of<'task.gate'>[]>();
   for (const g of ofType(log, 'task.gate')) {
     const list = gates.get(g.task) ?? [];
     if (list.length === 0) gates.set(g.task, list);
     list.push(g);
   }
-  const completedAt = new Map<string, number>();
-  for (const r of ofType(log, 'task.transition'))
-    if (r.to === 'COMPLETED') completedAt.set(r.task, r.t);
-  for (const s of stops) {
-    const done = completedAt.get(s.task);
-    if (done === undefined) continue;
-    const caught = (gates.get(s.task) ?? []).some(
-      (g) => g.t >= s.t && g.t <= done && g.outcome === 'rejected',
-    );
-    if (!caught) out.add(s);
+  return gates;
+}
+
+/**
+ * What became of bad work (an early stop, or a defect a review passed) at `t`: `caught` when a
+ * review rejected the task at or after it, `shipped` when the task completed first, `open` when
+ * it did neither by the end of the run. (A review that passes bad work logs its gate `passed`.)
+ */
+function fate(
+  bad: { readonly task: string; readonly t: number },
+  gates: ReadonlyMap<string, readonly Of<'task.gate'>[]>,
+  completedAt: ReadonlyMap<string, number>,
+): 'caught' | 'shipped' | 'open' {
+  const done = completedAt.get(bad.task) ?? Number.POSITIVE_INFINITY;
+  const caught = (gates.get(bad.task) ?? []).some(
+    (g) => g.t >= bad.t && g.t <= done && g.outcome === 'rejected',
+  );
+  if (caught) return 'caught';
+  return Number.isFinite(done) ? 'shipped' : 'open';
+}
+
+/**
+ * The reviews that first let each defect through: a review passing bad work of a task whose last
+ * such review has not been followed by a rejection is passing the same defect again.
+ */
+function firstPasses(
+  verifications: readonly Of<'verification'>[],
+  gates: ReadonlyMap<string, readonly Of<'task.gate'>[]>,
+): Of<'verification'>[] {
+  const open = new Map<string, Of<'verification'>>();
+  const out: Of<'verification'>[] = [];
+  for (const v of verifications) {
+    if (v.error !== 'passedBadWork') continue;
+    const before = open.get(v.task);
+    const fixed =
+      before === undefined ||
+      (gates.get(v.task) ?? []).some(
+        (g) => g.t >= before.t && g.t <= v.t && g.outcome === 'rejected',
+      );
+    if (!fixed) continue;
+    open.set(v.task, v);
+    out.push(v);
   }
   return out;
 }

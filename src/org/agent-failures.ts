@@ -56,10 +56,18 @@ export class AgentFailures {
   private readonly executions = new Map<string, Execution>();
   /** Tasks handed in unfinished, with the working hours they had left, until a review finds it. */
   private readonly unfinished = new Map<string, Hours>();
+  /** Tasks whose bad work a review passed: every later review finds it, until one rejects it. */
+  private readonly defective = new Set<string>();
 
   constructor(private readonly world: World) {
-    world.verify = (task, gate, by, rejected) =>
-      this.verify(task, gate, by, rejected || this.unfinished.has(task.plan.id));
+    world.verify = (task, gate, by, rejected) => {
+      const id = task.plan.id;
+      const wanting = rejected || this.unfinished.has(id) || this.defective.has(id);
+      const outcome = this.verify(task, gate, by, wanting);
+      if (outcome) this.defective.delete(id);
+      else if (wanting) this.defective.add(id);
+      return outcome;
+    };
     world.reworkHours = (task, hours) => {
       const left = this.unfinished.get(task.plan.id);
       this.unfinished.delete(task.plan.id);

@@ -59,7 +59,7 @@ function failurePart(m: ModelFailures): string {
   return [
     `${m.model} ${plural(m.loops, 'loop')} in ${plural(m.executions, 'execution')} (${pct(m.loopRate)}), ${tokens(m.loopTokens)} tokens ($${n(m.loopUsd, 0)}) in loops`,
     `${plural(caps, 'cap')} tripped${by.length > 0 ? ` (${by.join(', ')})` : ''}${came.length > 0 ? `: ${came.join(', ')}` : ''}`,
-    `${plural(m.escapedDefects, 'escaped defect')}, ${plural(m.goodWorkRejected, 'rejection')} of good work`,
+    `${plural(m.escapedDefects, 'escaped defect')}${m.defectsCaughtLater > 0 ? ` (${n(m.defectsCaughtLater, 0)} more caught by a later review)` : ''}, ${plural(m.goodWorkRejected, 'rejection')} of good work`,
     ...(m.stoppedEarly > 0
       ? [`${n(m.stoppedEarly, 0)} stopped early (${n(m.shippedUnfinished, 0)} shipped unfinished)`]
       : []),

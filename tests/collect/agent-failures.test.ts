@@ -4,15 +4,16 @@
 // executes T2 once, 0–2, and T3 once, 2–3 (a retry after a usd cap). So 3 executions on `fast`,
 // 1 loop (a third), 30,000 tokens and $3 in the loop. Two more turn caps trip on a2's T5 (retried
 // on the model `strong`) and T6 (failed): caps turns 3 and usd 1, 1 escalated, 2 retried (1 on
-// another model), 1 failed. Reviews: one passed bad work, two rejected good work; the person's
-// slices do not count.
+// another model), 1 failed. Reviews: two rejected good work; four passed bad work — T3's shipped
+// (an escaped defect), T8's twice, one defect a later review caught, T9's neither shipped nor
+// caught by the end. The person's slices do not count.
 
 import { describe, expect, it } from 'vitest';
 import { agentFailures } from '../../src/collect/agent-failures.ts';
 import { summary } from '../../src/collect/summary.ts';
 import type { LogRecord } from '../../src/log/records.ts';
 import { failureLine } from '../../src/report/fleet-lines.ts';
-import { ic, LEADS, runEnd, runStart, work } from './log-builder.ts';
+import { gate, ic, LEADS, move, runEnd, runStart, work } from './log-builder.ts';
 
 type Start = Extract<LogRecord, { type: 'run.start' }>;
 
@@ -85,6 +86,15 @@ function log(): LogRecord[] {
     verification(3, 'T3', 'passedBadWork'),
     verification(3, 'T1', 'rejectedGoodWork'),
     verification(3, 'T2', 'rejectedGoodWork'),
+    gate(3, 'T3', 'passed', 'a2'),
+    move(3, 'T3', 'UNDER_REVIEW', 'COMPLETED'),
+    verification(2, 'T8', 'passedBadWork'),
+    gate(2, 'T8', 'passed', 'a2'),
+    verification(2.5, 'T8', 'passedBadWork'),
+    gate(2.5, 'T8', 'passed', 'a2'),
+    gate(3, 'T8', 'rejected', 'dl-backend'),
+    verification(2, 'T9', 'passedBadWork'),
+    gate(2, 'T9', 'passed', 'a2'),
     runEnd(3),
   ];
 }
@@ -106,6 +116,7 @@ describe('how the agents failed', () => {
           retriedOnOtherModel: 1,
           failedByCap: 1,
           escapedDefects: 1,
+          defectsCaughtLater: 1,
           goodWorkRejected: 2,
           stoppedEarly: 0,
           shippedUnfinished: 0,
@@ -130,7 +141,7 @@ describe('how the agents failed', () => {
 
   it('says it in one line in the headline', () => {
     expect(failureLine(summary(log(), 'sha'))).toBe(
-      'Agent failures: fast 1 loop in 3 executions (33 %), 30K tokens ($3) in loops, 4 caps tripped (turns 3, usd 1): 1 escalated, 2 retried (1 on another model), 1 failed, 1 escaped defect, 2 rejections of good work',
+      'Agent failures: fast 1 loop in 3 executions (33 %), 30K tokens ($3) in loops, 4 caps tripped (turns 3, usd 1): 1 escalated, 2 retried (1 on another model), 1 failed, 1 escaped defect (1 more caught by a later review), 2 rejections of good work',
     );
   });
 });

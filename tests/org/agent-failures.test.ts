@@ -159,8 +159,37 @@ describe('agents that fail', () => {
         const gate = gates.find((g) => g.t === v.t && g.task === v.task && g.gate === v.gate);
         expect(gate?.outcome).toBe(v.error === 'passedBadWork' ? 'passed' : 'rejected');
       }
+      // A defect passed is found by every later review until one rejects the task, unless that
+      // reviewer passes bad work too.
+      const passes = errors.filter((x) => x.error === 'passedBadWork');
+      const rejectedIn = (task: string, from: number, to: number) =>
+        gates.some((g) => g.task === task && g.outcome === 'rejected' && g.t >= from && g.t <= to);
+      for (const v of passes) {
+        const after = gates.filter((g) => g.task === v.task && g.t > v.t);
+        const until = after.findIndex((g) => g.outcome === 'rejected');
+        for (const g of until < 0 ? after : after.slice(0, until))
+          expect(
+            passes.some((x) => x.task === g.task && x.t === g.t),
+            `${g.task} passed ${g.gate} at ${g.t} with a known defect`,
+          ).toBe(true);
+      }
+      // Each defect once (a pass with no rejection since the task's last one is the same defect):
+      // caught if a review rejected the task later, escaped if it completed first.
+      const completed = new Set(
+        ofType(records, 'task.transition')
+          .filter((r) => r.to === 'COMPLETED')
+          .map((r) => r.task),
+      );
+      const firsts = passes.filter(
+        (v, i) =>
+          !passes.slice(0, i).some((u) => u.task === v.task && !rejectedIn(v.task, u.t, v.t)),
+      );
+      const caught = firsts.filter((v) => rejectedIn(v.task, v.t, Number.POSITIVE_INFINITY));
+      const escaped = firsts.filter((v) => !caught.includes(v) && completed.has(v.task));
       const report = agentFailures(records);
-      expect(report?.escapedDefects).toBe(errors.filter((v) => v.error === 'passedBadWork').length);
+      expect(report?.escapedDefects).toBe(escaped.length);
+      expect(report?.byModel[0]?.defectsCaughtLater).toBe(caught.length);
+      expect(caught.length).toBeGreaterThan(0);
     }
   });
 

@@ -438,7 +438,7 @@ describe('workflow templates', () => {
             ],
           },
         }),
-        /workflows\.w\.steps\[1\]\.gate\.approvers\[0\].*"ceo", who is not one of org\.humans \(cto\)/,
+        /workflows\.w\.steps\[1\]\.gate\.approvers\[0\].*"ceo", who is not one of org\.humans nor a role of theirs \(cto\)/,
       ],
       [
         load({ w: { steps: [{ name: 'g', gate: { approvers: ['cto'] } }] } }),
