@@ -17,6 +17,8 @@ export interface TokenPricing {
   readonly cachedShare: number;
   /** The price of a million input tokens read from the cache. */
   readonly usdPerMillionCachedInputTokens: number;
+  /** Output tokens a second one request streams (its throughput); absent: it keeps up with any work. */
+  readonly outputTokensPerSecond?: number;
 }
 
 /** The kind of an activity's token use (seed 000). */
@@ -51,6 +53,22 @@ export function tokensPerHour(
   complexity: number,
 ): number {
   return model === null ? 0 : model.tokensPerHour[tokenUse(kind, complexity)];
+}
+
+/**
+ * How many times its hours an hour of `kind` takes on `model`: the output tokens a second the work
+ * needs over what one request streams, when the model is slower than the work; 1 otherwise, and
+ * for people. Only execution is bound by it: the other work of an agent is desk time of its own.
+ */
+export function throughputPace(
+  model: TokenPricing | null,
+  kind: ActivityKind,
+  complexity: number,
+): number {
+  const speed = model?.outputTokensPerSecond;
+  if (model === null || speed === undefined || kind !== 'execute') return 1;
+  const need = (tokensPerHour(model, kind, complexity) * model.outputShare) / 3600;
+  return Math.max(1, need / speed);
 }
 
 /**

@@ -317,11 +317,14 @@ export class AgentFailures {
     }
     // Whoever starts it again, a new session first gets back into the work.
     const rate = workRate(world, e.person, a).tokensPerHour;
-    if (rate > 0) task.effortLeft += (e.failures.restartTurns * e.failures.tokensPerRequest) / rate;
+    const restart = rate > 0 ? (e.failures.restartTurns * e.failures.tokensPerRequest) / rate : 0;
+    if (retryOn === null) task.effortLeft += restart;
     if (action === 'escalate' && raiseFailure(world, task)) return;
     if (task.terminal || task.assignee !== e.person.spec.id) return;
     if (retryOn !== null) {
+      // The restart is the new agent's: it is added to the work once they hold it.
       takeBack(world, task, e.person.spec.id, 'cap');
+      task.catchUpHours = restart;
       task.onModel = retryOn;
       tryAssign(world, task.team, task.plan.domain);
       return;

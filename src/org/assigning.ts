@@ -8,6 +8,7 @@ import type { Domain, IcSpec } from '../domain/org.ts';
 import { skillIn } from '../domain/org.ts';
 import { productivity } from '../domain/ramp-up.ts';
 import { effortFactor } from '../domain/skills.ts';
+import { executionPace } from './cost.ts';
 import { queuedHours } from './load.ts';
 import type { Person, TaskState, World } from './world.ts';
 
@@ -194,11 +195,15 @@ export function delegateTask(world: World, task: TaskState, dl: string): void {
 /** Gives an ASSIGNED task to `ic`: its effort scaled by the IC's skill, a delegation and an ack. */
 export function handTo(world: World, task: TaskState, ic: Person, from: string): void {
   const skill = skillIn(ic.spec as IcSpec, task.plan.domain);
-  // A skill gap slows the work, and so does a new hire's ramp-up: the effort left is rescaled
-  // for whoever holds the task now.
+  // A skill gap slows the work, and so do a new hire's ramp-up and a model slower than the work:
+  // the effort left is rescaled for whoever holds the task now, after any time it takes them to
+  // catch up on work someone else began (a retry on another model).
   task.effortLeft =
-    Math.max(0, task.effort * effortFactor(skill, task.plan.complexity) - task.workedHours) /
-    productivity(ic.rampUp, world.now);
+    (Math.max(0, task.effort * effortFactor(skill, task.plan.complexity) - task.workedHours) /
+      productivity(ic.rampUp, world.now)) *
+      executionPace(world, ic, task) +
+    task.catchUpHours;
+  task.catchUpHours = 0;
   world.messages.message(
     'delegation',
     'delegate.task',

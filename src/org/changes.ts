@@ -10,6 +10,7 @@ import { withAdded } from '../domain/planning/added-work.ts';
 import { productivity } from '../domain/ramp-up.ts';
 import { effortFactor } from '../domain/skills.ts';
 import type { RequirementChange } from '../scenario/config.ts';
+import { executionPace } from './cost.ts';
 import { delegateStrategic, replan } from './planning.ts';
 import { cancelTasks } from './tasks.ts';
 import type { InstructionState, TaskState, World } from './world.ts';
@@ -149,12 +150,13 @@ function rescaleEffort(world: World, task: TaskState, factor: number): void {
     if (task.blocker !== null)
       task.blocker = { ...task.blocker, atHours: task.blocker.atHours * factor };
   } else {
-    // The holder's hours per hour of effort: their skill gap and ramp-up.
+    // The holder's hours per hour of effort: their skill gap, ramp-up and model's throughput.
     const pace =
       ic === null
         ? 1
-        : effortFactor(skillIn(ic.spec as IcSpec, task.plan.domain), task.plan.complexity) /
-          productivity(ic.rampUp, world.now);
+        : (effortFactor(skillIn(ic.spec as IcSpec, task.plan.domain), task.plan.complexity) /
+            productivity(ic.rampUp, world.now)) *
+          executionPace(world, ic, task);
     task.effort += ((factor - 1) * left) / pace;
   }
   task.effortLeft = left * factor;

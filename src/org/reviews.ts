@@ -7,6 +7,7 @@ import { type Domain, type IcSpec, skillIn } from '../domain/org.ts';
 import { handoffDomains } from '../domain/planning/plan.ts';
 import { productivity } from '../domain/ramp-up.ts';
 import { effortFactor, rejectionFactor } from '../domain/skills.ts';
+import { executionPace } from './cost.ts';
 import { freeSlot } from './execution.ts';
 import { leastBusy } from './load.ts';
 import { releaseTask } from './tasks.ts';
@@ -152,8 +153,9 @@ export function review(world: World, task: TaskState, by: string): void {
   if (rejected && author) {
     task.effortLeft = world.reworkHours(
       task,
-      (world.config.reworkFraction * task.effort * effortFactor(skill, task.plan.complexity)) /
-        productivity(author.rampUp, world.now),
+      ((world.config.reworkFraction * task.effort * effortFactor(skill, task.plan.complexity)) /
+        productivity(author.rampUp, world.now)) *
+        executionPace(world, author, task),
     );
     world.messages.deliver(author, {
       type: 'task.rework',

@@ -96,6 +96,7 @@ function createTask(world: World, state: InstructionState, t: TacticalTask): Tas
     waitingSince: world.now,
     requeued: false,
     onModel: null,
+    catchUpHours: 0,
     reviewing: null,
     reviewer: null,
     handoffsPending: NO_HANDOFFS,

@@ -152,6 +152,8 @@ export interface TaskState {
   requeued: boolean;
   /** Only an agent on this model may take it (a cap's retry on another model); null: anyone. */
   onModel: string | null;
+  /** Hours its next holder first spends catching up on the work (a retry on another model). */
+  catchUpHours: Hours;
   /** The gate whose review has been requested and not yet answered, and who has it. */
   reviewing: import('../domain/gates.ts').Gate | null;
   reviewer: string | null;

@@ -294,6 +294,9 @@ function costOf(raw: ParsedScenario['cost'], models: ParsedScenario['models']): 
           m.usdPerMillionCachedInputTokens,
           m.usdPerMillionInputTokens ?? m.usdPerMillionTokens ?? base.usdPerMillionInputTokens,
         ),
+        ...(m.outputTokensPerSecond === undefined
+          ? {}
+          : { outputTokensPerSecond: m.outputTokensPerSecond }),
       },
     ]),
   );

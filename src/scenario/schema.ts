@@ -859,6 +859,9 @@ export const scenarioSchema = z
             cachedShare: probability,
             usdPerMillionCachedInputTokens: price,
             tokensPerHour: tokenRates,
+            outputTokensPerSecond: above(0, 1e6, 'tokens a second').describe(
+              'output tokens a second one request streams: an execution whose work needs more takes longer (default: keeps up)',
+            ),
             tokensPerRequest: whole(1, 10_000_000).describe(
               'tokens one request of an agent carries, input and output (default 10,000); used with limits',
             ),
