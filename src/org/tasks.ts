@@ -116,6 +116,23 @@ function createTask(world: World, state: InstructionState, t: TacticalTask): Tas
  * planned task still ends COMPLETED or CANCELLED. Cancelled tasks count as finished for their
  * dependents.
  */
+export function cancelTasks(world: World, state: InstructionState, ids: readonly string[]): void {
+  for (const id of ids) {
+    if (world.progress.isFinished(id)) continue;
+    const planned = state.plan?.tactical.find((t) => t.id === id);
+    if (planned === undefined) continue;
+    const task = world.tasks.get(id) ?? createTask(world, state, planned);
+    const list = backlog(world, task.team, planned.domain);
+    if (list.includes(task)) list.splice(list.indexOf(task), 1);
+    if (task.blockerTimer !== null) world.kernel.cancel(task.blockerTimer);
+    task.blockerTimer = null;
+    for (const p of world.roster.team(task.team))
+      world.messages.deliver(p, { type: 'work.drop', task: id });
+    world.drive(task, { type: 'task.cancel', reason: 'requirement change' });
+    world.reactions.ended(task);
+  }
+}
+
 /**
  * Closes an instruction without completing it (denied, or a task of it failed): its approvals
  * still waiting are withdrawn, the breakdowns of its strategic tasks not yet made are dropped, and
@@ -134,21 +151,4 @@ export function closeUndone(world: World, instruction: InstructionState): void {
     .filter((t) => !world.progress.isFinished(t));
   cancelTasks(world, instruction, left);
   world.settle();
-}
-
-export function cancelTasks(world: World, state: InstructionState, ids: readonly string[]): void {
-  for (const id of ids) {
-    if (world.progress.isFinished(id)) continue;
-    const planned = state.plan?.tactical.find((t) => t.id === id);
-    if (planned === undefined) continue;
-    const task = world.tasks.get(id) ?? createTask(world, state, planned);
-    const list = backlog(world, task.team, planned.domain);
-    if (list.includes(task)) list.splice(list.indexOf(task), 1);
-    if (task.blockerTimer !== null) world.kernel.cancel(task.blockerTimer);
-    task.blockerTimer = null;
-    for (const p of world.roster.team(task.team))
-      world.messages.deliver(p, { type: 'work.drop', task: id });
-    world.drive(task, { type: 'task.cancel', reason: 'requirement change' });
-    world.reactions.ended(task);
-  }
 }
