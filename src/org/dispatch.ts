@@ -146,7 +146,10 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
     return;
   }
   logWork(world, person, event, 'finished');
-  if (a.kind !== 'standup' && a.kind !== 'rebalance') world.lastProgress = world.now;
+  // Progress is work that moves tasks and instructions: not a ritual, and not an escalation
+  // decided on its own (a lead re-deciding a task nobody can start, day after day, moves nothing).
+  if (a.kind !== 'standup' && a.kind !== 'rebalance' && a.kind !== 'escalation')
+    world.lastProgress = world.now;
   switch (a.kind) {
     case 'intake':
       decideIntake(world, a.instruction as string, person);
