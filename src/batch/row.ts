@@ -50,6 +50,8 @@ export interface BatchRow {
   readonly activeAgentsMean: number;
   /** What the pools' active agents cost by the hour, beside the work's cost (0: no pools). */
   readonly poolUpkeepUsd: number;
+  /** The work's cost and the pools' upkeep together: what the org cost to run. */
+  readonly totalCostUsd: number;
   /** max(critical path of real efforts, total effort ÷ IC capacity): no schedule beats it. */
   readonly lowerBoundHours: number;
   readonly events: number;
@@ -193,6 +195,7 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
   const failures = agentFailures(log);
   const held = approvals(log);
   const pooled = pools(log) ?? [];
+  const upkeep = pooled.reduce((a, p) => a + p.upkeepUsd, 0);
   const typeOf = new Map(
     ofType(log, 'instruction.received').map((r) => [r.instruction, r.workType]),
   );
@@ -226,7 +229,8 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
       mean(completed.filter((c) => p0.has(c.instruction)).map((c) => c.leadTimeHours)),
     ),
     activeAgentsMean: round(pooled.reduce((a, p) => a + p.meanSize, 0)),
-    poolUpkeepUsd: round(pooled.reduce((a, p) => a + p.upkeepUsd, 0)),
+    poolUpkeepUsd: round(upkeep),
+    totalCostUsd: round(s.costUsd + upkeep),
     // Rounded down, as the makespan is rounded to the nearest hundredth.
     lowerBoundHours: Math.floor(lowerBound(log) * 100) / 100,
     events: s.events,

@@ -22,6 +22,7 @@ export const METRICS = [
   'p0LeadTimeMeanHours',
   'activeAgentsMean',
   'poolUpkeepUsd',
+  'totalCostUsd',
 ] as const;
 
 /** The name of one of the figures in METRICS. */
@@ -47,6 +48,7 @@ export const METRIC_INFO: Readonly<
   p0LeadTimeMeanHours: { label: 'P0 lead time, mean', unit: 'h' },
   activeAgentsMean: { label: 'active agents in pools, mean', unit: '' },
   poolUpkeepUsd: { label: 'pool upkeep (agent-hours at their price)', unit: '$' },
+  totalCostUsd: { label: 'total cost (work and pool upkeep)', unit: '$' },
 };
 
 export function isMetric(name: string): name is Metric {

@@ -37,6 +37,7 @@ const METRICS = [
   'p0LeadTimeMeanHours',
   'activeAgentsMean',
   'poolUpkeepUsd',
+  'totalCostUsd',
 ] as const;
 
 interface Summary {
@@ -195,7 +196,7 @@ describe.concurrent('orgsim forecast', () => {
     // One line per run: the figures the JSON lists for it.
     const csv = readFileSync(join(one.dir, 'runs.csv'), 'utf8').trimEnd().split('\n');
     expect(csv[0]).toBe(
-      'variant,seed,outcome,bottleneck,makespanHours,leadTimeMeanHours,waitMeanHours,costUsd,tokens,slaBreaches,escalations,peakWip,costPerInstructionUsd,requestsRefused,rateLimitWaitHours,loops,escapedDefects,approvalWaitHours,p0LeadTimeMeanHours,activeAgentsMean,poolUpkeepUsd',
+      'variant,seed,outcome,bottleneck,makespanHours,leadTimeMeanHours,waitMeanHours,costUsd,tokens,slaBreaches,escalations,peakWip,costPerInstructionUsd,requestsRefused,rateLimitWaitHours,loops,escapedDefects,approvalWaitHours,p0LeadTimeMeanHours,activeAgentsMean,poolUpkeepUsd,totalCostUsd',
     );
     expect(csv.slice(1).map((line) => line.split(',').slice(0, 5))).toEqual(
       f.rows.map((r) => ['base', String(r.seed), r.outcome, r.bottleneck, String(r.makespanHours)]),
@@ -443,7 +444,7 @@ describe.concurrent('orgsim compare', () => {
     ],
     [
       ['tier1', '--vary', 'strategy=weighted,round-robin', '--by', 'nope'],
-      '--by takes one of makespanHours, leadTimeMeanHours, waitMeanHours, costUsd, tokens, slaBreaches, escalations, peakWip, costPerInstructionUsd, requestsRefused, rateLimitWaitHours, loops, escapedDefects, approvalWaitHours, p0LeadTimeMeanHours, activeAgentsMean, poolUpkeepUsd, got "nope"\n',
+      '--by takes one of makespanHours, leadTimeMeanHours, waitMeanHours, costUsd, tokens, slaBreaches, escalations, peakWip, costPerInstructionUsd, requestsRefused, rateLimitWaitHours, loops, escapedDefects, approvalWaitHours, p0LeadTimeMeanHours, activeAgentsMean, poolUpkeepUsd, totalCostUsd, got "nope"\n',
     ],
     [
       ['tier1', '--vary', 'strategy=weighted,weighted'],

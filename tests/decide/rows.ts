@@ -27,6 +27,7 @@ export function row(over: Partial<BatchRow> = {}): BatchRow {
     p0LeadTimeMeanHours: 0,
     activeAgentsMean: 0,
     poolUpkeepUsd: 0,
+    totalCostUsd: 0,
     lowerBoundHours: 0,
     events: 0,
     tasks: 0,

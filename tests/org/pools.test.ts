@@ -6,6 +6,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { rowOf } from '../../src/batch/row.ts';
 import { pools } from '../../src/collect/pools.ts';
 import type { LogRecord } from '../../src/log/event-log.ts';
 import { runSimulation } from '../../src/org/run.ts';
@@ -140,6 +141,12 @@ describe('agent pools', () => {
           const [figures] = pools(records) ?? [];
           expect(figures?.agentHours).toBeCloseTo(agentHours, 1);
           expect(figures?.upkeepUsd).toBeCloseTo(agentHours * p.costPerAgentHour, 1);
+          // The decision layer's total: the work's cost and the upkeep.
+          const work = ofType(records, 'work').reduce((a, w) => a + w.costUsd, 0);
+          expect(rowOf(records).totalCostUsd).toBeCloseTo(
+            work + agentHours * p.costPerAgentHour,
+            1,
+          );
           expect(records.at(-1)).toMatchObject({ type: 'run.end', reason: 'done', openTasks: 0 });
         },
       ),

@@ -12,7 +12,7 @@ export function num(v: number, digits = 1): string {
 
 /** Digits a metric's figures are shown with. */
 export function digitsOf(metric: Metric): number {
-  return metric === 'costUsd' ? 0 : 1;
+  return metric === 'costUsd' || metric === 'totalCostUsd' ? 0 : 1;
 }
 
 /** What a metric's figures are divided by for showing: tokens in millions. */
