@@ -1,8 +1,8 @@
 // How the agents failed, from the log alone: per model whose scenario says how its agents fail,
 // its executions, the loops among them and the tokens the loops burnt, the caps that tripped and
-// what came of them, the reviews that erred (bad work passed: escaped defects; good work
-// rejected), and the executions that stopped early and those shipped unfinished. Null for a run
-// whose models never fail.
+// what came of them, the reviews that erred (bad work passed: each defect once, escaped if its
+// task completed before a review caught it; good work rejected), and the executions that stopped
+// early and those shipped unfinished. Null for a run whose models never fail.
 
 import type { LogRecord } from '../log/event-log.ts';
 import { type LogInput, type LogView, ofType, runStart, viewOf } from './timeline.ts';

@@ -4,9 +4,11 @@
 // its work runs on until a cap stops it. Caps bound one execution's turns (requests of
 // `tokensPerRequest` tokens) and dollars, looping or not; when one trips the work stops and the
 // task goes to the EM on a `resource` blocker, or the agent starts over; either way the new
-// session first spends `restartTurns` turns getting back into the work. A review by an agent may
-// pass work its gate should reject (an escaped defect) or reject work it should pass. Draws come
-// from streams of each task's own, so a model without failures changes no other draw.
+// session first spends `restartTurns` turns getting back into the work; or the retry goes to an
+// agent on another model, or the task fails and closes its instruction. A review by an agent may
+// pass work its gate should reject (a defect every later review finds, until one rejects it; it
+// escapes if none does) or reject work it should pass. Draws come from streams of each task's
+// own, so a model without failures changes no other draw.
 
 import {
   type DeskContext,
