@@ -4,17 +4,8 @@
 // about the mean feature of a run.
 
 import type { BatchRow } from '../batch/row.ts';
+import type { Distribution } from '../collect/stats.ts';
 import { round4, summarize } from './summarize.ts';
-
-/** A pooled sample: how many, their mean, P50/P85/P95 and the largest. */
-export interface Pooled {
-  readonly n: number;
-  readonly mean: number;
-  readonly p50: number;
-  readonly p85: number;
-  readonly p95: number;
-  readonly max: number;
-}
 
 export interface WorkTypeFigures {
   readonly workType: string;
@@ -22,11 +13,12 @@ export interface WorkTypeFigures {
   readonly done: number;
   readonly donePerRun: number;
   /** Each one's lead time (arrival to completion) and the cost of the work that served it. */
-  readonly leadTimeHours: Pooled;
-  readonly costUsd: Pooled;
+  readonly leadTimeHours: Distribution;
+  readonly costUsd: Distribution;
 }
 
-function pooled(values: readonly number[]): Pooled {
+/** A pooled sample as the collectors give one, to the decision reports' 4 decimals. */
+function pooled(values: readonly number[]): Distribution {
   const { n, mean, p50, p85, p95, max } = summarize(values);
   return { n, mean, p50, p85, p95, max };
 }
