@@ -13,6 +13,7 @@ export const DL_WORK = {
   'handoff.offer': 'handoffVerification',
   'escalation.assigned': 'escalation',
   'standup.report': 'standup',
+  'git.conflict': 'conflictResolution',
 } as const;
 
 export const dlMachine = roleMachine('DL', DL_WORK);

@@ -9,6 +9,7 @@ export const EM_WORK = {
   'escalation.assigned': 'escalation',
   'capacity.review': 'rebalance',
   'standup.rollup': 'standup',
+  'git.conflict': 'conflictResolution',
 } as const;
 
 export const emMachine = roleMachine('EM', EM_WORK);

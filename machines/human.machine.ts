@@ -8,6 +8,7 @@ import { roleMachine } from './desk.ts';
 export const HUMAN_WORK = {
   'escalation.assigned': 'escalation',
   'approval.requested': 'approval',
+  'git.conflict': 'conflictResolution',
 } as const;
 
 export const humanMachine = roleMachine('human', HUMAN_WORK);

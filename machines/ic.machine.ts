@@ -12,6 +12,9 @@ export const IC_WORK = {
   'review.qa': 'qaValidation',
   'handoff.returned': 'handoffFix',
   'standup.call': 'standup',
+  'git.sync': 'sync',
+  'git.merge': 'merge',
+  'git.conflict': 'conflictResolution',
 } as const;
 
 export const icMachine = roleMachine('IC', IC_WORK);

@@ -1,5 +1,6 @@
 // The task lifecycle: PENDING → IN_PLANNING → ASSIGNED → IN_PROGRESS → UNDER_REVIEW →
-// DOMAIN_REVIEW → READY_FOR_HANDOFF → COMPLETED, with BLOCKED → ESCALATED as the escape path,
+// DOMAIN_REVIEW → READY_FOR_HANDOFF → COMPLETED (once its change is merged, when the run models
+// git), with BLOCKED → ESCALATED as the escape path,
 // rework on review rejection, CANCELLED from anywhere, and per-state SLAs that climb the
 // escalation ladder. This machine is the single definition of the lifecycle.
 
@@ -33,6 +34,8 @@ export interface TaskContext extends TaskInput {
   /** SLA breaches of this state visit so far. */
   breaches: number;
   reworks: number;
+  /** Whether its change is in its team's branch: false until merged when the run models git. */
+  merged: boolean;
 }
 
 /**
@@ -55,7 +58,9 @@ const taskSetup = setup({
   guards: {
     needsPlanning: ({ context }) => !context.skipsPlanning,
     skipsPlanning: ({ context }) => context.skipsPlanning,
-    hasNoConsumer: ({ context }) => !context.hasConsumer,
+    /** Nothing keeps a task from COMPLETED: no consumer to hand off to, its change merged. */
+    mayComplete: ({ context }) => !context.hasConsumer && context.merged,
+    isMerged: ({ context }) => context.merged,
     nextStateIs: ({ context }, params: { state: TaskState }) =>
       stateAfterGates(context.gates, context.passed) === params.state,
     reviewsCurrentGate: ({ context, event }) => isCurrentGateReview(context, event),
@@ -88,6 +93,7 @@ const taskSetup = setup({
       assignee: ({ event }) => ('assignee' in event ? event.assignee : null),
     }),
     clearAssignee: assign({ assignee: () => null }),
+    markMerged: assign({ merged: () => true }),
     holdBlocker: assign(({ context, event }) => ({
       resumeTo: context.state as BlockableState,
       blocker: event.type === 'task.block' ? event.blocker : context.blocker,
@@ -201,6 +207,7 @@ export const taskMachine = taskSetup.createMachine({
     gates: input.gates,
     skipsPlanning: input.skipsPlanning,
     hasConsumer: input.hasConsumer,
+    awaitsMerge: input.awaitsMerge,
     sla: input.sla,
     state: null,
     passed: 0,
@@ -209,6 +216,7 @@ export const taskMachine = taskSetup.createMachine({
     blocker: null,
     breaches: 0,
     reworks: 0,
+    merged: !input.awaitsMerge,
   }),
   states: {
     pending: {
@@ -305,11 +313,13 @@ export const taskMachine = taskSetup.createMachine({
     },
     readyForHandoff: {
       entry: enter('READY_FOR_HANDOFF'),
-      always: { guard: 'hasNoConsumer', target: 'completed' },
+      always: { guard: 'mayComplete', target: 'completed' },
       after: slaOnce(),
       on: {
         'task.cancel': cancel,
-        'handoff.accepted': 'completed',
+        // The change is merged into the team branch before its consumers are offered it.
+        'change.merged': { actions: 'markMerged' },
+        'handoff.accepted': { guard: 'isMerged', target: 'completed' },
         'handoff.returned': { target: 'readyForHandoff', reenter: true },
         'task.block': block,
       },

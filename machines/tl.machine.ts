@@ -9,6 +9,7 @@ export const TL_WORK = {
   'review.architecture': 'architectureReview',
   'escalation.assigned': 'escalation',
   'standup.rollup': 'standup',
+  'git.conflict': 'conflictResolution',
 } as const;
 
 export const tlMachine = roleMachine('TL', TL_WORK);

@@ -46,6 +46,8 @@ export const CAUSES = [
   'rateLimit',
   'loop',
   'approval',
+  'merging',
+  'conflict',
   'unexplained',
 ] as const;
 
@@ -57,7 +59,9 @@ export const CAUSES = [
  * ritual (`ritual`) or on P0 work (`incident`), held because a budget was spent (`budget`),
  * waiting in a domain's backlog for a WIP slot (`backlog`), for a requirement change that
  * added the work (`change`), or for a model's rate limit (`rateLimit`: a 429's retry, or a place
- * under its concurrency cap); an agent's execution looping without progress (`loop`); or a
+ * under its concurrency cap); an agent's execution looping without progress (`loop`); git's
+ * coordination (`merging`: a clone synced, a change merged; `conflict`: a merge conflict resolved,
+ * docs/git.md); or a
  * human's approval of the finished instruction (`approval`: worked, or waited for).
  */
 export type Cause = (typeof CAUSES)[number];
@@ -98,6 +102,9 @@ const CAUSE_OF_KIND: Record<ActivityKind, Cause> = {
   handoffFix: 'handoff',
   approval: 'approval',
   execute: 'execution',
+  sync: 'merging',
+  merge: 'merging',
+  conflictResolution: 'conflict',
 };
 
 /** One activity on a desk: when it arrived, and the slices in which it was worked. */

@@ -7,6 +7,7 @@ import { type AgentFailureReport, agentFailures } from './agent-failures.ts';
 import { type ApprovalReport, approvals } from './approvals.ts';
 import { type Bottleneck, bottleneck, type Escalations } from './bottleneck.ts';
 import { type BudgetStatus, budgetStatus } from './budget.ts';
+import { type GitFigures, gitFigures } from './git.ts';
 import { type PoolFigures, pools } from './pools.ts';
 import { type RateLimitReport, rateLimits } from './rate-limits.ts';
 import { type Distribution, distribution, round } from './stats.ts';
@@ -82,6 +83,8 @@ export interface Summary {
   readonly workTypes?: readonly WorkTypeFigures[];
   /** The agent pools' sizes and upkeep (docs/agents.md, Pools); absent without pools. */
   readonly pools?: readonly PoolFigures[];
+  /** Git coordination: merges, conflicts, hot spots, hours (docs/git.md); absent without git. */
+  readonly git?: GitFigures;
 }
 
 const r2 = (d: Distribution) => ({
@@ -260,7 +263,13 @@ export function summary(input: LogInput, eventLogSha256: string, b?: Bottleneck)
     ...approvalsOf(log),
     ...workTypesOf(log),
     ...poolsOf(log),
+    ...gitOf(log),
   };
+}
+
+function gitOf(log: LogView): { git?: GitFigures } {
+  const figures = gitFigures(log);
+  return figures === null ? {} : { git: figures };
 }
 
 function poolsOf(log: LogView): { pools?: readonly PoolFigures[] } {

@@ -112,6 +112,8 @@ const PHRASE: Record<Cause, string> = {
   rateLimit: 'waiting on rate limits',
   loop: 'looping',
   approval: 'awaiting approval',
+  merging: 'syncing and merging',
+  conflict: 'resolving merge conflicts',
   unexplained: 'unexplained',
 };
 

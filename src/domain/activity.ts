@@ -20,6 +20,11 @@ export const ACTIVITY_KINDS = [
   'rebalance',
   'approval',
   'execute',
+  // Git coordination (docs/git.md): a clone or worktree brought up to date, a change merged into
+  // its team branch, a merge conflict resolved.
+  'sync',
+  'merge',
+  'conflictResolution',
 ] as const;
 
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -63,6 +68,10 @@ const CLASS: Record<ActivityKind, number> = {
   strategicPlanning: 3,
   tacticalPlanning: 3,
   assignment: 3,
+  // A merge or a conflict finishes work already reviewed; a sync comes before the work it serves.
+  merge: 2,
+  conflictResolution: 2,
+  sync: 3,
   execute: 10,
 };
 
@@ -99,11 +108,22 @@ export function nextRunnable(queue: readonly Activity[], hold: number | null): n
 }
 
 /**
+ * Git work on a change already reviewed (its merge, a conflict in it): it pauses the author's
+ * execution of other work, as anyone stops to merge an approved change rather than leave it for
+ * hours.
+ */
+function pausesExecution(kind: ActivityKind): boolean {
+  return kind === 'merge' || kind === 'conflictResolution';
+}
+
+/**
  * Whether `next` should interrupt `current`: a ritual pauses anything but a ritual (it happens at
- * its hour), and P0 execution preempts lower-priority execution.
+ * its hour), a merge or a conflict pauses execution, and P0 execution preempts lower-priority
+ * execution.
  */
 export function preempts(next: Activity, current: Activity): boolean {
   if (isRitual(next.kind)) return !isRitual(current.kind);
+  if (pausesExecution(next.kind)) return current.kind === 'execute';
   return (
     next.kind === 'execute' &&
     current.kind === 'execute' &&
@@ -123,18 +143,24 @@ export function preemptedBy(
 ): boolean {
   if (hold !== null) return preemptedBy(runnable(queue, hold), current);
   const first = queue[0];
-  if (first !== undefined && isRitual(first.kind)) return preempts(first, current);
+  if (first !== undefined && (isRitual(first.kind) || pausesExecution(first.kind)))
+    return preempts(first, current);
   const firstExecute = queue.find((a) => a.kind === 'execute');
   return firstExecute !== undefined && preempts(firstExecute, current);
 }
 
-/** Why `current` stops for what waits in `queue`: a ritual pauses it, P0 work preempts it. */
+/**
+ * Why `current` stops for what waits in `queue`: a ritual (or a merge) pauses it, P0 work
+ * preempts it.
+ */
 export function interruptionBy(
   queue: readonly Activity[],
   hold: number | null = null,
 ): 'ritual' | 'preempted' {
   const first = hold === null ? queue[0] : runnable(queue, hold)[0];
-  return first !== undefined && isRitual(first.kind) ? 'ritual' : 'preempted';
+  return first !== undefined && (isRitual(first.kind) || pausesExecution(first.kind))
+    ? 'ritual'
+    : 'preempted';
 }
 
 function runnable(queue: readonly Activity[], hold: number): Activity[] {

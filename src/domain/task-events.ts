@@ -22,6 +22,8 @@ export type TaskEvent =
   | { type: 'blocker.resolved' }
   | { type: 'review.approved'; gate: Gate; reviewer: string }
   | { type: 'review.rejected'; gate: Gate; reviewer: string }
+  /** Its change is merged into its team branch (git modelled): it may complete. */
+  | { type: 'change.merged' }
   | { type: 'handoff.accepted' }
   | { type: 'handoff.returned' }
   | { type: 'task.reassign'; assignee: string }
@@ -85,7 +87,12 @@ export function transitionDetails(
 export function transitionCause(eventType: string, from: TaskState | null, to: TaskState): string {
   if (from === null) return 'task.created';
   if (eventType.startsWith('xstate.after.')) return 'sla.breach';
-  if (from === 'READY_FOR_HANDOFF' && to === 'COMPLETED' && eventType !== 'handoff.accepted') {
+  if (
+    from === 'READY_FOR_HANDOFF' &&
+    to === 'COMPLETED' &&
+    eventType !== 'handoff.accepted' &&
+    eventType !== 'change.merged'
+  ) {
     return 'handoff.notRequired';
   }
   return eventType;

@@ -13,6 +13,8 @@ export interface TaskInput {
   readonly skipsPlanning: boolean;
   /** Whether a task in another domain consumes this one's output (a handoff is due). */
   readonly hasConsumer: boolean;
+  /** Whether its change must be merged into its team branch before it completes (git modelled). */
+  readonly awaitsMerge: boolean;
   readonly sla: SlaTable;
 }
 
@@ -21,6 +23,7 @@ export interface TaskSpec extends GateOptions {
   readonly tier: Tier;
   readonly estimateHours: Hours;
   readonly hasConsumer?: boolean;
+  readonly awaitsMerge?: boolean;
   readonly sla?: SlaTable;
 }
 
@@ -38,6 +41,7 @@ export function taskInput(spec: TaskSpec): TaskInput {
     gates: requiredGates(spec.tier, spec),
     skipsPlanning: skipsPlanning(spec.tier),
     hasConsumer: spec.hasConsumer ?? false,
+    awaitsMerge: spec.awaitsMerge ?? false,
     sla: spec.sla ?? DEFAULT_SLA,
   };
 }

@@ -3,6 +3,7 @@
 // run writes records of those types, and `orgsim report` validates every line it reads against it.
 
 import { z } from 'zod';
+import { GIT_STRATEGIES } from '../domain/git.ts';
 import { RUN_OUTCOMES } from '../domain/outcome.ts';
 import { RULE_TRIGGERS } from '../domain/rules.ts';
 import {
@@ -120,6 +121,8 @@ const planTactical = record('plan.tactical', {
       dependsOn: ids,
       priority,
       architectural: z.boolean(),
+      /** The components its change touches, when the run models git (docs/git.md). */
+      components: ids.optional(),
     }),
   ),
 });
@@ -283,6 +286,63 @@ const loop = record('loop', {
  * whether it was looping, and what came of it (`escalate`: a resource blocker; `retry`: again, by
  * the same agent or one on `retryOn`; `fail`: the task fails, see `instruction.failed`).
  */
+// Git coordination (docs/git.md): a branch brought up to date, a change merged into its team's
+// branch, a merge that conflicted and how the conflict was resolved.
+
+/** Who resolved a conflict: its author (rebase) or the integrator. */
+const conflictResolver = z.enum(['rebase', 'integrator']);
+
+const gitSync = record('git.sync', {
+  person: id,
+  team: id,
+  task: id,
+  /** Hours since the clone (or the agent's worktree) was last brought up to date. */
+  staleHours: hours,
+});
+
+const gitMerge = record('git.merge', {
+  task: id,
+  instruction: id,
+  team: id,
+  by: id,
+  /** The branch merged into: the team's (`team/<id>`). */
+  into: z.string().min(1),
+  components: ids,
+  /** When the branch was cut (or last rebased), and its age at the merge. */
+  baseAt: hours,
+  ageHours: hours,
+  /** Its components changed on the target since the branch was cut. */
+  overlap: count,
+});
+
+const gitConflict = record('git.conflict', {
+  conflict: id,
+  task: id,
+  team: id,
+  /** Who tried the merge. */
+  by: id,
+  /** The components that conflicted, and the tasks whose merged changes they conflict with. */
+  components: ids,
+  with: ids,
+  overlap: count,
+  baseAt: hours,
+  ageHours: hours,
+  /** The chance this merge had of conflicting (1 − (1 − p)^overlap). */
+  chance: z.number().min(0).max(1),
+  resolution: conflictResolver,
+  /** Who resolves it. */
+  to: id,
+});
+
+const gitResolved = record('git.resolved', {
+  conflict: id,
+  task: id,
+  by: id,
+  resolution: conflictResolver,
+  /** The task was cancelled before the conflict was resolved: it was dropped with the work. */
+  dropped: z.literal(true).optional(),
+});
+
 const cap = record('cap', {
   person: id,
   model: id,
@@ -548,6 +608,13 @@ const runStart = record('run.start', {
       }),
     )
     .optional(),
+  /** Git coordination (docs/git.md): each team's strategy and the components; absent: off. */
+  git: z
+    .strictObject({
+      strategies: z.record(id, z.enum(GIT_STRATEGIES)),
+      components: z.array(z.strictObject({ id, domain: domain.optional() })),
+    })
+    .optional(),
   /** The scenario's approval policies, by id (docs/agents.md); absent when it has none. */
   approvalPolicies: z.array(id).optional(),
   /** The scenario's event rules, by id (docs/agents.md, Rules); absent when it has none. */
@@ -606,6 +673,10 @@ export const RECORD_SCHEMAS = {
   'instruction.failed': instructionFailed,
   'pool.scaled': poolScaled,
   'rule.fired': ruleFired,
+  'git.sync': gitSync,
+  'git.merge': gitMerge,
+  'git.conflict': gitConflict,
+  'git.resolved': gitResolved,
   loop,
   cap,
   'stop.early': stopEarly,

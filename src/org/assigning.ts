@@ -74,6 +74,8 @@ function serve(world: World, team: string, domain: Domain): void {
       if (t.deferredUntil > world.now) continue;
       // Work for another model's agents waits for one without holding up the rest.
       if (t.onModel !== null && freeOn(world, t).length === 0) continue;
+      // A staggered team's one change in flight, or a change to the same component (serialize).
+      if (world.git !== null && !world.git.mayStart(t)) continue;
       if (pick === undefined || servedBefore(world, t, pick)) pick = t;
     }
     if (pick === undefined) return;
@@ -97,6 +99,7 @@ function serve(world: World, team: string, domain: Domain): void {
     const ic = world.roster.person(chosen.id);
     ic.held.add(task.plan.id);
     task.assignee = ic.spec.id;
+    world.git?.claimed(task);
     world.messages.deliver(world.roster.lead(team, domain), {
       type: 'assign.request',
       workHours: world.config.overheads.assignmentHours,
@@ -158,6 +161,7 @@ export function takeBack(
   task.requeued = true;
   task.waitingSince = world.now;
   backlog(world, task.team, task.plan.domain).push(task);
+  world.git?.released(task);
   world.record({
     type: 'task.preempted',
     task: task.plan.id,
@@ -185,6 +189,7 @@ export function delegateTask(world: World, task: TaskState, dl: string): void {
     task.assignee = null;
     task.waitingSince = world.now;
     backlog(world, task.team, task.plan.domain).push(task);
+    world.git?.released(task);
     tryAssign(world, task.team, task.plan.domain);
     return;
   }
@@ -204,6 +209,7 @@ export function handTo(world: World, task: TaskState, ic: Person, from: string):
       executionPace(world, ic, task) +
     task.catchUpHours;
   task.catchUpHours = 0;
+  world.git?.beforeWork(task, ic);
   world.messages.message(
     'delegation',
     'delegate.task',

@@ -197,5 +197,14 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
     case 'approval':
       world.approved(a.instruction as string, a.ref as string, person.spec.id);
       return;
+    case 'sync':
+      world.git?.syncDone(person, a.task as string);
+      return;
+    case 'merge':
+      if (task) world.git?.mergeDone(task, person);
+      return;
+    case 'conflictResolution':
+      world.git?.resolved(a.ref as string, person);
+      return;
   }
 }

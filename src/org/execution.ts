@@ -12,6 +12,7 @@ export function executionStarted(world: World, task: TaskState, person: Person):
   person.familiar.add(task.plan.instruction);
   const state = task.actor.getSnapshot().value;
   if (state === 'assigned') world.drive(task, { type: 'task.start' });
+  world.git?.started(task, person);
   const blocker = task.blocker;
   if (blocker !== null && task.blockerTimer === null) {
     const at = finishTime(

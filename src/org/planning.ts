@@ -110,6 +110,7 @@ export function finishTacticalPlanning(
       dependsOn: t.dependsOn,
       priority: state.spec.priority,
       architectural: t.architectural,
+      ...(world.git === null ? {} : { components: world.git.touches(t) }),
     })),
   });
   world.progress.brokeDown(strategic);

@@ -33,7 +33,9 @@ export function advance(world: World, task: TaskState): void {
     }
     case 'readyForHandoff':
       freeSlot(world, task);
-      if (!task.handoffsOffered) offerHandoffs(world, task);
+      // Its change is merged into the team branch before anyone is offered it.
+      if (world.git !== null && !snapshot.context.merged) world.git.requestMerge(task);
+      else if (!task.handoffsOffered) offerHandoffs(world, task);
       return;
     case 'completed':
     case 'cancelled':
@@ -239,6 +241,7 @@ export function resendHandoff(world: World, task: TaskState, domain: Domain): vo
 export function onTerminal(world: World, task: TaskState): void {
   if (task.terminal) return;
   task.terminal = true;
+  world.git?.ended(task);
   world.progress.finish(task.plan.id);
   world.finished(task.instruction, task.plan.id);
   freeSlot(world, task);

@@ -28,6 +28,7 @@ import { BudgetWatch } from './budget.ts';
 import { changeRequirements } from './changes.ts';
 import { dispatch } from './dispatch.ts';
 import { onTaskReport, raiseBlocker } from './escalations.ts';
+import { GitFlow } from './git.ts';
 import { receiveInstruction } from './intake.ts';
 import { scheduleOutage } from './outages.ts';
 import { Pools } from './pools.ts';
@@ -86,6 +87,16 @@ function recordStart(
     ...(Object.keys(config.agentFailures).length > 0
       ? { agentFailures: loggedFailures(config) }
       : {}),
+    ...(config.git === null
+      ? {}
+      : {
+          git: {
+            strategies: { ...config.git.strategies },
+            components: config.git.components.map((c) =>
+              c.domain === null ? { id: c.id } : { id: c.id, domain: c.domain },
+            ),
+          },
+        }),
     ...(config.approvals.length > 0 ? { approvalPolicies: config.approvals.map((p) => p.id) } : {}),
     ...(config.rules.length > 0 ? { rules: config.rules.map((r) => r.id) } : {}),
     ...(config.pools.length > 0
@@ -284,6 +295,7 @@ export function* simulation(
   const gated = config.instructions.some((i) => (i.plan.gates ?? []).length > 0);
   if (config.approvals.length > 0 || gated) new Approvals(world);
   const pools = config.pools.length > 0 ? new Pools(world) : null;
+  if (config.git !== null) world.git = new GitFlow(world);
   if (config.rules.length > 0) new Rules(world, config.rules, pools);
   world.onWork = (event: DeskEmitted) => {
     dispatch(world, standups, event);

@@ -72,6 +72,7 @@ function createTask(world: World, state: InstructionState, t: TacticalTask): Tas
         tier: spec.tier,
         estimateHours: t.estimateHours,
         hasConsumer,
+        awaitsMerge: world.config.git !== null,
         architectural: t.architectural,
         enabled: world.config.gates.enabled,
         sla: slaOf(world, t),

@@ -32,6 +32,7 @@ import { Backlogs } from './backlogs.ts';
 import { CapacityLedger } from './capacity-ledger.ts';
 import { DailyRituals } from './dailies.ts';
 import { EscalationBook } from './escalation-book.ts';
+import type { GitFlow } from './git.ts';
 import { HeldChanges } from './held-changes.ts';
 import { Messages } from './messages.ts';
 import { Progress } from './progress.ts';
@@ -199,6 +200,8 @@ export class World {
   arrivals = 0;
   /** Desks held on a spent budget run only work of this priority or more urgent; null: no hold. */
   private holdLevel: number | null = null;
+  /** Git coordination, when the scenario models it (src/org/git.ts); null: it does not. */
+  git: GitFlow | null = null;
   /** Set by run.ts: what to do when a person finishes or stops an activity. */
   onWork: (event: DeskEmitted) => void = () => {};
   /**

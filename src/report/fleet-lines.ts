@@ -137,3 +137,21 @@ export function poolLine(s: Summary): string | null {
   });
   return `Pools: ${parts.join(' · ')}`;
 }
+
+/**
+ * Git coordination, when the scenario models it: merges and conflicts, the hours it took, branch
+ * ages and merge waits, the hot spots and each team's conflict rate.
+ */
+export function gitLine(s: Summary): string | null {
+  const g = s.git;
+  if (g === undefined) return null;
+  const hot = g.byComponent
+    .filter((c) => c.conflicts > 0)
+    .slice(0, 3)
+    .map((c) => `${c.component} (${n(c.conflicts, 0)})`);
+  const teams =
+    g.byTeam.length > 1
+      ? ` · ${g.byTeam.map((t) => `${t.team} (${t.strategy}) ${pct(t.conflictRate)}`).join(', ')}`
+      : ` · ${g.byTeam[0]?.strategy ?? ''}`;
+  return `Git: ${n(g.merges, 0)} merges, ${plural(g.conflicts, 'conflict')} (${pct(g.conflictRate)} of attempts)${hot.length > 0 ? `, most in ${hot.join(', ')}` : ''} · hours resolving ${n(g.hours.conflict)}, syncing ${n(g.hours.sync)}, merging ${n(g.hours.merge)} · branch age at merge p50 ${n(g.branchAgeHours.p50)} h, p95 ${n(g.branchAgeHours.p95)} h · merge wait p95 ${n(g.mergeWaitHours.p95)} h${teams}`;
+}

@@ -4,7 +4,14 @@ import type { Bottleneck, Capacity, Reports, StandupDay, Summary } from '../coll
 import type { StandupBlocker } from '../collect/standup.ts';
 import { budgetLine } from './budget-line.ts';
 import { costMarkdown } from './cost-markdown.ts';
-import { approvalLine, failureLine, poolLine, rateLimitLine, workTypeLine } from './fleet-lines.ts';
+import {
+  approvalLine,
+  failureLine,
+  gitLine,
+  poolLine,
+  rateLimitLine,
+  workTypeLine,
+} from './fleet-lines.ts';
 import { breachesText, count, instructionRow, n, pct, table, title, topHours } from './format.ts';
 
 export function summaryMarkdown(s: Summary): string {
@@ -14,6 +21,7 @@ export function summaryMarkdown(s: Summary): string {
   const held = approvalLine(s);
   const types = workTypeLine(s);
   const pooled = poolLine(s);
+  const git = gitLine(s);
   return [
     title(s, 'Summary'),
     '',
@@ -25,6 +33,7 @@ export function summaryMarkdown(s: Summary): string {
     ...(held === null ? [] : [`${held}.`, '']),
     ...(types === null ? [] : [`${types}.`, '']),
     ...(pooled === null ? [] : [`${pooled}.`, '']),
+    ...(git === null ? [] : [`${git}.`, '', ...gitTables(s), '']),
     ...(s.warnings.length === 0
       ? []
       : [
@@ -324,4 +333,29 @@ export function allMarkdown(r: Reports): Record<string, string> {
     'standup.md': standupMarkdown(r.summary, r.standup),
     'cost.md': costMarkdown(r.summary, r.cost),
   };
+}
+
+/** Git per team and the ten components with the most conflicts (the hot spots). */
+function gitTables(s: Summary): string[] {
+  const g = s.git;
+  if (g === undefined) return [];
+  return [
+    table(
+      ['team', 'strategy', 'merges', 'conflicts', 'conflict rate'],
+      g.byTeam.map((t) => [
+        t.team,
+        t.strategy,
+        n(t.merges, 0),
+        n(t.conflicts, 0),
+        pct(t.conflictRate),
+      ]),
+    ),
+    '',
+    table(
+      ['component', 'owner', 'merges', 'conflicts'],
+      g.byComponent
+        .slice(0, 10)
+        .map((c) => [c.component, c.domain ?? 'shared', n(c.merges, 0), n(c.conflicts, 0)]),
+    ),
+  ];
 }

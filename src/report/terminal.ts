@@ -6,7 +6,14 @@ import Table from 'cli-table3';
 import { DEFAULT_MODEL, PEOPLE } from '../collect/cost.ts';
 import type { Reports } from '../collect/index.ts';
 import { budgetLine } from './budget-line.ts';
-import { approvalLine, failureLine, poolLine, rateLimitLine, workTypeLine } from './fleet-lines.ts';
+import {
+  approvalLine,
+  failureLine,
+  gitLine,
+  poolLine,
+  rateLimitLine,
+  workTypeLine,
+} from './fleet-lines.ts';
 import { count, instructionRow, n, pct, topHours } from './format.ts';
 
 export function useColour(stream: NodeJS.WriteStream): boolean {
@@ -79,6 +86,8 @@ export function terminalReport(
   if (types !== null) out.push(types);
   const pooled = poolLine(s);
   if (pooled !== null) out.push(pooled);
+  const git = gitLine(s);
+  if (git !== null) out.push(git);
   out.push(`${c.red.bold('Bottleneck:')} ${c.bold(s.bottleneck.where)} — ${s.bottleneck.evidence}`);
   out.push('');
 

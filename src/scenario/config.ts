@@ -7,6 +7,7 @@ import type { TokenPricing } from '../domain/cost.ts';
 import type { EffortModel } from '../domain/effort.ts';
 import type { BlockerType } from '../domain/escalation.ts';
 import type { Gate, Tier } from '../domain/gates.ts';
+import type { GitConfig } from '../domain/git.ts';
 import type { Domain, IcSpec, OrgSpec, Role } from '../domain/org.ts';
 import type { AddedWork } from '../domain/planning/added-work.ts';
 import type { PlanHint } from '../domain/planning/generate.ts';
@@ -200,6 +201,8 @@ export interface SimConfig {
   readonly pools: readonly PoolPolicy[];
   /** Event rules (docs/agents.md, Rules). */
   readonly rules: readonly Rule[];
+  /** Git coordination (docs/git.md); null: not modelled. */
+  readonly git: GitConfig | null;
   /** Human approvals a finished instruction needs before it is complete (docs/agents.md). */
   readonly approvals: readonly ApprovalPolicy[];
   readonly outages: readonly Outage[];

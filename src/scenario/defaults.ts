@@ -133,6 +133,7 @@ export function defaultConfig(overrides: Partial<SimConfig> = {}): SimConfig {
     pools: [],
     providerLimits: {},
     rules: [],
+    git: null,
     outages: [],
     hires: [],
     changes: [],

@@ -52,6 +52,7 @@ import {
 } from './defaults.ts';
 import { type FieldPath, formatPath, type ScenarioIssue } from './errors.ts';
 import { limitIssues } from './estimate.ts';
+import { gitOf } from './git.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { orgProblems } from './org-problems.ts';
 import { outageIssues } from './outage-issues.ts';
@@ -748,6 +749,8 @@ export function resolveScenario(
   issues.push(...workflowIssues);
   const { pools, issues: poolIssues } = poolsOf(raw, org);
   issues.push(...poolIssues);
+  const { git, issues: gitIssues } = gitOf(raw.git, org);
+  issues.push(...gitIssues);
   const { rules, issues: ruleIssues } = rulesOf(
     raw,
     pools,
@@ -924,6 +927,7 @@ export function resolveScenario(
     approvals: (raw.approvals ?? []).map((p) => approvalOf(p, approvers)),
     pools,
     rules,
+    git,
     outages,
     hires,
     changes,

@@ -11,6 +11,7 @@ import { GATES } from '../domain/gates.ts';
 import { DOMAINS } from '../domain/org.ts';
 import { RULE_TRIGGERS } from '../domain/rules.ts';
 import { DEFAULT_ENGINE, ENGINES } from '../engine/engine.ts';
+import { gitSection } from './git-schema.ts';
 import { id, scenarioName } from './names.ts';
 import {
   above,
@@ -796,6 +797,7 @@ export const scenarioSchema = z
       .describe(
         'agent pools: a team’s agents in a domain, of which only some are active at a time',
       ),
+    git: gitSection.optional(),
     workflows: z
       .record(id, workflow)
       .optional()

@@ -14,6 +14,7 @@ describe('taskInput', () => {
       gates: ['peerReview'],
       skipsPlanning: true,
       hasConsumer: false,
+      awaitsMerge: false,
       sla: DEFAULT_SLA,
     });
   });

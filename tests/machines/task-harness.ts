@@ -93,6 +93,7 @@ export function eventAlphabet(): TaskEvent[] {
     { type: 'blocker.escalate' },
     { type: 'blocker.resolved' },
     ...reviews,
+    { type: 'change.merged' },
     { type: 'handoff.accepted' },
     { type: 'handoff.returned' },
     { type: 'task.reassign', assignee: 'ic-2' },

@@ -35,6 +35,11 @@ const VARIANTS: Array<{ name: string; spec: Omit<TaskSpec, 'id' | 'estimateHours
   { name: 'tier 2 with a consumer in another domain', spec: { tier: 2, hasConsumer: true } },
   { name: 'tier 3 with a consumer', spec: { tier: 3, hasConsumer: true } },
   { name: 'tier 4, no consumer', spec: { tier: 4 } },
+  { name: 'tier 2, no consumer, its change to merge', spec: { tier: 2, awaitsMerge: true } },
+  {
+    name: 'tier 3 with a consumer, its change to merge',
+    spec: { tier: 3, hasConsumer: true, awaitsMerge: true },
+  },
   {
     name: 'tier 2 with peer review and QA switched off',
     spec: { tier: 2, enabled: { peerReview: false, qaValidation: false } },
@@ -56,7 +61,15 @@ const VARIANTS: Array<{ name: string; spec: Omit<TaskSpec, 'id' | 'estimateHours
 /** Graph key: the state and every context field a guard reads (reworks would never end). */
 function serialize(snapshot: { value: unknown; context: Snapshot['context'] }): string {
   const c = snapshot.context;
-  return JSON.stringify([snapshot.value, c.passed, c.breaches, c.resumeTo, c.blocker, c.assignee]);
+  return JSON.stringify([
+    snapshot.value,
+    c.passed,
+    c.breaches,
+    c.resumeTo,
+    c.blocker,
+    c.assignee,
+    c.merged,
+  ]);
 }
 
 const EVENTS = [...eventAlphabet(), ...timerEvents()] as AnyEvent[];

@@ -37,6 +37,7 @@ const FORWARD = new Set([
   'task.submit',
   'review.approved',
   'handoff.accepted',
+  'change.merged',
   'blocker.resolved',
 ]);
 // Quarter hours keep sums exact, as the kernel's arithmetic is compared with ours for equality.
@@ -51,6 +52,7 @@ const taskSpec = fc.record({
   tier: fc.constantFrom<Tier>(...TIERS),
   estimateHours: fc.integer({ min: 1, max: 16 }),
   hasConsumer: fc.boolean(),
+  awaitsMerge: fc.boolean(),
   architectural: fc.boolean(),
 });
 
@@ -73,20 +75,28 @@ function picked(
 function run(input: TaskInput, commands: readonly Command[]) {
   const live = liveTask(input);
   const states: TaskState[] = [];
+  /** Each event sent, with the state the task was in when it came. */
+  const sent: Array<{ type: string; in: TaskState; after: TaskState }> = [];
+  const now = () => stateName(live.actor.getSnapshot().value as string);
+  const send = (event: TaskEvent) => {
+    const before = now();
+    live.actor.send(event);
+    sent.push({ type: event.type, in: before, after: now() });
+  };
   for (const c of commands) {
     const active = live.actor.getSnapshot().status === 'active';
     if ('advance' in c) live.kernel.runUntil(live.kernel.now + c.advance);
     else if (!active) {
       // a finished actor takes no events; the terminal-state property checks it would refuse them
-    } else if ('stray' in c) live.actor.send(c.stray);
-    else if ('cancel' in c) live.actor.send({ type: 'task.cancel', reason: 'requirement change' });
+    } else if ('stray' in c) send(c.stray);
+    else if ('cancel' in c) send({ type: 'task.cancel', reason: 'requirement change' });
     else {
       const event = picked(live, c.pick, c.variant);
-      if (event) live.actor.send(event);
+      if (event) send(event);
     }
     states.push(stateName(live.actor.getSnapshot().value as string));
   }
-  return { ...live, states };
+  return { ...live, states, sent };
 }
 
 type Transition = Extract<LogRecord, { type: 'task.transition' }>;
@@ -161,6 +171,33 @@ describe('task lifecycle, properties', () => {
           .map((t) => t.to);
         if (input.skipsPlanning) expect(path).not.toContain('IN_PLANNING');
         else expect(path).toContain('IN_PLANNING');
+      }),
+    );
+  });
+
+  it('completes a task whose change is to be merged only once it was told, in READY_FOR_HANDOFF, that it is merged; and one with no consumer at that moment', () => {
+    fc.assert(
+      fc.property(taskSpec, script, (spec, commands) => {
+        const input = taskInput({ id: 'T-1', ...spec });
+        const { log, sent, states } = run(input, commands);
+        const merged = sent.find((e) => e.type === 'change.merged' && e.in === 'READY_FOR_HANDOFF');
+        const transitions = log.records.filter(
+          (r): r is Transition => r.type === 'task.transition',
+        );
+        const completed = transitions.find((t) => t.to === 'COMPLETED');
+        if (!input.awaitsMerge) {
+          // Told or not, a task that does not wait for a merge never completes on one.
+          expect(completed?.cause).not.toBe('change.merged');
+          return;
+        }
+        if (merged === undefined) {
+          expect(states).not.toContain('COMPLETED');
+          return;
+        }
+        if (!input.hasConsumer) {
+          expect(completed?.cause).toBe('change.merged');
+          expect(merged.after).toBe('COMPLETED');
+        } else if (completed !== undefined) expect(completed.cause).toBe('handoff.accepted');
       }),
     );
   });

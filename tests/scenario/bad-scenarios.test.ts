@@ -318,6 +318,36 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
     message: /instructions\[0\]\.domains must not repeat a domain/,
   },
   {
+    name: 'a git strategy for a team the org does not have',
+    yaml: `${ok}git:\n  teams: { alpha: staggered }\n`,
+    message: /git\.teams\.alpha names no team: "alpha" \(teams: team-1\)/,
+  },
+  {
+    name: 'a git strategy that does not exist',
+    yaml: `${ok}git:\n  strategy: monorepo\n`,
+    message: /git\.strategy .*clonePerAgent.*teamWorktrees.*staggered/,
+  },
+  {
+    name: 'a touch range upside down',
+    yaml: `${ok}git:\n  touches: { min: 3, max: 1 }\n`,
+    message: /git\.touches min 3 is above max 1: give min ≤ max/,
+  },
+  {
+    name: 'a component named twice',
+    yaml: `${ok}git:\n  components: [{ id: api }, { id: web, domain: frontend }, { id: api }]\n`,
+    message: /git\.components\[2\]\.id names the component "api" twice/,
+  },
+  {
+    name: 'an integrator who is not in the org',
+    yaml: `${ok}git:\n  conflict: { resolution: integrator, integrator: orion }\n`,
+    message: /git\.conflict\.integrator names no one in the org: "orion"/,
+  },
+  {
+    name: 'a conflict chance of 1',
+    yaml: `${ok}git:\n  conflict: { perComponent: 1 }\n`,
+    message: /git\.conflict\.perComponent/,
+  },
+  {
     name: 'a duplicate key',
     yaml: `seed: 1\nseed: 2\n${ok}`,
     message: /is not valid YAML: Map keys must be unique/,

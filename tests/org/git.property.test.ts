@@ -1,0 +1,243 @@
+// Git coordination over random small orgs (docs/git.md), checked on the event log alone against a
+// replay of the team branches written here: every merge's overlap is what the branch held since
+// its cut; a conflict only where components changed on both sides, with the chance the model
+// gives; every conflict resolved once; no task completed before its change was merged; a
+// staggered team never has two changes in flight, and `serialize` never two changes to one
+// component. Every run also keeps every invariant of an org run (log-checks.ts).
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ALWAYS, OFFICE_HOURS } from '../../src/domain/calendar.ts';
+import type { Tier } from '../../src/domain/gates.ts';
+import {
+  CONFLICT_RESOLUTIONS,
+  type Component,
+  GIT_STRATEGIES,
+  type GitConfig,
+  type GitStrategy,
+} from '../../src/domain/git.ts';
+import { DOMAINS } from '../../src/domain/org.ts';
+import type { LogRecord } from '../../src/log/event-log.ts';
+import type { InstructionSpec, Priority, SimConfig } from '../../src/scenario/config.ts';
+import { defaultConfig, defaultOrg } from '../../src/scenario/defaults.ts';
+import { sameLogOnBothEngines, soundRun } from './log-checks.ts';
+
+type Of<T extends LogRecord['type']> = Extract<LogRecord, { type: T }>;
+const only = <T extends LogRecord['type']>(log: readonly LogRecord[], type: T): Of<T>[] =>
+  log.filter((r): r is Of<T> => r.type === type);
+
+const scenario = fc.record({
+  seed: fc.nat(),
+  teams: fc.integer({ min: 1, max: 2 }),
+  strategies: fc.tuple(fc.constantFrom(...GIT_STRATEGIES), fc.constantFrom(...GIT_STRATEGIES)),
+  resolution: fc.constantFrom(...CONFLICT_RESOLUTIONS),
+  headcount: fc.tuple(...DOMAINS.map(() => fc.integer({ min: 1, max: 3 }))),
+  wipLimit: fc.integer({ min: 1, max: 2 }),
+  office: fc.boolean(),
+  instructions: fc.array(
+    fc.record({
+      at: fc.integer({ min: 0, max: 48 }),
+      tier: fc.constantFrom<Tier>(1, 2, 2, 3),
+      priority: fc.constantFrom<Priority>(0, 1, 2),
+    }),
+    { minLength: 1, maxLength: 3 },
+  ),
+  // Few components, so that changes overlap often.
+  perDomain: fc.integer({ min: 1, max: 3 }),
+  shared: fc.integer({ min: 0, max: 2 }),
+  sharedChance: fc.constantFrom(0, 0.3, 1),
+  perComponent: fc.constantFrom(0, 0.3, 0.9),
+  growthPerDay: fc.constantFrom(0, 1),
+  everyHours: fc.constantFrom(0, 8, 1000),
+  resolveHours: fc.constantFrom(1, 16),
+  // A requirement change that cancels most of the first instruction's unfinished tasks, some time in.
+  cancelAt: fc.option(fc.integer({ min: 10, max: 120 }), { nil: null }),
+});
+
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function configOf(s: Scenario): SimConfig {
+  const headcount = Object.fromEntries(DOMAINS.map((d, i) => [d, s.headcount[i] ?? 1]));
+  const org = defaultOrg({
+    teams: s.teams,
+    headcount,
+    wipLimit: s.wipLimit,
+    calendar: s.office ? OFFICE_HOURS : ALWAYS,
+  });
+  const components: Component[] = [
+    ...DOMAINS.flatMap((domain) =>
+      Array.from({ length: s.perDomain }, (_, i) => ({ id: `${domain}-${i + 1}`, domain })),
+    ),
+    ...Array.from({ length: s.shared }, (_, i) => ({ id: `shared-${i + 1}`, domain: null })),
+  ];
+  const strategies: Record<string, GitStrategy> = Object.fromEntries(
+    org.teams.map((t, i) => [t.id, s.strategies[i % 2] as GitStrategy]),
+  );
+  const git: GitConfig = {
+    components,
+    touches: { min: 1, max: 2 },
+    sharedChance: s.sharedChance,
+    strategies,
+    mergeHours: 0.1,
+    sync: {
+      everyHours: s.everyHours,
+      hours: { clonePerAgent: 0.25, teamWorktrees: 0.05, staggered: 0.08 },
+    },
+    conflict: {
+      perComponent: s.perComponent,
+      growthPerDay: s.growthPerDay,
+      resolveHours: s.resolveHours,
+      resolution: s.resolution,
+      integrator: null,
+    },
+  };
+  const instructions: InstructionSpec[] = s.instructions.map((x, i) => ({
+    id: `I${i + 1}`,
+    title: `#${i + 1}`,
+    ...x,
+  }));
+  const changes = s.cancelAt === null ? [] : [{ at: s.cancelAt, instruction: 'I1', share: 0.8 }];
+  return defaultConfig({ seed: s.seed, org, instructions, git, changes });
+}
+
+/** Every git rule broken by the log, as sentences; recomputed from the records alone. */
+function gitViolations(config: SimConfig, log: readonly LogRecord[]): string[] {
+  const git = config.git as GitConfig;
+  const out: string[] = [];
+  const planned = new Map(
+    only(log, 'plan.tactical').flatMap((p) => p.tasks.map((t) => [t.id, t] as const)),
+  );
+  const teamOf = new Map(only(log, 'task.ready').map((r) => [r.task, r.team]));
+  // The team branches, replayed: per team and component, the last change (time, task).
+  const branches = new Map<string, Map<string, { t: number; task: string }>>();
+  const branch = (team: string) => {
+    let b = branches.get(team);
+    if (b === undefined) {
+      b = new Map();
+      branches.set(team, b);
+    }
+    return b;
+  };
+  const merged = new Map<string, number>();
+  const resolved = new Map<string, Of<'git.resolved'>[]>();
+  for (const r of only(log, 'git.resolved'))
+    resolved.set(r.conflict, [...(resolved.get(r.conflict) ?? []), r]);
+  for (const r of log) {
+    if (r.type === 'git.merge') {
+      const b = branch(r.team);
+      const want = planned.get(r.task)?.components ?? [];
+      if (JSON.stringify(r.components) !== JSON.stringify(want))
+        out.push(`${r.task} merged ${r.components} but its plan says ${want}`);
+      const overlap = r.components.filter((c) => (b.get(c)?.t ?? -1) > r.baseAt).length;
+      if (r.overlap !== overlap)
+        out.push(`${r.task} merged with overlap ${r.overlap}, the branch says ${overlap}`);
+      if (Math.abs(r.ageHours - (r.t - r.baseAt)) > 1e-9)
+        out.push(`${r.task}: age ${r.ageHours} is not t − baseAt`);
+      if (merged.has(r.task)) out.push(`${r.task} merged twice`);
+      merged.set(r.task, r.t);
+      for (const c of r.components) b.set(c, { t: r.t, task: r.task });
+    }
+    if (r.type === 'git.conflict') {
+      const b = branch(r.team);
+      const mine = planned.get(r.task)?.components ?? [];
+      const overlapping = mine.filter((c) => (b.get(c)?.t ?? -1) > r.baseAt);
+      if (r.components.length === 0) out.push(`conflict ${r.conflict} names no component`);
+      for (const c of r.components)
+        if (!overlapping.includes(c))
+          out.push(
+            `conflict ${r.conflict} in ${c}, which did not change on ${r.team} since the cut`,
+          );
+      if (r.overlap !== overlapping.length)
+        out.push(
+          `conflict ${r.conflict}: overlap ${r.overlap}, the branch says ${overlapping.length}`,
+        );
+      const withs = [...new Set(r.components.map((c) => b.get(c)?.task))];
+      if (JSON.stringify(r.with) !== JSON.stringify(withs))
+        out.push(`conflict ${r.conflict} is with ${r.with}, the branch says ${withs}`);
+      const p = Math.min(
+        0.95,
+        git.conflict.perComponent * (1 + (git.conflict.growthPerDay * (r.t - r.baseAt)) / 24),
+      );
+      const chance = 1 - (1 - p) ** overlapping.length;
+      if (Math.abs(r.chance - chance) > 1e-12)
+        out.push(`conflict ${r.conflict}: chance ${r.chance}, the model gives ${chance}`);
+      const answers = resolved.get(r.conflict) ?? [];
+      if (answers.length !== 1)
+        out.push(`conflict ${r.conflict} has ${answers.length} resolution records`);
+      const answer = answers[0];
+      if (answer !== undefined && (answer.t < r.t || answer.resolution !== r.resolution))
+        out.push(`conflict ${r.conflict} resolved before it was found, or another way`);
+      if (git.conflict.resolution === 'serialize' && r.resolution !== 'rebase')
+        out.push(`conflict ${r.conflict}: serialize resolves what slips through by rebase`);
+    }
+    if (r.type === 'task.transition' && r.to === 'COMPLETED') {
+      const at = merged.get(r.task);
+      if (at === undefined) out.push(`${r.task} completed without its change merged`);
+      else if (at > r.t) out.push(`${r.task} completed before its merge`);
+    }
+  }
+  for (const id of resolved.keys())
+    if (!only(log, 'git.conflict').some((c) => c.conflict === id))
+      out.push(`a resolution of ${id}, which no conflict opened`);
+  // Changes in flight: from ASSIGNED to merged, cancelled or given back (PENDING).
+  const flights: Array<{ team: string; task: string; from: number; to: number }> = [];
+  const open = new Map<string, number>();
+  for (const r of log) {
+    if (r.type === 'task.transition' && r.to === 'ASSIGNED' && !open.has(r.task))
+      open.set(r.task, r.t);
+    const ends =
+      (r.type === 'git.merge' && open.has(r.task)) ||
+      (r.type === 'task.transition' && (r.to === 'CANCELLED' || r.to === 'PENDING'));
+    if (ends && 'task' in r && open.has(r.task as string)) {
+      const task = r.task as string;
+      flights.push({ team: teamOf.get(task) ?? '', task, from: open.get(task) ?? 0, to: r.t });
+      open.delete(task);
+    }
+  }
+  for (const [task, from] of open)
+    flights.push({ team: teamOf.get(task) ?? '', task, from, to: Number.POSITIVE_INFINITY });
+  for (const a of flights)
+    for (const b of flights) {
+      if (a === b || a.team !== b.team || !(a.from < b.to && b.from < a.to)) continue;
+      if (git.strategies[a.team] === 'staggered')
+        out.push(`${a.task} and ${b.task} in flight at once in staggered ${a.team}`);
+      const shared = (planned.get(a.task)?.components ?? []).filter((c) =>
+        (planned.get(b.task)?.components ?? []).includes(c),
+      );
+      if (git.conflict.resolution === 'serialize' && shared.length > 0)
+        out.push(`${a.task} and ${b.task} change ${shared} at once under serialize`);
+    }
+  return out;
+}
+
+describe('git coordination, properties', () => {
+  it('merges, conflicts and resolves as the team branches replayed from the log say, in random orgs', () => {
+    let conflicts = 0;
+    let merges = 0;
+    let dropped = 0;
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const config = configOf(s);
+        const log = soundRun(config);
+        expect(gitViolations(config, log)).toEqual([]);
+        conflicts += only(log, 'git.conflict').length;
+        merges += only(log, 'git.merge').length;
+        dropped += only(log, 'git.resolved').filter((r) => r.dropped).length;
+      }),
+      { numRuns: 60 },
+    );
+    // The generator reaches what it is for: conflicts, and many merges.
+    expect(conflicts).toBeGreaterThan(10);
+    expect(merges).toBeGreaterThan(100);
+    expect(dropped).toBeGreaterThan(0);
+  });
+
+  it('writes the same log on the fast engine as on XState itself', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        sameLogOnBothEngines(configOf(s));
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
