@@ -14,6 +14,8 @@ export const DL_WORK = {
   'escalation.assigned': 'escalation',
   'standup.report': 'standup',
   'git.conflict': 'conflictResolution',
+  'git.integrate': 'integration',
+  'git.ciFix': 'ciFix',
 } as const;
 
 export const dlMachine = roleMachine('DL', DL_WORK);

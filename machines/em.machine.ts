@@ -10,6 +10,8 @@ export const EM_WORK = {
   'capacity.review': 'rebalance',
   'standup.rollup': 'standup',
   'git.conflict': 'conflictResolution',
+  'git.integrate': 'integration',
+  'git.ciFix': 'ciFix',
 } as const;
 
 export const emMachine = roleMachine('EM', EM_WORK);

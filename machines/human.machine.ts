@@ -9,6 +9,8 @@ export const HUMAN_WORK = {
   'escalation.assigned': 'escalation',
   'approval.requested': 'approval',
   'git.conflict': 'conflictResolution',
+  'git.integrate': 'integration',
+  'git.ciFix': 'ciFix',
 } as const;
 
 export const humanMachine = roleMachine('human', HUMAN_WORK);

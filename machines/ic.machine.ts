@@ -15,6 +15,8 @@ export const IC_WORK = {
   'git.sync': 'sync',
   'git.merge': 'merge',
   'git.conflict': 'conflictResolution',
+  'git.integrate': 'integration',
+  'git.ciFix': 'ciFix',
 } as const;
 
 export const icMachine = roleMachine('IC', IC_WORK);

@@ -10,6 +10,8 @@ export const TL_WORK = {
   'escalation.assigned': 'escalation',
   'standup.rollup': 'standup',
   'git.conflict': 'conflictResolution',
+  'git.integrate': 'integration',
+  'git.ciFix': 'ciFix',
 } as const;
 
 export const tlMachine = roleMachine('TL', TL_WORK);

@@ -5,6 +5,7 @@ import { agentFailures } from '../collect/agent-failures.ts';
 import { approvals } from '../collect/approvals.ts';
 import { criticalPathVerdict } from '../collect/bottleneck.ts';
 import { capacity } from '../collect/capacity.ts';
+import { gitFigures } from '../collect/git.ts';
 import { pools } from '../collect/pools.ts';
 import { rateLimits } from '../collect/rate-limits.ts';
 import { mean, round } from '../collect/stats.ts';
@@ -52,6 +53,10 @@ export interface BatchRow {
   readonly poolUpkeepUsd: number;
   /** The work's cost and the pools' upkeep together: what the org cost to run. */
   readonly totalCostUsd: number;
+  /** Merges that conflicted, into team branches and into integration (0: git not modelled). */
+  readonly mergeConflicts: number;
+  /** Working hours spent syncing, merging, resolving conflicts, integrating and fixing builds. */
+  readonly gitHours: number;
   /** max(critical path of real efforts, total effort ÷ IC capacity): no schedule beats it. */
   readonly lowerBoundHours: number;
   readonly events: number;
@@ -196,6 +201,7 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
   const held = approvals(log);
   const pooled = pools(log) ?? [];
   const upkeep = pooled.reduce((a, p) => a + p.upkeepUsd, 0);
+  const git = gitFigures(log);
   const typeOf = new Map(
     ofType(log, 'instruction.received').map((r) => [r.instruction, r.workType]),
   );
@@ -231,6 +237,12 @@ export function rowOf(input: LogInput, options: RowOptions = {}): BatchRow {
     activeAgentsMean: round(pooled.reduce((a, p) => a + p.meanSize, 0)),
     poolUpkeepUsd: round(upkeep),
     totalCostUsd: round(s.costUsd + upkeep),
+    mergeConflicts: (git?.conflicts ?? 0) + (git?.integration?.conflicts ?? 0),
+    gitHours: round(
+      git === null
+        ? 0
+        : git.hours.sync + git.hours.merge + git.hours.conflict + git.hours.integration,
+    ),
     // Rounded down, as the makespan is rounded to the nearest hundredth.
     lowerBoundHours: Math.floor(lowerBound(log) * 100) / 100,
     events: s.events,

@@ -48,6 +48,7 @@ export const CAUSES = [
   'approval',
   'merging',
   'conflict',
+  'integration',
   'unexplained',
 ] as const;
 
@@ -105,6 +106,8 @@ const CAUSE_OF_KIND: Record<ActivityKind, Cause> = {
   sync: 'merging',
   merge: 'merging',
   conflictResolution: 'conflict',
+  integration: 'integration',
+  ciFix: 'integration',
 };
 
 /** One activity on a desk: when it arrived, and the slices in which it was worked. */
@@ -146,6 +149,8 @@ interface Context {
   readonly approvals: Map<string, { approvers: string[]; finished: Work[] }>;
   /** Workflow gates by id. */
   readonly gates: Map<string, GateLife>;
+  /** When each task's change reached the run's target branch, when it is past its team branch. */
+  readonly reached: Map<string, Hours>;
   /** Per backlog (`team/domain`), when a P0 task held one of its pool's WIP slots. */
   readonly p0Slots: Map<string, Array<[Hours, Hours]>>;
 }
@@ -298,6 +303,7 @@ function contextOf(log: LogView, tasks: Map<string, TaskLife>): Context {
     looping: loopingOf(log, byPerson),
     approvals: approvalsOf(log),
     gates: gatesOf(log),
+    reached: reachedOf(log),
     byPerson,
     byEnd,
     byActivity,
@@ -367,6 +373,20 @@ function gatesOf(log: LogView): Map<string, GateLife> {
     const w = approvalsAt.get(`${d.by}|${d.t}`);
     if (w !== undefined) gate.finished.push(w);
   }
+  return out;
+}
+
+/**
+ * When each task's change reached the run's target branch (docs/git.md): integration, or main;
+ * nothing when git is not modelled or its changes end in their team branch.
+ */
+function reachedOf(log: LogView): Map<string, Hours> {
+  const out = new Map<string, Hours>();
+  const target = runStart(log).git?.target;
+  if (target === 'integration')
+    for (const r of ofType(log, 'git.integrated')) for (const t of r.tasks) out.set(t, r.t);
+  if (target === 'main')
+    for (const r of ofType(log, 'git.promoted')) for (const t of r.tasks) out.set(t, r.t);
   return out;
 }
 
@@ -719,11 +739,24 @@ function throughGate(ctx: Context, tiler: Tiler, gate: GateLife): void {
 }
 
 /**
- * Between an instruction's last task and its completion: the approval that completed it, worked
- * or waited for on its approver's desk, and any wait no approval explains (a timeout's) on the
- * first human asked; or a workflow's last gate. Without either the gap is unexplained.
+ * Between an instruction's last task and its completion: its changes reaching the target branch
+ * (`integration`: the team branch merged into integration, CI, the promotion to main), when that
+ * completed it; else the approval that completed it, worked or waited for on its approver's desk,
+ * and any wait no approval explains (a timeout's) on the first human asked; or a workflow's last
+ * gate. Without any of them the gap is unexplained.
  */
-function throughApproval(ctx: Context, tiler: Tiler, instruction: string, from: Hours): void {
+function throughApproval(
+  ctx: Context,
+  tiler: Tiler,
+  instruction: string,
+  from: Hours,
+  tasks: readonly string[],
+): void {
+  // Its changes reaching the target branch completed it: the wait was integration's.
+  if (tasks.some((t) => ctx.reached.get(t) === tiler.cursor)) {
+    tiler.add(from, 'integration', 'integration');
+    return;
+  }
   const approval = ctx.approvals.get(instruction);
   if (approval === undefined) {
     // A workflow's last gate, nothing after it: its approval completed the instruction.
@@ -781,6 +814,9 @@ export function criticalPaths(input: LogInput, tasks: Map<string, TaskLife>): In
   const ctx = contextOf(log, tasks);
   const received = new Map(ofType(log, 'instruction.received').map((r) => [r.instruction, r.t]));
   const lastOf = new Map<string, TaskLife>();
+  const byInstruction = new Map<string, string[]>();
+  for (const t of tasks.values()) push(byInstruction, t.instruction, t.id);
+  const tasksOf = (instruction: string) => byInstruction.get(instruction) ?? [];
   for (const t of tasks.values()) {
     if (t.endedAt === null || t.outcome !== 'COMPLETED') continue;
     const best = lastOf.get(t.instruction);
@@ -792,7 +828,7 @@ export function criticalPaths(input: LogInput, tasks: Map<string, TaskLife>): In
     const chain: string[] = [];
     let life = lastOf.get(c.instruction);
     if (life !== undefined && (life.endedAt as Hours) < c.t)
-      throughApproval(ctx, tiler, c.instruction, life.endedAt as Hours);
+      throughApproval(ctx, tiler, c.instruction, life.endedAt as Hours, tasksOf(c.instruction));
     while (life !== undefined) {
       chain.unshift(life.id);
       throughTask(ctx, tiler, life);

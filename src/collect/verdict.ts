@@ -114,6 +114,7 @@ const PHRASE: Record<Cause, string> = {
   approval: 'awaiting approval',
   merging: 'syncing and merging',
   conflict: 'resolving merge conflicts',
+  integration: 'waiting for integration, CI and promotion to main',
   unexplained: 'unexplained',
 };
 

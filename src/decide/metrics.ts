@@ -23,6 +23,8 @@ export const METRICS = [
   'activeAgentsMean',
   'poolUpkeepUsd',
   'totalCostUsd',
+  'mergeConflicts',
+  'gitHours',
 ] as const;
 
 /** The name of one of the figures in METRICS. */
@@ -49,6 +51,8 @@ export const METRIC_INFO: Readonly<
   activeAgentsMean: { label: 'active agents in pools, mean', unit: '' },
   poolUpkeepUsd: { label: 'pool upkeep (agent-hours at their price)', unit: '$' },
   totalCostUsd: { label: 'total cost (work and pool upkeep)', unit: '$' },
+  mergeConflicts: { label: 'merge conflicts', unit: '' },
+  gitHours: { label: 'hours on git: syncs, merges, conflicts, integration', unit: 'h' },
 };
 
 export function isMetric(name: string): name is Metric {

@@ -25,6 +25,9 @@ export const ACTIVITY_KINDS = [
   'sync',
   'merge',
   'conflictResolution',
+  // A team branch merged into integration by its integrator; a broken integration build fixed.
+  'integration',
+  'ciFix',
 ] as const;
 
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -71,6 +74,8 @@ const CLASS: Record<ActivityKind, number> = {
   // A merge or a conflict finishes work already reviewed; a sync comes before the work it serves.
   merge: 2,
   conflictResolution: 2,
+  integration: 2,
+  ciFix: 2,
   sync: 3,
   execute: 10,
 };

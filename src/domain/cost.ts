@@ -23,7 +23,12 @@ export interface TokenPricing {
 
 /** The kind of an activity's token use (seed 000). */
 export function tokenUse(kind: ActivityKind, complexity: number): TokenUse {
-  if (kind === 'execute' || kind === 'handoffFix' || kind === 'conflictResolution')
+  if (
+    kind === 'execute' ||
+    kind === 'handoffFix' ||
+    kind === 'conflictResolution' ||
+    kind === 'ciFix'
+  )
     return complexity >= 3 ? 'heavyCoding' : 'lightCoding';
   if (kind === 'strategicPlanning' || kind === 'tacticalPlanning' || kind === 'escalation')
     return 'research';

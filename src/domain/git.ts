@@ -56,6 +56,30 @@ export interface GitConfig {
     /** Who resolves under `integrator`: a person's id, or null for the team's Tech Lead. */
     readonly integrator: string | null;
   };
+  /** Team branches merged into an integration branch; null: changes end in their team branch. */
+  readonly integration:
+    | (CadenceSpec & {
+        /** Working hours to merge a team branch into integration (conflicts apart). */
+        readonly mergeHours: Hours;
+        /** Who merges every team's branch: a person's id, or null for each team's Tech Lead. */
+        readonly integrator: string | null;
+      })
+    | null;
+  /** Integration promoted to main (once CI passed it); null: integration is the target. */
+  readonly main: CadenceSpec | null;
+  /** CI on the integration branch: each integration merge is checked before it may go to main. */
+  readonly ci: {
+    readonly runners: number;
+    /** Hours a run takes (wall-clock: CI runs day and night). */
+    readonly runHours: Hours;
+    /** A run that fails for nothing in the change: it is run again. */
+    readonly flakyChance: number;
+    /** A true failure, and what each conflict resolved in the merge adds to its chance. */
+    readonly failChance: number;
+    readonly failPerConflict: number;
+    /** The integrator's working hours to fix a failing build. */
+    readonly fixHours: Hours;
+  };
 }
 
 /**
@@ -135,4 +159,28 @@ export function generatedComponents(
     ),
     ...shared.map((id) => ({ id, domain: null })),
   ];
+}
+
+/**
+ * How often a branch is merged onward: as each change arrives (`endOfTask`), every day at `hour`,
+ * or every week on `weekday` (0 = Monday, as day 0 of a run) at `hour`.
+ */
+export const CADENCES = ['endOfTask', 'daily', 'weekly'] as const;
+export type Cadence = (typeof CADENCES)[number];
+
+export interface CadenceSpec {
+  readonly cadence: Cadence;
+  readonly hour: number;
+  readonly weekday: number;
+}
+
+/** The next time after `now` (strictly) the cadence falls due; `now` itself for endOfTask. */
+export function nextCadence(now: Hours, spec: CadenceSpec): Hours {
+  if (spec.cadence === 'endOfTask') return now;
+  const day = Math.floor(now / 24);
+  let t = day * 24 + spec.hour;
+  if (spec.cadence === 'daily') return t > now ? t : t + 24;
+  const weekday = ((day % 7) + 7) % 7;
+  t += ((spec.weekday - weekday + 7) % 7) * 24;
+  return t > now ? t : t + 7 * 24;
 }

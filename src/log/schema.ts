@@ -332,6 +332,8 @@ const gitConflict = record('git.conflict', {
   resolution: conflictResolver,
   /** Who resolves it. */
   to: id,
+  /** A team branch's merge into integration conflicted with other teams' changes. */
+  into: z.literal('integration').optional(),
 });
 
 const gitResolved = record('git.resolved', {
@@ -341,6 +343,38 @@ const gitResolved = record('git.resolved', {
   resolution: conflictResolver,
   /** The task was cancelled before the conflict was resolved: it was dropped with the work. */
   dropped: z.literal(true).optional(),
+});
+
+const gitIntegrated = record('git.integrated', {
+  team: id,
+  by: id,
+  /** The integration merge's number, 1, 2, …: CI checks the branch as of each. */
+  batch: count,
+  /** The changes of the team branch it brought in, in the order they were merged there. */
+  tasks: ids,
+  components: ids,
+  /** When the team branch last took integration in, and its age since then. */
+  baseAt: hours,
+  ageHours: hours,
+  /** Its components other teams changed on integration since then. */
+  overlap: count,
+});
+
+const gitCi = record('git.ci', {
+  run: id,
+  /** The integration merge the run checks. */
+  batch: count,
+  phase: z.enum(['start', 'end']),
+  /** Start: when the run was queued (it waits for a runner). */
+  queuedAt: hours.optional(),
+  /** End: passed, flaky (run again) or failed (the integrator fixes the build). */
+  result: z.enum(['passed', 'flaky', 'failed']).optional(),
+});
+
+const gitPromoted = record('git.promoted', {
+  into: z.literal('main'),
+  /** The changes promoted, in the order they went into integration. */
+  tasks: ids,
 });
 
 const cap = record('cap', {
@@ -612,6 +646,8 @@ const runStart = record('run.start', {
   git: z
     .strictObject({
       strategies: z.record(id, z.enum(GIT_STRATEGIES)),
+      /** The branch an instruction's changes must reach for it to be done. */
+      target: z.enum(['team', 'integration', 'main']),
       components: z.array(z.strictObject({ id, domain: domain.optional() })),
     })
     .optional(),
@@ -677,6 +713,9 @@ export const RECORD_SCHEMAS = {
   'git.merge': gitMerge,
   'git.conflict': gitConflict,
   'git.resolved': gitResolved,
+  'git.integrated': gitIntegrated,
+  'git.ci': gitCi,
+  'git.promoted': gitPromoted,
   loop,
   cap,
   'stop.early': stopEarly,

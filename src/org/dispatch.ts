@@ -206,5 +206,11 @@ export function dispatch(world: World, standups: StandupState, event: DeskEmitte
     case 'conflictResolution':
       world.git?.resolved(a.ref as string, person);
       return;
+    case 'integration':
+      world.git?.integrationDone(a.ref as string, person);
+      return;
+    case 'ciFix':
+      world.git?.ciFixDone(a.ref as string);
+      return;
   }
 }

@@ -17,6 +17,7 @@ import type { TacticalTask } from '../domain/planning/plan.ts';
 import { RandomStream } from '../kernel/random.ts';
 import type { Hours } from '../kernel/time.ts';
 import { tryAssign } from './assigning.ts';
+import { Integration } from './integration.ts';
 import { advance } from './reviews.ts';
 import type { Person, TaskState, World } from './world.ts';
 
@@ -49,9 +50,33 @@ export class GitFlow {
   /** Each task's stream for its merges' draws. */
   private readonly streams = new Map<string, RandomStream>();
   private conflictCount = 0;
+  /** The integration branch and main, when the scenario has them. */
+  private readonly integration: Integration | null;
 
   constructor(private readonly world: World) {
     this.config = world.config.git as GitConfig;
+    this.integration =
+      this.config.integration === null
+        ? null
+        : new Integration(world, this.config, (team, component, change) =>
+            this.branchOf(team).set(component, { at: world.now, task: change.task }),
+          );
+  }
+
+  /** A new conflict's id: K1, K2, … over the run, team branches and integration alike. */
+  nextConflictId(): string {
+    this.conflictCount++;
+    return `K${this.conflictCount}`;
+  }
+
+  /** The integrator merged `team`'s branch into integration. */
+  integrationDone(team: string, by: Person): void {
+    this.integration?.integrationDone(team, by);
+  }
+
+  /** A broken integration build was fixed. */
+  ciFixDone(run: string): void {
+    this.integration?.fixDone(run);
   }
 
   strategyOf(team: string): GitStrategy {
@@ -186,8 +211,7 @@ export class GitFlow {
       this.merge(task, by, base, age, overlapping.length);
       return;
     }
-    this.conflictCount++;
-    const conflict = `K${this.conflictCount}`;
+    const conflict = this.nextConflictId();
     const resolution = this.config.conflict.resolution === 'integrator' ? 'integrator' : 'rebase';
     const resolver = resolution === 'integrator' ? this.integratorOf(task) : by;
     this.conflicts.set(conflict, { task, resolution });
@@ -221,6 +245,10 @@ export class GitFlow {
    * merged again; the integrator merges it as part of the resolution.
    */
   resolved(conflict: string, by: Person): void {
+    if (this.integration?.owns(conflict)) {
+      this.integration.resolved(conflict, by);
+      return;
+    }
     const open = this.conflicts.get(conflict);
     if (open === undefined) return;
     this.conflicts.delete(conflict);
@@ -234,6 +262,8 @@ export class GitFlow {
     });
     if (task.terminal) return;
     this.bases.set(task.plan.id, this.world.now);
+    // Rebasing fetched the team branch: the author's copy is up to date with it now.
+    if (resolution === 'rebase') this.synced.set(by.spec.id, this.world.now);
     if (resolution === 'integrator') this.merge(task, by, this.world.now, 0, 0);
     else this.askMerge(task);
   }
@@ -264,8 +294,7 @@ export class GitFlow {
     const components = this.touches(task.plan);
     const branch = this.branchOf(task.team);
     for (const c of components) branch.set(c, { at: this.world.now, task: id });
-    // Merging needs the team branch as it is: the merger's copy is up to date with it.
-    this.synced.set(by.spec.id, this.world.now);
+    // The merge is the server's (a pull request's button): it brings no one's clone up to date.
     this.merging.delete(id);
     this.world.record({
       type: 'git.merge',
@@ -281,6 +310,7 @@ export class GitFlow {
     });
     this.world.drive(task, { type: 'change.merged' });
     this.released(task);
+    this.integration?.merged(task);
     // Its consumers are offered the merged change, or it completes.
     advance(this.world, task);
   }

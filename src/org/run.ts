@@ -92,6 +92,12 @@ function recordStart(
       : {
           git: {
             strategies: { ...config.git.strategies },
+            target:
+              config.git.integration === null
+                ? ('team' as const)
+                : config.git.main === null
+                  ? ('integration' as const)
+                  : ('main' as const),
             components: config.git.components.map((c) =>
               c.domain === null ? { id: c.id } : { id: c.id, domain: c.domain },
             ),

@@ -146,12 +146,17 @@ export function gitLine(s: Summary): string | null {
   const g = s.git;
   if (g === undefined) return null;
   const hot = g.byComponent
-    .filter((c) => c.conflicts > 0)
+    .filter((c) => c.conflicts + c.integrationConflicts > 0)
     .slice(0, 3)
-    .map((c) => `${c.component} (${n(c.conflicts, 0)})`);
+    .map((c) => `${c.component} (${n(c.conflicts + c.integrationConflicts, 0)})`);
   const teams =
     g.byTeam.length > 1
       ? ` · ${g.byTeam.map((t) => `${t.team} (${t.strategy}) ${pct(t.conflictRate)}`).join(', ')}`
       : ` · ${g.byTeam[0]?.strategy ?? ''}`;
-  return `Git: ${n(g.merges, 0)} merges, ${plural(g.conflicts, 'conflict')} (${pct(g.conflictRate)} of attempts)${hot.length > 0 ? `, most in ${hot.join(', ')}` : ''} · hours resolving ${n(g.hours.conflict)}, syncing ${n(g.hours.sync)}, merging ${n(g.hours.merge)} · branch age at merge p50 ${n(g.branchAgeHours.p50)} h, p95 ${n(g.branchAgeHours.p95)} h · merge wait p95 ${n(g.mergeWaitHours.p95)} h${teams}`;
+  const i = g.integration;
+  const integration =
+    i === undefined
+      ? ''
+      : ` · integration: ${plural(i.merges, 'team merge')}, ${plural(i.conflicts, 'conflict')} across teams, ${n(g.hours.integration)} h integrating and fixing builds, CI ${plural(i.ci.runs, 'run')} (${n(i.ci.failed, 0)} failed, ${n(i.ci.flaky, 0)} flaky, queue p95 ${n(i.ci.queueHours.p95)} h) · merged to ${i.target} p50 ${n(i.toTargetHours.p50)} h, p95 ${n(i.toTargetHours.p95)} h`;
+  return `Git: ${n(g.merges, 0)} merges, ${plural(g.conflicts, 'conflict')} (${pct(g.conflictRate)} of attempts)${hot.length > 0 ? `, most in ${hot.join(', ')}` : ''} · hours resolving ${n(g.hours.conflict)}, syncing ${n(g.hours.sync)}, merging ${n(g.hours.merge)} · branch age at merge p50 ${n(g.branchAgeHours.p50)} h, p95 ${n(g.branchAgeHours.p95)} h · merge wait p95 ${n(g.mergeWaitHours.p95)} h${teams}${integration}`;
 }

@@ -339,23 +339,39 @@ export function allMarkdown(r: Reports): Record<string, string> {
 function gitTables(s: Summary): string[] {
   const g = s.git;
   if (g === undefined) return [];
+  // Conflicts at integration only when there is an integration branch.
+  const x = g.integration !== undefined;
   return [
     table(
-      ['team', 'strategy', 'merges', 'conflicts', 'conflict rate'],
+      [
+        'team',
+        'strategy',
+        'merges',
+        'conflicts',
+        'conflict rate',
+        ...(x ? ['at integration'] : []),
+      ],
       g.byTeam.map((t) => [
         t.team,
         t.strategy,
         n(t.merges, 0),
         n(t.conflicts, 0),
         pct(t.conflictRate),
+        ...(x ? [n(t.integrationConflicts, 0)] : []),
       ]),
     ),
     '',
     table(
-      ['component', 'owner', 'merges', 'conflicts'],
+      ['component', 'owner', 'merges', 'conflicts', ...(x ? ['at integration'] : [])],
       g.byComponent
         .slice(0, 10)
-        .map((c) => [c.component, c.domain ?? 'shared', n(c.merges, 0), n(c.conflicts, 0)]),
+        .map((c) => [
+          c.component,
+          c.domain ?? 'shared',
+          n(c.merges, 0),
+          n(c.conflicts, 0),
+          ...(x ? [n(c.integrationConflicts, 0)] : []),
+        ]),
     ),
   ];
 }

@@ -3,10 +3,10 @@
 // modelled, and a task completes when its reviews and handoffs are done.
 
 import { z } from 'zod';
-import { CONFLICT_RESOLUTIONS, GIT_STRATEGIES } from '../domain/git.ts';
+import { CADENCES, CONFLICT_RESOLUTIONS, GIT_STRATEGIES } from '../domain/git.ts';
 import { DOMAINS } from '../domain/org.ts';
 import { id } from './names.ts';
-import { activityHours, whole, within } from './numbers.ts';
+import { above, activityHours, whole, within } from './numbers.ts';
 
 const workHours = activityHours.describe('working hours, ≥ 0');
 const strategy = z
@@ -22,6 +22,19 @@ const component = z.strictObject({
     .optional()
     .describe('the domain that owns it; none: shared by all (an API contract, a schema)'),
 });
+
+const cadence = {
+  cadence: z.enum(CADENCES).optional().describe('endOfTask: as each change arrives; daily; weekly'),
+  hour: z
+    .number()
+    .min(0, { error: 'must be an hour of the day, ≥ 0 and < 24' })
+    .lt(24, { error: 'must be an hour of the day, ≥ 0 and < 24' })
+    .optional()
+    .describe('the hour of the day it falls due (default 17)'),
+  weekday: whole(0, 6)
+    .optional()
+    .describe('weekly: the day, 0 = Monday as day 0 of a run (default 4, Friday)'),
+};
 
 export const gitSection = z
   .strictObject({
@@ -94,6 +107,49 @@ export const gitSection = z
           ),
       })
       .optional(),
+    integration: z
+      .strictObject({
+        ...cadence,
+        mergeHours: workHours
+          .optional()
+          .describe('the integrator’s hours to merge a team branch into integration (default 0.5)'),
+        integrator: id
+          .optional()
+          .describe(
+            'who merges every team’s branch: a person’s id (default each team’s Tech Lead)',
+          ),
+      })
+      .optional()
+      .describe(
+        'team branches merged into an integration branch (default daily at 17:00); none: changes end in their team branch',
+      ),
+    main: z
+      .strictObject(cadence)
+      .optional()
+      .describe(
+        'integration promoted to main once CI passed it (default weekly, Friday 17:00); needs integration',
+      ),
+    ci: z
+      .strictObject({
+        runners: whole(1, 100_000).optional().describe('runs at once (default 2)'),
+        runHours: above(0, 1_000, 'hours').optional().describe('hours a run takes (default 0.5)'),
+        flakyChance: within(0, 0.95, '')
+          .optional()
+          .describe(
+            'the chance a run fails for nothing in the change, and is run again (default 0.05)',
+          ),
+        failChance: within(0, 0.95, '')
+          .optional()
+          .describe('the chance a run finds a broken build (default 0.05)'),
+        failPerConflict: within(0, 1, '')
+          .optional()
+          .describe('added to it per conflict resolved in the merge it checks (default 0.1)'),
+        fixHours: workHours
+          .optional()
+          .describe('the integrator’s hours to fix a broken build (default 2)'),
+      })
+      .optional()
+      .describe('CI on the integration branch, which gates promotion to main; needs integration'),
   })
   .describe('git coordination (docs/git.md): branches, merges and conflicts; none: not modelled');
 

@@ -29,6 +29,16 @@ export const GIT_DEFAULTS = {
   perComponent: 0.15,
   growthPerDay: 0.5,
   resolveHours: 1,
+  integration: { cadence: 'daily', hour: 17, weekday: 4, mergeHours: 0.5 },
+  main: { cadence: 'weekly', hour: 17, weekday: 4 },
+  ci: {
+    runners: 2,
+    runHours: 0.5,
+    flakyChance: 0.05,
+    failChance: 0.05,
+    failPerConflict: 0.1,
+    fixHours: 2,
+  },
 } as const;
 
 export function gitOf(
@@ -71,11 +81,24 @@ export function gitOf(
   });
   const integrator = raw.conflict?.integrator ?? null;
   const people = allPeople(org);
-  if (integrator !== null && !people.some((p) => p.id === integrator))
+  const nobody = (who: string | null) => who !== null && !people.some((p) => p.id === who);
+  if (nobody(integrator))
     issues.push({
       path: ['git', 'conflict', 'integrator'],
       message: `names no one in the org: "${integrator}" (give a person's id, or leave it out for each team's Tech Lead)`,
     });
+  const integrating = raw.integration?.integrator ?? null;
+  if (nobody(integrating))
+    issues.push({
+      path: ['git', 'integration', 'integrator'],
+      message: `names no one in the org: "${integrating}" (give a person's id, or leave it out for each team's Tech Lead)`,
+    });
+  for (const section of ['main', 'ci'] as const)
+    if (raw[section] !== undefined && raw.integration === undefined)
+      issues.push({
+        path: ['git', section],
+        message: `needs an integration branch to ${section === 'main' ? 'promote from' : 'check'}: add git.integration (e.g. { cadence: daily }), or leave ${section} out`,
+      });
   if (issues.length > 0) return { git: null, issues };
   const strategy = raw.strategy ?? GIT_DEFAULTS.strategy;
   return {
@@ -97,6 +120,25 @@ export function gitOf(
         resolution: raw.conflict?.resolution ?? 'rebase',
         integrator,
       },
+      integration:
+        raw.integration === undefined
+          ? null
+          : {
+              cadence: raw.integration.cadence ?? GIT_DEFAULTS.integration.cadence,
+              hour: raw.integration.hour ?? GIT_DEFAULTS.integration.hour,
+              weekday: raw.integration.weekday ?? GIT_DEFAULTS.integration.weekday,
+              mergeHours: raw.integration.mergeHours ?? GIT_DEFAULTS.integration.mergeHours,
+              integrator: integrating,
+            },
+      main:
+        raw.main === undefined
+          ? null
+          : {
+              cadence: raw.main.cadence ?? GIT_DEFAULTS.main.cadence,
+              hour: raw.main.hour ?? GIT_DEFAULTS.main.hour,
+              weekday: raw.main.weekday ?? GIT_DEFAULTS.main.weekday,
+            },
+      ci: { ...GIT_DEFAULTS.ci, ...raw.ci },
     },
   };
 }

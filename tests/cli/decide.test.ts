@@ -38,6 +38,8 @@ const METRICS = [
   'activeAgentsMean',
   'poolUpkeepUsd',
   'totalCostUsd',
+  'mergeConflicts',
+  'gitHours',
 ] as const;
 
 interface Summary {
@@ -196,7 +198,7 @@ describe.concurrent('orgsim forecast', () => {
     // One line per run: the figures the JSON lists for it.
     const csv = readFileSync(join(one.dir, 'runs.csv'), 'utf8').trimEnd().split('\n');
     expect(csv[0]).toBe(
-      'variant,seed,outcome,bottleneck,makespanHours,leadTimeMeanHours,waitMeanHours,costUsd,tokens,slaBreaches,escalations,peakWip,costPerInstructionUsd,requestsRefused,rateLimitWaitHours,loops,escapedDefects,approvalWaitHours,p0LeadTimeMeanHours,activeAgentsMean,poolUpkeepUsd,totalCostUsd',
+      'variant,seed,outcome,bottleneck,makespanHours,leadTimeMeanHours,waitMeanHours,costUsd,tokens,slaBreaches,escalations,peakWip,costPerInstructionUsd,requestsRefused,rateLimitWaitHours,loops,escapedDefects,approvalWaitHours,p0LeadTimeMeanHours,activeAgentsMean,poolUpkeepUsd,totalCostUsd,mergeConflicts,gitHours',
     );
     expect(csv.slice(1).map((line) => line.split(',').slice(0, 5))).toEqual(
       f.rows.map((r) => ['base', String(r.seed), r.outcome, r.bottleneck, String(r.makespanHours)]),
@@ -444,7 +446,7 @@ describe.concurrent('orgsim compare', () => {
     ],
     [
       ['tier1', '--vary', 'strategy=weighted,round-robin', '--by', 'nope'],
-      '--by takes one of makespanHours, leadTimeMeanHours, waitMeanHours, costUsd, tokens, slaBreaches, escalations, peakWip, costPerInstructionUsd, requestsRefused, rateLimitWaitHours, loops, escapedDefects, approvalWaitHours, p0LeadTimeMeanHours, activeAgentsMean, poolUpkeepUsd, totalCostUsd, got "nope"\n',
+      '--by takes one of makespanHours, leadTimeMeanHours, waitMeanHours, costUsd, tokens, slaBreaches, escalations, peakWip, costPerInstructionUsd, requestsRefused, rateLimitWaitHours, loops, escapedDefects, approvalWaitHours, p0LeadTimeMeanHours, activeAgentsMean, poolUpkeepUsd, totalCostUsd, mergeConflicts, gitHours, got "nope"\n',
     ],
     [
       ['tier1', '--vary', 'strategy=weighted,weighted'],

@@ -39,6 +39,7 @@ function log(): LogRecord[] {
       ...start,
       git: {
         strategies: { [TEAM]: 'clonePerAgent' },
+        target: 'team',
         components: [
           { id: 'web', domain: 'frontend' },
           { id: 'db', domain: 'backend' },
@@ -81,6 +82,70 @@ function log(): LogRecord[] {
   ];
 }
 
+/** The log above with an integration branch and main (target main), worked out in the test. */
+function withIntegration(): LogRecord[] {
+  const [start, ...rest] = log();
+  const s = start as Start;
+  const ci = (t: number, run: string, batch: number, phase: 'start' | 'end', more: object) =>
+    ({ t, type: 'git.ci', run, batch, phase, ...more }) as LogRecord;
+  return [
+    { ...s, git: { ...(s.git as NonNullable<Start['git']>), target: 'main' } },
+    ...rest.slice(0, -1),
+    {
+      t: 17,
+      type: 'git.integrated',
+      team: TEAM,
+      by: 'tl',
+      batch: 1,
+      tasks: ['T1', 'T3'],
+      components: ['web', 'db', 'api'],
+      baseAt: 0,
+      ageHours: 17,
+      overlap: 0,
+    },
+    ci(17, 'CI1', 1, 'start', { queuedAt: 17 }),
+    ci(17.5, 'CI1', 1, 'end', { result: 'passed' }),
+    {
+      t: 40,
+      type: 'git.conflict',
+      conflict: 'K2',
+      task: 'T2',
+      team: TEAM,
+      by: 'tl',
+      components: ['db'],
+      with: ['T9'],
+      overlap: 1,
+      baseAt: 17,
+      ageHours: 23,
+      chance: 0.2,
+      resolution: 'integrator',
+      to: 'tl',
+      into: 'integration',
+    },
+    { t: 41, type: 'git.resolved', conflict: 'K2', task: 'T2', by: 'tl', resolution: 'integrator' },
+    {
+      t: 41,
+      type: 'git.integrated',
+      team: TEAM,
+      by: 'tl',
+      batch: 2,
+      tasks: ['T2'],
+      components: ['api'],
+      baseAt: 17,
+      ageHours: 24,
+      overlap: 1,
+    },
+    ci(42, 'CI2', 2, 'start', { queuedAt: 41 }),
+    ci(42.5, 'CI2', 2, 'end', { result: 'failed' }),
+    ci(44, 'CI3', 2, 'start', { queuedAt: 44 }),
+    ci(44.5, 'CI3', 2, 'end', { result: 'flaky' }),
+    ci(44.5, 'CI4', 2, 'start', { queuedAt: 44.5 }),
+    ci(45, 'CI4', 2, 'end', { result: 'passed' }),
+    { t: 113, type: 'git.promoted', into: 'main', tasks: ['T1', 'T3', 'T2'] },
+    runEnd(120),
+  ];
+}
+
 describe('git coordination figures', () => {
   it('count merges and conflicts per team and component, the hours, ages and waits', () => {
     const g = gitFigures(log());
@@ -88,7 +153,7 @@ describe('git coordination figures', () => {
     expect(g?.merges).toBe(3);
     expect(g?.conflicts).toBe(1);
     expect(g?.conflictRate).toBe(0.25);
-    expect(g?.hours).toEqual({ sync: 0.5, merge: 0.3, conflict: 2 });
+    expect(g?.hours).toEqual({ sync: 0.5, merge: 0.3, conflict: 2, integration: 0 });
     expect(g?.syncs).toBe(2);
     expect(g?.staleHours.mean).toBe(20);
     expect(g?.branchAgeHours.mean).toBe(4);
@@ -97,12 +162,43 @@ describe('git coordination figures', () => {
     expect(g?.mergeWaitHours.mean).toBe(2.67);
     expect(g?.mergeWaitHours.p50).toBe(3);
     expect(g?.byTeam).toEqual([
-      { team: TEAM, strategy: 'clonePerAgent', merges: 3, conflicts: 1, conflictRate: 0.25 },
+      {
+        team: TEAM,
+        strategy: 'clonePerAgent',
+        merges: 3,
+        conflicts: 1,
+        conflictRate: 0.25,
+        integrationConflicts: 0,
+      },
     ]);
     expect(g?.byComponent).toEqual([
-      { component: 'api', domain: null, merges: 2, conflicts: 1 },
-      { component: 'web', domain: 'frontend', merges: 1, conflicts: 0 },
-      { component: 'db', domain: 'backend', merges: 1, conflicts: 0 },
+      { component: 'api', domain: null, merges: 2, conflicts: 1, integrationConflicts: 0 },
+      { component: 'web', domain: 'frontend', merges: 1, conflicts: 0, integrationConflicts: 0 },
+      { component: 'db', domain: 'backend', merges: 1, conflicts: 0, integrationConflicts: 0 },
+    ]);
+    expect(g?.integration).toBeUndefined();
+  });
+
+  it('follow the changes through integration, CI and main', () => {
+    const g = gitFigures(withIntegration());
+    // T1 and T3 went in at 17 (CI passed at 17.5); T2's merge into integration conflicted in db
+    // at 40 and went in at 41; its CI run waited 1 h for a runner and failed, the fix's run was
+    // flaky, the next passed; all three were promoted at 113. T1 merged into its team at 11, T3
+    // at 14, T2 at 16: 102, 99 and 97 h to main.
+    expect(g?.conflicts).toBe(1);
+    expect(g?.integration).toEqual({
+      target: 'main',
+      merges: 2,
+      conflicts: 1,
+      ci: { runs: 4, passed: 2, flaky: 1, failed: 1, queueHours: { mean: 0.25, p95: 0.85 } },
+      promotions: 1,
+      toTargetHours: { mean: 99.33, p50: 99, p95: 101.7 },
+    });
+    expect(g?.byTeam[0]?.integrationConflicts).toBe(1);
+    expect(g?.byComponent.map((c) => [c.component, c.conflicts, c.integrationConflicts])).toEqual([
+      ['api', 1, 0],
+      ['db', 0, 1],
+      ['web', 0, 0],
     ]);
   });
 

@@ -139,3 +139,79 @@ describe('the replay of an agent waiting on a rate limit', () => {
     );
   });
 });
+
+/**
+ * T1 (ic-1) merged clean at 2; T2 (ic-2) conflicts with it in `api` at 3, ic-2 rebases by 4 and
+ * merges at 5; T3's conflict at 6 is dropped with the task at 7.
+ */
+const MERGED: LogRecord[] = [
+  runStart([...LEADS, ic('ic-1', 'backend'), ic('ic-2', 'backend')]),
+  {
+    t: 2,
+    type: 'git.merge',
+    task: 'T1',
+    instruction: 'I1',
+    team: 'team-1',
+    by: 'ic-1',
+    into: 'team/team-1',
+    components: ['api'],
+    baseAt: 0,
+    ageHours: 2,
+    overlap: 0,
+  },
+  {
+    t: 3,
+    type: 'git.conflict',
+    conflict: 'K1',
+    task: 'T2',
+    team: 'team-1',
+    by: 'ic-2',
+    components: ['api'],
+    with: ['T1'],
+    overlap: 1,
+    baseAt: 1,
+    ageHours: 2,
+    chance: 0.2,
+    resolution: 'rebase',
+    to: 'ic-2',
+  },
+  { t: 4, type: 'git.resolved', conflict: 'K1', task: 'T2', by: 'ic-2', resolution: 'rebase' },
+  {
+    t: 5,
+    type: 'git.merge',
+    task: 'T2',
+    instruction: 'I1',
+    team: 'team-1',
+    by: 'ic-2',
+    into: 'team/team-1',
+    components: ['api', 'db'],
+    baseAt: 4,
+    ageHours: 1,
+    overlap: 0,
+  },
+  {
+    t: 7,
+    type: 'git.resolved',
+    conflict: 'K2',
+    task: 'T3',
+    by: 'ic-1',
+    resolution: 'integrator',
+    dropped: true,
+  },
+  runEnd(8),
+];
+
+describe('the replay of merges and conflicts', () => {
+  const r = replayOf(MERGED, overTime(MERGED, []));
+
+  it('feeds each merge, conflict and resolution at its time', () => {
+    const lines = r.feed.text.map((text, i) => [r.feed.t[i], text]);
+    expect(lines).toEqual([
+      [2, 'ic-1 merged T1 into team/team-1'],
+      [3, 'T2 conflicts in api with T1: ic-2 rebases'],
+      [4, 'ic-2 resolved the conflict on T2'],
+      [5, 'ic-2 merged T2 into team/team-1'],
+      [7, 'conflict K2 on T3 dropped with the task'],
+    ]);
+  });
+});

@@ -28,6 +28,8 @@ export function row(over: Partial<BatchRow> = {}): BatchRow {
     activeAgentsMean: 0,
     poolUpkeepUsd: 0,
     totalCostUsd: 0,
+    mergeConflicts: 0,
+    gitHours: 0,
     lowerBoundHours: 0,
     events: 0,
     tasks: 0,

@@ -10,6 +10,7 @@ import {
   drawTouches,
   generatedComponents,
   mergeConflictChance,
+  nextCadence,
 } from '../../src/domain/git.ts';
 import { DOMAINS } from '../../src/domain/org.ts';
 import { RandomStream } from '../../src/kernel/random.ts';
@@ -123,5 +124,42 @@ describe('touches', () => {
       sharedChance: 0,
     };
     expect(drawTouches(git, 'data', new RandomStream(3, 't'))).toEqual(['api']);
+  });
+});
+
+describe('cadences', () => {
+  const daily = { cadence: 'daily' as const, hour: 17, weekday: 4 };
+  const weekly = { cadence: 'weekly' as const, hour: 17, weekday: 4 };
+
+  it('fall due at the next hour of the day, or of the week (day 0 a Monday), after now', () => {
+    expect(nextCadence(10, daily)).toBe(17);
+    expect(nextCadence(17, daily)).toBe(41);
+    expect(nextCadence(20, daily)).toBe(41);
+    // Monday 10:00 → Friday 17:00 (day 4); Friday 17:00 → a week later; Saturday → next Friday.
+    expect(nextCadence(10, weekly)).toBe(4 * 24 + 17);
+    expect(nextCadence(4 * 24 + 17, weekly)).toBe(11 * 24 + 17);
+    expect(nextCadence(5 * 24, weekly)).toBe(11 * 24 + 17);
+    expect(nextCadence(33.5, { ...daily, cadence: 'endOfTask' })).toBe(33.5);
+  });
+
+  it('are always later than now, within a day or a week, on their hour and weekday', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e5, noNaN: true }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 6 }),
+        (now, hour, weekday) => {
+          const d = nextCadence(now, { cadence: 'daily', hour, weekday });
+          expect(d).toBeGreaterThan(now);
+          expect(d - now).toBeLessThanOrEqual(24);
+          expect(d % 24).toBe(hour);
+          const w = nextCadence(now, { cadence: 'weekly', hour, weekday });
+          expect(w).toBeGreaterThan(now);
+          expect(w - now).toBeLessThanOrEqual(168);
+          expect(w % 24).toBe(hour);
+          expect(Math.floor(w / 24) % 7).toBe(weekday);
+        },
+      ),
+    );
   });
 });

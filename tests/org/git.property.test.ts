@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ALWAYS, OFFICE_HOURS } from '../../src/domain/calendar.ts';
 import type { Tier } from '../../src/domain/gates.ts';
 import {
+  CADENCES,
   CONFLICT_RESOLUTIONS,
   type Component,
   GIT_STRATEGIES,
@@ -52,6 +53,31 @@ const scenario = fc.record({
   resolveHours: fc.constantFrom(1, 16),
   // A requirement change that cancels most of the first instruction's unfinished tasks, some time in.
   cancelAt: fc.option(fc.integer({ min: 10, max: 120 }), { nil: null }),
+  // Team branches merged into integration (by each team's TL or the EM), and promoted to main.
+  integration: fc.option(
+    fc.record({
+      cadence: fc.constantFrom(...CADENCES),
+      hour: fc.integer({ min: 0, max: 23 }),
+      weekday: fc.integer({ min: 0, max: 6 }),
+      byEm: fc.boolean(),
+    }),
+    { nil: null },
+  ),
+  main: fc.option(
+    fc.record({
+      cadence: fc.constantFrom(...CADENCES),
+      hour: fc.integer({ min: 0, max: 23 }),
+      weekday: fc.integer({ min: 0, max: 6 }),
+    }),
+    { nil: null },
+  ),
+  ci: fc.record({
+    runners: fc.integer({ min: 1, max: 2 }),
+    runHours: fc.constantFrom(0.5, 3, 12),
+    flakyChance: fc.constantFrom(0, 0.3),
+    failChance: fc.constantFrom(0, 0.3),
+    failPerConflict: fc.constantFrom(0, 0.5),
+  }),
 });
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
@@ -90,6 +116,18 @@ function configOf(s: Scenario): SimConfig {
       resolution: s.resolution,
       integrator: null,
     },
+    integration:
+      s.integration === null
+        ? null
+        : {
+            cadence: s.integration.cadence,
+            hour: s.integration.hour,
+            weekday: s.integration.weekday,
+            mergeHours: 0.5,
+            integrator: s.integration.byEm ? org.em.id : null,
+          },
+    main: s.integration === null ? null : s.main,
+    ci: { ...s.ci, fixHours: 2 },
   };
   const instructions: InstructionSpec[] = s.instructions.map((x, i) => ({
     id: `I${i + 1}`,
@@ -119,6 +157,8 @@ function gitViolations(config: SimConfig, log: readonly LogRecord[]): string[] {
     return b;
   };
   const merged = new Map<string, number>();
+  // The integration branch, replayed: per component, the last change (time, team, task).
+  const integration = new Map<string, { t: number; team: string; task: string }>();
   const resolved = new Map<string, Of<'git.resolved'>[]>();
   for (const r of only(log, 'git.resolved'))
     resolved.set(r.conflict, [...(resolved.get(r.conflict) ?? []), r]);
@@ -138,9 +178,16 @@ function gitViolations(config: SimConfig, log: readonly LogRecord[]): string[] {
       for (const c of r.components) b.set(c, { t: r.t, task: r.task });
     }
     if (r.type === 'git.conflict') {
+      // A team branch's conflict against the team branch; an integration one against integration.
       const b = branch(r.team);
-      const mine = planned.get(r.task)?.components ?? [];
-      const overlapping = mine.filter((c) => (b.get(c)?.t ?? -1) > r.baseAt);
+      const mine =
+        r.into === 'integration' ? batchOf(log, r) : (planned.get(r.task)?.components ?? []);
+      const overlapping =
+        r.into === 'integration'
+          ? integrationOverlap(integration, r.team, r.baseAt, mine)
+          : mine.filter((c) => (b.get(c)?.t ?? -1) > r.baseAt);
+      const last = (c: string) =>
+        r.into === 'integration' ? integration.get(c)?.task : b.get(c)?.task;
       if (r.components.length === 0) out.push(`conflict ${r.conflict} names no component`);
       for (const c of r.components)
         if (!overlapping.includes(c))
@@ -151,7 +198,7 @@ function gitViolations(config: SimConfig, log: readonly LogRecord[]): string[] {
         out.push(
           `conflict ${r.conflict}: overlap ${r.overlap}, the branch says ${overlapping.length}`,
         );
-      const withs = [...new Set(r.components.map((c) => b.get(c)?.task))];
+      const withs = [...new Set(r.components.map(last))];
       if (JSON.stringify(r.with) !== JSON.stringify(withs))
         out.push(`conflict ${r.conflict} is with ${r.with}, the branch says ${withs}`);
       const p = Math.min(
@@ -167,8 +214,26 @@ function gitViolations(config: SimConfig, log: readonly LogRecord[]): string[] {
       const answer = answers[0];
       if (answer !== undefined && (answer.t < r.t || answer.resolution !== r.resolution))
         out.push(`conflict ${r.conflict} resolved before it was found, or another way`);
-      if (git.conflict.resolution === 'serialize' && r.resolution !== 'rebase')
+      if (git.conflict.resolution === 'serialize' && !r.into && r.resolution !== 'rebase')
         out.push(`conflict ${r.conflict}: serialize resolves what slips through by rebase`);
+    }
+    if (r.type === 'git.integrated') {
+      const batch = r.tasks.flatMap((t) => planned.get(t)?.components ?? []);
+      const components = (git.components.map((c) => c.id) as string[]).filter((c) =>
+        batch.includes(c),
+      );
+      if (JSON.stringify(r.components) !== JSON.stringify(components))
+        out.push(`integration ${r.batch} lists ${r.components}, its tasks touch ${components}`);
+      const overlap = integrationOverlap(integration, r.team, r.baseAt, components).length;
+      if (r.overlap !== overlap)
+        out.push(`integration ${r.batch}: overlap ${r.overlap}, the branch says ${overlap}`);
+      // The team branch takes in what other teams merged into integration since it last did.
+      const b = branch(r.team);
+      for (const [c, change] of integration)
+        if (change.team !== r.team && change.t > r.baseAt) b.set(c, { t: r.t, task: change.task });
+      for (const task of r.tasks)
+        for (const c of planned.get(task)?.components ?? [])
+          integration.set(c, { t: r.t, team: r.team, task });
     }
     if (r.type === 'task.transition' && r.to === 'COMPLETED') {
       const at = merged.get(r.task);
@@ -210,16 +275,127 @@ function gitViolations(config: SimConfig, log: readonly LogRecord[]): string[] {
   return out;
 }
 
+/** Components of `components` another team changed on integration after `base`. */
+function integrationOverlap(
+  integration: Map<string, { t: number; team: string }>,
+  team: string,
+  base: number,
+  components: readonly string[],
+): string[] {
+  return components.filter((c) => {
+    const change = integration.get(c);
+    return change !== undefined && change.team !== team && change.t > base;
+  });
+}
+
+/** The components of the integration merge a conflict held up: its team's next `git.integrated`. */
+function batchOf(log: readonly LogRecord[], conflict: Of<'git.conflict'>): string[] {
+  const next = only(log, 'git.integrated').find(
+    (r) => r.team === conflict.team && r.t >= conflict.t,
+  );
+  return [...(next?.components ?? [])];
+}
+
+/**
+ * The integration branch and main, from the log: CI never runs more at once than it has runners;
+ * main takes the changes in the order integration did, each only after a CI run of its merge or a
+ * later one passed; no change reaches the target before a change it depends on; an instruction
+ * completes only once every change of it reached the target.
+ */
+function integrationViolations(config: SimConfig, log: readonly LogRecord[]): string[] {
+  const git = config.git as GitConfig;
+  const out: string[] = [];
+  if (git.integration === null) {
+    for (const type of ['git.integrated', 'git.ci', 'git.promoted'] as const)
+      if (only(log, type).length > 0) out.push(`${type} without an integration branch`);
+    return out;
+  }
+  let running = 0;
+  const passed: number[] = [];
+  const failed = new Set<number>();
+  const batchOfTask = new Map<string, number>();
+  const integratedOrder: string[] = [];
+  const promotedOrder: string[] = [];
+  const reached = new Map<string, number>();
+  const target = git.main === null ? 'integration' : 'main';
+  const dependsOn = new Map(
+    only(log, 'plan.tactical').flatMap((p) => p.tasks.map((t) => [t.id, t.dependsOn] as const)),
+  );
+  const completed = new Set(
+    only(log, 'task.transition')
+      .filter((r) => r.to === 'COMPLETED')
+      .map((r) => r.task),
+  );
+  const arrive = (tasks: readonly string[], t: number) => {
+    for (const task of tasks) {
+      for (const d of dependsOn.get(task) ?? [])
+        if (completed.has(d) && !reached.has(d))
+          out.push(`${task} reached ${target} at ${t} before ${d}, which it depends on`);
+      reached.set(task, t);
+    }
+  };
+  for (const r of log) {
+    if (r.type === 'git.ci' && r.phase === 'start') {
+      running++;
+      if (running > git.ci.runners) out.push(`${running} CI runs at once at ${r.t}`);
+    }
+    if (r.type === 'git.ci' && r.phase === 'end') {
+      running--;
+      if (r.result === 'passed') {
+        passed.push(r.batch);
+        failed.delete(r.batch);
+      }
+      if (r.result === 'failed') failed.add(r.batch);
+    }
+    if (r.type === 'git.integrated') {
+      for (const t of r.tasks) batchOfTask.set(t, r.batch);
+      integratedOrder.push(...r.tasks);
+      if (target === 'integration') arrive(r.tasks, r.t);
+    }
+    if (r.type === 'git.promoted') {
+      for (const t of r.tasks) {
+        const batch = batchOfTask.get(t) ?? Number.POSITIVE_INFINITY;
+        if (!passed.some((b) => b >= batch)) out.push(`${t} promoted before CI passed its merge`);
+        if ([...failed].some((b) => b <= batch)) out.push(`${t} promoted over a broken build`);
+      }
+      promotedOrder.push(...r.tasks);
+      arrive(r.tasks, r.t);
+    }
+    if (r.type === 'instruction.completed') {
+      const mine = only(log, 'plan.tactical')
+        .filter((p) => p.instruction === r.instruction)
+        .flatMap((p) => p.tasks.map((t) => t.id))
+        .filter((t) => completed.has(t));
+      for (const t of mine)
+        if ((reached.get(t) ?? Number.POSITIVE_INFINITY) > r.t)
+          out.push(`${r.instruction} completed before ${t} reached ${target}`);
+    }
+  }
+  if (
+    JSON.stringify(promotedOrder) !== JSON.stringify(integratedOrder.slice(0, promotedOrder.length))
+  )
+    out.push('main took changes in another order than integration');
+  if (git.main === null && promotedOrder.length > 0) out.push('promoted to main without one');
+  return out;
+}
+
 describe('git coordination, properties', () => {
   it('merges, conflicts and resolves as the team branches replayed from the log say, in random orgs', () => {
     let conflicts = 0;
     let merges = 0;
     let dropped = 0;
+    let integrated = 0;
+    let promoted = 0;
+    let ciFailures = 0;
     fc.assert(
       fc.property(scenario, (s) => {
         const config = configOf(s);
         const log = soundRun(config);
         expect(gitViolations(config, log)).toEqual([]);
+        expect(integrationViolations(config, log)).toEqual([]);
+        integrated += only(log, 'git.integrated').length;
+        promoted += only(log, 'git.promoted').length;
+        ciFailures += only(log, 'git.ci').filter((r) => r.result === 'failed').length;
         conflicts += only(log, 'git.conflict').length;
         merges += only(log, 'git.merge').length;
         dropped += only(log, 'git.resolved').filter((r) => r.dropped).length;
@@ -230,6 +406,9 @@ describe('git coordination, properties', () => {
     expect(conflicts).toBeGreaterThan(10);
     expect(merges).toBeGreaterThan(100);
     expect(dropped).toBeGreaterThan(0);
+    expect(integrated).toBeGreaterThan(20);
+    expect(promoted).toBeGreaterThan(5);
+    expect(ciFailures).toBeGreaterThan(0);
   });
 
   it('writes the same log on the fast engine as on XState itself', () => {

@@ -21,9 +21,9 @@ describe('runs.csv', () => {
     ]);
     expect(csv).toBe(
       [
-        'variant,seed,outcome,bottleneck,makespanHours,leadTimeMeanHours,waitMeanHours,costUsd,tokens,slaBreaches,escalations,peakWip,costPerInstructionUsd,requestsRefused,rateLimitWaitHours,loops,escapedDefects,approvalWaitHours,p0LeadTimeMeanHours,activeAgentsMean,poolUpkeepUsd,totalCostUsd',
-        '"strategy=weighted, ics.qa=2",7,done,none,612.5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0',
-        'b,7,done,"qa ""ICs""",600,0,0,0,0,0,0,3,0,0,0,0,0,0,0,0,0,0',
+        'variant,seed,outcome,bottleneck,makespanHours,leadTimeMeanHours,waitMeanHours,costUsd,tokens,slaBreaches,escalations,peakWip,costPerInstructionUsd,requestsRefused,rateLimitWaitHours,loops,escapedDefects,approvalWaitHours,p0LeadTimeMeanHours,activeAgentsMean,poolUpkeepUsd,totalCostUsd,mergeConflicts,gitHours',
+        '"strategy=weighted, ics.qa=2",7,done,none,612.5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0',
+        'b,7,done,"qa ""ICs""",600,0,0,0,0,0,0,3,0,0,0,0,0,0,0,0,0,0,0,0',
         '',
       ].join('\n'),
     );

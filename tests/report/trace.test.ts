@@ -172,6 +172,65 @@ describe('the trace of a hand-made log', () => {
     expect(traceProblems(traceOf(records))).toEqual([]);
   });
 
+  it('marks a merge on its merger’s track, a conflict on its resolver’s, and the resolution', () => {
+    const records: LogRecord[] = [
+      runStart([...LEADS, ic('ic-1', 'backend')]),
+      {
+        t: 2,
+        type: 'git.conflict',
+        conflict: 'K1',
+        task: 'T1',
+        team: 'team-1',
+        by: 'ic-1',
+        components: ['api', 'db'],
+        with: ['T0'],
+        overlap: 2,
+        baseAt: 0,
+        ageHours: 2,
+        chance: 0.5,
+        resolution: 'integrator',
+        to: 'tl',
+      },
+      {
+        t: 3,
+        type: 'git.resolved',
+        conflict: 'K1',
+        task: 'T1',
+        by: 'tl',
+        resolution: 'integrator',
+      },
+      {
+        t: 3,
+        type: 'git.merge',
+        task: 'T1',
+        instruction: 'I1',
+        team: 'team-1',
+        by: 'tl',
+        into: 'team/team-1',
+        components: ['api', 'db'],
+        baseAt: 3,
+        ageHours: 0,
+        overlap: 0,
+      },
+      runEnd(4),
+    ];
+    const traced = traceOf(records).traceEvents;
+    const tl = traced.find(
+      (e) => e.name === 'thread_name' && String((e.args as Json).name).startsWith('tl '),
+    )?.tid;
+    expect(tl).toBeDefined();
+    expect(
+      traced
+        .filter((e) => e.ph === 'i')
+        .map((e) => [e.name, (e.ts as number) / HOUR, e.tid === tl]),
+    ).toEqual([
+      ['merge conflict: T1 in api, db', 2, true],
+      ['conflict resolved: T1', 3, true],
+      ['merged: T1 into team/team-1', 3, true],
+    ]);
+    expect(traceProblems(traceOf(records))).toEqual([]);
+  });
+
   it('counts the backlog and the work in progress of the team by domain, and the spend', () => {
     const counters = events
       .filter((e) => e.ph === 'C')

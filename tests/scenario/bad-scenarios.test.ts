@@ -343,6 +343,26 @@ const CASES: Array<{ name: string; yaml: string; message: RegExp }> = [
     message: /git\.conflict\.integrator names no one in the org: "orion"/,
   },
   {
+    name: 'a promotion to main without an integration branch',
+    yaml: `${ok}git:\n  main: { cadence: weekly }\n`,
+    message: /git\.main needs an integration branch to promote from: add git\.integration/,
+  },
+  {
+    name: 'CI without an integration branch',
+    yaml: `${ok}git:\n  ci: { runners: 4 }\n`,
+    message: /git\.ci needs an integration branch to check: add git\.integration/,
+  },
+  {
+    name: 'an integration owner who is not in the org',
+    yaml: `${ok}git:\n  integration: { integrator: orion }\n`,
+    message: /git\.integration\.integrator names no one in the org: "orion"/,
+  },
+  {
+    name: 'a weekly cadence on day 7',
+    yaml: `${ok}git:\n  integration: { cadence: weekly, weekday: 7 }\n`,
+    message: /git\.integration\.weekday/,
+  },
+  {
     name: 'a conflict chance of 1',
     yaml: `${ok}git:\n  conflict: { perComponent: 1 }\n`,
     message: /git\.conflict\.perComponent/,

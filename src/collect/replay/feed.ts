@@ -1,7 +1,8 @@
 // The replay's live feed: one line for each event a person watching the org would want to read —
 // instructions arriving and finishing, tasks blocked, escalated, done or cancelled, breaches,
 // escalations, outages, overtime, hires, rebalances, preemptions, requirement changes, budgets,
-// agents' failures (work out of retries, loops, caps and reviews that erred), and approvals.
+// agents' failures (work out of retries, loops, caps and reviews that erred), approvals, and git's
+// merges and conflicts.
 
 import type { LogRecord } from '../../log/event-log.ts';
 
@@ -70,6 +71,14 @@ export function feedLine(r: LogRecord): string | null {
       return `${r.person} looping on ${r.task} (${r.model})`;
     case 'cap':
       return `${r.person} hit the ${r.cap === 'turns' ? 'turn' : 'dollar'} cap on ${r.task}${r.looped ? ' while looping' : ''}: ${r.action === 'retry' ? 'started over' : 'escalated'}`;
+    case 'git.merge':
+      return `${r.by} merged ${r.task} into ${r.into}${r.overlap > 0 ? ` (${r.overlap} of its components had changed)` : ''}`;
+    case 'git.conflict':
+      return `${r.task} conflicts in ${r.components.join(', ')} with ${r.with.join(', ')}: ${r.to} ${r.resolution === 'rebase' ? 'rebases' : 'resolves it'}`;
+    case 'git.resolved':
+      return r.dropped === true
+        ? `conflict ${r.conflict} on ${r.task} dropped with the task`
+        : `${r.by} resolved the conflict on ${r.task}`;
     case 'verification':
       return r.error === 'passedBadWork'
         ? `${r.reviewer} passed bad work on ${r.task} (${r.gate}): an escaped defect`

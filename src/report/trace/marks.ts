@@ -1,6 +1,6 @@
 // A trace's moments: SLA breaches, escalations, preemptions, hires, budget alerts, agents' failures
-// (out of retries, loops, caps, reviews that erred) and the instructions' milestones, each on the
-// track of the person it concerns where there is one.
+// (out of retries, loops, caps, reviews that erred), git's merges and conflicts, and the
+// instructions' milestones, each on the track of the person it concerns where there is one.
 
 import type { LogRecord } from '../../log/event-log.ts';
 import { type InstantEvent, traceTime } from './trace-event.ts';
@@ -69,6 +69,16 @@ export function markOf(r: LogRecord, tracks: Tracks, places: TaskPlaces): Instan
       return onTrack(r, tracks.of(r.person), `${r.cap} cap: ${r.task} (${r.action})`);
     case 'verification':
       return onTrack(r, tracks.of(r.reviewer), `review erred: ${r.task} (${r.error})`);
+    case 'git.merge':
+      return onTrack(r, tracks.of(r.by), `merged: ${r.task} into ${r.into}`);
+    case 'git.conflict':
+      return onTrack(r, tracks.of(r.to), `merge conflict: ${r.task} in ${r.components.join(', ')}`);
+    case 'git.resolved':
+      return onTrack(
+        r,
+        tracks.of(r.by),
+        `conflict ${r.dropped === true ? 'dropped' : 'resolved'}: ${r.task}`,
+      );
     case 'budget.alert':
       return global(r, `budget ${r.scope}: ${Math.round(r.threshold * 100)} % spent`);
     case 'budget.exhausted':
