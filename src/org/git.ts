@@ -58,9 +58,12 @@ export class GitFlow {
     this.integration =
       this.config.integration === null
         ? null
-        : new Integration(world, this.config, (team, component, change) =>
-            this.branchOf(team).set(component, { at: world.now, task: change.task }),
-          );
+        : new Integration(world, this.config, {
+            touches: (task) => this.touches(task.plan),
+            nextConflictId: () => this.nextConflictId(),
+            intoTeam: (team, component, change) =>
+              this.branchOf(team).set(component, { at: world.now, task: change.task }),
+          });
   }
 
   /** A new conflict's id: K1, K2, … over the run, team branches and integration alike. */
@@ -274,6 +277,8 @@ export class GitFlow {
    */
   ended(task: TaskState): void {
     this.merging.delete(task.plan.id);
+    this.bases.delete(task.plan.id);
+    this.streams.delete(task.plan.id);
     for (const [conflict, open] of this.conflicts)
       if (open.task === task) {
         this.conflicts.delete(conflict);

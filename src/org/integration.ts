@@ -15,7 +15,7 @@ import type { InstructionState, Person, TaskState, World } from './world.ts';
 
 type Integrating = NonNullable<GitConfig['integration']>;
 
-interface Change {
+export interface Change {
   readonly at: Hours;
   readonly team: string;
   readonly task: string;
@@ -35,7 +35,17 @@ interface CiRun {
   readonly queuedAt: Hours;
 }
 
-/** What a run's team branches give the integration: hooks GitFlow calls. */
+/** What integration needs of the team branches (src/org/git.ts). */
+export interface TeamBranches {
+  /** The components a task's change touches. */
+  touches(task: TaskState): readonly string[];
+  /** A new conflict's id, numbered with the team branches' conflicts. */
+  nextConflictId(): string;
+  /** A team branch takes in a change another team merged into integration. */
+  intoTeam(team: string, component: string, change: Change): void;
+}
+
+/** The integration branch, CI and main of a run: GitFlow calls in as changes arrive. */
 export class Integration {
   private readonly config: Integrating;
   /** Per team: changes merged into the team branch and not yet into integration, in order. */
@@ -75,8 +85,7 @@ export class Integration {
   constructor(
     private readonly world: World,
     private readonly git: GitConfig,
-    /** What a team branch takes in from integration: changes by other teams to its components. */
-    private readonly intoTeam: (team: string, component: string, change: Change) => void,
+    private readonly teams: TeamBranches,
   ) {
     this.config = git.integration as Integrating;
     this.random = new RandomStream(world.random.seed, 'integration');
@@ -138,7 +147,7 @@ export class Integration {
       this.finish(team, batch, by, base, overlapping.length, 0);
       return;
     }
-    const conflict = this.world.git?.nextConflictId() as string;
+    const conflict = this.teams.nextConflictId();
     this.conflicts.set(conflict, {
       team,
       batch,
@@ -204,7 +213,7 @@ export class Integration {
     const components = this.componentsOf(batch);
     // The team branch takes in what other teams merged into integration since it last did.
     for (const [component, change] of this.branch)
-      if (change.team !== team && change.at > base) this.intoTeam(team, component, change);
+      if (change.team !== team && change.at > base) this.teams.intoTeam(team, component, change);
     for (const t of batch)
       for (const c of this.touches(t)) this.branch.set(c, { at: now, team, task: t.plan.id });
     this.teamSynced.set(team, now);
@@ -339,8 +348,8 @@ export class Integration {
     return this.git.components.map((c) => c.id).filter((c) => touched.has(c));
   }
 
-  private touches(task: TaskState): string[] {
-    return this.world.git?.touches(task.plan) ?? [];
+  private touches(task: TaskState): readonly string[] {
+    return this.teams.touches(task);
   }
 
   private integratorOf(team: string): Person {
