@@ -61,6 +61,11 @@ const taskSetup = setup({
     /** Nothing keeps a task from COMPLETED: no consumer to hand off to, its change merged. */
     mayComplete: ({ context }) => !context.hasConsumer && context.merged,
     isMerged: ({ context }) => context.merged,
+    /** An unmerged change's review opens again at its first gate, in `state`. */
+    reviewsAgainIn: ({ context }, params: { state: TaskState }) =>
+      !context.merged &&
+      context.gates.length > 0 &&
+      stateAfterGates(context.gates, 0) === params.state,
     nextStateIs: ({ context }, params: { state: TaskState }) =>
       stateAfterGates(context.gates, context.passed) === params.state,
     reviewsCurrentGate: ({ context, event }) => isCurrentGateReview(context, event),
@@ -94,6 +99,7 @@ const taskSetup = setup({
     }),
     clearAssignee: assign({ assignee: () => null }),
     markMerged: assign({ merged: () => true }),
+    reopenReview: assign({ passed: () => 0 }),
     holdBlocker: assign(({ context, event }) => ({
       resumeTo: context.state as BlockableState,
       blocker: event.type === 'task.block' ? event.blocker : context.blocker,
@@ -319,6 +325,19 @@ export const taskMachine = taskSetup.createMachine({
         'task.cancel': cancel,
         // The change is merged into the team branch before its consumers are offered it.
         'change.merged': { actions: 'markMerged' },
+        // A conflict resolved by rebasing changed the code its reviewers passed: they look again.
+        'change.reviewAgain': [
+          {
+            guard: { type: 'reviewsAgainIn', params: { state: 'UNDER_REVIEW' } },
+            target: 'underReview',
+            actions: 'reopenReview',
+          },
+          {
+            guard: { type: 'reviewsAgainIn', params: { state: 'DOMAIN_REVIEW' } },
+            target: 'domainReview',
+            actions: 'reopenReview',
+          },
+        ],
         'handoff.accepted': { guard: 'isMerged', target: 'completed' },
         'handoff.returned': { target: 'readyForHandoff', reenter: true },
         'task.block': block,

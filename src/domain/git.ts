@@ -55,6 +55,8 @@ export interface GitConfig {
     readonly resolution: ConflictResolution;
     /** Who resolves under `integrator`: a person's id, or null for the team's Tech Lead. */
     readonly integrator: string | null;
+    /** The chance a change its author rebased to resolve a conflict goes through review again. */
+    readonly reviewAgain: number;
   };
   /** Team branches merged into an integration branch; null: changes end in their team branch. */
   readonly integration:

@@ -24,6 +24,8 @@ export type TaskEvent =
   | { type: 'review.rejected'; gate: Gate; reviewer: string }
   /** Its change is merged into its team branch (git modelled): it may complete. */
   | { type: 'change.merged' }
+  /** A conflict in it was resolved by rebasing: its reviews start again at its first gate. */
+  | { type: 'change.reviewAgain' }
   | { type: 'handoff.accepted' }
   | { type: 'handoff.returned' }
   | { type: 'task.reassign'; assignee: string }

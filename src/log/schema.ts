@@ -343,6 +343,8 @@ const gitResolved = record('git.resolved', {
   resolution: conflictResolver,
   /** The task was cancelled before the conflict was resolved: it was dropped with the work. */
   dropped: z.literal(true).optional(),
+  /** The rebased change goes through its reviews again before it is merged. */
+  reviewAgain: z.literal(true).optional(),
 });
 
 const gitIntegrated = record('git.integrated', {

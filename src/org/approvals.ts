@@ -296,7 +296,9 @@ export class Approvals {
         if (t.dependsOn.includes(gate)) releaseTask(world, instruction, t);
       this.openGates(instruction, gate);
     }
-    if (instruction.open === 0 && !instruction.done && this.mayComplete(instruction))
+    // The world's test, not only the approvals': the instruction's changes may still have to
+    // reach their target branch (src/org/integration.ts).
+    if (instruction.open === 0 && !instruction.done && world.mayComplete(instruction))
       completeInstruction(world, instruction);
   }
 }

@@ -256,19 +256,30 @@ export class GitFlow {
     if (open === undefined) return;
     this.conflicts.delete(conflict);
     const { task, resolution } = open;
+    // A rebased change its reviewers must see again (one draw per rebase, made whatever it says).
+    const again =
+      resolution === 'rebase' &&
+      this.mergeStream(task).bernoulli(this.config.conflict.reviewAgain) &&
+      task.actor.getSnapshot().can({ type: 'change.reviewAgain' });
     this.world.record({
       type: 'git.resolved',
       conflict,
       task: task.plan.id,
       by: by.spec.id,
       resolution,
+      ...(again ? { reviewAgain: true as const } : {}),
     });
     if (task.terminal) return;
     this.bases.set(task.plan.id, this.world.now);
     // Rebasing fetched the team branch: the author's copy is up to date with it now.
     if (resolution === 'rebase') this.synced.set(by.spec.id, this.world.now);
     if (resolution === 'integrator') this.merge(task, by, this.world.now, 0, 0);
-    else this.askMerge(task);
+    else if (again) {
+      // Back to its first gate; once its reviews pass again its author merges it.
+      this.merging.delete(task.plan.id);
+      this.world.drive(task, { type: 'change.reviewAgain' });
+      advance(this.world, task);
+    } else this.askMerge(task);
   }
 
   /**

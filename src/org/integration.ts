@@ -61,7 +61,7 @@ export class Integration {
   /** Integration conflicts open: by conflict id, the team and the batch they hold up. */
   private readonly conflicts = new Map<
     string,
-    { team: string; batch: TaskState[]; components: number; overlap: number }
+    { team: string; batch: TaskState[]; components: number }
   >();
   /** Failed builds being fixed: by CI run id, the run to try again. */
   private readonly fixes = new Map<string, CiRun>();
@@ -138,22 +138,14 @@ export class Integration {
     const components = this.componentsOf(batch);
     const base = this.teamSynced.get(team) ?? 0;
     const age = this.world.now - base;
-    const overlapping = components.filter((c) => {
-      const change = this.branch.get(c);
-      return change !== undefined && change.team !== team && change.at > base;
-    });
+    const overlapping = this.overlapping(team, base, components);
     const hit = conflicting(this.git.conflict, overlapping, age, this.random);
     if (hit.length === 0) {
-      this.finish(team, batch, by, base, overlapping.length, 0);
+      this.finish(team, batch, by, base, 0);
       return;
     }
     const conflict = this.teams.nextConflictId();
-    this.conflicts.set(conflict, {
-      team,
-      batch,
-      components: hit.length,
-      overlap: overlapping.length,
-    });
+    this.conflicts.set(conflict, { team, batch, components: hit.length });
     const first = batch.find((t) => this.touches(t).some((c) => hit.includes(c))) as TaskState;
     this.world.record({
       type: 'git.conflict',
@@ -198,19 +190,23 @@ export class Integration {
       resolution: 'integrator',
     });
     const base = this.teamSynced.get(open.team) ?? 0;
-    this.finish(open.team, open.batch, by, base, open.overlap, open.components);
+    this.finish(open.team, open.batch, by, base, open.components);
   }
 
+  /**
+   * The team branch goes into integration (after its conflict, if it had one, was resolved: the
+   * integrator's merge takes in whatever else landed meanwhile), and CI is asked to check it.
+   */
   private finish(
     team: string,
     batch: TaskState[],
     by: Person,
     base: Hours,
-    overlap: number,
     conflicts: number,
   ): void {
     const { now } = this.world;
     const components = this.componentsOf(batch);
+    const overlap = this.overlapping(team, base, components).length;
     // The team branch takes in what other teams merged into integration since it last did.
     for (const [component, change] of this.branch)
       if (change.team !== team && change.at > base) this.teams.intoTeam(team, component, change);
@@ -341,6 +337,14 @@ export class Integration {
     return instruction.tasks.every(
       (t) => t.actor.getSnapshot().value !== 'completed' || this.reached.has(t.plan.id),
     );
+  }
+
+  /** The components of `components` other teams changed on integration after `base`. */
+  private overlapping(team: string, base: Hours, components: readonly string[]): string[] {
+    return components.filter((c) => {
+      const change = this.branch.get(c);
+      return change !== undefined && change.team !== team && change.at > base;
+    });
   }
 
   private componentsOf(batch: readonly TaskState[]): string[] {

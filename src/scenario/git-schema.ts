@@ -105,6 +105,11 @@ export const gitSection = z
           .describe(
             'who resolves under `integrator`: a person’s id (default each team’s Tech Lead)',
           ),
+        reviewAgain: within(0, 1, '')
+          .optional()
+          .describe(
+            'the chance a change its author rebased to resolve a conflict goes through its reviews again (default 0.25)',
+          ),
       })
       .optional(),
     integration: z

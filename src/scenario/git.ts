@@ -29,6 +29,7 @@ export const GIT_DEFAULTS = {
   perComponent: 0.15,
   growthPerDay: 0.5,
   resolveHours: 1,
+  reviewAgain: 0.25,
   integration: { cadence: 'daily', hour: 17, weekday: 4, mergeHours: 0.5 },
   main: { cadence: 'weekly', hour: 17, weekday: 4 },
   ci: {
@@ -119,6 +120,7 @@ export function gitOf(
         resolveHours: raw.conflict?.resolveHours ?? GIT_DEFAULTS.resolveHours,
         resolution: raw.conflict?.resolution ?? 'rebase',
         integrator,
+        reviewAgain: raw.conflict?.reviewAgain ?? GIT_DEFAULTS.reviewAgain,
       },
       integration:
         raw.integration === undefined

@@ -94,6 +94,7 @@ export function eventAlphabet(): TaskEvent[] {
     { type: 'blocker.resolved' },
     ...reviews,
     { type: 'change.merged' },
+    { type: 'change.reviewAgain' },
     { type: 'handoff.accepted' },
     { type: 'handoff.returned' },
     { type: 'task.reassign', assignee: 'ic-2' },

@@ -41,6 +41,14 @@ const VARIANTS: Array<{ name: string; spec: Omit<TaskSpec, 'id' | 'estimateHours
     spec: { tier: 3, hasConsumer: true, awaitsMerge: true },
   },
   {
+    name: 'tier 3, its change to merge, its first gate the lead’s (peer review and QA off)',
+    spec: {
+      tier: 3,
+      awaitsMerge: true,
+      enabled: { peerReview: false, qaValidation: false },
+    },
+  },
+  {
     name: 'tier 2 with peer review and QA switched off',
     spec: { tier: 2, enabled: { peerReview: false, qaValidation: false } },
   },

@@ -105,7 +105,8 @@ export function violations(config: SimConfig, log: readonly LogRecord[]): string
     }
   }
 
-  // Nobody reviews their own work; a completed task passed every gate its tier requires.
+  // Nobody reviews their own work; a completed task passed every gate its tier requires, since its
+  // last rework or its last review opened again.
   const assignee = new Map<string, string>();
   const passed = new Map<string, string[]>();
   const architectural = new Map(planned.map((t) => [t.id, t.architectural]));
@@ -115,6 +116,8 @@ export function violations(config: SimConfig, log: readonly LogRecord[]): string
   for (const r of log) {
     if (r.type === 'task.transition' && r.to === 'ASSIGNED' && r.assignee)
       assignee.set(r.task, r.assignee);
+    // A change rebased over a conflict goes through its gates again from the first (docs/git.md).
+    if (r.type === 'task.transition' && r.cause === 'change.reviewAgain') passed.set(r.task, []);
     if (r.type === 'task.gate') {
       if (r.gate === 'peerReview' && r.reviewer === assignee.get(r.task))
         out.push(`${r.reviewer} peer-reviewed own ${r.task}`);
