@@ -147,7 +147,7 @@ export class GitFlow {
   beforeWork(task: TaskState, ic: Person): void {
     if (this.bases.has(task.plan.id)) return;
     const strategy = this.strategyOf(task.team);
-    const last = this.synced.get(ic.spec.id) ?? 0;
+    const last = this.syncedAt(ic);
     if (strategy === 'clonePerAgent' && this.world.now - last <= this.config.sync.everyHours)
       return;
     const hours = this.config.sync.hours[strategy];
@@ -162,7 +162,7 @@ export class GitFlow {
 
   /** A sync finished: the agent's copy is the team branch as of now. */
   syncDone(person: Person, task: string): void {
-    const last = this.synced.get(person.spec.id) ?? 0;
+    const last = this.syncedAt(person);
     this.synced.set(person.spec.id, this.world.now);
     this.world.record({
       type: 'git.sync',
@@ -175,8 +175,14 @@ export class GitFlow {
 
   /** Execution began: the task's branch is cut from its author's copy of the team branch. */
   started(task: TaskState, person: Person): void {
-    if (!this.bases.has(task.plan.id))
-      this.bases.set(task.plan.id, this.synced.get(person.spec.id) ?? 0);
+    if (!this.bases.has(task.plan.id)) this.bases.set(task.plan.id, this.syncedAt(person));
+  }
+
+  /** When `person`'s copy was last brought up to date: cloned when they joined, at first. */
+  private syncedAt(person: Person): Hours {
+    const known = this.synced.get(person.spec.id);
+    if (known !== undefined) return known;
+    return this.world.config.hires.find((h) => h.ic.id === person.spec.id)?.at ?? 0;
   }
 
   /** The task passed its reviews: its author merges it (once; a conflict asks again). */
