@@ -122,24 +122,12 @@ export function gitOf(
         integrator,
         reviewAgain: raw.conflict?.reviewAgain ?? GIT_DEFAULTS.reviewAgain,
       },
+      // What a section leaves out is the default's (zod leaves an absent field out, not undefined).
       integration:
         raw.integration === undefined
           ? null
-          : {
-              cadence: raw.integration.cadence ?? GIT_DEFAULTS.integration.cadence,
-              hour: raw.integration.hour ?? GIT_DEFAULTS.integration.hour,
-              weekday: raw.integration.weekday ?? GIT_DEFAULTS.integration.weekday,
-              mergeHours: raw.integration.mergeHours ?? GIT_DEFAULTS.integration.mergeHours,
-              integrator: integrating,
-            },
-      main:
-        raw.main === undefined
-          ? null
-          : {
-              cadence: raw.main.cadence ?? GIT_DEFAULTS.main.cadence,
-              hour: raw.main.hour ?? GIT_DEFAULTS.main.hour,
-              weekday: raw.main.weekday ?? GIT_DEFAULTS.main.weekday,
-            },
+          : { ...GIT_DEFAULTS.integration, ...raw.integration, integrator: integrating },
+      main: raw.main === undefined ? null : { ...GIT_DEFAULTS.main, ...raw.main },
       ci: { ...GIT_DEFAULTS.ci, ...raw.ci },
     },
   };
