@@ -22,8 +22,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20.19',
-  // Tinypool starts its threads from a file of its own, found beside its module.
-  external: ['apache-arrow', 'tinypool'],
+  // Tinypool starts its threads from a file of its own, found beside its module. The queue's
+  // libraries (loaded only with --backend bullmq and by `orgsim worker`) stay packages too.
+  external: ['apache-arrow', 'tinypool', 'bullmq', 'ioredis'],
   // CommonJS dependencies bundled into an ES module still call require for Node's built-ins.
   banner: {
     js: "import { createRequire as __orgsimRequire } from 'node:module'; const require = __orgsimRequire(import.meta.url);",

@@ -2,16 +2,23 @@
 // A worker reads and parses each scenario file once and keeps each variant's data, so a batch of
 // a thousand replications validates and resolves a thousand times but parses once.
 
+import { createHash } from 'node:crypto';
 import { loadOptionsOf, variantScenario } from '../decide/checks.ts';
 import { BASE, dataOf, type Variant } from '../decide/variant.ts';
 import { runSimulation } from '../org/run.ts';
 import type { Limits } from '../scenario/limits.ts';
-import { readScenario, type ScenarioSource } from '../scenario/load.ts';
+import { readScenario, type ScenarioSource, scenarioSource } from '../scenario/load.ts';
 import { type BatchRow, rowOf } from './row.ts';
 
 export interface Job {
-  /** A scenario name from scenarios/ or a path. */
+  /** A scenario name from scenarios/ or a path; with `source`, the name messages give it. */
   readonly scenario: string;
+  /**
+   * The scenario as the submitter read it, for a worker on another machine: its text is parsed
+   * in place of reading `scenario`, and `file` is where relative paths in it (a strategy module)
+   * are resolved from.
+   */
+  readonly source?: { readonly text: string; readonly file: string };
   readonly seed: number;
   readonly variant?: Variant;
   /** Hours at the start left out of the row's rate statistics. */
@@ -25,11 +32,18 @@ const variants = new Map<string, { data: Readonly<Record<string, unknown>>; decl
 
 /** The variant's scenario data and its own instructions' ids, parsed and edited once per thread. */
 function prepared(job: Job) {
-  const key = `${job.scenario}\u0000${JSON.stringify(job.variant?.changes ?? [])}`;
+  const origin = job.source
+    ? `${job.source.file}\u0000${createHash('sha256').update(job.source.text).digest('hex')}`
+    : job.scenario;
+  const key = `${origin}\u0000${JSON.stringify(job.variant?.changes ?? [])}`;
   const known = variants.get(key);
-  if (known) return { source: sources.get(job.scenario) as ScenarioSource, ...known };
-  const source = sources.get(job.scenario) ?? readScenario(job.scenario);
-  sources.set(job.scenario, source);
+  if (known) return { source: sources.get(origin) as ScenarioSource, ...known };
+  const source =
+    sources.get(origin) ??
+    (job.source
+      ? scenarioSource(job.source.text, job.source.file, job.scenario)
+      : readScenario(job.scenario));
+  sources.set(origin, source);
   const data = dataOf(source.data, job.variant?.changes ?? []);
   const list = Array.isArray(data.instructions) ? (data.instructions as unknown[]) : [];
   const declared = list.map((x, i) => {

@@ -12,10 +12,29 @@ import type { Variant } from '../decide/variant.ts';
 import type { StrategyName } from '../domain/assignment/index.ts';
 import { type Job, runJob } from './job.ts';
 import type { BatchRow } from './row.ts';
+import { type ThreadOutcome, unwrapOutcome } from './thread-outcome.ts';
 
 // Compiled (dist/), a worker runs worker.js; from the TypeScript sources, worker-entry.js first
 // registers tsx's loader so that the worker can run worker.ts.
 const WORKER = import.meta.url.endsWith('.ts') ? './worker-entry.js' : './worker.js';
+
+/** `threads` worker threads that run jobs (the default export) and chunks (`chunk`). */
+export function threadPool(threads: number): Tinypool {
+  return new Tinypool({
+    filename: fileURLToPath(new URL(WORKER, import.meta.url)),
+    minThreads: threads,
+    maxThreads: threads,
+  });
+}
+
+/**
+ * What runs a batch's jobs: the local pool (runJobs) or a queue. Rows come back in job order;
+ * aborted, the rows finished by then and `undefined` for the others.
+ */
+export type JobRunner = (
+  jobs: readonly Job[],
+  options: PoolOptions,
+) => Promise<Array<BatchRow | undefined>>;
 
 /** Which seeds and strategies runBatch runs, and on how many threads. */
 export interface BatchOptions {
@@ -103,17 +122,15 @@ export async function runJobs(
   }
   // Tinypool listens on the signal once per queued job.
   if (options.signal) setMaxListeners(jobs.length + 10, options.signal);
-  const pool = new Tinypool({
-    filename: fileURLToPath(new URL(WORKER, import.meta.url)),
-    minThreads: workers,
-    maxThreads: workers,
-  });
+  const pool = threadPool(workers);
   try {
     const settled = await Promise.allSettled(
       jobs.map((job, i) =>
-        (pool.run(job, options.signal ? { signal: options.signal } : {}) as Promise<BatchRow>).then(
-          (row) => finish(i, row),
-        ),
+        (
+          pool.run(job, options.signal ? { signal: options.signal } : {}) as Promise<
+            ThreadOutcome<BatchRow>
+          >
+        ).then((outcome) => finish(i, unwrapOutcome(outcome))),
       ),
     );
     if (!options.signal?.aborted) {

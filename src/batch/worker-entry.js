@@ -2,6 +2,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { default: work } = await import('./worker.ts');
+const { default: work, chunk } = await import('./worker.ts');
 
 export default work;
+export { chunk };

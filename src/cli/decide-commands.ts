@@ -12,6 +12,7 @@ import { isMetric, METRICS, type Metric } from '../decide/metrics.ts';
 import type { RunOptions } from '../decide/replicate.ts';
 import type { Variant } from '../decide/variant.ts';
 import { whatif } from '../decide/whatif.ts';
+import type { QueueBackend } from '../queue/submit.ts';
 import { compareBlocks } from '../report/decision/compare.ts';
 import { runsCsv } from '../report/decision/csv.ts';
 import { type Block, markdownOf, terminalOf } from '../report/decision/document.ts';
@@ -26,6 +27,7 @@ import { markerText } from './marker.ts';
 import { defaultReports, type Output, planOutput } from './out-dir.ts';
 import { writeAtomically } from './output.ts';
 import { progressBar } from './progress.ts';
+import { openBackend } from './queue-run.ts';
 import { type CaughtSignal, catchingSignals, Interrupted } from './signals.ts';
 import { StoppedEarly } from './stopped-early.ts';
 import { UsageError } from './usage-error.ts';
@@ -44,6 +46,7 @@ interface Outcome<T> {
 async function withStop<T extends { runs: number }>(
   flags: DecideFlags,
   work: (options: RunOptions) => Promise<T>,
+  backend?: QueueBackend,
 ): Promise<Outcome<T>> {
   const controller = new AbortController();
   let stopped: CaughtSignal | null = null;
@@ -55,9 +58,15 @@ async function withStop<T extends { runs: number }>(
   const onTerm = stop('SIGTERM');
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
-  const bar = progressBar(Boolean(flags.quiet || flags.json));
+  const bar = progressBar(
+    Boolean(flags.quiet || flags.json),
+    process.stderr,
+    backend ? () => backend.workers() : undefined,
+  );
+  let finished = false;
   try {
     const result = await work({
+      ...(backend ? { runner: backend.runner } : {}),
       ...(flags.workers === undefined ? {} : { workers: flags.workers }),
       ...(flags.warmup === undefined ? {} : { warmupHours: flags.warmup }),
       ...(flags.limits === undefined ? {} : { limits: flags.limits }),
@@ -65,11 +74,29 @@ async function withStop<T extends { runs: number }>(
       onProgress: (done, total) => bar.update(done, total),
       signal: controller.signal,
     });
+    finished = true;
     return { result, stopped, runs: result.runs };
   } finally {
     bar.stop();
+    if (backend) await settleQueue(backend, finished && stopped === null, flags);
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
+  }
+}
+
+/**
+ * After the runs: a run that ended is taken off the queue; a stopped or failed one stays there,
+ * and the user is told how to go on with it.
+ */
+async function settleQueue(backend: QueueBackend, ended: boolean, flags: DecideFlags) {
+  try {
+    if (ended) await backend.finish();
+    else if (!flags.quiet)
+      process.stderr.write(
+        `run ${backend.run}: the runs it finished stay in the queue for 7 days; add --resume ${backend.run} to the same command to go on\n`,
+      );
+  } finally {
+    await backend.close();
   }
 }
 
@@ -137,13 +164,17 @@ export async function runForecast(
 ): Promise<void> {
   const deadline = deadlineOf(flags);
   const scenario = identify('forecast', name, flags);
-  const outcome = await withStop(flags, (options) =>
-    forecast(name, {
-      ...options,
-      ...(flags.runs === undefined ? {} : { runs: flags.runs }),
-      seedBase: scenario.seed,
-      ...(deadline === undefined ? {} : { deadlineHours: deadline }),
-    }),
+  const backend = await openBackend('forecast', [name], scenario.seed, flags);
+  const outcome = await withStop(
+    flags,
+    (options) =>
+      forecast(name, {
+        ...options,
+        ...(flags.runs === undefined ? {} : { runs: flags.runs }),
+        seedBase: scenario.seed,
+        ...(deadline === undefined ? {} : { deadlineHours: deadline }),
+      }),
+    backend,
   );
   const f = outcome.result;
   await publish(
@@ -184,13 +215,17 @@ export async function runCompare(
       'compare: two variants have the same name; give each scenario file its own name, or each --vary value once',
     );
   const scenario = identify('compare', first, flags);
-  const outcome = await withStop(flags, (options) =>
-    compare(first, variants, {
-      ...options,
-      ...(flags.runs === undefined ? {} : { runs: flags.runs }),
-      seedBase: scenario.seed,
-      rankBy: by as Metric,
-    }),
+  const backend = await openBackend('compare', names, scenario.seed, flags);
+  const outcome = await withStop(
+    flags,
+    (options) =>
+      compare(first, variants, {
+        ...options,
+        ...(flags.runs === undefined ? {} : { runs: flags.runs }),
+        seedBase: scenario.seed,
+        rankBy: by as Metric,
+      }),
+    backend,
   );
   const c = outcome.result;
   await publish(
@@ -209,13 +244,17 @@ export async function runWhatif(
   flags: DecideFlags & { budgetPerChange?: number },
 ): Promise<void> {
   const scenario = identify('whatif', name, flags);
-  const outcome = await withStop(flags, (options) =>
-    whatif(name, {
-      ...options,
-      ...(flags.runs === undefined ? {} : { runs: flags.runs }),
-      seedBase: scenario.seed,
-      ...(flags.budgetPerChange === undefined ? {} : { budgetPerChange: flags.budgetPerChange }),
-    }),
+  const backend = await openBackend('whatif', [name], scenario.seed, flags);
+  const outcome = await withStop(
+    flags,
+    (options) =>
+      whatif(name, {
+        ...options,
+        ...(flags.runs === undefined ? {} : { runs: flags.runs }),
+        seedBase: scenario.seed,
+        ...(flags.budgetPerChange === undefined ? {} : { budgetPerChange: flags.budgetPerChange }),
+      }),
+    backend,
   );
   const w = outcome.result;
   await publish(

@@ -4,9 +4,10 @@
 
 import { type Command, Option } from 'commander';
 import type { Limits } from '../scenario/limits.ts';
+import type { QueueFlags } from './queue-options.ts';
 import { UsageError } from './usage-error.ts';
 
-export interface DecideFlags {
+export interface DecideFlags extends QueueFlags {
   runs?: number;
   workers?: number;
   seedBase?: number;

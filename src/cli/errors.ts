@@ -50,6 +50,11 @@ export function exitCodeFor(error: unknown, debug: boolean): number {
     say(`orgsim: interrupted by ${error.signal}; nothing was written`);
     return error.signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
   }
+  // By name: a worker's failure comes back as its error's name and message.
+  if (error instanceof Error && error.name === 'QueueError') {
+    say(`orgsim: ${error.message}`);
+    return EXIT.queue;
+  }
   // By name, not class: the limit guard lives in the kernel and this file need not import it.
   if (error instanceof Error && error.name === 'RunLimitError') {
     say(`orgsim: ${error.message}`);

@@ -9,6 +9,11 @@ export const EXIT = {
   usage: 2,
   /** The run was stopped by a limit on events or simulated hours (see --limits). */
   limit: 3,
+  /**
+   * The queue (--backend bullmq, `orgsim worker`): Redis unreachable or lost, or a worker that
+   * cannot run a job (another orgsim version, a strategy module it lacks). The message says which.
+   */
+  queue: 4,
   /** Interrupted by SIGINT (Ctrl-C): 128 + 2, as shells report it. */
   sigint: 130,
   /** Terminated by SIGTERM: 128 + 15. */

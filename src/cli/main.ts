@@ -30,9 +30,17 @@ import { markerText } from './marker.ts';
 import { defaultReports, planOutput } from './out-dir.ts';
 import { writeAtomically } from './output.ts';
 import { endQuietlyOnBrokenPipe } from './pipes.ts';
+import {
+  DEFAULT_QUEUE,
+  positive,
+  queueName,
+  redisTimeoutOption,
+  withQueueOptions,
+} from './queue-options.ts';
 import { DEFAULT_FORMATS, FORMATS, type Format, reportFiles } from './render.ts';
 import { catchingSignals } from './signals.ts';
 import { UsageError } from './usage-error.ts';
+import { DEFAULT_STALL_SECONDS, WORKER_GIVE_UP_SECONDS, type WorkerFlags } from './worker-flags.ts';
 
 /** The parser of a flag that takes a whole number ≥ 0; its messages name the flag. */
 function wholeNumberOption(flag: string): (value: string) => number {
@@ -288,7 +296,7 @@ export function program(): Command {
       process.stdout.write(flags.json ? `${JSON.stringify(doc, null, 2)}\n` : plansText(doc));
     });
   const parsers = { whole: wholeNumberOption, hours: hoursOption };
-  withDecideOptions(withLoadOptions(cli.command('forecast')), parsers)
+  withQueueOptions(withDecideOptions(withLoadOptions(cli.command('forecast')), parsers))
     .argument('<scenario>', 'a scenario name or path')
     .description(
       'run many replications and forecast: makespan, finish dates, cost and their percentiles',
@@ -304,7 +312,7 @@ export function program(): Command {
     .action(async (name: string, flags: DecideFlags) =>
       (await decideCommands()).runForecast(name, flags),
     );
-  withDecideOptions(withLoadOptions(cli.command('compare')), parsers)
+  withQueueOptions(withDecideOptions(withLoadOptions(cli.command('compare')), parsers))
     .argument('<scenarios...>', 'a scenario to vary, or two or more scenario files to compare')
     .description('compare variants on common random numbers: paired differences and which are best')
     .option(
@@ -317,7 +325,7 @@ export function program(): Command {
     .action(async (names: string[], flags: DecideFlags & { vary?: string[]; by?: string }) =>
       (await decideCommands()).runCompare(names, flags),
     );
-  withDecideOptions(withLoadOptions(cli.command('whatif')), parsers)
+  withQueueOptions(withDecideOptions(withLoadOptions(cli.command('whatif')), parsers))
     .argument('<scenario>', 'a scenario name or path')
     .description(
       'try every single staffing change and event removal; rank them by the makespan they save',
@@ -331,6 +339,44 @@ export function program(): Command {
     .action(async (name: string, flags: DecideFlags & { budgetPerChange?: number }) =>
       (await decideCommands()).runWhatif(name, flags),
     );
+  cli
+    .command('worker')
+    .description(
+      'serve a queue: run the replications forecast, compare and whatif send with --backend bullmq',
+    )
+    .option(
+      '--redis <url>',
+      'the queue\u2019s Redis: redis://[user:password@]host:port[/db] (default: $ORGSIM_REDIS_URL)',
+    )
+    .addOption(
+      new Option('--queue <name>', `the queue\u2019s name (default: ${DEFAULT_QUEUE})`).argParser(
+        queueName,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--concurrency <k>',
+        'jobs at once, each on a thread (default: one per core)',
+      ).argParser(positive('--concurrency')),
+    )
+    .addOption(
+      new Option(
+        '--stall-timeout <seconds>',
+        `how soon a job of a worker that died goes to another (default: ${DEFAULT_STALL_SECONDS})`,
+      ).argParser(positive('--stall-timeout')),
+    )
+    .addOption(
+      new Option(
+        '--idle-exit <seconds>',
+        'exit once no job has come for this long (default: never)',
+      ).argParser(positive('--idle-exit')),
+    )
+    .addOption(redisTimeoutOption(WORKER_GIVE_UP_SECONDS))
+    .option('--quiet', 'print nothing but errors')
+    .action(async (flags: WorkerFlags) => {
+      const code = await (await import('./worker-command.ts')).runWorkerCommand(flags);
+      process.exitCode = code;
+    });
   cli
     .command('report')
     .argument('<events.jsonl>', 'an event log written by a run')

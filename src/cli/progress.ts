@@ -11,13 +11,18 @@ export interface Progress {
 
 const SILENT: Progress = { update() {}, stop() {} };
 
-export function progressBar(quiet: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
+/** `workers`, when the runs go to a queue: how many workers serve it, shown beside the rate. */
+export function progressBar(
+  quiet: boolean,
+  stream: NodeJS.WriteStream = process.stderr,
+  workers?: () => number,
+): Progress {
   if (quiet || !stream.isTTY) return SILENT;
   const started = performance.now();
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: '  runs {bar} {value}/{total} · {rate} runs/s · ETA {eta_formatted}',
+      format: `  runs {bar} {value}/{total} · {rate} runs/s${workers ? ' · {workers} workers' : ''} · ETA {eta_formatted}`,
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,
@@ -29,12 +34,13 @@ export function progressBar(quiet: boolean, stream: NodeJS.WriteStream = process
     update(done, total) {
       const seconds = (performance.now() - started) / 1000;
       const rate = seconds > 0 ? (done / seconds).toFixed(1) : '0';
+      const payload = { rate, ...(workers ? { workers: workers() } : {}) };
       if (!shown) {
-        bar.start(total, done, { rate });
+        bar.start(total, done, payload);
         shown = true;
       } else {
         bar.setTotal(total);
-        bar.update(done, { rate });
+        bar.update(done, payload);
       }
     },
     stop() {

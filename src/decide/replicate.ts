@@ -4,7 +4,7 @@
 
 import type { Job } from '../batch/job.ts';
 import type { BatchRow } from '../batch/row.ts';
-import { replicationSeeds, runJobs } from '../batch/run-batch.ts';
+import { type JobRunner, replicationSeeds, runJobs } from '../batch/run-batch.ts';
 import type { Limits } from '../scenario/limits.ts';
 import { loadScenario, readScenario } from '../scenario/load.ts';
 import { loadOptionsOf, variantScenario } from './checks.ts';
@@ -22,6 +22,8 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Aborting stops the runs; the result then holds the replications every variant finished. */
   readonly signal?: AbortSignal;
+  /** What runs the replications: default, this machine's worker threads (runJobs). */
+  readonly runner?: JobRunner;
 }
 
 export interface Arm {
@@ -75,7 +77,7 @@ export async function replicate(
     })),
   );
   const start = progress.done;
-  const rows = await runJobs(jobs, {
+  const rows = await (options.runner ?? runJobs)(jobs, {
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(options.signal ? { signal: options.signal } : {}),
     onRow: (done) => {

@@ -382,7 +382,14 @@ export interface ScenarioSource {
 export function readScenario(nameOrPath: string): ScenarioSource {
   const file = scenarioPath(nameOrPath);
   const shown = relative(process.cwd(), file) || file;
-  const text = readScenarioText(file, shown);
+  return scenarioSource(readScenarioText(file, shown), file, shown);
+}
+
+/**
+ * A scenario's text parsed as if read from `file` (named `shown` in messages): how a queue
+ * worker on another machine reads the scenario a job carries.
+ */
+export function scenarioSource(text: string, file: string, shown: string): ScenarioSource {
   const { doc, lines, data } = parseYaml(text, shown);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ScenarioError(shown, [

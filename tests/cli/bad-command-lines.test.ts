@@ -75,6 +75,44 @@ interface BadLine {
 
 const corpus: Record<string, BadLine> = {
   'an unknown command': { args: ['frob'], says: "unknown command 'frob'" },
+  'an unknown backend': {
+    args: ['forecast', 'tier1', '--backend', 'celery'],
+    freshOut: true,
+    says: '--backend takes local or bullmq, got "celery"',
+  },
+  'a queue flag without the queue': {
+    args: ['forecast', 'tier1', '--redis', 'redis://h:6379', '--chunk', '5'],
+    freshOut: true,
+    says: '--redis, --chunk are for the queue: add --backend bullmq, or leave them out',
+  },
+  'the queue without a Redis': {
+    args: ['compare', 'tier1', '--vary', 'strategy=weighted,round-robin', '--backend', 'bullmq'],
+    freshOut: true,
+    says: 'the queue needs a Redis: give --redis redis://host:port[/db] (or set ORGSIM_REDIS_URL)',
+  },
+  'a Redis URL of another scheme, with a password': {
+    args: ['whatif', 'tier1', '--backend', 'bullmq', '--redis', 'http://u:hunter2@h:6379'],
+    freshOut: true,
+    says: '--redis must start with redis:// (or rediss:// for TLS), got "http://": e.g. redis://127.0.0.1:6379',
+  },
+  'a chunk of no replications': {
+    args: ['forecast', 'tier1', '--backend', 'bullmq', '--chunk', '0'],
+    freshOut: true,
+    says: '--chunk must be a whole number ≥ 1, got "0"',
+  },
+  'a run id that is not one': {
+    args: ['forecast', 'tier1', '--backend', 'bullmq', '--resume', 'yesterday'],
+    freshOut: true,
+    says: '--resume takes the run id a stopped command printed (r and 16 hex digits), got "yesterday"',
+  },
+  'a queue name with a colon': {
+    args: ['worker', '--queue', 'a:b'],
+    says: `--queue must be 1 to 100 letters, digits, '.', '_' or '-', got "a:b"`,
+  },
+  'a worker of no threads': {
+    args: ['worker', '--concurrency', '0'],
+    says: '--concurrency must be a whole number ≥ 1, got "0"',
+  },
   'an unknown flag': {
     args: ['scenario', 'tier1', '--sede', '3'],
     freshOut: true,

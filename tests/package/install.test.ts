@@ -115,6 +115,21 @@ describe('the installed package', () => {
     expect(r.stdout).toBe(`${VERSION}\n`);
   });
 
+  it('loads the queue’s libraries: a worker with no Redis to reach exits 4 saying so', () => {
+    // Port 9 (discard) on the loopback: nothing listens there.
+    const r = run('npx', [
+      '--offline',
+      'orgsim',
+      'worker',
+      '--redis',
+      'redis://127.0.0.1:9',
+      '--redis-timeout',
+      '1',
+    ]);
+    expect(r.stderr).toContain('orgsim: cannot reach Redis at redis://127.0.0.1:9/0');
+    expect(r.code).toBe(4);
+  });
+
   it('is importable from an ESM script, worker threads included', () => {
     writeFileSync(
       join(project, 'script.mjs'),

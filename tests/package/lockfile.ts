@@ -48,9 +48,18 @@ export function projectFor(root: string, tarball: string, name: string) {
       engines: pkg.engines,
     },
   };
-  for (const [path, entry] of Object.entries(ours.packages))
-    if (path.startsWith('node_modules/') && !entry.dev && !entry.devOptional)
-      packages[path] = { resolved: tarballUrl(path, entry), ...entry };
+  // `devOptional`: a package both a dev dependency and an optional one of production (BullMQ's
+  // msgpackr-extract needs detect-libc, which a dev tool needs too): to the installed package, an
+  // optional dependency.
+  for (const [path, entry] of Object.entries(ours.packages)) {
+    if (!path.startsWith('node_modules/') || entry.dev) continue;
+    const { devOptional, ...rest } = entry;
+    packages[path] = {
+      resolved: tarballUrl(path, entry),
+      ...rest,
+      ...(devOptional ? { optional: true } : {}),
+    };
+  }
   return {
     packageJson: { name, private: true, type: 'module', dependencies: { orgsim: spec } },
     lockfile: { name, lockfileVersion: 3, requires: true, packages },
