@@ -189,7 +189,7 @@ const lines: string[] = [`# The queue backend against the local pool (${today()}
 
 // 2. The chunk size: tier4 on two single-threaded workers.
 {
-  const runs = quick ? 200 : 1000;
+  const runs = quick ? 200 : 600;
   const args = ['forecast', 'tier4', '--runs', String(runs)];
   const rows: Array<{ chunk: number; seconds: number }> = [];
   for (const chunk of [1, 5, 10, 25, 100]) {
@@ -214,7 +214,7 @@ const lines: string[] = [`# The queue backend against the local pool (${today()}
 
 // 3. Speed-up: tier4 on the local pool (one thread per core) and on 1, 2 and 4 workers.
 {
-  const runs = quick ? 200 : 2000;
+  const runs = quick ? 200 : 1000;
   const args = ['forecast', 'tier4', '--runs', String(runs)];
   const pool = await timed(`local pool (2 threads), tier4 × ${runs}`, () => local(args));
   const one = await timed(`local, 1 thread, tier4 × ${runs}`, () =>

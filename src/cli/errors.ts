@@ -50,6 +50,9 @@ export function exitCodeFor(error: unknown, debug: boolean): number {
     say(`orgsim: interrupted by ${error.signal}; nothing was written`);
     return error.signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
   }
+  // A worker's second signal: it said so already.
+  if (error instanceof Error && error.name === 'WorkerStopped')
+    return (error as Error & { code: number }).code;
   // By name: a worker's failure comes back as its error's name and message.
   if (error instanceof Error && error.name === 'QueueError') {
     say(`orgsim: ${error.message}`);

@@ -40,7 +40,12 @@ import {
 import { DEFAULT_FORMATS, FORMATS, type Format, reportFiles } from './render.ts';
 import { catchingSignals } from './signals.ts';
 import { UsageError } from './usage-error.ts';
-import { DEFAULT_STALL_SECONDS, WORKER_GIVE_UP_SECONDS, type WorkerFlags } from './worker-flags.ts';
+import {
+  DEFAULT_STALL_SECONDS,
+  WORKER_GIVE_UP_SECONDS,
+  type WorkerFlags,
+  WorkerStopped,
+} from './worker-flags.ts';
 
 /** The parser of a flag that takes a whole number ≥ 0; its messages name the flag. */
 function wholeNumberOption(flag: string): (value: string) => number {
@@ -375,7 +380,7 @@ export function program(): Command {
     .option('--quiet', 'print nothing but errors')
     .action(async (flags: WorkerFlags) => {
       const code = await (await import('./worker-command.ts')).runWorkerCommand(flags);
-      process.exitCode = code;
+      if (code !== EXIT.ok) throw new WorkerStopped(code);
     });
   cli
     .command('report')

@@ -8,6 +8,18 @@ import { DEFAULT_STALL_SECONDS, WORKER_GIVE_UP_SECONDS, type WorkerFlags } from 
 
 export async function runWorkerCommand(flags: WorkerFlags): Promise<number> {
   const target = redisTarget(flags.redis);
+  // Whatever is left once the worker has stopped (a client of a lost Redis still reconnecting,
+  // the threads of runs dropped by a second signal), the process exits: a timer that keeps
+  // nothing alive by itself, and gives stderr a moment to be written.
+  const exitSoon = () => setTimeout(() => process.exit(), 500).unref();
+  try {
+    return await runWorkerFor(target, flags);
+  } finally {
+    exitSoon();
+  }
+}
+
+function runWorkerFor(target: ReturnType<typeof redisTarget>, flags: WorkerFlags): Promise<number> {
   return runWorker({
     target,
     queue: flags.queue ?? DEFAULT_QUEUE,

@@ -15,3 +15,12 @@ export interface WorkerFlags {
 export const DEFAULT_STALL_SECONDS = 30;
 /** How long a worker rides out a Redis that is down before it exits (4). */
 export const WORKER_GIVE_UP_SECONDS = 60;
+
+/** A worker stopped at once by a second signal: its exit code (130, 143), nothing more to say. */
+export class WorkerStopped extends Error {
+  override readonly name = 'WorkerStopped';
+
+  constructor(readonly code: number) {
+    super(`worker stopped with exit code ${code}`);
+  }
+}

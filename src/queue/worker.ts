@@ -108,15 +108,24 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   const exit = new Promise<number>((resolve) => {
     resolveExit = resolve;
   });
+  /** Closes the worker (waiting for its jobs unless forced), the threads and the connection. */
+  const shut = async (force: boolean) => {
+    if (force) {
+      // The runs under way are dropped with the process, not waited for (a second close would
+      // wait for the first, graceful one): their locks lapse and another worker takes their jobs.
+      void pool.destroy();
+      connection.close();
+      return;
+    }
+    // A worker whose Redis is gone cannot close cleanly: it stops waiting when Redis is lost.
+    await Promise.race([worker.close(), connection.lost]).catch(() => {});
+    await pool.destroy();
+    connection.close();
+  };
   const stop = (code: number, force: boolean, why: string) => {
     if (stopping && !force) return;
     say(why);
-    stopping = (async () => {
-      await worker.close(force).catch(() => {});
-      await pool.destroy();
-      connection.close();
-      return code;
-    })();
+    stopping = shut(force).then(() => code);
     stopping.then(resolveExit);
   };
   const onSignal = (signal: NodeJS.Signals) => {
@@ -150,10 +159,6 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     if (idle) clearInterval(idle);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    if (!stopping) {
-      await worker.close(true).catch(() => {});
-      await pool.destroy();
-      connection.close();
-    }
+    if (!stopping) await shut(true);
   }
 }

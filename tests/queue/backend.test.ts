@@ -143,6 +143,42 @@ describe.skipIf(binary === null)('the queue backend', () => {
     expect((await survivor.ended).code).toBe(0);
   }, 120_000);
 
+  it('a worker exits 0 when idle for --idle-exit, and 143 on a second SIGTERM, its job going to another', async () => {
+    const idle = await orgsim([
+      'worker',
+      '--redis',
+      redis.url,
+      '--queue',
+      'q7',
+      '--idle-exit',
+      '1',
+    ]);
+    expect(idle.code, idle.stderr).toBe(0);
+    expect(idle.stderr).toContain('worker: no job for 1 s: exiting (--idle-exit)');
+
+    // One job of 30 git-mvp runs (some 3 s): stopped twice while it runs, the worker goes at
+    // once, and the job goes to the other worker after the stall timeout.
+    const args = ['forecast', 'git-mvp', '--runs', '30'];
+    const expected = local(args);
+    const first = worker(redis.url, 'q7', ['--stall-timeout', '2']);
+    const submitted = orgsim(queued(args, 'q7', ['--chunk', '30']));
+    while ((await admin.llen('bull:q7:active')) === 0) await new Promise((r) => setTimeout(r, 50));
+    first.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 200));
+    first.child.kill('SIGTERM');
+    const stopped = await first.ended;
+    expect(stopped.code, stopped.stderr).toBe(143);
+    expect(stopped.stderr).toContain('SIGTERM: finishing the 1 job under way, taking no more');
+    expect(stopped.stderr).toContain('SIGTERM again: stopping now');
+    expect(stopped.stderr).not.toContain('worker: done');
+    const second = worker(redis.url, 'q7', ['--stall-timeout', '2']);
+    const r = await submitted;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(await expected);
+    second.child.kill('SIGTERM');
+    expect((await second.ended).code).toBe(0);
+  }, 120_000);
+
   it('on Ctrl-C takes its pending jobs off the queue, keeps the finished ones, and --resume uses them', async () => {
     // git-mvp: some 0.1 s a run, so that the command is still running when it is stopped.
     const args = ['forecast', 'git-mvp', '--runs', '60'];
