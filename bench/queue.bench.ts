@@ -5,7 +5,8 @@
 // a user runs it; workers are started and connected before the clock starts. Wall times are
 // medians of REPEATS; Redis is Debian's redis-server on a free loopback port.
 //
-// Options: --quick (fewer runs and repeats, to try the script), --skip-check.
+// Options: --quick (fewer runs and repeats, to try the script), --only=overhead,chunks,speedup,check
+// (some sections; neither writes bench/results/).
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,11 @@ import { findRedis, startRedis } from '../tests/queue/redis.ts';
 import { machine, median, today } from './measure.ts';
 
 const quick = process.argv.includes('--quick');
-const skipCheck = process.argv.includes('--skip-check');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const section = (name: string) => only === undefined || only.includes(name);
 const REPEATS = quick ? 1 : 3;
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'orgsim.js');
@@ -168,7 +173,7 @@ const lines: string[] = [`# The queue backend against the local pool (${today()}
 
 // 1. Overhead per job: tier1 (a few ms a run) one run per job on one single-threaded worker,
 // against the same runs on one local thread.
-{
+if (section('overhead')) {
   const runs = quick ? 100 : 400;
   const args = ['forecast', 'tier1', '--runs', String(runs)];
   const base = await timed(`local, 1 thread, tier1 × ${runs}`, () =>
@@ -188,7 +193,7 @@ const lines: string[] = [`# The queue backend against the local pool (${today()}
 }
 
 // 2. The chunk size: tier4 on two single-threaded workers.
-{
+if (section('chunks')) {
   const runs = quick ? 200 : 600;
   const args = ['forecast', 'tier4', '--runs', String(runs)];
   const rows: Array<{ chunk: number; seconds: number }> = [];
@@ -213,7 +218,7 @@ const lines: string[] = [`# The queue backend against the local pool (${today()}
 }
 
 // 3. Speed-up: tier4 on the local pool (one thread per core) and on 1, 2 and 4 workers.
-{
+if (section('speedup')) {
   const runs = quick ? 200 : 1000;
   const args = ['forecast', 'tier4', '--runs', String(runs)];
   const pool = await timed(`local pool (2 threads), tier4 × ${runs}`, () => local(args));
@@ -249,7 +254,7 @@ const lines: string[] = [`# The queue backend against the local pool (${today()}
 }
 
 // 4. The issue's check: 2,000 runs, two workers, and again with one killed in the middle.
-if (!skipCheck) {
+if (section('check')) {
   const runs = quick ? 200 : 2000;
   const args = ['forecast', 'tier4', '--runs', String(runs)];
   const expected = checked(await local(args), 'local').stdout;
@@ -290,7 +295,7 @@ await redis.stop();
 rmSync(out, { recursive: true, force: true });
 const dir = join(ROOT, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
-if (!quick) {
+if (!quick && only === undefined) {
   writeFileSync(join(dir, `queue-${today()}.json`), `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(join(dir, `queue-${today()}.md`), `${lines.join('\n')}\n`);
 }

@@ -2,10 +2,11 @@
 // event log, format them, and decide from many runs (forecast, compare, whatif). Everything not
 // exported here is internal and may change without a major version.
 
-export type { BatchRow } from './batch/row.ts';
 // Many runs
-export type { BatchOptions, PoolOptions } from './batch/run-batch.ts';
-export { replicationSeeds, runBatch, strategyVariant } from './batch/run-batch.ts';
+export type { Job } from './batch/job.ts';
+export type { BatchRow } from './batch/row.ts';
+export type { BatchOptions, JobRunner, PoolOptions } from './batch/run-batch.ts';
+export { replicationSeeds, runBatch, runJobs, strategyVariant } from './batch/run-batch.ts';
 export type { Bottleneck, Capacity, Costs, Reports, StandupDay, Summary } from './collect/index.ts';
 export { collect, reportsOf } from './collect/index.ts';
 export type {

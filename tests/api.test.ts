@@ -29,6 +29,7 @@ describe('the public API', () => {
         'replicationSeeds',
         'reportsOf',
         'runBatch',
+        'runJobs',
         'runScenario',
         'scenarioNames',
         'strategyVariant',

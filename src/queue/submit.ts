@@ -35,8 +35,11 @@ const JOB_OPTIONS = {
   removeOnFail: { age: KEEP_SECONDS },
 } as const;
 
-/** How often outstanding jobs are checked beside the queue's events (events can be missed). */
-const RECONCILE_MS = 1000;
+/**
+ * How often outstanding jobs are checked beside the queue's events (which can be missed: a
+ * trimmed stream, a reconnection). Events carry the results; this is the safety net.
+ */
+const RECONCILE_MS = 2000;
 
 export interface SubmitOptions {
   readonly target: RedisTarget;
@@ -223,6 +226,11 @@ export async function openQueue(options: SubmitOptions): Promise<QueueBackend> {
     let closed = false;
     const check = async (id: string) => {
       if (closed) return;
+      // The state first (cheap): the job itself, with its scenario's text, only when it ended.
+      const state = await queue.getJobState(id);
+      if (closed) return;
+      if (state === 'active') active = true;
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return;
       const job = await queue.getJob(id);
       if (closed) return;
       if (!job) {

@@ -70,12 +70,15 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
       const why = refusal(job.data);
       if (why !== null) throw new UnrecoverableError(failureText(new QueueError(why)));
       const started = performance.now();
+      // A thread that dies (out of memory) rejects here: BullMQ tries the job again, with backoff.
+      const outcome = (await pool.run(job.data.chunk, { name: 'chunk' })) as ThreadOutcome<
+        BatchRow[]
+      >;
       let rows: BatchRow[];
       try {
-        rows = unwrapOutcome(
-          (await pool.run(job.data.chunk, { name: 'chunk' })) as ThreadOutcome<BatchRow[]>,
-        );
+        rows = unwrapOutcome(outcome);
       } catch (error) {
+        // The run's own error: it would throw again, so the job fails for good.
         throw new UnrecoverableError(failureText(error));
       }
       say(
