@@ -122,6 +122,12 @@ describe.skipIf(binary === null)('the queue backend', () => {
     const [wf, wq] = await Promise.all([local(whatif), orgsim(queued(whatif, 'q2'))]);
     expect(wq.code, wq.stderr).toBe(0);
     expect(wq.stdout).toBe(wf);
+    // Without --runs, forecast asks for more runs batch by batch until its CI is narrow enough.
+    const auto = ['forecast', 'tier2'];
+    const [af, aq] = await Promise.all([local(auto), orgsim(queued(auto, 'q2'))]);
+    expect(aq.code, aq.stderr).toBe(0);
+    expect(aq.stdout).toBe(af);
+    expect(JSON.parse(aq.stdout).runs).toBeGreaterThan(30);
     w.child.kill('SIGTERM');
     await w.ended;
   });
