@@ -97,9 +97,6 @@ async function settleQueue(backend: QueueBackend, ended: boolean, flags: DecideF
       );
   } finally {
     await backend.close();
-    // Whatever a lost Redis leaves behind (a client still reconnecting), the command ends once it
-    // has written its report: a timer that keeps nothing alive by itself.
-    setTimeout(() => process.exit(), 5000).unref();
   }
 }
 

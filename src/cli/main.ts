@@ -422,3 +422,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 endQuietlyOnBrokenPipe();
 process.exitCode = await main(process.argv.slice(2));
+// The command is done and has written everything: whatever it leaves behind (a client of a lost
+// Redis still reconnecting) must not keep the process alive. A timer that keeps nothing alive by
+// itself; it gives stdout and stderr time to drain.
+setTimeout(() => process.exit(), 5000).unref();
