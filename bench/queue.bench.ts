@@ -120,16 +120,9 @@ async function stop(workers: readonly Started[]): Promise<void> {
 
 const local = (args: readonly string[]) => orgsim([...args, '--json', '--out', join(out, 'local')]);
 
-/** The command on a queue served by `count` workers of `threads` threads each. */
-async function queued(
-  args: readonly string[],
-  count: number,
-  threads: number,
-  chunk: number,
-): Promise<Ran> {
-  const queue = `bench${++queues}`;
-  const workers = await Promise.all(Array.from({ length: count }, () => worker(queue, threads)));
-  const ran = await orgsim([
+/** The command's arguments to run it on `queue`, printing its JSON. */
+function onQueue(args: readonly string[], queue: string): string[] {
+  return [
     ...args,
     '--json',
     '--out',
@@ -140,9 +133,19 @@ async function queued(
     redis.url,
     '--queue',
     queue,
-    '--chunk',
-    String(chunk),
-  ]);
+  ];
+}
+
+/** The command on a queue served by `count` workers of `threads` threads each. */
+async function queued(
+  args: readonly string[],
+  count: number,
+  threads: number,
+  chunk: number,
+): Promise<Ran> {
+  const queue = `bench${++queues}`;
+  const workers = await Promise.all(Array.from({ length: count }, () => worker(queue, threads)));
+  const ran = await orgsim([...onQueue(args, queue), '--chunk', String(chunk)]);
   await stop(workers);
   return ran;
 }
@@ -262,18 +265,7 @@ if (section('check')) {
   const queue = `bench${++queues}`;
   const doomed = await worker(queue, 1);
   const survivor = await worker(queue, 1);
-  const submitted = orgsim([
-    ...args,
-    '--json',
-    '--out',
-    join(out, queue),
-    '--backend',
-    'bullmq',
-    '--redis',
-    redis.url,
-    '--queue',
-    queue,
-  ]);
+  const submitted = orgsim(onQueue(args, queue));
   await doomed.done(Math.floor(runs / 10 / 4));
   doomed.child.kill('SIGKILL');
   const killed = checked(await submitted, 'the run with a killed worker');

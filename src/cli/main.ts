@@ -31,9 +31,9 @@ import { defaultReports, planOutput } from './out-dir.ts';
 import { writeAtomically } from './output.ts';
 import { endQuietlyOnBrokenPipe } from './pipes.ts';
 import {
-  DEFAULT_QUEUE,
   positive,
-  queueName,
+  queueOption,
+  redisOption,
   redisTimeoutOption,
   withQueueOptions,
 } from './queue-options.ts';
@@ -349,15 +349,8 @@ export function program(): Command {
     .description(
       'serve a queue: run the replications forecast, compare and whatif send with --backend bullmq',
     )
-    .option(
-      '--redis <url>',
-      'the queue\u2019s Redis: redis://[user:password@]host:port[/db] (default: $ORGSIM_REDIS_URL)',
-    )
-    .addOption(
-      new Option('--queue <name>', `the queue\u2019s name (default: ${DEFAULT_QUEUE})`).argParser(
-        queueName,
-      ),
-    )
+    .addOption(redisOption())
+    .addOption(queueOption())
     .addOption(
       new Option(
         '--concurrency <k>',

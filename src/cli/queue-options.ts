@@ -66,6 +66,22 @@ function runIdOption(value: string): string {
   return value;
 }
 
+/** --redis: where the queue is; the submitting commands and `orgsim worker` alike. */
+export function redisOption(): Option {
+  return new Option(
+    '--redis <url>',
+    'the queue\u2019s Redis: redis://[user:password@]host:port[/db] (default: $ORGSIM_REDIS_URL)',
+  );
+}
+
+/** --queue: which queue on that Redis. */
+export function queueOption(): Option {
+  return new Option(
+    '--queue <name>',
+    `the queue\u2019s name (default: ${DEFAULT_QUEUE})`,
+  ).argParser(queueName);
+}
+
 /** The queue flags of forecast, compare and whatif. */
 export function withQueueOptions(command: Command): Command {
   return command
@@ -75,15 +91,8 @@ export function withQueueOptions(command: Command): Command {
         'where the runs go: local (this machine\u2019s threads) or bullmq (a queue served by `orgsim worker`)',
       ).argParser(backendOption),
     )
-    .option(
-      '--redis <url>',
-      'the queue\u2019s Redis: redis://[user:password@]host:port[/db] (default: $ORGSIM_REDIS_URL)',
-    )
-    .addOption(
-      new Option('--queue <name>', `the queue\u2019s name (default: ${DEFAULT_QUEUE})`).argParser(
-        queueName,
-      ),
-    )
+    .addOption(redisOption())
+    .addOption(queueOption())
     .addOption(
       new Option('--chunk <n>', `replications per queue job (default: ${DEFAULT_CHUNK})`).argParser(
         positive('--chunk'),
